@@ -1,0 +1,140 @@
+"""Plain dataclasses that the extraction pipeline returns.
+
+Nothing here knows about Django: `timeline.ingest` turns these into rows.
+Offsets are character offsets into the text the caller passed in (the file's
+text exactly as read), unless a docstring says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+DAY, MONTH, YEAR = "day", "month", "year"
+PRECISIONS = (DAY, MONTH, YEAR)
+
+# How a date expression was resolved: against what it was measured.
+ANCHOR_ABSOLUTE = "absolute"  # "28 December 2012": needs no anchor
+ANCHOR_PUBLISHED = "published"  # "Friday", "last week": the publication date
+ANCHOR_DATELINE = "dateline"  # "Friday" under "MOSCOW, Dec 29 (Reuters) -"
+ANCHOR_PREVIOUS = "previous"  # "the same day", "a day later": the last date mentioned
+ANCHORS = (ANCHOR_ABSOLUTE, ANCHOR_PUBLISHED, ANCHOR_DATELINE, ANCHOR_PREVIOUS)
+
+PERSON, ORGANIZATION, COUNTRY, GROUP = "person", "organization", "country", "group"
+ACTOR_KINDS = (PERSON, ORGANIZATION, COUNTRY, GROUP)
+
+SOURCE, TARGET, OTHER = "source", "target", "other"
+ROLES = (SOURCE, TARGET, OTHER)
+
+# Event types and their CAMEO root codes, so data compares with GDELT-style event data.
+EVENT_TYPES = {
+    "statement": "01",  # make public statement
+    "appeal": "02",  # appeal
+    "proposal": "03",  # express intent to cooperate / propose
+    "meeting": "04",  # consult: meet, negotiate
+    "visit": "04",  # consult: make a visit / host a visit
+    "invitation": "04",  # consult: invite
+    "agreement": "05",  # engage in diplomatic cooperation
+    "recognition": "05",  # diplomatic cooperation: grant recognition
+    "rejection": "12",  # reject
+    "threat": "13",  # threaten
+    "violence": "19",  # fight / mass violence
+    "other": "",
+}
+
+
+def iso_at_precision(day: datetime.date, precision: str) -> str:
+    """`iso_at_precision(date(2012, 6, 1), "month")` -> "2012-06"."""
+    if precision == DAY:
+        return day.isoformat()
+    if precision == MONTH:
+        return f"{day.year:04d}-{day.month:02d}"
+    return f"{day.year:04d}"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date expression in a text and what it resolves to.
+
+    `value` is ISO at `precision` ("2012-12-28", "2012-06", "2012"), or None when
+    the expression could not be placed on the calendar ("recently").
+    `anchor` says what it was measured against and `anchor_value` that date,
+    so the interface can explain it: "Friday, relative to the publication date
+    28 Dec 2012". `future` is true when it lies after the publication date or
+    the verb governing it is future ("will meet on Friday").
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: str | None
+    anchor: str | None
+    anchor_value: str | None = None
+    future: bool = False
+
+    @property
+    def first_day(self) -> datetime.date | None:
+        """The first calendar day the value covers: "2012-06" -> 2012-06-01."""
+        if not self.value:
+            return None
+        parts = [int(p) for p in self.value.split("-")] + [1, 1]
+        return datetime.date(parts[0], parts[1], parts[2])
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActor:
+    """An actor the caller already knows (from the database): feeds the EntityRuler."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor taking part in an event, under its canonical name."""
+
+    name: str
+    kind: str
+    role: str = OTHER
+    country: str | None = None
+    surface: str = ""  # the words in the sentence, "Mr Lavrov"
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(slots=True)
+class Event:
+    """Something dated that happened between actors, found in one or more sentences."""
+
+    date: DateMention | None
+    type: str
+    actors: list[ActorMention]
+    place: str | None
+    summary: str
+    evidence: str  # the sentence, as in the original text
+    start: int
+    end: int
+    confidence: float
+    planned: bool = False  # still in the future at publication
+    # Further sentences reporting the same happening (story highlights, repeats).
+    mentions: list[tuple[str, int, int, DateMention | None]] = field(default_factory=list)
+
+    @property
+    def cameo(self) -> str:
+        return EVENT_TYPES.get(self.type, "")
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything the pipeline found in one article."""
+
+    published: datetime.date
+    title: str
+    language: str
+    events: list[Event]
+    dates: list[DateMention]
+    clean_text: str
+    boilerplate: list[tuple[int, int]] = field(default_factory=list)  # removed spans
