@@ -134,5 +134,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"timeline": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")}},
+    "loggers": {
+        "timeline": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")}
+    },
 }

@@ -1,6 +1,19 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+
+from timeline import views
+
+app_urls = (
+    [
+        path("", views.timeline, name="timeline"),
+        path("events/<int:pk>/", views.event_detail, name="event"),
+        path("actors/<slug:slug>/", views.actor_detail, name="actor"),
+        path("articles/<int:pk>/", views.article_detail, name="article"),
+    ],
+    "timeline",
+)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include(app_urls)),
 ]

@@ -1,0 +1,55 @@
+import datetime
+
+import pytest
+
+from timeline.models import Actor, Article, Event, EventActor, Mention, Place
+
+
+@pytest.fixture
+def make_event(db):
+    """Create an event with its actors and one mention, as ingest would."""
+    counter = {"n": 0}
+
+    def make(
+        *,
+        date=datetime.date(2012, 12, 28),
+        precision="day",
+        type="meeting",
+        summary="Lakhdar Brahimi meets Sergey Lavrov in Moscow",
+        actors=("Lakhdar Brahimi", "Sergey Lavrov"),
+        place="Moscow",
+        status="proposed",
+        outlet="CNN",
+        sentence=None,
+    ):
+        counter["n"] += 1
+        n = counter["n"]
+        article = Article.objects.create(
+            title=f"Article {n}",
+            outlet=outlet,
+            published=date,
+            raw_text=f"{sentence or summary} ({n})",
+            clean_text=f"{sentence or summary} ({n})",
+            status=Article.Status.DONE,
+        )
+        event = Event.objects.create(
+            date=date,
+            precision=precision,
+            type=type,
+            summary=summary,
+            status=status,
+            place=Place.objects.get_or_create(name=place)[0] if place else None,
+        )
+        for name in actors:
+            actor, _ = Actor.objects.get_or_create(name=name, defaults={"kind": "person"})
+            EventActor.objects.create(event=event, actor=actor, role="source")
+        Mention.objects.create(
+            event=event,
+            article=article,
+            sentence=sentence or summary,
+            start=0,
+            end=len(sentence or summary),
+        )
+        return event
+
+    return make

@@ -1,0 +1,78 @@
+"""Forms: the timeline's GET filters are validated here, so a bad value is a 400, not a 500."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+
+from django import forms
+
+from timeline.models import Actor, EventType
+
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def parse_partial_date(value: str, *, end: bool) -> datetime.date:
+    """ "2012" -> 2012-01-01 (or 2012-12-31 with end=True); "2012-06" -> 2012-06-01 / 06-30."""
+    match = PARTIAL_DATE.match(value.strip())
+    if not match:
+        raise forms.ValidationError(
+            "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.", code="invalid_date"
+        )
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if month is None:
+            return datetime.date(year, 12, 31) if end else datetime.date(year, 1, 1)
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return datetime.date(year, month, last if end else 1)
+        return datetime.date(year, month, day)
+    except ValueError as exc:
+        raise forms.ValidationError(f"{value!r} is not a date on the calendar.") from exc
+
+
+class PartialDateField(forms.Field):
+    """YYYY, YYYY-MM or YYYY-MM-DD; the start or the end of that period."""
+
+    def __init__(self, *, end: bool, **kwargs):
+        self.end = end
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = (value or "").strip()
+        if not value:
+            return None
+        return parse_partial_date(value, end=self.end)
+
+
+class TimelineFilterForm(forms.Form):
+    """The timeline's filters, all optional; repeated keys select several values."""
+
+    actor = forms.ModelMultipleChoiceField(
+        queryset=Actor.objects.all(),
+        to_field_name="slug",
+        required=False,
+        error_messages={"invalid_choice": "There is no actor %(value)s."},
+    )
+    type = forms.MultipleChoiceField(required=False, choices=EventType.choices)
+    start = PartialDateField(end=False, label="From")
+    end = PartialDateField(end=True, label="To")
+    q = forms.CharField(required=False, max_length=200, label="Text")
+
+    def __init__(self, data=None, **kwargs):
+        if data is not None:
+            # The public URL says from/to; "from" is a Python keyword, so the fields say start/end.
+            data = data.copy()
+            for public, field in (("from", "start"), ("to", "end")):
+                if public in data:
+                    data.setlist(field, data.getlist(public))
+        super().__init__(data, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and start > end:
+            raise forms.ValidationError("The “from” date is after the “to” date.")
+        return cleaned

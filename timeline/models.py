@@ -1,0 +1,354 @@
+"""The chronology: articles, the actors and places they name, and the events found in them."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import unicodedata
+
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+from timeline.extraction.types import EVENT_TYPES
+
+
+class Precision(models.TextChoices):
+    DAY = "day", "day"
+    MONTH = "month", "month"
+    YEAR = "year", "year"
+
+
+class EventType(models.TextChoices):
+    MEETING = "meeting", "Meeting"
+    VISIT = "visit", "Visit"
+    INVITATION = "invitation", "Invitation"
+    STATEMENT = "statement", "Statement"
+    PROPOSAL = "proposal", "Proposal"
+    APPEAL = "appeal", "Appeal"
+    AGREEMENT = "agreement", "Agreement"
+    REJECTION = "rejection", "Rejection"
+    RECOGNITION = "recognition", "Recognition"
+    THREAT = "threat", "Threat"
+    VIOLENCE = "violence", "Violence"
+    OTHER = "other", "Other"
+
+
+def content_hash(text: str) -> str:
+    """The same article text, whatever its line endings and trailing spaces, hashes the same."""
+    normal = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    normal = "\n".join(line.rstrip() for line in normal.strip().split("\n"))
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def unique_slug(model, text: str, *, max_length: int = 120) -> str:
+    base = slugify(text, allow_unicode=False)[: max_length - 8] or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "waiting for extraction"
+        DONE = "done", "extracted"
+        FAILED = "failed", "extraction failed"
+        UNSUPPORTED = "unsupported", "language not supported"
+
+    class PublishedHow(models.TextChoices):
+        GIVEN = "given", "given by the person who added it"
+        METADATA = "metadata", "read from the page's metadata"
+        DATELINE = "dateline", "read from the dateline"
+        MANIFEST = "manifest", "given in the batch manifest"
+
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True, db_index=True)
+    url = models.URLField(max_length=1000, blank=True)
+    filename = models.CharField(max_length=300, blank=True)
+    published = models.DateField(db_index=True)
+    published_how = models.CharField(
+        max_length=20, choices=PublishedHow.choices, default=PublishedHow.GIVEN
+    )
+    published_note = models.CharField(max_length=300, blank=True)
+    raw_text = models.TextField(help_text="The text exactly as read; every offset points into it.")
+    clean_text = models.TextField(blank=True, help_text="The text analysed: boilerplate removed.")
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    language = models.CharField(max_length=8, default="en")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    error = models.TextField(blank=True)
+    # Date expressions and actor names found in raw_text, for highlighting:
+    # {"dates": [{start, end, text, value, precision, anchor, anchor_value}], "actors": [{start, end, name}]}
+    annotations = models.JSONField(default=dict, blank=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+    extracted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published", "-id"]
+
+    def __str__(self) -> str:
+        return self.title or self.filename or f"Article {self.pk}"
+
+    def save(self, *args, **kwargs):
+        if not self.content_hash:
+            self.content_hash = content_hash(self.raw_text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:article", args=[self.pk])
+
+
+class ActorQuerySet(models.QuerySet):
+    def with_event_counts(self):
+        visible = ~Q(events__status=Event.Status.REJECTED)
+        return self.annotate(event_count=Count("events", filter=visible, distinct=True))
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "person"
+        ORGANIZATION = "organization", "organization"
+        COUNTRY = "country", "country"
+        GROUP = "group", "group"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
+    country = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        limit_choices_to={"kind": "country"},
+        help_text="The country a person or group belongs to.",
+    )
+    description = models.TextField(blank=True)
+
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Actor, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:actor", args=[self.slug])
+
+
+class ActorAlias(models.Model):
+    """Another name of an actor: "Sergei Lavrov", "Mr Lavrov", "Moscow" for Russia."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(
+        max_length=200, unique=True, editable=False, help_text="The name folded for matching."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "actor aliases"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        from timeline.extraction.actors import actor_key
+
+        self.key = actor_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Place(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    country = models.ForeignKey(
+        Actor,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="places",
+        limit_choices_to={"kind": "country"},
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Place, self.name)
+        super().save(*args, **kwargs)
+
+
+class EventQuerySet(models.QuerySet):
+    def visible(self):
+        """What the public timeline shows: everything but rejected events."""
+        return self.exclude(status=Event.Status.REJECTED)
+
+    def chronological(self, newest_first: bool = False):
+        order = ["date", "precision_rank", "id"]
+        if newest_first:
+            order = ["-date", "precision_rank", "-id"]
+        return self.order_by(*order)
+
+    def for_listing(self):
+        return self.select_related("place").prefetch_related(
+            models.Prefetch(
+                "event_actors", queryset=EventActor.objects.select_related("actor").order_by("id")
+            ),
+            models.Prefetch(
+                "mentions",
+                queryset=Mention.objects.select_related("article").order_by("article__published"),
+            ),
+        )
+
+
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+class Event(models.Model):
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "proposed"
+        CONFIRMED = "confirmed", "confirmed"
+        REJECTED = "rejected", "rejected"
+
+    date = models.DateField(help_text="The first day of the period the event is known to within.")
+    precision = models.CharField(max_length=5, choices=Precision.choices, default=Precision.DAY)
+    # Day before month before year on the same first day: the more exact date sorts first.
+    precision_rank = models.PositiveSmallIntegerField(default=0, editable=False)
+    type = models.CharField(max_length=20, choices=EventType.choices, default=EventType.OTHER)
+    summary = models.CharField(max_length=500)
+    place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    actors = models.ManyToManyField(Actor, through="EventActor", related_name="events")
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PROPOSED, db_index=True
+    )
+    confidence = models.FloatField(default=0.5)
+    planned = models.BooleanField(
+        default=False, help_text="Still in the future when the article was published."
+    )
+    curated = models.BooleanField(
+        default=False, help_text="A curator edited it: re-extraction leaves it alone."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "precision_rank", "id"]
+        indexes = [
+            models.Index(fields=["status", "date"]),
+            models.Index(fields=["type", "date"]),
+            models.Index(fields=["date", "precision_rank", "id"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date_display()}: {self.summary}"
+
+    def save(self, *args, **kwargs):
+        self.precision_rank = PRECISION_RANK.get(self.precision, 0)
+        super().save(*args, **kwargs)
+
+    @property
+    def cameo(self) -> str:
+        return EVENT_TYPES.get(self.type, "")
+
+    @property
+    def iso_date(self) -> str:
+        """ISO at the event's precision: "2012-12-28", "2012-06", "2012"."""
+        if self.precision == Precision.YEAR:
+            return f"{self.date.year:04d}"
+        if self.precision == Precision.MONTH:
+            return f"{self.date.year:04d}-{self.date.month:02d}"
+        return self.date.isoformat()
+
+    def date_display(self) -> str:
+        """The date as precise as it is known: "28 Dec 2012", "June 2012", "2012"."""
+        return format_date(self.date, self.precision)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:event", args=[self.pk])
+
+
+def format_date(day: datetime.date, precision: str) -> str:
+    if precision == Precision.YEAR:
+        return str(day.year)
+    if precision == Precision.MONTH:
+        return day.strftime("%B %Y")
+    return f"{day.day} {day.strftime('%b %Y')}"
+
+
+class EventActor(models.Model):
+    class Role(models.TextChoices):
+        SOURCE = "source", "source (acted)"
+        TARGET = "target", "target (acted on)"
+        OTHER = "other", "other"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_actors")
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="event_links")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.OTHER)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "actor"], name="unique_actor_per_event")
+        ]
+        indexes = [models.Index(fields=["actor", "event"])]
+
+    def __str__(self) -> str:
+        return f"{self.actor} ({self.role})"
+
+
+class Mention(models.Model):
+    """Where an event is reported: one sentence of one article, and how its date was read."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    sentence = models.TextField()
+    start = models.PositiveIntegerField(help_text="Offset of the sentence in the article's text.")
+    end = models.PositiveIntegerField()
+    date_text = models.CharField(max_length=200, blank=True)
+    date_start = models.IntegerField(null=True, blank=True)
+    date_end = models.IntegerField(null=True, blank=True)
+    date_value = models.CharField(max_length=10, blank=True)
+    date_anchor = models.CharField(max_length=12, blank=True)
+    date_anchor_value = models.CharField(max_length=10, blank=True)
+    confidence = models.FloatField(default=0.5)
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "article", "start"], name="unique_mention_per_sentence"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.sentence[:80]
+
+    def resolution(self) -> str:
+        """How the date was read: "Friday, relative to the publication date 28 Dec 2012"."""
+        if not self.date_text:
+            return f"no date in the sentence; the article's date {format_date(self.article.published, 'day')} was used"
+        anchor = {
+            "published": "the publication date",
+            "dateline": "the dateline",
+            "previous": "the date mentioned before it",
+        }.get(self.date_anchor)
+        if not anchor or not self.date_anchor_value:
+            return f"“{self.date_text}”, a calendar date"
+        anchor_day = datetime.date.fromisoformat(self.date_anchor_value)
+        return f"“{self.date_text}”, relative to {anchor} {format_date(anchor_day, 'day')}"
