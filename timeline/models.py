@@ -263,6 +263,9 @@ class Event(models.Model):
         self.precision_rank = PRECISION_RANK.get(self.precision, 0)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:event", args=[self.pk])
+
     @property
     def cameo(self) -> str:
         return EVENT_TYPES.get(self.type, "")
@@ -279,9 +282,6 @@ class Event(models.Model):
     def date_display(self) -> str:
         """The date as precise as it is known: "28 Dec 2012", "June 2012", "2012"."""
         return format_date(self.date, self.precision)
-
-    def get_absolute_url(self) -> str:
-        return reverse("timeline:event", args=[self.pk])
 
 
 def format_date(day: datetime.date, precision: str) -> str:
