@@ -138,3 +138,4 @@ class Extraction:
     dates: list[DateMention]
     clean_text: str
     boilerplate: list[tuple[int, int]] = field(default_factory=list)  # removed spans
+    actors: list = field(default_factory=list)  # every actor name found, for highlighting

@@ -1,0 +1,565 @@
+"""Events: a trigger word, its date, its actors and place, one per happening.
+
+A sentence reports an event when a trigger from the lexicon (a verb, or a noun
+such as "talks" in a light-verb or subject position) heads its main clause or
+the complement of a reporting verb. The date is the date expression attached to
+the trigger, else one inherited from the narrative; the actors are those in the
+trigger's clause; sentences about the same happening become one event.
+
+    >>> # "Russia said Friday it invited a Syrian opposition leader for talks"
+    >>> # -> invitation, 2012-12-28 (day), Russia (source), confidence 0.85
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from timeline.extraction.types import (
+    ANCHOR_DATELINE,
+    ANCHOR_PUBLISHED,
+    DAY,
+    OTHER,
+    SOURCE,
+    TARGET,
+    ActorMention,
+    DateMention,
+    Event,
+)
+
+# Lemma -> event type. Verbs first; nouns only count in event positions (see NOUN_TRIGGERS).
+VERB_TRIGGERS = {
+    # meetings and visits (CAMEO 04)
+    "meet": "meeting",
+    "talk": "meeting",
+    "negotiate": "meeting",
+    "discuss": "meeting",
+    "confer": "meeting",
+    "consult": "meeting",
+    "host": "meeting",
+    "visit": "visit",
+    "arrive": "visit",
+    "travel": "visit",
+    "fly": "visit",
+    "tour": "visit",
+    "invite": "invitation",
+    # statements (01)
+    "say": "statement",
+    "tell": "statement",
+    "state": "statement",
+    "announce": "statement",
+    "declare": "statement",
+    "add": "statement",
+    "insist": "statement",
+    "stress": "statement",
+    "claim": "statement",
+    "comment": "statement",
+    "describe": "statement",
+    "acknowledge": "statement",
+    "admit": "statement",
+    "criticize": "statement",
+    "criticise": "statement",
+    "condemn": "statement",
+    "accuse": "statement",
+    "deny": "statement",
+    "confirm": "statement",
+    "signal": "statement",
+    # proposals and appeals (02, 03)
+    "propose": "proposal",
+    "suggest": "proposal",
+    "offer": "proposal",
+    "plan": "proposal",
+    "urge": "appeal",
+    "appeal": "appeal",
+    "ask": "appeal",
+    "demand": "appeal",
+    "request": "appeal",
+    # agreements and recognition (05)
+    "agree": "agreement",
+    "sign": "agreement",
+    "endorse": "agreement",
+    "back": "agreement",
+    "support": "agreement",
+    "join": "agreement",
+    "approve": "agreement",
+    "accept": "agreement",
+    "recognize": "recognition",
+    "recognise": "recognition",
+    # rejections (12)
+    "reject": "rejection",
+    "refuse": "rejection",
+    "decline": "rejection",
+    "veto": "rejection",
+    "block": "rejection",
+    "dismiss": "rejection",
+    "oppose": "rejection",
+    "rebuff": "rejection",
+    "boycott": "rejection",
+    # threats (13)
+    "threaten": "threat",
+    "warn": "threat",
+    # violence (18-20)
+    "kill": "violence",
+    "attack": "violence",
+    "bomb": "violence",
+    "shell": "violence",
+    "shoot": "violence",
+    "clash": "violence",
+    "fight": "violence",
+    "massacre": "violence",
+    "wound": "violence",
+    "seize": "violence",
+    "capture": "violence",
+    "storm": "violence",
+}
+# "call for" is a proposal, "call on" an appeal; a bare "call" (telephone) a meeting is too far.
+PARTICLE_TRIGGERS = {("call", "for"): "proposal", ("call", "on"): "appeal"}
+NOUN_TRIGGERS = {
+    "meeting": "meeting",
+    "talk": "meeting",
+    "talks": "meeting",
+    "summit": "meeting",
+    "negotiation": "meeting",
+    "conference": "meeting",
+    "visit": "visit",
+    "trip": "visit",
+    "invitation": "invitation",
+    "agreement": "agreement",
+    "deal": "agreement",
+    "accord": "agreement",
+    "communique": "agreement",
+    "ceasefire": "agreement",
+    "cease-fire": "agreement",
+    "truce": "agreement",
+    "proposal": "proposal",
+    "plan": "proposal",
+    "initiative": "proposal",
+    "appeal": "appeal",
+    "rejection": "rejection",
+    "veto": "rejection",
+    "recognition": "recognition",
+    "threat": "threat",
+    "ultimatum": "threat",
+    "attack": "violence",
+    "massacre": "violence",
+    "bombing": "violence",
+    "airstrike": "violence",
+    "offensive": "violence",
+}
+# Verbs whose object names the event: "held talks", "signed an agreement".
+LIGHT_VERBS = {
+    "hold",
+    "have",
+    "attend",
+    "host",
+    "conduct",
+    "sign",
+    "reach",
+    "issue",
+    "make",
+    "extend",
+    "accept",
+    "announce",
+    "launch",
+    "open",
+    "begin",
+    "start",
+    "draw",
+    "broker",
+    "strike",
+    "agree",
+}
+REPORTING = {"say", "tell", "add", "state", "announce", "report", "declare", "insist", "claim"}
+# How specific a type is: a sentence's most specific trigger names it.
+SPECIFICITY = {"statement": 0, "other": 0, "proposal": 1, "appeal": 1, "threat": 2}
+KIN = {"visit": "meeting"}
+# Clauses that hang off a noun or set a condition: their words are not the event's.
+SIDE_CLAUSES = {"relcl", "acl", "advcl", "csubj", "parataxis", "appos"}
+SUBORDINATORS = {
+    "though",
+    "although",
+    "if",
+    "whether",
+    "because",
+    "while",
+    "unless",
+    "since",
+    "as",
+    "until",
+    "before",
+    "despite",
+}
+FUTURE_AUX = {"will", "shall", "'ll"}
+FUTURE_PHRASES = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|planning|going)\s+to\b|"
+    r"\b(?:is|are)\s+due\s+(?:in|at)\b|\bplans?\s+to\b|\bwill\b|\bshall\b",
+    re.IGNORECASE,
+)
+QUOTES = "\"“”"
+CASUALTY = re.compile(
+    r"\b(?:\d[\d,]*|dozens|hundreds|thousands|scores)\b[^.]{0,40}\b(?:killed|dead|died|wounded|injured)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    token: object  # spacy Token
+    type: str
+    depth: int
+    verbal: bool
+
+    def rank(self):
+        return (self.depth - 2 * SPECIFICITY.get(self.type, 3), 0 if self.verbal else 1)
+
+
+def quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
+    """Character spans (doc offsets) inside quotation marks in one sentence."""
+    spans, open_at = [], None
+    for i, ch in enumerate(text):
+        if ch in QUOTES:
+            if open_at is None:
+                open_at = i
+            else:
+                spans.append((offset + open_at, offset + i + 1))
+                open_at = None
+    if open_at is not None:  # a quote that runs on past the sentence
+        spans.append((offset + open_at, offset + len(text)))
+    return spans
+
+
+def inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def depth_of(token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def is_negated(token) -> bool:
+    if any(child.dep_ == "neg" for child in token.children):
+        return True
+    # "does not plan to go": the negation sits on the governing verb
+    head = token.head
+    return token.dep_ in {"xcomp", "ccomp"} and any(c.dep_ == "neg" for c in head.children)
+
+
+def trigger_type(token) -> tuple[str | None, bool]:
+    """The event type a token triggers, and whether it is a verb."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in {"VERB", "AUX"} or (token.tag_.startswith("VB")):
+        for child in token.children:
+            if child.dep_ in {"prep", "prt"}:
+                found = PARTICLE_TRIGGERS.get((lemma, child.lower_))
+                if found:
+                    return found, True
+        if lemma in VERB_TRIGGERS and token.pos_ == "VERB":
+            return VERB_TRIGGERS[lemma], True
+        return None, True
+    if token.pos_ in {"NOUN", "PROPN"}:
+        noun = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
+        if not noun:
+            return None, False
+        head = token.head
+        # "the meeting between X and Y is ...", "held talks", "Talks in Geneva" (a headline)
+        if token.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
+            return noun, False
+        if token.dep_ in {"dobj", "pobj", "attr"} and head.lemma_.lower() in LIGHT_VERBS:
+            return noun, False
+        if token.dep_ == "nsubjpass" or (
+            token.dep_ == "dobj" and head.lemma_.lower() in {"join", "support", "back", "endorse"}
+        ):
+            return noun, False
+    return None, False
+
+
+def clause_tokens(trigger) -> list:
+    """The trigger's own clause: its subtree without clauses that hang off nouns or conditions."""
+    out = []
+    stack = [trigger]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for child in tok.children:
+            if child.dep_ in SIDE_CLAUSES and child is not trigger:
+                marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+                if child.dep_ in {"relcl", "acl", "csubj", "parataxis"} or marks & SUBORDINATORS:
+                    continue
+            stack.append(child)
+    return out
+
+
+def best_trigger(sent, quotes) -> Candidate | None:
+    candidates = []
+    for token in sent:
+        if inside(token.idx, quotes):
+            continue
+        kind, verbal = trigger_type(token)
+        if not kind or (verbal and is_negated(token) and kind not in {"rejection"}):
+            continue
+        if verbal and token.tag_ == "VBG" and token.dep_ in {"pcomp", "amod"}:
+            continue  # "After meeting Mr Lavrov, ..." sets the scene; it is not the report
+        candidates.append(Candidate(token, kind, depth_of(token), verbal))
+    if not candidates:
+        return None
+    return min(candidates, key=Candidate.rank)
+
+
+def is_reported(sent, trigger) -> bool:
+    """True when the sentence's report is past or explicitly timed, not a standing state."""
+    verb = trigger.token if trigger.verbal else trigger.token.head
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    aux = {c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    governing = verb
+    while governing.dep_ in {"xcomp", "ccomp", "conj"} and governing.head is not governing:
+        governing = governing.head
+        tags |= {governing.tag_} | {
+            c.tag_ for c in governing.children if c.dep_ in {"aux", "auxpass"}
+        }
+        aux |= {c.lemma_.lower() for c in governing.children if c.dep_ in {"aux", "auxpass"}}
+    if "VBD" in tags or aux & FUTURE_AUX or "MD" in tags:
+        return True
+    return False
+
+
+@dataclass(slots=True)
+class Found:
+    event: Event
+    explicit: bool  # the date was written in the sentence
+    sentence_index: int
+
+
+def event_date(sent, trigger, dates_in_sentence, inherited):
+    """The date expression that belongs to the trigger, else the inherited one."""
+    if dates_in_sentence:
+        if len(dates_in_sentence) == 1:
+            return dates_in_sentence[0], True
+        # The date closest to the trigger in the text wins: "killed Friday", "met on Thursday".
+        pos = trigger.token.idx
+        return min(dates_in_sentence, key=lambda d: abs(d.start - pos)), True
+    return inherited, False
+
+
+def find_events(
+    doc,
+    dates: Sequence[DateMention],
+    actors: Iterable,
+    *,
+    published_date: DateMention,
+    headline_end: int = 0,
+) -> list[Event]:
+    """Events in a parsed article; offsets are into `doc.text`.
+
+    `published_date` is the publication (or dateline) date as a DateMention: what
+    a statement with no date of its own is dated with. Sentences that start before
+    `headline_end` are headline material (title, story highlights), where present
+    tense reports news: "Russia invites head of Syrian opposition for talks".
+    """
+    actors = [a for a in actors if not a.is_place and a.kind in {"person", "organization", "country", "group"}]
+    narrative: DateMention | None = None
+    found: list[Found] = []
+    for index, sent in enumerate(doc.sents):
+        text = sent.text
+        if len(text.strip()) < 12:
+            continue
+        in_sentence = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value]
+        quotes = quoted_spans(text, sent.start_char)
+        trigger = best_trigger(sent, quotes)
+        explicit_dates = [d for d in in_sentence if not inside(d.start, quotes)]
+        if trigger is None:
+            if explicit_dates:
+                narrative = narrative_date(explicit_dates, text, sent.start_char) or narrative
+            continue
+        headline = sent.start_char < headline_end
+        planned = bool(FUTURE_PHRASES.search(text[: trigger.token.idx - sent.start_char + 40]))
+        if not (explicit_dates or headline or is_reported(sent, trigger) or planned):
+            continue
+        inherited = published_date if trigger.type == "statement" or narrative is None else narrative
+        if headline and not explicit_dates:
+            inherited = published_date
+        date, explicit = event_date(sent, trigger, explicit_dates, inherited)
+        if explicit_dates:
+            narrative = narrative_date(explicit_dates, text, sent.start_char) or narrative
+        if date is None or not date.value:
+            continue
+        participants = event_actors(sent, trigger, actors, quotes)
+        if not participants and not (
+            trigger.type == "violence" and CASUALTY.search(text) and not inside(trigger.token.idx, quotes)
+        ):
+            continue
+        place = event_place(trigger, doc, sent)
+        confidence = 0.45 + (0.25 if explicit else 0.0) + (0.1 if trigger.verbal else 0.0)
+        confidence += 0.1 if any(p.role == SOURCE for p in participants) else 0.0
+        confidence += 0.05 if any(p.role == TARGET for p in participants) else 0.0
+        event = Event(
+            date=date,
+            type=trigger.type,
+            actors=participants,
+            place=place,
+            summary=summarize(text),
+            evidence=text.strip(),
+            start=sent.start_char + (len(text) - len(text.lstrip())),
+            end=sent.start_char + len(text.rstrip()),
+            confidence=round(min(confidence, 0.95), 2),
+            planned=planned or date.future,
+        )
+        found.append(Found(event, explicit, index))
+    return merge_same_happenings(found)
+
+
+def narrative_date(dates, text, offset) -> DateMention | None:
+    """The date later sentences inherit: not one in parentheses ("(1 February 2013)")."""
+    for d in reversed(dates):
+        before = text[: d.start - offset].rstrip()
+        after = text[d.end - offset :].lstrip()
+        if before.endswith("(") and after.startswith(")"):
+            continue
+        if d.anchor in {ANCHOR_PUBLISHED, ANCHOR_DATELINE} and d.precision == DAY and d.future:
+            continue
+        return d
+    return None
+
+
+def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
+    """Actors in the trigger's clause (and the reporting verb's subject), with roles."""
+    clause = clause_tokens(trigger.token)
+    reporter = trigger.token
+    while reporter.dep_ in {"ccomp", "xcomp", "conj"} and reporter.head is not reporter:
+        reporter = reporter.head
+    if reporter is not trigger.token and reporter.lemma_.lower() in REPORTING:
+        clause += [t for c in reporter.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+    indices = {t.i for t in clause}
+    verb = trigger.token
+    out: dict[str, ActorMention] = {}
+    for actor in actors:
+        if not (sent.start <= actor.i < sent.end):
+            continue
+        if inside(actor.start, quotes):
+            continue
+        if not any(i in indices for i in range(actor.i, actor.j)):
+            continue
+        role = actor_role(actor, verb, reporter, sent.doc)
+        if actor.name in out:
+            if out[actor.name].role == OTHER and role != OTHER:
+                out[actor.name] = _mention(actor, role)
+            continue
+        out[actor.name] = _mention(actor, role)
+    return list(out.values())
+
+
+def _mention(actor, role) -> ActorMention:
+    return ActorMention(
+        name=actor.name,
+        kind=actor.kind,
+        role=role,
+        country=actor.country,
+        surface=actor.surface,
+        start=actor.start,
+        end=actor.end,
+    )
+
+
+def actor_role(actor, verb, reporter, doc) -> str:
+    token = doc[actor.j - 1]
+    # Walk up until we reach the verb: the dependency on the way says the role.
+    path = []
+    current = token
+    for _ in range(12):
+        path.append(current.dep_)
+        if current.head is current or current.head in (verb, reporter):
+            break
+        current = current.head
+    last = path[-1] if path else ""
+    if current.head in (verb, reporter):
+        if last in {"nsubj", "csubj"} or (last == "pobj" and "agent" in path):
+            return SOURCE
+        if last in {"dobj", "nsubjpass", "dative", "attr"}:
+            return TARGET
+        if last == "prep" or "pobj" in path:
+            return TARGET if path[-1] == "prep" and verb.lemma_ in {"meet", "talk", "invite"} else OTHER
+    if last == "agent":
+        return SOURCE
+    return OTHER
+
+
+def event_place(trigger, doc, sent) -> str | None:
+    """The place attached to the trigger: "met ... in Munich", "arrived in Moscow"."""
+    for token in clause_tokens(trigger.token):
+        if token.ent_type_ in {"GPE", "LOC", "FAC"} and token.head.dep_ == "prep":
+            prep = token.head.lower_
+            if prep in {"in", "at", "to", "near", "inside"}:
+                ent = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+                if ent is not None:
+                    return ent.text.removeprefix("the ").strip()
+    return None
+
+
+def summarize(sentence: str, limit: int = 200) -> str:
+    """The sentence as a summary: attribution tails dropped, cut at a word boundary."""
+    text = " ".join(sentence.split())
+    text = re.sub(
+        r",\s+(?:[\w.\-' ]{2,60}?)\s+(?:said|reported|told [\w.\- ]{2,40}|says|reports)\.?$",
+        ".",
+        text,
+    )
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def same_kin(a: str, b: str) -> bool:
+    return KIN.get(a, a) == KIN.get(b, b)
+
+
+def merge_same_happenings(found: list[Found]) -> list[Event]:
+    """One event per happening: same date, kindred type, one's actors within the other's."""
+    merged: list[Found] = []
+    for item in found:
+        ev = item.event
+        names = {a.name for a in ev.actors}
+        target = None
+        for other in merged:
+            o = other.event
+            if o.date.value != ev.date.value or o.date.precision != ev.date.precision:
+                continue
+            if not same_kin(o.type, ev.type):
+                continue
+            other_names = {a.name for a in o.actors}
+            if names <= other_names or other_names <= names:
+                target = other
+                break
+        if target is None:
+            merged.append(item)
+            continue
+        absorb(target, item)
+    return [m.event for m in merged]
+
+
+def absorb(keep: Found, item: Found) -> None:
+    """Fold `item` into `keep`; the sentence with a written date stays the evidence."""
+    a, b = keep.event, item.event
+    if item.explicit and not keep.explicit:
+        # b's sentence is the better evidence: swap the roles of primary and extra mention.
+        a.mentions.append((a.evidence, a.start, a.end, a.date))
+        a.evidence, a.start, a.end, a.date = b.evidence, b.start, b.end, b.date
+        a.summary = b.summary
+        a.type = b.type if b.type != "statement" else a.type
+        keep.explicit = True
+    else:
+        a.mentions.append((b.evidence, b.start, b.end, b.date))
+    a.mentions.extend(b.mentions)
+    present = {x.name: x for x in a.actors}
+    for actor in b.actors:
+        if actor.name not in present:
+            a.actors.append(actor)
+        elif present[actor.name].role == OTHER and actor.role != OTHER:
+            a.actors[a.actors.index(present[actor.name])] = actor
+    a.place = a.place or b.place
+    a.planned = a.planned and b.planned
+    a.confidence = round(min(0.97, max(a.confidence, b.confidence) + 0.05), 2)

