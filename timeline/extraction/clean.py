@@ -1,0 +1,1023 @@
+"""Turn a file as read (plain text or HTML) into the text worth analysing.
+
+Pure Python, no Django. `load_document(data, filename)` decodes the bytes, strips page
+furniture (cookie banners, video blocks, share lines, related-story lists, footers)
+and returns a `Document` whose `to_source()` maps every offset of the clean `text`
+back into `source`, the decoded file exactly as read, so events can point into it.
+
+>>> doc = load_document(b"Cookie consent\\n\\nRussia said Friday it invited al-Khatib.\\n")
+>>> doc.text
+'Russia said Friday it invited al-Khatib.'
+>>> doc.source[doc.to_source(0)]
+'R'
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import datetime
+import email.utils
+import html.entities
+import json
+import re
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Document",
+    "UnreadableArticle",
+    "clean_text",
+    "detect_language",
+    "html_to_text",
+    "load_document",
+]
+
+
+class UnreadableArticle(ValueError):
+    """The file cannot be analysed; the message says why in one human sentence."""
+
+
+# A piece of text mapped to the source: (text_start, source_start, source_end, copied).
+# When `copied`, text[text_start + k] is source[source_start + k]; otherwise the piece
+# was inserted or decoded (a separator, "&amp;" -> "&") and all of it maps to source_start.
+Segment = tuple[int, int, int, bool]
+
+
+@dataclass(slots=True)
+class Document:
+    """An article ready for analysis, with a map from `text` back into `source`."""
+
+    source: str
+    text: str
+    title: str = ""
+    published: datetime.date | None = None
+    published_how: str = ""
+    language: str = "und"
+    outlet: str = ""
+    url: str = ""
+    removed: list[tuple[int, int]] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list, repr=False)
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.segments and self.text:
+            # Text given without a map: it is the source itself.
+            self.segments = [(0, 0, len(self.text), True)]
+        self._starts = [seg[0] for seg in self.segments]
+
+    def _segment(self, offset: int) -> Segment:
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return self.segments[max(k, 0)]
+
+    def to_source(self, offset: int) -> int:
+        """Offset in `source` of `text[offset]`; `len(text)` maps to the end of the last piece."""
+        if not self.segments:
+            return 0
+        if offset >= len(self.text):
+            return self.segments[-1][2]
+        text_start, source_start, _, copied = self._segment(offset)
+        return source_start + (offset - text_start) if copied else source_start
+
+    def to_source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of `source` that `text[start:end]` came from."""
+        if end <= start:
+            at = self.to_source(start)
+            return at, at
+        text_start, source_start, source_end, copied = self._segment(end - 1)
+        last = source_start + (end - text_start) if copied else source_end
+        return self.to_source(start), last
+
+    def is_copied(self, offset: int) -> bool:
+        """True when `text[offset]` is the very character at `source[to_source(offset)]`."""
+        return bool(self.segments) and 0 <= offset < len(self.text) and self._segment(offset)[3]
+
+
+# ---------------------------------------------------------------------------------------
+# Lines: the unit the furniture rules judge, for plain text and HTML alike.
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    pieces: list[Segment]  # text_start relative to the line
+    para_start: bool = True
+    bullet: bool = False
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.pieces[0][1], self.pieces[-1][2]
+
+    def without_prefix(self, n: int) -> _Line:
+        """The line minus its first `n` characters and the spaces after them."""
+        rest = self.text[n:]
+        n += len(rest) - len(rest.lstrip())
+        pieces: list[Segment] = []
+        for i, (start, src_start, src_end, copied) in enumerate(self.pieces):
+            stop = self.pieces[i + 1][0] if i + 1 < len(self.pieces) else len(self.text)
+            if stop <= n:
+                continue
+            if start < n:
+                if copied:
+                    src_start += n - start
+                start = n
+            pieces.append((start - n, src_start, src_end, copied))
+        return _Line(self.text[n:], pieces, self.para_start, self.bullet)
+
+
+_BULLET = re.compile(r"^[•·▪●◦‣*–—-]\s+")
+
+
+def _plain_lines(source: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    blank_before = True
+    for raw in source.splitlines(keepends=True):
+        content = raw.strip()
+        if content:
+            start = pos + len(raw) - len(raw.lstrip())
+            line = _Line(content, [(0, start, start + len(content), True)], blank_before)
+            if bullet := _BULLET.match(content):
+                line = line.without_prefix(bullet.end())
+                line.bullet = True
+            lines.append(line)
+            blank_before = False
+        else:
+            blank_before = True
+        pos += len(raw)
+    return lines
+
+
+# ---------------------------------------------------------------------------------------
+# Furniture rules. Each needs positive evidence; a line that matches none is kept.
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_DURATION_CAPTION = re.compile(r"^(?P<title>.*\S)\s+\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?$")
+_TIME_PREPOSITIONS = {"at", "until", "till", "by", "from", "to", "around", "about", "before"}
+_FURNITURE_LINES = re.compile(
+    r"""^(?:just\ watched|now\ playing|up\ next|watch|watch\ now|play|play\ video|video|
+    replay|more\ videos|read\ more|see\ more|show\ more|load\ more|more|advertisement|ad|
+    sponsored(?:\ content)?|skip\ to\ (?:main\ )?content|back\ to\ top|close|menu|search|
+    image\ caption|media\ caption|image\ copyright|getty\ images|
+    media\ playback\ is\ unsupported\ on\ your\ device|accept|accept\ all|reject\ all|
+    i\ agree|got\ it|ok|manage\ (?:preferences|settings)|comments?(?:\ \(\d+\))?|
+    listen|print|email|share)[\s.:!]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SHARE = re.compile(
+    r"^(?:share|tweet|follow|subscribe|sign\ up|like\ us|join\ us|email\ this|"
+    r"get\ (?:our|the)\ newsletter|download\ (?:our|the)\ app)\b",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SOCIAL = {
+    "share", "this", "with", "on", "via", "facebook", "twitter", "x", "email", "e-mail",
+    "whatsapp", "linkedin", "reddit", "pinterest", "messenger", "telegram", "instagram",
+    "youtube", "flipboard", "sms", "print", "copy", "link", "comments", "google", "tumblr",
+}  # fmt: skip
+_TEASER_PREFIX = re.compile(
+    r"^(?:read\ more|related|also\ read|read\ also|see\ also|read|watch|more)\s*:", re.I | re.X
+)
+_IMAGE_CREDIT = re.compile(
+    r"^(?:image\ (?:copyright|source)|photo(?:graph)?|picture|credit)\s*[:,]?\s", re.I | re.X
+)
+_CAPTION_LABEL = re.compile(r"^(?:image|media|video)\ caption\b\s*:?\s*", re.I | re.X)
+_COOKIE = re.compile(
+    r"""we\ use\ cookies|uses\ cookies|use\ of\ cookies|cookies?\ (?:policy|settings|
+    preferences|notice|consent)|accept\ (?:all\ )?cookies|by\ (?:continuing|using)\ """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s*(?:19|20)\d\d|copyright\s+(?:19|20)\d\d|all\ rights\ reserved", re.I | re.X
+)
+_DISCLAIMER = re.compile(
+    r"""not\ responsible\ for\ the\ content\ of\ external|best\ viewed\ (?:in|with)|
+    upgrad(?:e|ing)\ your\ browser|(?:enable|enabling)\ (?:javascript|style\ sheets)|
+    javascript\ is\ (?:disabled|required)|outdated\ browser|terms\ of\ (?:use|service)|
+    privacy\ (?:policy|notice)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_STAMP = re.compile(
+    r"^(?:updated|posted|published|last\ updated|first\ published|created|modified)\b",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DATE_WORDS = {
+    "updated", "posted", "published", "last", "first", "on", "at", "am", "pm", "a.m", "p.m",
+    "et", "est", "edt", "gmt", "utc", "bst", "cet", "cest", "pt", "pst", "pdt", "ct", "cst",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
+    "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "hours", "hour", "minutes", "ago", "day", "days",
+}  # fmt: skip
+_RELATED_HEADING = re.compile(
+    r"""^(?:more\ (?:on|about)\ (?:this|the)\ (?:story|topic)|more\ .{1,40}?\ (?:stories|
+    news|videos|coverage|headlines)|more\ from\ .{1,40}|related(?:\ (?:stories|articles|
+    content|links|topics|coverage|videos|internet\ links|news))?|see\ also|
+    you\ (?:may|might)\ also\ (?:like|be\ interested\ in)|recommended(?:\ for\ you|
+    \ stories|\ reading)?|most\ (?:read|popular|viewed|shared|watched)|top\ stories|
+    elsewhere\ on\ .{1,30}|(?:around|from)\ the\ web|promoted\ (?:stories|content)|
+    trending(?:\ now)?|don't\ miss|what\ to\ read\ next|read\ next|latest\ (?:news|stories)|
+    editor's\ picks|features\ (?:&|and)\ analysis)[\s:.]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _is_sentence(text: str) -> bool:
+    """Ends like a sentence and is long enough to be one."""
+    return bool(_ENDS_SENTENCE.search(text)) and len(_words(text)) >= 6
+
+
+def _is_title_like(text: str) -> bool:
+    """Short, and not ending like a statement: a link text, heading or teaser."""
+    words = _words(text)
+    return 0 < len(words) <= 25 and not re.search(r"[.:;,][\"'”’)]*$", text)
+
+
+def _is_byline(text: str) -> bool:
+    words = _words(text)
+    if not (2 <= len(words) <= 9) or words[0].lower() != "by" or _ENDS_SENTENCE.search(text):
+        return False
+    names = [w for w in words[1:] if w.lower() not in {"and", "in", "for", "de", "al", "van"}]
+    capitalised = sum(w[0].isupper() for w in names)
+    return bool(names) and capitalised / len(names) >= 0.75
+
+
+def _is_timestamp(text: str) -> bool:
+    words = _words(text)
+    if not words or len(words) > 14 or not re.search(r"\d", text):
+        return False
+    dateish = sum(w.lower().rstrip(".") in _DATE_WORDS or w[0].isdigit() for w in words)
+    return dateish == len(words) or (_STAMP.match(text) is not None and dateish >= len(words) - 2)
+
+
+def _furniture(text: str) -> str:
+    """Why a line is page furniture on its own, or "" when it is not."""
+    n_words = len(_words(text))
+    if _FURNITURE_LINES.match(text):
+        return "label"
+    if "cookie" in text.lower() and (n_words <= 4 or _COOKIE.search(text)):
+        return "cookie banner"
+    if n_words <= 60 and _COPYRIGHT.search(text):
+        return "copyright"
+    if n_words <= 60 and _DISCLAIMER.search(text):
+        return "footer"
+    if n_words <= 12 and _SHARE.match(text) and not _ENDS_SENTENCE.search(text):
+        return "share line"
+    if n_words <= 12 and all(w.lower() in _SOCIAL for w in _words(text)):
+        return "share line"
+    if n_words <= 15 and _TEASER_PREFIX.match(text):
+        return "read-more link"
+    if n_words <= 8 and _IMAGE_CREDIT.match(text) and not _ENDS_SENTENCE.search(text):
+        return "image credit"
+    if text.count("|") >= 2 and n_words <= 4 * (text.count("|") + 1):
+        return "navigation"
+    if _is_byline(text) or _is_timestamp(text):
+        return "byline"
+    if _is_video_caption(text):
+        return "video caption"
+    return ""
+
+
+def _is_video_caption(text: str) -> bool:
+    """ "U.N. envoy pushes transitional plan in Syria 01:16": a title and a duration."""
+    match = _DURATION_CAPTION.match(text)
+    if not match:
+        return False
+    title_words = _words(match["title"])
+    return (
+        0 < len(title_words) <= 20
+        and title_words[-1].lower() not in _TIME_PREPOSITIONS
+        and not _ENDS_SENTENCE.search(match["title"])
+    )
+
+
+def _drop_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """Split lines into (kept, dropped) by the line rules and their context."""
+    drop = [bool(_furniture(line.text)) for line in lines]
+    for i, line in enumerate(lines):
+        text = line.text
+        # The video title printed just above "<title> 01:16" or just under "Just Watched".
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        after_watched = i > 0 and lines[i - 1].text.lower().strip(" :") == "just watched"
+        if (nxt.startswith(text) and _is_video_caption(nxt) and len(nxt) > len(text)) or (
+            after_watched and _is_title_like(text) and _is_video_caption(nxt)
+        ):
+            drop[i] = True
+        # A related-stories heading and the teaser links under it, until real prose.
+        if _RELATED_HEADING.match(text) and len(_words(text)) <= 8:
+            drop[i] = True
+            j = i + 1
+            while j < len(lines) and (drop[j] or _is_title_like(lines[j].text)):
+                drop[j] = True
+                j += 1
+    kept: list[_Line] = []
+    dropped: list[_Line] = []
+    for line, furniture in zip(lines, drop, strict=True):
+        if furniture:
+            dropped.append(line)
+            continue
+        if label := _CAPTION_LABEL.match(line.text):
+            # "Image caption Moaz al-Khatib meets ..." : the label goes, the caption stays.
+            dropped.append(_Line(line.text[: label.end()], line.pieces[:1]))
+            line = line.without_prefix(label.end())
+            if not line.text:
+                continue
+        kept.append(line)
+    _drop_teaser_tail(kept, dropped)
+    return kept, dropped
+
+
+def _drop_teaser_tail(kept: list[_Line], dropped: list[_Line]) -> None:
+    """Drop a list of 4+ short link titles that closes the page after the last sentence."""
+    run = 0
+    while run < len(kept) and not _is_sentence(kept[-1 - run].text):
+        if not _is_title_like(kept[-1 - run].text) or len(_words(kept[-1 - run].text)) > 14:
+            return
+        run += 1
+    if run >= 4 and run < len(kept):
+        dropped.extend(kept[-run:])
+        del kept[-run:]
+
+
+# ---------------------------------------------------------------------------------------
+# Assembling the text and its map.
+
+
+def _assemble(lines: list[_Line], *, plain: bool) -> tuple[str, list[Segment]]:
+    """Join kept lines: paragraphs by a blank line, wrapped lines of one paragraph by a space."""
+    parts: list[str] = []
+    segments: list[Segment] = []
+    length = 0
+    previous: _Line | None = None
+    for line in lines:
+        if previous is not None:
+            wrapped = (
+                plain
+                and not line.para_start
+                and not line.bullet
+                and not previous.bullet
+                and not _ENDS_SENTENCE.search(previous.text)
+                and (line.text[0].islower() or len(previous.text) >= 50)
+            )
+            separator = " " if wrapped else "\n\n"
+            at = line.pieces[0][1]
+            segments.append((length, at, at, False))
+            parts.append(separator)
+            length += len(separator)
+        for start, src_start, src_end, copied in line.pieces:
+            segments.append((length + start, src_start, src_end, copied))
+        parts.append(line.text)
+        length += len(line.text)
+        previous = line
+    return "".join(parts), _merge(segments)
+
+
+def _merge(segments: list[Segment]) -> list[Segment]:
+    """Fuse copied pieces that continue each other, so the map stays small."""
+    merged: list[Segment] = []
+    for seg in segments:
+        if merged:
+            t, s, e, copied = merged[-1]
+            if copied and seg[3] and seg[1] == e and seg[0] == t + (e - s):
+                merged[-1] = (t, s, seg[2], True)
+                continue
+        merged.append(seg)
+    return merged
+
+
+def _title_from_text(lines: list[_Line]) -> str:
+    if lines and _is_title_like(lines[0].text) and not lines[0].bullet:
+        return lines[0].text
+    return ""
+
+
+def clean_text(source: str) -> Document:
+    """Plain text (a saved page) to a Document without its page furniture.
+
+    >>> clean_text("Share this\\n\\nLavrov met Brahimi in Moscow on Saturday.\\n").text
+    'Lavrov met Brahimi in Moscow on Saturday.'
+    """
+    kept, dropped = _drop_furniture(_plain_lines(source))
+    if not kept:
+        raise UnreadableArticle("the file has no article text once page furniture is removed")
+    text, segments = _assemble(kept, plain=True)
+    return Document(
+        source=source,
+        text=text,
+        title=_title_from_text(kept),
+        language=detect_language(text),
+        removed=sorted(line.span for line in dropped),
+        segments=segments,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# HTML: a small tokenizer that keeps exact offsets (lxml keeps only line numbers).
+
+_TOKEN = re.compile(
+    r"""<!--.*?(?:-->|$)|<!\[CDATA\[.*?(?:\]\]>|$)|<![^>]*>?|<\?[^>]*>?|
+    <(?P<close>/)?(?P<tag>[a-zA-Z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>""",
+    re.DOTALL | re.VERBOSE,
+)
+_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_ENTITY = re.compile(r"&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([a-zA-Z][a-zA-Z0-9]{1,31}));?")
+_SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_RAW_TEXT = {"script", "style", "textarea", "title", "xmp", "noembed", "noframes"}
+_VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "keygen",
+}  # fmt: skip
+_BLOCK = {
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+    "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
+    "section", "summary", "table", "td", "th", "tr", "ul", "html", "head", "title", "center",
+}  # fmt: skip
+_DROP_TAGS = {
+    "script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "aside",
+    "form", "button", "select", "textarea", "head", "title", "video", "audio", "canvas",
+    "object", "embed", "menu", "dialog",
+}  # fmt: skip
+_DROP_TOKENS = {
+    "cookie", "cookies", "consent", "gdpr", "related", "promo", "promoted", "share",
+    "sharing", "social", "newsletter", "subscribe", "footer", "nav", "navbar", "navigation",
+    "menu", "breadcrumb", "breadcrumbs", "comments", "comment", "ad", "ads", "advert",
+    "advertisement", "sponsored", "outbrain", "taboola", "sidebar", "popup", "modal",
+    "recommended", "recirc", "byline", "paywall", "masthead", "skip",
+}  # fmt: skip
+_DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
+_NEVER_DROP = {"html", "body", "main", "article"}
+_CLASS_TOKEN = re.compile(r"[a-z]+")
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for m in _ATTR.finditer(raw):
+        name = m[1].lower()
+        if name not in found:
+            value = m[2] if m[2] is not None else m[3] if m[3] is not None else m[4] or ""
+            found[name] = _unescape(value)
+    return found
+
+
+def _decode_entity(m: re.Match[str]) -> str | None:
+    if m[1] or m[2]:
+        code = int(m[1], 16) if m[1] else int(m[2])
+        if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            return "\ufffd"
+        return chr(code)
+    name = m[3]
+    return html.entities.html5.get(name + ";") or (
+        html.entities.html5.get(name) if not m[0].endswith(";") else None
+    )
+
+
+def _unescape(value: str) -> str:
+    return _ENTITY.sub(lambda m: _decode_entity(m) or m[0], value)
+
+
+def _is_dropped(tag: str, attrs: dict[str, str], in_article: bool) -> bool:
+    if tag in _DROP_TAGS:
+        return True
+    if tag == "header" and not in_article:
+        return True  # the site's masthead; an article's own header holds its headline
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    if re.search(r"display\s*:\s*none", attrs.get("style", "")):
+        return True
+    if attrs.get("role", "").lower() in _DROP_ROLES:
+        return True
+    if tag in _NEVER_DROP:
+        return False
+    if tag == "figure" and _CLASS_TOKEN.search(attrs.get("class", "")):
+        tokens = set(_CLASS_TOKEN.findall(attrs.get("class", "").lower()))
+        if tokens & {"video", "player", "media"}:
+            return True
+    tokens = set(_CLASS_TOKEN.findall((attrs.get("class", "") + " " + attrs.get("id", "")).lower()))
+    return bool(tokens & _DROP_TOKENS)
+
+
+@dataclass(slots=True)
+class _Page:
+    """What the tokenizer gathers from one HTML page."""
+
+    blocks: list[tuple[_Line, tuple[int, ...], bool]] = field(default_factory=list)
+    containers: list[int] = field(default_factory=list)  # text size per container id
+    removed: list[tuple[int, int]] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    title: str = ""
+    h1: str = ""
+    lang: str = ""
+    canonical: str = ""
+    json_ld: list[str] = field(default_factory=list)
+    times: list[tuple[str, tuple[int, ...]]] = field(default_factory=list)
+
+
+class _BlockBuilder:
+    """Collects text runs of one block, collapsing whitespace while keeping the map."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pieces: list[Segment] = []
+        self.length = 0
+        self.space_at = -1  # source offset of a pending whitespace run
+
+    def add(self, text: str, src_start: int, src_end: int, copied: bool) -> None:
+        if not copied:
+            if _SPACE.fullmatch(text):
+                if self.space_at < 0:
+                    self.space_at = src_start
+                return
+            self._flush_space()
+            self._put(text, src_start, src_end, False)
+            return
+        pos = 0
+        for m in _SPACE.finditer(text):
+            if m.start() > pos:
+                self._flush_space()
+                self._put(text[pos : m.start()], src_start + pos, src_start + m.start(), True)
+            if self.space_at < 0:
+                self.space_at = src_start + m.start()
+                # A single plain space is the source's own character: keep it copied.
+                self._plain_space = m[0] == " "
+            else:
+                self._plain_space = False
+            pos = m.end()
+        if pos < len(text):
+            self._flush_space()
+            self._put(text[pos:], src_start + pos, src_end, True)
+
+    _plain_space = False
+
+    def _flush_space(self) -> None:
+        if self.space_at >= 0:
+            if self.length:
+                copied = self._plain_space
+                self._put(" ", self.space_at, self.space_at + 1, copied)
+            self.space_at = -1
+            self._plain_space = False
+
+    def _put(self, text: str, src_start: int, src_end: int, copied: bool) -> None:
+        self.parts.append(text)
+        self.pieces.append((self.length, src_start, src_end, copied))
+        self.length += len(text)
+
+    def line(self) -> _Line | None:
+        if not self.length:
+            return None
+        return _Line("".join(self.parts), _merge(self.pieces))
+
+
+def _scan(source: str) -> _Page:
+    page = _Page()
+    # Open elements: (tag, dropped, container id or -1, start offset)
+    stack: list[tuple[str, bool, int, int]] = []
+    dropped_depth = 0
+    containers: list[int] = []  # open container ids
+    block = _BlockBuilder()
+    in_h1 = False
+    h1_parts: list[str] = []
+
+    def close_block() -> None:
+        nonlocal block
+        line = block.line()
+        if line is not None:
+            page.blocks.append((line, tuple(containers), in_h1))
+            for c in containers:
+                page.containers[c] += len(line.text)
+        block = _BlockBuilder()
+
+    def add_text(start: int, end: int) -> None:
+        if dropped_depth:
+            return
+        raw = source[start:end]
+        pos = 0
+        for m in _ENTITY.finditer(raw):
+            decoded = _decode_entity(m)
+            if decoded is None:
+                continue
+            if m.start() > pos:
+                block.add(raw[pos : m.start()], start + pos, start + m.start(), True)
+            block.add(decoded, start + m.start(), start + m.end(), False)
+            pos = m.end()
+        if pos < len(raw):
+            block.add(raw[pos:], start + pos, end, True)
+        if in_h1:
+            h1_parts.append(_unescape(raw))
+
+    pos = 0
+    length = len(source)
+    while pos < length:
+        m = _TOKEN.search(source, pos)
+        if m is None:
+            add_text(pos, length)
+            break
+        if m.start() > pos:
+            add_text(pos, m.start())
+        pos = m.end()
+        tag = (m["tag"] or "").lower()
+        if not tag:
+            continue  # comment, doctype, processing instruction
+        if m["close"]:
+            # Pop to the matching open element, if any; stray end tags are ignored.
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == tag:
+                    break
+            else:
+                if tag in _BLOCK:
+                    close_block()
+                continue
+            while len(stack) > k:
+                open_tag, was_dropped, container, started = stack.pop()
+                if was_dropped:
+                    dropped_depth -= 1
+                    if not dropped_depth:
+                        page.removed.append((started, m.end()))
+                if container >= 0:
+                    containers.pop()
+                if open_tag == "h1" and in_h1:
+                    in_h1 = False
+                    close_block()
+                    if not page.h1:
+                        page.h1 = _SPACE.sub(" ", "".join(h1_parts)).strip()
+                    h1_parts.clear()
+                if open_tag in _BLOCK:
+                    close_block()
+            continue
+        attrs = _attrs(m["attrs"] or "")
+        _read_metadata(page, tag, attrs, tuple(containers))
+        if tag in _RAW_TEXT:
+            close_re = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+            end = close_re.search(source, pos)
+            body_end = end.start() if end else length
+            after = end.end() if end else length
+            body = source[pos:body_end]
+            if tag == "title" and not page.title:
+                page.title = _SPACE.sub(" ", _unescape(body)).strip()
+            elif tag == "script" and "ld+json" in attrs.get("type", "").lower():
+                page.json_ld.append(body)
+            elif not dropped_depth and tag not in _DROP_TAGS:
+                add_text(pos, body_end)
+            if not dropped_depth:
+                page.removed.append((m.start(), after))
+            pos = after
+            continue
+        if tag in _BLOCK:
+            close_block()
+        if tag in _VOID or (m["attrs"] or "").rstrip().endswith("/"):
+            continue
+        is_dropped = _is_dropped(tag, attrs, bool(containers))
+        container = -1
+        if not is_dropped and (
+            tag in {"article", "main"}
+            or attrs.get("itemprop") == "articleBody"
+            or attrs.get("role") == "main"
+        ):
+            container = len(page.containers)
+            page.containers.append(0)
+            containers.append(container)
+        if is_dropped:
+            dropped_depth += 1
+        if tag == "h1" and not dropped_depth:
+            in_h1 = True
+        stack.append((tag, is_dropped, container, m.start()))
+    close_block()
+    return page
+
+
+def _read_metadata(page: _Page, tag: str, attrs: dict[str, str], where: tuple[int, ...]) -> None:
+    if tag == "html" and not page.lang:
+        page.lang = attrs.get("lang", "") or attrs.get("xml:lang", "")
+    elif tag == "meta":
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        if key and "content" in attrs and key not in page.meta:
+            page.meta[key] = attrs["content"].strip()
+    elif tag == "link" and "canonical" in attrs.get("rel", "").lower().split():
+        page.canonical = page.canonical or attrs.get("href", "")
+    elif tag == "time" and attrs.get("datetime"):
+        page.times.append((attrs["datetime"], where))
+    if attrs.get("itemprop") == "datePublished" and tag != "meta":
+        value = attrs.get("datetime") or attrs.get("content")
+        if value:
+            page.meta.setdefault("itempropdatepublished", value)
+
+
+_ISO_DATE = re.compile(r"((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?!\d)")
+
+
+def _parse_date(value: str) -> datetime.date | None:
+    """ "2012-12-28T14:05:00-05:00" or "Fri, 28 Dec 2012 19:05:00 GMT" -> the calendar date."""
+    value = value.strip()
+    day: datetime.date | None = None
+    if m := _ISO_DATE.match(value):
+        try:
+            day = datetime.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    else:
+        try:
+            day = email.utils.parsedate_to_datetime(value).date()
+        except (TypeError, ValueError, IndexError):
+            return None
+    # A page cannot be published in the future; dates before the web are typos.
+    if day.year < 1990 or day > datetime.date.today():
+        return None
+    return day
+
+
+_META_DATE_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "itempropdatepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+
+
+def _json_ld_objects(scripts: list[str]) -> list[dict]:
+    found: list[dict] = []
+    pending: list[object] = []
+    for body in scripts:
+        try:
+            pending.append(json.loads(body.strip().removeprefix("<!--").removesuffix("-->")))
+        except ValueError:
+            continue
+    while pending:
+        item = pending.pop(0)
+        if isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            found.append(item)
+            if isinstance(item.get("@graph"), list):
+                pending.extend(item["@graph"])
+    return found
+
+
+def _name_of(value: object) -> str:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        value = value.get("name", "")
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _strip_title_suffix(title: str, outlet: str) -> str:
+    """ "Syria opposition chief invited to Moscow - BBC News" -> the headline alone."""
+    m = re.match(r"^(?P<head>.+?)\s+[-|–—:·]\s+(?P<tail>[^-|–—·]{1,40})$", title)
+    if m and (len(_words(m["tail"])) <= 5 or m["tail"].lower() == outlet.lower()):
+        if len(m["head"]) > len(m["tail"]):
+            return m["head"].strip()
+    return title
+
+
+def _published(page: _Page, html_source: str, chosen: int) -> tuple[datetime.date | None, str]:
+    for key in _META_DATE_KEYS:
+        if key in page.meta and (day := _parse_date(page.meta[key])):
+            label = "itemprop datePublished" if key == "itempropdatepublished" else key
+            return day, f"html meta {label}"
+    for obj in _json_ld_objects(page.json_ld):
+        value = obj.get("datePublished")
+        if isinstance(value, str) and (day := _parse_date(value)):
+            return day, "json-ld datePublished"
+    for value, where in page.times:
+        if (chosen < 0 or chosen in where) and (day := _parse_date(value)):
+            return day, "<time datetime>"
+    return _htmldate_guess(html_source)
+
+
+def _htmldate_guess(html_source: str) -> tuple[datetime.date | None, str]:
+    """Last resort: htmldate's reading of URLs and visible dates (offline, no today's date)."""
+    try:
+        from htmldate import find_date
+    except ImportError:
+        return None, ""
+    try:
+        found = find_date(html_source, original_date=True, extensive_search=False)
+    except (ValueError, TypeError):
+        return None, ""
+    day = _parse_date(found) if found else None
+    if day is None or day == datetime.date.today():
+        return None, ""
+    return day, "htmldate guess"
+
+
+def html_to_text(source: str) -> Document:
+    """An HTML page to a Document: main text without furniture, metadata, exact offsets.
+
+    >>> html_to_text("<html><body><nav>Home</nav><p>Lavrov &amp; Brahimi met.</p>").text
+    'Lavrov & Brahimi met.'
+    """
+    page = _scan(source)
+    chosen = max(range(len(page.containers)), key=page.containers.__getitem__, default=-1)
+    if chosen >= 0 and page.containers[chosen] < 200:
+        chosen = -1  # too little text inside <article>/<main> to trust it alone
+    lines: list[_Line] = []
+    for line, where, is_h1 in page.blocks:
+        if chosen < 0 or chosen in where or is_h1:
+            lines.append(line)
+        else:
+            page.removed.append(line.span)
+    kept, dropped = _drop_furniture(lines)
+    if not kept:
+        raise UnreadableArticle("the page has no article text")
+    text, segments = _assemble(kept, plain=False)
+
+    meta = page.meta
+    objects = _json_ld_objects(page.json_ld)
+    outlet = meta.get("og:site_name", "")
+    headline = ""
+    for obj in objects:
+        outlet = outlet or _name_of(obj.get("publisher"))
+        if isinstance(obj.get("headline"), str):
+            headline = headline or obj["headline"].strip()
+    title = meta.get("og:title") or meta.get("twitter:title") or headline
+    title = _strip_title_suffix(title, outlet) if title else ""
+    if not title and page.title:
+        title = _strip_title_suffix(page.title, outlet)
+    title = title or page.h1
+    published, how = _published(page, source, chosen)
+    lang = page.lang.split("-")[0].split("_")[0].lower()
+    language = lang if re.fullmatch(r"[a-z]{2}", lang) else detect_language(text)
+    return Document(
+        source=source,
+        text=text,
+        title=title,
+        published=published,
+        published_how=how,
+        language=language,
+        outlet=outlet,
+        url=page.canonical or meta.get("og:url", ""),
+        removed=_union(page.removed + [line.span for line in dropped]),
+        segments=segments,
+    )
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# ---------------------------------------------------------------------------------------
+# Reading the bytes.
+
+_MAGIC = (
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"\x1f\x8b",
+    b"Rar!",
+    b"7z\xbc\xaf",
+    b"\xd0\xcf\x11\xe0",
+    b"\x7fELF",
+    b"BZh",
+    b"\x00\x00\x01\x00",
+    b"OggS",
+    b"fLaC",
+    b"wOFF",
+)
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)""", re.I)
+_HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*<!doctype\s+html|<html[\s>]", re.I | re.S)
+# Browsers read these labels as windows-1252 (WHATWG Encoding), so do we.
+_AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "ascii", "us-ascii"}
+
+
+def _is_html(text_start: str, filename: str) -> bool:
+    if filename.lower().endswith((".html", ".htm", ".xhtml")):
+        return True
+    return bool(_HTML_SNIFF.search(text_start[:2048]))
+
+
+def _decode(data: bytes, filename: str) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+        declared = "utf-8"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnreadableArticle("the file is not valid UTF-16 text") from None
+    else:
+        declared = ""
+        head = data[:4096].decode("ascii", "replace")
+        if _is_html(head, filename) and (m := _META_CHARSET.search(data[:4096])):
+            label = m[1].decode("ascii").lower()
+            label = "cp1252" if label in _AS_CP1252 else label
+            try:
+                declared = codecs.lookup(label).name
+            except LookupError:
+                declared = ""
+    if data.startswith(_MAGIC) or b"\x00" in data[:8192]:
+        raise UnreadableArticle("the file looks binary, not text")
+    sample = data[:8192]
+    if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
+        raise UnreadableArticle("the file looks binary, not text")
+    encoding = declared or "utf-8"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        if encoding in {"utf-8", "utf_8"}:
+            raise UnreadableArticle("the file is not UTF-8 text") from None
+        raise UnreadableArticle(f"the file is not valid {encoding} text") from None
+
+
+def load_document(data: bytes, filename: str = "") -> Document:
+    """Bytes of a saved article (plain text or HTML) to a clean Document.
+
+    Raises UnreadableArticle for empty, binary or undecodable files and for pages
+    that hold no article text.
+    >>> load_document(b"<p>Lavrov met Brahimi in Moscow.</p>", "a.html").text
+    'Lavrov met Brahimi in Moscow.'
+    """
+    if not data.strip():
+        raise UnreadableArticle("the file is empty")
+    source = _decode(data, filename)
+    if not source.strip():
+        raise UnreadableArticle("the file is empty")
+    if _is_html(source[:2048], filename):
+        return html_to_text(source)
+    return clean_text(source)
+
+
+# ---------------------------------------------------------------------------------------
+# Language.
+
+_STOP_WORDS = {
+    "en": "the of and to in a is that for on was with as by at from his said it has have "
+    "are be its were their which this not but an after had been he will who they would",
+    "fr": "le la les de des du et un une est dans que qui pour pas sur au aux par ce cette "
+    "il elle avec ont sont été ne se en plus selon été",
+    "de": "der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch "
+    "es als an nach wird bei hat sind wurde aus",
+    "es": "el la los las de del y en que un una es por con para se su al lo como más pero "
+    "sus fue ha han este esta según",
+    "it": "il lo la gli le di del della dei e è un una che per con non si da al alla sono "
+    "ha nel nella anche come più dopo",
+    "pt": "o a os as de do da dos das e em um uma que para com não se no na por mais foi "
+    "ao pelo pela são também",
+    "nl": "de het een en van in is dat op te zijn met voor niet aan er maar om ook als bij "
+    "door werd heeft hij",
+    "tr": "ve bir bu da de ile için olarak olan çok daha gibi ama en ancak sonra kadar "
+    "değil ise ya veya göre dedi",
+}
+_STOP_SETS = {lang: frozenset(words.split()) for lang, words in _STOP_WORDS.items()}
+_LETTER = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code from scripts and stop words; "und" when there is too little to tell.
+
+    >>> detect_language("Russia said on Friday that it had invited the opposition leader.")
+    'en'
+    """
+    sample = text[:20000]
+    letters = "".join(_LETTER.findall(sample))
+    if len(letters) < 20:
+        return "und"
+    counts = {"ar": 0, "ru": 0, "zh": 0, "ja": 0, "ko": 0}
+    for ch in letters:
+        code = ord(ch)
+        if code < 0x0370:
+            continue
+        if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0xFB50 <= code <= 0xFEFF:
+            counts["ar"] += 1
+        elif 0x0400 <= code <= 0x04FF:
+            counts["ru"] += 1
+        elif 0x3040 <= code <= 0x30FF:
+            counts["ja"] += 1
+        elif 0xAC00 <= code <= 0xD7AF:
+            counts["ko"] += 1
+        elif 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF:
+            counts["zh"] += 1
+    script, hits = max(counts.items(), key=lambda item: item[1])
+    if hits > len(letters) * 0.4:
+        if script == "zh" and counts["ja"] > hits * 0.1:
+            return "ja"
+        return script
+    words = [w.lower() for w in _LETTER.findall(sample)]
+    if len(words) < 4:
+        return "und"
+    scores = {lang: sum(w in stops for w in words) for lang, stops in _STOP_SETS.items()}
+    best = max(scores, key=scores.__getitem__)
+    if scores[best] < max(2, len(words) * 0.08):
+        return "und"
+    return best

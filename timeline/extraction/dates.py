@@ -1,0 +1,633 @@
+"""Find date expressions in news text and place them on the calendar.
+
+A newsroom's rules, not a general parser's: "Friday" in a story filed on Friday
+28 December 2012 is that same day; "in June" is the last June unless the verb is
+future; "the same day" is the day last mentioned. Common forms go through one
+precompiled regex over `doc.text`; dateparser is only a memoised fallback for
+what spaCy tags as DATE and the regex does not know.
+
+    >>> doc = nlp("Russia said Friday it invited a Syrian opposition leader for talks.")
+    >>> find_dates(doc, datetime.date(2012, 12, 28))[0].value
+    '2012-12-28'
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+
+from timeline.extraction.types import (
+    ANCHOR_ABSOLUTE,
+    ANCHOR_DATELINE,
+    ANCHOR_PREVIOUS,
+    ANCHOR_PUBLISHED,
+    DAY,
+    MONTH,
+    YEAR,
+    DateMention,
+    iso_at_precision,
+)
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+}  # fmt: skip
+_UNITS = {"nineteen": 19, "twenty": 20}
+_TENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}  # fmt: skip
+_ONES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9,
+}  # fmt: skip
+
+# Month and weekday names are matched case-sensitively: "may" is a modal verb.
+_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTH = rf"(?-i:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})(?:\.|\b))"
+_MONTH_STRICT = rf"(?-i:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})\.)"  # "Jan" alone may be a name
+_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_YEAR = r"(?:1[5-9]|20)\d\d\b"
+_NUM = (
+    r"\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
+)
+_SPELLED_YEAR = (
+    r"(?:nineteen|twenty)[\s-]+(?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)|two\s+thousand(?:\s+and)?"
+    r"(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen))?"
+)
+
+# One alternation, longest forms first: Python takes the first alternative that matches.
+_DATE_RE = re.compile(
+    rf"""
+    (?P<iso>\b(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])\b)
+  | (?P<num>(?<![\d/.])(?P<num_a>\d{{1,2}})[/.](?P<num_b>\d{{1,2}})[/.](?P<num_y>(?:19|20)\d\d)\b)
+  | (?P<mdy>(?:(?P<mdy_wd>{_WEEKDAY}),?\s+)?(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>[0-3]?\d)
+        (?:st|nd|rd|th)?\b(?!\s*(?:%|percent|[.,]\d|:\d))(?:,?\s+(?P<mdy_y>{_YEAR})(?![\d,.]\d))?)
+  | (?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?
+        \s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?)
+  | (?P<my>(?P<my_m>{_MONTH})(?:,|\s+of)?\s+(?P<my_y>{_YEAR})(?![\d,.]\d))
+  | (?P<mrel>(?P<mrel_rel>last|next|this|this\s+coming|this\s+past)\s+(?P<mrel_m>{_MONTH}))
+  | (?P<mry>(?P<mry_m>{_MONTH_STRICT})(?:\s+of)?\s+(?P<mry_rel>last|this|next)\s+year\b)
+  | (?P<month>{_MONTH_STRICT})
+  | (?P<season>\b(?:(?:last|this|next|early|late|the)\s+)?(?:spring|summer|fall|autumn|winter)
+        (?:\s+of\s+(?:{_YEAR}|{_SPELLED_YEAR}))?\b(?=\s*(?:of\b|,|\.|$|\s+(?:{_YEAR}|when|as|and|to)\b)))
+  | (?P<quarter>\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest)
+        [\s-]+quarter\b)
+  | (?P<decade>\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[5-9]|20)\d0'?s\b)
+  | (?P<holiday>(?-i:Christmas\s+(?:Day|Eve)|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?
+        |Independence\s+Day|Fourth\s+of\s+July|Election\s+Day|Halloween)\b)
+  | (?P<wd>(?:(?P<wd_rel>last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following)
+        \s+)?(?<!Good\s)(?<!Black\s)(?<!Holy\s)(?<!Super\s)(?<!Ash\s)(?<!Palm\s)(?P<wd_d>{_WEEKDAY}))
+  | (?P<deictic>\b(?P<deictic_w>today|tonight|yesterday|tomorrow)\b)
+  | (?P<rel>\b(?P<rel_mod>last|this|next|the\s+past|the\s+previous|the\s+current|
+        (?:earlier|later|early|late)\s+(?:this|in\s+the)|the\s+coming)\s+(?P<rel_u>year|month|week)\b
+        (?!\s+(?:or|and)\s+(?:two|so)))
+  | (?P<ago>\b(?:(?:about|almost|nearly|some|roughly|around|more\s+than|less\s+than|just|only)\s+)?
+        (?P<ago_n>{_NUM})\s+(?P<ago_u>days?|weeks?|months?|years?|decades?)\s+ago\b)
+  | (?P<shift>\b(?P<shift_n>{_NUM})\s+(?P<shift_u>days?|weeks?|months?|years?)
+        \s+(?P<shift_dir>later|earlier|after|before)\b)
+  | (?P<same>\b(?:the\s+(?:very\s+)?same|that|(?:earlier|later)\s+(?:that|the\s+same))
+        \s+(?P<same_u>day|morning|afternoon|evening|night|month|year)\b(?!\s+(?:of|when)\b))
+  | (?P<next>\b(?:the\s+)?(?P<next_dir>next|following|previous|preceding)
+        \s+(?P<next_u>day|morning|afternoon|evening|night|month|year)\b)
+  | (?P<dayof>\bthe\s+day\s+(?P<dayof_dir>before|after)\b)
+  | (?P<spelled>\b(?:the\s+year\s+)?(?P<spelled_y>{_SPELLED_YEAR})\b)
+  | (?P<year>(?<![\d$£€#.,/:-])(?:(?P<year_fiscal>fiscal|FY)\s*)?(?P<year_y>{_YEAR})
+        (?![\d%]|'?s\b|-\d|\.\d|,\d))
+  | (?P<vague>\b(?:recently|in\s+recent\s+(?:days|weeks|months|years))\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A bare month needs a cue: "in June", "since March", not "May I" or "Lake June".
+_MONTH_CUE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|through|to|during|before|after|between|and|or|of|"
+    r"early|late|mid|end|beginning|middle|until|last|next|this|for|on|each|every|that)|-)\s*$",
+    re.IGNORECASE,
+)
+_YEAR_CUE = re.compile(
+    r"\b(?:in|since|until|till|by|from|through|to|during|before|after|between|and|of|"
+    r"early|late|mid|end|beginning|year|fiscal)\s*$",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(
+    rf"^(?:the\s+)?(?:(?:about|almost|nearly|some|roughly|around|more\s+than|less\s+than|over|"
+    rf"the\s+past|the\s+last|the\s+next|another|just|only|several|a\s+few|few|many)\s+)*"
+    rf"(?:{_NUM}|\d+|several|a\s+few|few|many|\d+\s*-|\w+-)?\s*(?:-|\s)?"
+    r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?)(?:\s+old|-old)?$",
+    re.IGNORECASE,
+)
+_HAS_CALENDAR = re.compile(rf"\d|{_MONTH}", re.IGNORECASE)
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+_FUTURE_HEADS = {"due", "expect", "schedule", "plan", "set", "intend", "slate", "aim", "go"}
+_PAST_AUX = {"had", "has", "have", "did", "was", "were", "'d"}
+
+
+def _anchor_of(published, dateline):
+    if dateline is not None and dateline.value and dateline.precision == DAY:
+        return datetime.date.fromisoformat(dateline.value), ANCHOR_DATELINE
+    return published, ANCHOR_PUBLISHED
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return NUMBERS.get(word)
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")[:3]]
+
+
+def _spelled_year(words: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996; "two thousand" -> 2000."""
+    parts = re.split(r"[\s-]+", words.lower())
+    if parts[:2] == ["two", "thousand"]:
+        rest = [p for p in parts[2:] if p != "and"]
+        return 2000 + sum(_ONES.get(p, _TENS.get(p, 0)) for p in rest)
+    if parts[0] not in _UNITS or len(parts) < 2:
+        return None
+    return _UNITS[parts[0]] * 100 + _TENS.get(parts[1], 0) + sum(_ONES.get(p, 0) for p in parts[2:])
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    index = day.year * 12 + day.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _tense(doc, start: int, end: int) -> str | None:
+    """ "future", "past" or None (present, or no verb): from the verb governing the span.
+
+    "Brahimi will meet Lavrov on Friday" -> "future"; "Russia said Friday" -> "past".
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    chain = [token]
+    while chain[-1].dep_ in ("xcomp", "auxpass", "aux") and len(chain) < 4:
+        chain.append(chain[-1].head)
+    for verb in chain:
+        for child in verb.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:
+                return "future"
+            if child.dep_ == "acomp" and child.lemma_ in ("due", "set"):
+                return "future"
+        if verb is not token and verb.lemma_ in _FUTURE_HEADS:
+            return "future"
+        if verb.lemma_ == "due":
+            return "future"
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass") and (child.tag_ == "VBD" or child.lower_ in _PAST_AUX):
+            return "past"
+        if child.dep_ == "aux" and child.lower_ == "would":
+            return "conditional"
+    if token.tag_ == "VBD" or (token.tag_ == "VBN" and token.dep_ != "amod"):
+        return "past"
+    return None
+
+
+def _pick(candidates, anchor, tense, *, strict=False):
+    """The candidate date (sorted, ascending) matching the tense, relative to `anchor`."""
+    if tense in ("future", "conditional"):
+        after = [c for c in candidates if (c > anchor if strict else c >= anchor)]
+        return after[0] if after else candidates[-1]
+    before = [c for c in candidates if c <= anchor]
+    return before[-1] if before else candidates[0]
+
+
+class _Resolver:
+    """Resolves one document's matches in text order, remembering the last date placed."""
+
+    def __init__(self, doc, published, dateline, ent_starts=frozenset()):
+        self.doc = doc
+        self.ent_starts = ent_starts
+        self.published = published
+        self.ref, self.ref_kind = _anchor_of(published, dateline)
+        self.last: tuple[datetime.date, str] | None = None
+
+    def mention(self, match_text, start, end, day, precision, anchor, anchor_day, future=False):
+        if day is None:
+            return DateMention(match_text, start, end, None, None, None)
+        if precision is None:
+            precision = DAY
+        value = iso_at_precision(day, precision)
+        self.last = (day, precision)
+        reference = anchor_day or self.ref
+        later = day > reference if precision == DAY else value > iso_at_precision(reference, precision)
+        return DateMention(
+            match_text,
+            start,
+            end,
+            value,
+            precision,
+            anchor,
+            anchor_day.isoformat() if anchor_day else None,
+            future or later,
+        )
+
+    def relative(self, text, start, end, day, precision, future=False):
+        return self.mention(text, start, end, day, precision, self.ref_kind, self.ref, future)
+
+    def previous(self, text, start, end, need, shift):
+        """Anaphora: "the same day", "two days later"; `shift(date)` -> date or None."""
+        if self.last is None:
+            base, kind, base_precision = self.ref, self.ref_kind, DAY
+        else:
+            base, base_precision = self.last
+            kind = ANCHOR_PREVIOUS
+        order = (YEAR, MONTH, DAY)
+        if order.index(base_precision) < order.index(need):
+            return DateMention(text, start, end, None, None, None)
+        day = shift(base)
+        return self.mention(text, start, end, day, need, kind, base)
+
+    def resolve(self, m) -> DateMention | None:
+        kind = m.lastgroup
+        for name in (
+            "iso", "num", "mdy", "dmy", "my", "mrel", "mry", "month", "season", "quarter", "decade",
+            "holiday", "wd", "deictic", "rel", "ago", "shift", "same", "next", "dayof",
+            "spelled", "year", "vague",
+        ):  # fmt: skip
+            if m.group(name) is not None:
+                kind = name
+                break
+        text, start, end = m.group(kind), m.start(kind), m.end(kind)
+        return getattr(self, "_" + kind)(m, text, start, end)
+
+    def _absolute(self, text, start, end, day, precision):
+        return self.mention(text, start, end, day, precision, ANCHOR_ABSOLUTE, None)
+
+    def _iso(self, m, text, start, end):
+        day = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+        return self._absolute(text, start, end, day, DAY)
+
+    def _num(self, m, text, start, end):
+        a, b, year = int(m["num_a"]), int(m["num_b"]), int(m["num_y"])
+        # 28/12/2012 is day-first, 12/28/2012 month-first; 05/06/2012 is anyone's guess.
+        if a > 12 >= b:
+            day = _safe_date(year, b, a)
+        elif b > 12 >= a:
+            day = _safe_date(year, a, b)
+        elif a == b:
+            day = _safe_date(year, a, b)
+        else:
+            day = None
+        return self._absolute(text, start, end, day, DAY)
+
+    def _month_day(self, text, start, end, month, dom, year, weekday):
+        if year is not None:
+            return self._absolute(text, start, end, _safe_date(int(year), month, dom), DAY)
+        options = [
+            d for y in (self.ref.year - 1, self.ref.year, self.ref.year + 1)
+            if (d := _safe_date(y, month, dom)) is not None
+        ]  # fmt: skip
+        if not options:
+            return DateMention(text, start, end, None, None, None)
+        if weekday is not None:
+            matching = [d for d in options if d.weekday() == WEEKDAYS[weekday.lower()]]
+            if matching:
+                options = matching
+        tense = _tense(self.doc, start, end)
+        day = _pick(options, self.ref, tense)
+        return self.relative(text, start, end, day, DAY, tense == "future")
+
+    def _mdy(self, m, text, start, end):
+        month, dom = _month_number(m["mdy_m"]), int(m["mdy_d"])
+        if not 1 <= dom <= 31:
+            return None
+        return self._month_day(text, start, end, month, dom, m["mdy_y"], m["mdy_wd"])
+
+    def _dmy(self, m, text, start, end):
+        month, dom = _month_number(m["dmy_m"]), int(m["dmy_d"])
+        if not 1 <= dom <= 31:
+            return None
+        return self._month_day(text, start, end, month, dom, m["dmy_y"], m["dmy_wd"])
+
+    def _my(self, m, text, start, end):
+        day = datetime.date(int(m["my_y"]), _month_number(m["my_m"]), 1)
+        return self._absolute(text, start, end, day, MONTH)
+
+    def _bare_month(self, text, start, end, month, rel):
+        this_month = self.ref.replace(day=1)
+        options = [datetime.date(y, month, 1) for y in range(self.ref.year - 1, self.ref.year + 2)]
+        if rel == "last":
+            day = [d for d in options if d < this_month][-1]
+        elif rel == "next":
+            day = [d for d in options if d > this_month][0]
+        elif rel == "this":
+            day = datetime.date(self.ref.year, month, 1)
+        else:
+            tense = _tense(self.doc, start, end)
+            day = _pick(options, this_month, tense)
+        return self.relative(text, start, end, day, MONTH)
+
+    def _month(self, m, text, start, end):
+        if start not in self.ent_starts and not _MONTH_CUE.search(
+            self.doc.text, max(0, start - 24), start
+        ):
+            return None
+        return self._bare_month(text, start, end, _month_number(text), None)
+
+    def _mrel(self, m, text, start, end):
+        rel = m["mrel_rel"].lower().split()
+        return self._bare_month(text, start, end, _month_number(m["mrel_m"]), rel[-1])
+
+    def _mry(self, m, text, start, end):
+        offset = {"last": -1, "this": 0, "next": 1}[m["mry_rel"].lower()]
+        day = datetime.date(self.ref.year + offset, _month_number(m["mry_m"]), 1)
+        return self.relative(text, start, end, day, MONTH)
+
+    def _unresolved(self, m, text, start, end):
+        return DateMention(text, start, end, None, None, None)
+
+    _season = _quarter = _decade = _vague = _unresolved
+
+    def _holiday(self, m, text, start, end):
+        name = text.lower().split()[0]
+
+        def on(year):
+            if name == "christmas":
+                return datetime.date(year, 12, 24 if text.lower().endswith("eve") else 25)
+            if name == "new":
+                eve = text.lower().endswith("eve")
+                return datetime.date(year, 12, 31) if eve else datetime.date(year, 1, 1)
+            if name == "thanksgiving":  # fourth Thursday of November
+                first = datetime.date(year, 11, 1)
+                return first + datetime.timedelta(days=(3 - first.weekday()) % 7 + 21)
+            if name == "election":  # the Tuesday after the first Monday of November
+                first = datetime.date(year, 11, 1)
+                return first + datetime.timedelta(days=(0 - first.weekday()) % 7 + 1)
+            if name == "halloween":
+                return datetime.date(year, 10, 31)
+            return datetime.date(year, 7, 4)
+
+        options = [on(y) for y in (self.ref.year - 1, self.ref.year, self.ref.year + 1)]
+        tense = _tense(self.doc, start, end)
+        return self.relative(text, start, end, _pick(options, self.ref, tense), DAY)
+
+    def _wd(self, m, text, start, end):
+        weekday = WEEKDAYS[m["wd_d"].lower()]
+        rel = (m["wd_rel"] or "").lower().split()
+        back = (self.ref.weekday() - weekday) % 7
+        if rel and rel[-1] in ("last", "previous", "past"):
+            if rel[-1] == "previous" and self.last is not None:
+                base = self.last[0]
+                day = base - datetime.timedelta(days=(base.weekday() - weekday) % 7 or 7)
+                return self.mention(text, start, end, day, DAY, ANCHOR_PREVIOUS, base)
+            day = self.ref - datetime.timedelta(days=back or 7)
+            return self.relative(text, start, end, day, DAY)
+        if rel and rel[-1] in ("next", "coming", "following"):
+            day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7 or 7)
+            return self.relative(text, start, end, day, DAY, True)
+        if _tense(self.doc, m.start("wd_d"), m.end("wd_d")) == "future":
+            day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7 or 7)
+            return self.relative(text, start, end, day, DAY, True)
+        return self.relative(text, start, end, self.ref - datetime.timedelta(days=back), DAY)
+
+    def _deictic(self, m, text, start, end):
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[
+            m["deictic_w"].lower()
+        ]
+        day = self.ref + datetime.timedelta(days=shift)
+        return self.relative(text, start, end, day, DAY)
+
+    def _rel(self, m, text, start, end):
+        unit = m["rel_u"].lower()
+        mod = m["rel_mod"].lower().split()
+        if unit == "week":  # weeks are not calendar values
+            return DateMention(text, start, end, None, None, None)
+        offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(mod[-1], 0)
+        if unit == "year":
+            return self.relative(
+                text, start, end, datetime.date(self.ref.year + offset, 1, 1), YEAR
+            )
+        return self.relative(text, start, end, _add_months(self.ref, offset), MONTH)
+
+    def _ago(self, m, text, start, end):
+        n = _number(m["ago_n"])
+        unit = m["ago_u"].lower().rstrip("s")
+        if n is None or unit == "decade":
+            return DateMention(text, start, end, None, None, None)
+        if unit in ("day", "week"):
+            days = n * (7 if unit == "week" else 1)
+            return self.relative(text, start, end, self.ref - datetime.timedelta(days=days), DAY)
+        if unit == "month":
+            return self.relative(text, start, end, _add_months(self.ref, -n), MONTH)
+        return self.relative(text, start, end, datetime.date(self.ref.year - n, 1, 1), YEAR)
+
+    def _shift(self, m, text, start, end):
+        n = _number(m["shift_n"])
+        unit = m["shift_u"].lower().rstrip("s")
+        sign = 1 if m["shift_dir"].lower() in ("later", "after") else -1
+        if n is None:
+            return DateMention(text, start, end, None, None, None)
+        if unit in ("day", "week"):
+            days = sign * n * (7 if unit == "week" else 1)
+            return self.previous(text, start, end, DAY, lambda d: d + datetime.timedelta(days))
+        if unit == "month":
+            return self.previous(text, start, end, MONTH, lambda d: _add_months(d, sign * n))
+        return self.previous(
+            text, start, end, YEAR, lambda d: datetime.date(d.year + sign * n, 1, 1)
+        )
+
+    def _same(self, m, text, start, end):
+        unit = m["same_u"].lower()
+        need = {"month": MONTH, "year": YEAR}.get(unit, DAY)
+        return self.previous(text, start, end, need, lambda d: d)
+
+    def _next(self, m, text, start, end):
+        unit = m["next_u"].lower()
+        sign = 1 if m["next_dir"].lower() in ("next", "following") else -1
+        if unit == "month":
+            return self.previous(text, start, end, MONTH, lambda d: _add_months(d, sign))
+        if unit == "year":
+            return self.previous(
+                text, start, end, YEAR, lambda d: datetime.date(d.year + sign, 1, 1)
+            )
+        return self.previous(text, start, end, DAY, lambda d: d + datetime.timedelta(sign))
+
+    def _dayof(self, m, text, start, end):
+        sign = 1 if m["dayof_dir"].lower() == "after" else -1
+        return self.previous(text, start, end, DAY, lambda d: d + datetime.timedelta(sign))
+
+    def _spelled(self, m, text, start, end):
+        year = _spelled_year(m["spelled_y"])
+        if year is None or not 1500 <= year <= 2099:
+            return None
+        return self._absolute(text, start, end, datetime.date(year, 1, 1), YEAR)
+
+    def _year(self, m, text, start, end):
+        year = int(m["year_y"])
+        if not m["year_fiscal"] and not self._looks_like_year(m, year):
+            return None
+        return self._absolute(text, start, end, datetime.date(year, 1, 1), YEAR)
+
+    def _looks_like_year(self, m, year):
+        """ "in 1998" is a year; "1998 troops" or "$1998" are not."""
+        span = self.doc.char_span(m.start("year_y"), m.end("year_y"), alignment_mode="expand")
+        label = span[0].ent_type_ if span is not None and len(span) else ""
+        if label == "DATE":
+            return True
+        cue = _YEAR_CUE.search(self.doc.text, max(0, m.start() - 20), m.start())
+        if cue:
+            return True
+        if label in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORG", "PRODUCT", "FAC"):
+            return False
+        return 1900 <= year <= 2099
+
+
+def find_dates(
+    doc, published: datetime.date, *, dateline: DateMention | None = None
+) -> list[DateMention]:
+    """Every date expression in `doc`, in text order, placed on the calendar when it can be.
+
+    `published` anchors deictic words ("Friday", "yesterday") unless `dateline` has a day.
+    In a CNN story of Friday 2012-12-28, "Russia said Friday it invited ..." gives
+    DateMention("Friday", 12, 18, "2012-12-28", "day", "published", "2012-12-28").
+    """
+    text = doc.text
+    ent_spans = [(e.start_char, e.end_char, e) for e in doc.ents if e.label_ == "DATE"]
+    # A bare month name needs a cue or spaCy's agreement: "in June", not "May I".
+    ent_starts = {t.idx for e in doc.ents if e.label_ == "DATE" for t in e}
+    resolver = _Resolver(doc, published, dateline, ent_starts)
+    mentions: list[DateMention] = []
+    for m in _DATE_RE.finditer(text):
+        if dateline is not None and m.start() <= dateline.start < m.end():
+            resolver.mention(
+                dateline.text, dateline.start, dateline.end,
+                datetime.date.fromisoformat(dateline.value) if dateline.value else None,
+                dateline.precision, dateline.anchor, None,
+            )  # fmt: skip
+            mentions.append(dateline)
+            continue
+        found = resolver.resolve(m)
+        if found is not None:
+            mentions.append(found)
+    mentions.extend(_leftover_entities(ent_spans, mentions, resolver))
+    mentions.sort(key=lambda d: d.start)
+    return mentions
+
+
+def _leftover_entities(ent_spans, mentions, resolver):
+    """spaCy DATE entities the regex did not cover: resolved by dateparser when calendar-like."""
+    covered = [(d.start, d.end) for d in mentions]
+    for start, end, ent in ent_spans:
+        if any(s < end and start < e for s, e in covered):
+            continue
+        words = ent.text.strip()
+        if _DURATION.match(words) or "old" in words.lower().split() or "age" in words.lower():
+            continue
+        value = precision = None
+        if _HAS_CALENDAR.search(words):
+            value, precision = _dateparser_value(words, resolver.ref.isoformat())
+        if value is None:
+            yield DateMention(words, start, start + len(words), None, None, None)
+        else:
+            yield DateMention(
+                words,
+                start,
+                start + len(words),
+                value,
+                precision,
+                resolver.ref_kind,
+                resolver.ref.isoformat(),
+                value > iso_at_precision(resolver.ref, precision),
+            )
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser_value(words: str, anchor_iso: str) -> tuple[str | None, str | None]:
+    """dateparser for the rare form the regex does not know, e.g. "the 28th of last month"."""
+    from dateparser.date import DateDataParser  # slow to import: only when needed
+
+    anchor = datetime.datetime.fromisoformat(anchor_iso)
+    parser = DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": anchor,
+            "PREFER_DATES_FROM": "past",
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    data = parser.get_date_data(words)
+    if data is None or data.date_obj is None:
+        return None, None
+    precision = {"day": DAY, "month": MONTH, "year": YEAR}.get(data.period)
+    if precision is None:
+        return None, None
+    return iso_at_precision(data.date_obj.date(), precision), precision
+
+
+_DATELINE_RE = re.compile(
+    rf"""^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){{0,3}})
+    (?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){{0,2}})?
+    (?:,[ ]+(?P<date>(?P<m>{_MONTH})[ ]*(?P<d>[0-3]?\d)(?:,?[ ]+(?P<y>(?:19|20)\d\d))?
+      |(?P<d2>[0-3]?\d)[ ]+(?P<m2>{_MONTH})(?:[ ]+(?P<y2>(?:19|20)\d\d))?))?
+    [ ]*\((?P<agency>[A-Za-z][A-Za-z\- ]{{1,24}})\)[ ]*(?:--|—|–|-|_|:)""",
+    re.VERBOSE | re.MULTILINE,
+)
+
+
+def find_dateline(text: str, published: datetime.date | None = None) -> DateMention | None:
+    """The date of a wire dateline opening the story, offsets into `text`.
+
+    "MOSCOW, Dec 29 (Reuters) - ..." published 2012-12-30 gives
+    DateMention("Dec 29", 8, 14, "2012-12-29", "day", "published", "2012-12-30").
+    A dateline without a date ("BEIRUT, Lebanon (AP) —") gives None: the story's
+    own date is then the publication date.
+    """
+    m = _DATELINE_RE.search(text, 0, 1500)
+    if m is None or m["date"] is None:
+        return None
+    month = _month_number(m["m"] or m["m2"])
+    dom = int(m["d"] or m["d2"])
+    year = m["y"] or m["y2"]
+    start, end = m.start("date"), m.end("date")
+    if year is not None:
+        day = _safe_date(int(year), month, dom)
+        if day is None:
+            return None
+        return DateMention(m["date"], start, end, day.isoformat(), DAY, ANCHOR_ABSOLUTE)
+    if published is None:
+        return None
+    options = [_safe_date(y, month, dom) for y in (published.year, published.year - 1)]
+    options = [d for d in options if d is not None and d <= published]
+    if not options:
+        return None
+    return DateMention(
+        m["date"], start, end, options[0].isoformat(), DAY, ANCHOR_PUBLISHED, published.isoformat()
+    )
