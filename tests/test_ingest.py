@@ -1,0 +1,146 @@
+"""ingest_article: one article, one transaction; bad input changes nothing."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from timeline.ingest import IngestError, ingest_article
+from timeline.models import Actor, ActorAlias, Article, Event, EventActor, Mention, Place
+
+pytestmark = pytest.mark.django_db
+SAMPLES = Path(__file__).resolve().parent.parent / "timeline" / "samples"
+CNN = SAMPLES / "000_208d8fdeb8cb703d.txt"
+BBC = SAMPLES / "004_9bc06a7d06c92980.txt"
+
+
+def snapshot():
+    return tuple(m.objects.count() for m in (Article, Actor, ActorAlias, Event, EventActor, Mention, Place))
+
+
+def ingest_cnn(**kwargs):
+    return ingest_article(
+        data=CNN.read_bytes(),
+        filename=CNN.name,
+        published=datetime.date(2012, 12, 28),
+        outlet="CNN",
+        title="Official: Russia invites head of Syrian opposition for talks",
+        **kwargs,
+    )
+
+
+def test_ingest_stores_article_events_actors_and_mentions():
+    result = ingest_cnn()
+    assert result.status == "created"
+    article = result.article
+    assert article.published == datetime.date(2012, 12, 28)
+    assert article.published_how == Article.PublishedHow.GIVEN
+    assert article.status == Article.Status.DONE
+    assert "Cookie consent" in article.raw_text
+    assert "Cookie consent" not in article.clean_text
+    assert result.events_new >= 5
+    invitation = Event.objects.get(type="invitation")
+    assert invitation.date == datetime.date(2012, 12, 28)
+    assert invitation.precision == "day"
+    assert {"Russia", "Moaz al-Khatib"} <= set(invitation.actors.values_list("name", flat=True))
+    # every mention's offsets point at its sentence in the text as read
+    for mention in Mention.objects.all():
+        assert article.raw_text[mention.start : mention.end] == mention.sentence
+    geneva = Event.objects.get(date=datetime.date(2012, 6, 1))
+    assert geneva.precision == "month"
+
+
+def test_ingesting_the_same_text_twice_adds_nothing():
+    ingest_cnn()
+    before = snapshot()
+    again = ingest_cnn()
+    assert again.status == "duplicate"
+    assert snapshot() == before
+
+
+def test_same_event_from_two_outlets_is_one_event_with_two_sources():
+    ingest_article(
+        data="Sergei Lavrov met Moaz al-Khatib in Munich on Saturday.",
+        published=datetime.date(2013, 2, 2),
+        outlet="BBC News",
+    )
+    result = ingest_article(
+        data="Russian Foreign Minister Sergey Lavrov met Syrian opposition leader Moaz al-Khatib "
+        "on Saturday in Munich.",
+        published=datetime.date(2013, 2, 3),
+        outlet="Reuters",
+    )
+    assert result.events_merged == 1
+    assert result.events_new == 0
+    event = Event.objects.get()
+    assert event.date == datetime.date(2013, 2, 2)
+    assert set(event.mentions.values_list("article__outlet", flat=True)) == {"BBC News", "Reuters"}
+    assert Actor.objects.filter(name__icontains="Lavrov").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\t  ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        ("Café à Genève, le président".encode("latin-1"), "UTF-8"),
+    ],
+)
+def test_unreadable_input_changes_nothing(data, message):
+    before = snapshot()
+    with pytest.raises(IngestError, match=message):
+        ingest_article(data=data, filename="bad.txt", published=datetime.date(2013, 1, 1))
+    assert snapshot() == before
+
+
+def test_no_publication_date_changes_nothing():
+    before = snapshot()
+    with pytest.raises(IngestError, match="publication date"):
+        ingest_article(data="Lavrov met Khatib on Friday in Munich.", filename="undated.txt")
+    assert snapshot() == before
+
+
+def test_publication_date_from_a_dateline():
+    result = ingest_article(
+        data="MOSCOW, Dec 28, 2012 (Reuters) - Russia said on Friday it had invited Syrian "
+        "opposition leader Moaz al-Khatib for talks.",
+        filename="wire.txt",
+    )
+    assert result.article.published == datetime.date(2012, 12, 28)
+    assert result.article.published_how == Article.PublishedHow.DATELINE
+
+
+def test_file_over_the_size_limit_is_refused(settings):
+    settings.INGEST_MAX_BYTES = 100
+    before = snapshot()
+    with pytest.raises(IngestError, match="limit"):
+        ingest_article(data="word " * 50, published=datetime.date(2013, 1, 1))
+    assert snapshot() == before
+
+
+def test_article_not_in_english_is_stored_without_events():
+    text = (
+        "Le ministre russe des Affaires étrangères, Sergueï Lavrov, a rencontré vendredi à Munich "
+        "le chef de la Coalition nationale syrienne. Les deux hommes ont discuté de la crise "
+        "en Syrie et de la possibilité d'une solution politique au conflit."
+    )
+    result = ingest_article(data=text, published=datetime.date(2013, 2, 2))
+    assert result.status == "unsupported"
+    assert result.article.status == Article.Status.UNSUPPORTED
+    assert "language not supported" in result.article.error
+    assert Event.objects.count() == 0
+
+
+def test_rejected_event_is_not_brought_back_by_another_article():
+    ingest_article(
+        data="Sergei Lavrov met Moaz al-Khatib in Munich on Saturday.",
+        published=datetime.date(2013, 2, 2),
+    )
+    Event.objects.update(status=Event.Status.REJECTED)
+    ingest_article(
+        data="Sergey Lavrov and Moaz al-Khatib met on Saturday.",
+        published=datetime.date(2013, 2, 2),
+    )
+    assert Event.objects.count() == 1
+    assert Event.objects.get().status == Event.Status.REJECTED
