@@ -361,7 +361,7 @@ def _assemble(lines: list[_Line], *, plain: bool) -> tuple[str, list[Segment]]:
                 and not line.bullet
                 and not previous.bullet
                 and not _ENDS_SENTENCE.search(previous.text)
-                and (line.text[0].islower() or len(previous.text) >= 50)
+                and (not line.text[0].isupper() or len(previous.text) >= 50)
             )
             separator = " " if wrapped else "\n\n"
             at = line.pieces[0][1]
@@ -775,10 +775,10 @@ def _name_of(value: object) -> str:
 
 def _strip_title_suffix(title: str, outlet: str) -> str:
     """ "Syria opposition chief invited to Moscow - BBC News" -> the headline alone."""
-    m = re.match(r"^(?P<head>.+?)\s+[-|–—:·]\s+(?P<tail>[^-|–—·]{1,40})$", title)
-    if m and (len(_words(m["tail"])) <= 5 or m["tail"].lower() == outlet.lower()):
-        if len(m["head"]) > len(m["tail"]):
-            return m["head"].strip()
+    m = re.match(r"^(?P<head>.+?)\s+[-|–—·]\s+(?P<tail>[^-|–—·]{1,40})$", title)
+    short_tail = m and (len(_words(m["tail"])) <= 5 or m["tail"].lower() == outlet.lower())
+    if short_tail and len(m["head"]) > len(m["tail"]):
+        return m["head"].strip()
     return title
 
 
@@ -896,7 +896,11 @@ _MAGIC = (
 )
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)""", re.I)
-_HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*<!doctype\s+html|<html[\s>]", re.I | re.S)
+_HTML_SNIFF = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<(?:head|body|meta|title|p|div|article)\b)"
+    r"|<html[\s>]",
+    re.IGNORECASE | re.DOTALL,
+)
 # Browsers read these labels as windows-1252 (WHATWG Encoding), so do we.
 _AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "ascii", "us-ascii"}
 
