@@ -138,6 +138,20 @@ def test_furniture_rules_on_a_different_page():
     assert_offsets_exact(doc)
 
 
+def test_lines_that_only_look_like_furniture_are_kept():
+    lines = [
+        "Follow the money: how Assad pays his army",
+        "Credit Suisse freezes Syrian assets",
+        "Facebook changed its privacy policy on Friday, drawing criticism from regulators.",
+        "By Friday, the talks had collapsed.",
+        "Help for Syrian refugees reaches Homs",
+        "Talks resumed at 10:30",
+    ]
+    doc = clean_text("\n\n".join(lines))
+    assert doc.text.split("\n\n") == lines
+    assert doc.removed == []
+
+
 def test_a_teaser_list_closing_the_page_goes_but_highlights_stay():
     text = (
         "Story highlights\n"

@@ -161,7 +161,8 @@ _FURNITURE_LINES = re.compile(
     image\ caption|media\ caption|image\ copyright|getty\ images|
     media\ playback\ is\ unsupported\ on\ your\ device|accept|accept\ all|reject\ all|
     i\ agree|got\ it|ok|manage\ (?:preferences|settings)|comments?(?:\ \(\d+\))?|
-    listen|print|email|share)[\s.:!]*$""",
+    listen|print|email|share|subscribe|follow(?:\ us)?|sign\ (?:up|in)|log\ in|
+    register)[\s.:!]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _SHARE = re.compile(
@@ -178,7 +179,7 @@ _TEASER_PREFIX = re.compile(
     r"^(?:read\ more|related|also\ read|read\ also|see\ also|read|watch|more)\s*:", re.I | re.X
 )
 _IMAGE_CREDIT = re.compile(
-    r"^(?:image\ (?:copyright|source)|photo(?:graph)?|picture|credit)\s*[:,]?\s", re.I | re.X
+    r"^(?:image\ (?:copyright|source)\b|(?:photo(?:graph)?|picture|credit)\s*:)", re.I | re.X
 )
 _CAPTION_LABEL = re.compile(r"^(?:image|media|video)\ caption\b\s*:?\s*", re.I | re.X)
 _COOKIE = re.compile(
@@ -192,10 +193,23 @@ _COPYRIGHT = re.compile(
 _DISCLAIMER = re.compile(
     r"""not\ responsible\ for\ the\ content\ of\ external|best\ viewed\ (?:in|with)|
     upgrad(?:e|ing)\ your\ browser|(?:enable|enabling)\ (?:javascript|style\ sheets)|
-    javascript\ is\ (?:disabled|required)|outdated\ browser|terms\ of\ (?:use|service)|
-    privacy\ (?:policy|notice)""",
+    javascript\ is\ (?:disabled|required)|outdated\ browser""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Legal links: furniture as a short footer line, news when a sentence mentions them.
+_LEGAL_LINKS = re.compile(
+    r"terms\ (?:of|and)\ (?:use|service|conditions)|privacy\ (?:policy|notice)|"
+    r"contact\ us|about\ us",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A share line names where to share or follow: "Follow @BBCWorld", "Share on Facebook".
+_CHANNELS = _SOCIAL - {"this", "with", "on", "via"} | {
+    "us",
+    "newsletter",
+    "updates",
+    "alerts",
+    "rss",
+}
 _STAMP = re.compile(
     r"^(?:updated|posted|published|last\ updated|first\ published|created|modified)\b",
     re.IGNORECASE | re.VERBOSE,
@@ -265,7 +279,14 @@ def _furniture(text: str) -> str:
         return "copyright"
     if n_words <= 60 and _DISCLAIMER.search(text):
         return "footer"
-    if n_words <= 12 and _SHARE.match(text) and not _ENDS_SENTENCE.search(text):
+    if n_words <= 8 and len(_LEGAL_LINKS.findall(text)) >= max(1, n_words // 4):
+        return "footer"
+    if (
+        n_words <= 12
+        and _SHARE.match(text)
+        and not _ENDS_SENTENCE.search(text)
+        and ("@" in text or any(w.lower() in _CHANNELS for w in _words(text)[1:]))
+    ):
         return "share line"
     if n_words <= 12 and all(w.lower() in _SOCIAL for w in _words(text)):
         return "share line"
