@@ -161,7 +161,8 @@ _FURNITURE_LINES = re.compile(
     image\ caption|media\ caption|image\ copyright|getty\ images|
     media\ playback\ is\ unsupported\ on\ your\ device|accept|accept\ all|reject\ all|
     i\ agree|got\ it|ok|manage\ (?:preferences|settings)|comments?(?:\ \(\d+\))?|
-    listen|print|email|share)[\s.:!]*$""",
+    listen|print|email|share|subscribe|follow(?:\ us)?|sign\ (?:up|in)|log\ in|
+    register)[\s.:!]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _SHARE = re.compile(
@@ -178,7 +179,7 @@ _TEASER_PREFIX = re.compile(
     r"^(?:read\ more|related|also\ read|read\ also|see\ also|read|watch|more)\s*:", re.I | re.X
 )
 _IMAGE_CREDIT = re.compile(
-    r"^(?:image\ (?:copyright|source)|photo(?:graph)?|picture|credit)\s*[:,]?\s", re.I | re.X
+    r"^(?:image\ (?:copyright|source)\b|(?:photo(?:graph)?|picture|credit)\s*:)", re.I | re.X
 )
 _CAPTION_LABEL = re.compile(r"^(?:image|media|video)\ caption\b\s*:?\s*", re.I | re.X)
 _COOKIE = re.compile(
@@ -192,10 +193,23 @@ _COPYRIGHT = re.compile(
 _DISCLAIMER = re.compile(
     r"""not\ responsible\ for\ the\ content\ of\ external|best\ viewed\ (?:in|with)|
     upgrad(?:e|ing)\ your\ browser|(?:enable|enabling)\ (?:javascript|style\ sheets)|
-    javascript\ is\ (?:disabled|required)|outdated\ browser|terms\ of\ (?:use|service)|
-    privacy\ (?:policy|notice)""",
+    javascript\ is\ (?:disabled|required)|outdated\ browser""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Legal links: furniture as a short footer line, news when a sentence mentions them.
+_LEGAL_LINKS = re.compile(
+    r"terms\ (?:of|and)\ (?:use|service|conditions)|privacy\ (?:policy|notice)|"
+    r"contact\ us|about\ us",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A share line names where to share or follow: "Follow @BBCWorld", "Share on Facebook".
+_CHANNELS = _SOCIAL - {"this", "with", "on", "via"} | {
+    "us",
+    "newsletter",
+    "updates",
+    "alerts",
+    "rss",
+}
 _STAMP = re.compile(
     r"^(?:updated|posted|published|last\ updated|first\ published|created|modified)\b",
     re.IGNORECASE | re.VERBOSE,
@@ -265,7 +279,14 @@ def _furniture(text: str) -> str:
         return "copyright"
     if n_words <= 60 and _DISCLAIMER.search(text):
         return "footer"
-    if n_words <= 12 and _SHARE.match(text) and not _ENDS_SENTENCE.search(text):
+    if n_words <= 8 and len(_LEGAL_LINKS.findall(text)) >= max(1, n_words // 4):
+        return "footer"
+    if (
+        n_words <= 12
+        and _SHARE.match(text)
+        and not _ENDS_SENTENCE.search(text)
+        and ("@" in text or any(w.lower() in _CHANNELS for w in _words(text)[1:]))
+    ):
         return "share line"
     if n_words <= 12 and all(w.lower() in _SOCIAL for w in _words(text)):
         return "share line"
@@ -361,7 +382,7 @@ def _assemble(lines: list[_Line], *, plain: bool) -> tuple[str, list[Segment]]:
                 and not line.bullet
                 and not previous.bullet
                 and not _ENDS_SENTENCE.search(previous.text)
-                and (line.text[0].islower() or len(previous.text) >= 50)
+                and (not line.text[0].isupper() or len(previous.text) >= 50)
             )
             separator = " " if wrapped else "\n\n"
             at = line.pieces[0][1]
@@ -775,10 +796,10 @@ def _name_of(value: object) -> str:
 
 def _strip_title_suffix(title: str, outlet: str) -> str:
     """ "Syria opposition chief invited to Moscow - BBC News" -> the headline alone."""
-    m = re.match(r"^(?P<head>.+?)\s+[-|–—:·]\s+(?P<tail>[^-|–—·]{1,40})$", title)
-    if m and (len(_words(m["tail"])) <= 5 or m["tail"].lower() == outlet.lower()):
-        if len(m["head"]) > len(m["tail"]):
-            return m["head"].strip()
+    m = re.match(r"^(?P<head>.+?)\s+[-|–—·]\s+(?P<tail>[^-|–—·]{1,40})$", title)
+    short_tail = m and (len(_words(m["tail"])) <= 5 or m["tail"].lower() == outlet.lower())
+    if short_tail and len(m["head"]) > len(m["tail"]):
+        return m["head"].strip()
     return title
 
 
@@ -896,7 +917,11 @@ _MAGIC = (
 )
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)""", re.I)
-_HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*<!doctype\s+html|<html[\s>]", re.I | re.S)
+_HTML_SNIFF = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<(?:head|body|meta|title|p|div|article)\b)"
+    r"|<html[\s>]",
+    re.IGNORECASE | re.DOTALL,
+)
 # Browsers read these labels as windows-1252 (WHATWG Encoding), so do we.
 _AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "ascii", "us-ascii"}
 

@@ -1,0 +1,356 @@
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from timeline.extraction.clean import (
+    Document,
+    UnreadableArticle,
+    clean_text,
+    detect_language,
+    html_to_text,
+    load_document,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "timeline" / "samples"
+GOLD = Path("/work/shared/eval/dev")
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = ["000_208d8fdeb8cb703d", "004_9bc06a7d06c92980"]
+
+
+def seed(name: str) -> Document:
+    return load_document((SAMPLES / f"{name}.txt").read_bytes(), f"{name}.txt")
+
+
+def gold(name: str) -> dict:
+    path = GOLD / f"{name}.json"
+    if not path.exists():
+        pytest.skip(f"gold file {path} is not available")
+    return json.loads(path.read_text())
+
+
+def assert_offsets_exact(doc: Document) -> None:
+    """Every copied character maps onto itself; everything else is a separator or entity."""
+    copied = 0
+    for i, char in enumerate(doc.text):
+        if doc.is_copied(i):
+            assert doc.source[doc.to_source(i)] == char, (i, char)
+            copied += 1
+    offsets = [doc.to_source(i) for i in range(len(doc.text))]
+    assert offsets == sorted(offsets), "text must map onto the source in order"
+    return copied
+
+
+# --- the seed articles -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_junk_lines_are_removed(name):
+    doc = seed(name)
+    for junk in gold(name)["junk"]:
+        assert junk not in doc.text
+        assert any(junk in doc.source[start:end] for start, end in doc.removed), junk
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_evidence_sentences_are_kept_and_map_back(name):
+    doc = seed(name)
+    for event in gold(name)["events"]:
+        for sentence in event["evidence"]:
+            at = doc.text.find(sentence)
+            assert at >= 0, sentence
+            start, end = doc.to_source_span(at, at + len(sentence))
+            assert doc.source[start:end] == sentence
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_offsets_are_exact_and_only_separators_are_inserted(name):
+    doc = seed(name)
+    copied = assert_offsets_exact(doc)
+    inserted = [c for i, c in enumerate(doc.text) if not doc.is_copied(i)]
+    assert set(inserted) <= {"\n", " "}
+    assert copied == len(doc.text) - len(inserted)
+
+
+def test_seed_metadata_from_plain_text():
+    cnn, bbc = seed(SEEDS[0]), seed(SEEDS[1])
+    assert cnn.title == "Official: Russia invites head of Syrian opposition for talks"
+    assert bbc.title == "Syria opposition chief invited to Moscow"
+    assert cnn.language == bbc.language == "en"
+    # The text has no publication date and the footer's copyright year is not one.
+    assert cnn.published is None and bbc.published is None
+    assert cnn.published_how == ""
+
+
+def test_seed_highlights_and_caption_survive():
+    cnn, bbc = seed(SEEDS[0]), seed(SEEDS[1])
+    assert "\n\nOpposition group recognized by United States, other countries\n\n" in cnn.text
+    assert "•" not in cnn.text
+    assert bbc.text.splitlines()[2].startswith("Moaz al-Khatib meets Lakhdar Brahimi in Munich")
+    assert bbc.text.endswith("the UN says.")
+    assert cnn.text.endswith("to remain in power.")
+
+
+# --- furniture rules on lines that are not in the seeds --------------------------------
+
+PAGE = """\
+Home | World | Middle East | Politics | Video
+
+   Syria talks collapse in Geneva
+By Joe Sterling, CNN
+Updated 1:05 PM ET, Fri January 31, 2014
+Share this with Email Facebook Twitter
+
+Media playback is unsupported on your device
+Image caption Lakhdar Brahimi speaks in Geneva on 31 January 2014
+Image copyright Reuters
+
+    By Friday, the talks had collapsed without a date for a new round.
+The envoy said the next meeting would start at
+10:30 on 10 February, in Geneva.
+    Delegates left the hall at 10:30
+Watch
+Brahimi on the failed talks 03:12
+Read more: Who is who in the Syrian opposition
+Follow @WorldDesk on Twitter
+
+Related Stories
+Syria aid convoy reaches Homs
+Russia sends more advisers
+Why Geneva II stalled
+Copyright 2014 World Desk. All rights reserved.
+"""
+
+
+def test_furniture_rules_on_a_different_page():
+    doc = clean_text(PAGE)
+    kept = doc.text.split("\n\n")
+    assert kept == [
+        "Syria talks collapse in Geneva",
+        "Lakhdar Brahimi speaks in Geneva on 31 January 2014",
+        "By Friday, the talks had collapsed without a date for a new round.",
+        "The envoy said the next meeting would start at 10:30 on 10 February, in Geneva.",
+        "Delegates left the hall at 10:30",
+    ]
+    assert doc.title == "Syria talks collapse in Geneva"
+    assert_offsets_exact(doc)
+
+
+def test_lines_that_only_look_like_furniture_are_kept():
+    lines = [
+        "Follow the money: how Assad pays his army",
+        "Credit Suisse freezes Syrian assets",
+        "Facebook changed its privacy policy on Friday, drawing criticism from regulators.",
+        "By Friday, the talks had collapsed.",
+        "Help for Syrian refugees reaches Homs",
+        "Talks resumed at 10:30",
+    ]
+    doc = clean_text("\n\n".join(lines))
+    assert doc.text.split("\n\n") == lines
+    assert doc.removed == []
+
+
+def test_a_teaser_list_closing_the_page_goes_but_highlights_stay():
+    text = (
+        "Story highlights\n"
+        "• Rebels seize an air base near Aleppo\n"
+        "• Russia says it will keep selling arms\n"
+        "• Envoy Brahimi is due in Damascus\n\n"
+        "Rebels seized the Taftanaz air base on Friday, activists said.\n\n"
+        "Flooding hits central Europe\n"
+        "Election results in Pakistan\n"
+        "Tennis star retires at 31\n"
+        "Ten best beaches in Europe\n"
+    )
+    doc = clean_text(text)
+    assert "Russia says it will keep selling arms" in doc.text
+    assert "Envoy Brahimi is due in Damascus" in doc.text
+    assert "Pakistan" not in doc.text and "beaches" not in doc.text
+    assert doc.text.endswith("activists said.")
+
+
+def test_wrapped_lines_of_one_paragraph_join_with_a_space():
+    text = "Lavrov met the\nopposition leader\r\nin Munich on Saturday.\n\nNext paragraph here.\n"
+    doc = clean_text(text)
+    assert doc.text == (
+        "Lavrov met the opposition leader in Munich on Saturday.\n\nNext paragraph here."
+    )
+    assert_offsets_exact(doc)
+    start, end = doc.to_source_span(0, len("Lavrov met the opposition leader"))
+    assert doc.source[start:end] == "Lavrov met the\nopposition leader"
+
+
+def test_indentation_does_not_change_the_verdict():
+    plain = clean_text("Cookie consent\nRussia invited al-Khatib for talks on Friday.\n")
+    indented = clean_text("      Cookie consent\n\tRussia invited al-Khatib for talks on Friday.\n")
+    assert plain.text == indented.text == "Russia invited al-Khatib for talks on Friday."
+
+
+# --- unreadable files ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "filename", "message"),
+    [
+        (b"", "a.txt", "the file is empty"),
+        (b"  \n\t\r\n ", "a.txt", "the file is empty"),
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a.txt", "the file looks binary, not text"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "a.docx", "the file looks binary, not text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "", "the file looks binary, not text"),
+        (b"Russia said\x00\x00\x00 Friday", "a.txt", "the file looks binary, not text"),
+        (bytes(range(1, 32)) * 20, "a.txt", "the file looks binary, not text"),
+        ("Café talks in Genève".encode("latin-1"), "a.txt", "the file is not UTF-8 text"),
+        (
+            b"<html><head><script>var x = 'Syria';</script></head><body><nav>World</nav></body>",
+            "a.html",
+            "the page has no article text",
+        ),
+        (b"Cookie consent\n\nShare this\n", "a.txt", "no article text"),
+    ],
+)
+def test_unreadable_files_raise_with_a_reason(data, filename, message):
+    with pytest.raises(UnreadableArticle, match=message):
+        load_document(data, filename)
+
+
+def test_unreadable_article_is_a_value_error():
+    assert issubclass(UnreadableArticle, ValueError)
+
+
+def test_utf8_bom_is_not_part_of_the_text():
+    doc = load_document("Lavrov met Brahimi in Moscow.".encode("utf-8-sig"), "a.txt")
+    assert doc.text == doc.source == "Lavrov met Brahimi in Moscow."
+
+
+def test_declared_html_charset_is_honoured():
+    arabic = "التقى لافروف الإبراهيمي في موسكو يوم السبت لبحث الأزمة السورية."
+    page = f'<html><head><meta charset="windows-1256"></head><body><p>{arabic}</p></body>'
+    doc = load_document(page.encode("cp1256"), "page.html")
+    assert doc.text == arabic
+    assert doc.language == "ar"
+    # "iso-8859-1" means windows-1252 to browsers: curly quotes must survive.
+    page = '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+    page += "<p>\u201cWe will go to Genève,\u201d he said.</p>"
+    assert load_document(page.encode("cp1252")).text == "\u201cWe will go to Genève,\u201d he said."
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def news_page() -> Document:
+    return load_document((FIXTURES / "geneva_talks.html").read_bytes(), "geneva_talks.html")
+
+
+def test_html_metadata(news_page):
+    assert news_page.title == "Kerry & Lavrov agree to seek Syria peace conference"
+    assert news_page.published == datetime.date(2013, 5, 7)
+    assert news_page.published_how == "html meta article:published_time"
+    assert news_page.outlet == "World Desk"
+    assert news_page.language == "en"
+    assert news_page.url == "https://worlddesk.example/news/kerry-lavrov-syria"
+
+
+def test_html_body_is_the_article_without_furniture(news_page):
+    paragraphs = news_page.text.split("\n\n")
+    assert paragraphs[0] == "Kerry & Lavrov agree to seek Syria peace conference"
+    assert paragraphs[1].startswith("The United States and Russia agreed on Tuesday to try")
+    assert "an international conference on Syria" in paragraphs[1]  # line break collapsed
+    assert paragraphs[3].startswith("\u201cWe agreed that we would encourage")
+    assert (
+        paragraphs[-1] == "The conference would build on the Geneva communique agreed in June 2012."
+    )
+    assert len(paragraphs) == 5
+    for furniture in (
+        "cookies", "Accept all", "Politics", "Jane Doe", "Share", "Tweet", "Advertisement",
+        "analytics", "Related", "air base", "Flooding", "More World", "rights reserved", "©",
+    ):  # fmt: skip
+        assert furniture not in news_page.text, furniture
+
+
+def test_html_offsets_point_into_the_file(news_page):
+    assert_offsets_exact(news_page)
+    text = news_page.text
+    amp = text.index("&")
+    start, end = news_page.to_source_span(amp, amp + 1)
+    assert news_page.source[start:end] == "&amp;"
+    quote = text.index("We agreed") - 1
+    start, end = news_page.to_source_span(quote, quote + 1)
+    assert news_page.source[start:end] == "&ldquo;"
+    sentence = "US Secretary of State John Kerry said"
+    at = text.index("US Secretary of State")
+    start, end = news_page.to_source_span(at, at + len(sentence))
+    assert " ".join(news_page.source[start:end].split()) == sentence
+    script = news_page.source.index("document.write")
+    assert any(s <= script < e for s, e in news_page.removed)
+
+
+def test_html_published_falls_back_to_json_ld_then_time():
+    body = "<p>" + "Lavrov met Brahimi in Moscow to discuss the Geneva plan. " * 5 + "</p>"
+    json_ld = '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+    json_ld += '"datePublished": "2012-12-28T10:00:00Z", "publisher": {"name": "CNN"}}]}</script>'
+    doc = html_to_text(f"<html><head>{json_ld}</head><body><article>{body}</article></body>")
+    assert (doc.published, doc.published_how) == (
+        datetime.date(2012, 12, 28),
+        "json-ld datePublished",
+    )
+    assert doc.outlet == "CNN"
+    timed = f'<html><body><article><time datetime="2013-02-02">Sat</time>{body}</article></body>'
+    doc = html_to_text(timed)
+    assert (doc.published, doc.published_how) == (datetime.date(2013, 2, 2), "<time datetime>")
+
+
+def test_html_never_invents_a_publication_date():
+    body = "<p>" + "Lavrov met Brahimi in Moscow to discuss the Geneva plan. " * 5 + "</p>"
+    future = '<meta property="article:published_time" content="2999-01-01T00:00:00Z">'
+    doc = html_to_text(f"<html><head>{future}</head><body>{body}</body></html>")
+    assert doc.published is None
+    assert doc.published_how == ""
+
+
+def test_html_title_falls_back_to_title_tag_without_outlet_then_h1():
+    body = "<p>Lavrov met Brahimi in Moscow on Saturday to discuss the Geneva plan.</p>"
+    doc = html_to_text(f"<title>Lavrov meets Brahimi | Daily Planet</title>{body}")
+    assert doc.title == "Lavrov meets Brahimi"
+    doc = html_to_text(f"<h1>Lavrov meets Brahimi</h1>{body}")
+    assert doc.title == "Lavrov meets Brahimi"
+
+
+def test_html_is_sniffed_without_an_extension():
+    page = b"<!DOCTYPE html>\n<html><body><p>Lavrov met Brahimi &amp; Khatib.</p></body></html>"
+    assert load_document(page).text == "Lavrov met Brahimi & Khatib."
+    assert load_document(b"Lavrov met Brahimi &amp; Khatib.").text.endswith("&amp; Khatib.")
+
+
+# --- language --------------------------------------------------------------------------
+
+PARAGRAPHS = {
+    "fr": "Le chef de la diplomatie russe a rencontré samedi à Munich le chef de la "
+    "coalition de l'opposition syrienne, qui a été invité à Moscou pour des discussions.",
+    "de": "Der russische Außenminister hat sich am Samstag in München mit dem Chef der "
+    "syrischen Opposition getroffen, der nach Moskau eingeladen wurde.",
+    "es": "El ministro de Exteriores ruso se reunió el sábado en Múnich con el líder de la "
+    "oposición siria, que ha sido invitado a Moscú para mantener conversaciones.",
+    "ar": "التقى وزير الخارجية الروسي سيرغي لافروف رئيس الائتلاف الوطني السوري معاذ الخطيب "
+    "على هامش مؤتمر الأمن في ميونيخ.",
+    "ru": "Министр иностранных дел России Сергей Лавров встретился в Мюнхене с лидером "
+    "сирийской оппозиции Моазом аль-Хатыбом.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PARAGRAPHS))
+def test_foreign_news_is_not_english(lang):
+    assert detect_language(PARAGRAPHS[lang]) == lang
+
+
+def test_english_news_is_english():
+    for name in SEEDS:
+        assert detect_language(seed(name).text) == "en"
+    assert detect_language("Mr Lavrov told the conference that the removal of Assad was wrong.")
+
+
+def test_too_little_text_is_undetermined():
+    assert detect_language("Syria") == "und"
+    assert detect_language("01:16 02:46") == "und"
