@@ -82,8 +82,8 @@ _DATE_RE = re.compile(
         (?:st|nd|rd|th)?\b(?!\s*(?:%|percent|[.,]\d|:\d))(?:,?\s+(?P<mdy_y>{_YEAR})(?![\d,.]\d))?)
   | (?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?
         \s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?)
-  | (?P<my>(?P<my_m>{_MONTH})(?:,|\s+of)?\s+(?P<my_y>{_YEAR})(?![\d,.]\d))
-  | (?P<mrel>(?P<mrel_rel>last|next|this|this\s+coming|this\s+past)\s+(?P<mrel_m>{_MONTH}))
+  | (?P<my>(?P<my_m>{_MONTH})(?:,|\s+of)?\s+(?:(?P<my_y>{_YEAR})(?![\d,.]\d)|(?P<my_sp>{_SPELLED_YEAR})\b))
+  | (?P<mrel>(?P<mrel_rel>last|next|this|this\s+coming|this\s+past)\s+(?P<mrel_m>{_MONTH})(?!\s*[0-3]?\d\b))
   | (?P<mry>(?P<mry_m>{_MONTH_STRICT})(?:\s+of)?\s+(?P<mry_rel>last|this|next)\s+year\b)
   | (?P<month>{_MONTH_STRICT})
   | (?P<season>\b(?:(?:last|this|next|early|late|the)\s+)?(?:spring|summer|fall|autumn|winter)
@@ -109,7 +109,10 @@ _DATE_RE = re.compile(
         \s+(?P<next_u>day|morning|afternoon|evening|night|month|year)\b)
   | (?P<dayof>\bthe\s+day\s+(?P<dayof_dir>before|after)\b)
   | (?P<spelled>\b(?:the\s+year\s+)?(?P<spelled_y>{_SPELLED_YEAR})\b)
-  | (?P<year>(?<![\d$£€#.,/:-])(?:(?P<year_fiscal>fiscal|FY)\s*)?(?P<year_y>{_YEAR})
+  | (?P<theyear>\bthe\s+(?:(?:current|full|present)\s+)?(?:fiscal\s+)?year\b
+        (?!\s+(?:before|after|earlier|later|ago|when|that|in\s+which|of|\d)\b|'s|-))
+  | (?P<yearago>\byear-(?:earlier|ago)\b)
+  | (?P<year>(?<![\d$£€#.,/:])(?<!\d-)(?:(?P<year_fiscal>fiscal|FY)\s*)?(?P<year_y>{_YEAR})
         (?![\d%]|'?s\b|-\d|\.\d|,\d))
   | (?P<vague>\b(?:recently|in\s+recent\s+(?:days|weeks|months|years))\b)
     """,
@@ -134,7 +137,7 @@ _DURATION = re.compile(
     r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?)(?:\s+old|-old)?$",
     re.IGNORECASE,
 )
-_HAS_CALENDAR = re.compile(rf"\d|{_MONTH}", re.IGNORECASE)
+_HAS_CALENDAR = re.compile(rf"{_MONTH}|\b(?:1[5-9]|20)\d\d\b", re.IGNORECASE)
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 _FUTURE_HEADS = {"due", "expect", "schedule", "plan", "set", "intend", "slate", "aim", "go"}
@@ -182,9 +185,10 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
 
 
 def _tense(doc, start: int, end: int) -> str | None:
-    """ "future", "past" or None (present, or no verb): from the verb governing the span.
+    """ "future", "past", "present" or None (no verb), from the verb governing the span.
 
     "Brahimi will meet Lavrov on Friday" -> "future"; "Russia said Friday" -> "past".
+    Modals count as future ("could arrive as early as Tuesday"), unless perfect.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -200,32 +204,58 @@ def _tense(doc, start: int, end: int) -> str | None:
     while chain[-1].dep_ in ("xcomp", "auxpass", "aux") and len(chain) < 4:
         chain.append(chain[-1].head)
     for verb in chain:
-        for child in verb.children:
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:
-                return "future"
-            if child.dep_ == "acomp" and child.lemma_ in ("due", "set"):
-                return "future"
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in ("have", "has", "had", "'ve") for c in auxes):
+            return "past"
+        if any(c.lower_ in _FUTURE_AUX or c.tag_ == "MD" for c in auxes):
+            return "future"
+        if any(c.dep_ == "acomp" and c.lemma_ in ("due", "set") for c in verb.children):
+            return "future"
         if verb is not token and verb.lemma_ in _FUTURE_HEADS:
             return "future"
         if verb.lemma_ == "due":
             return "future"
+        # "is to resume trading Tuesday"
+        if any(c.lower_ == "to" for c in auxes) and verb.head.lemma_ == "be":
+            return "future"
     for child in token.children:
-        if child.dep_ in ("aux", "auxpass") and (child.tag_ == "VBD" or child.lower_ in _PAST_AUX):
+        if child.dep_ in ("aux", "auxpass") and child.tag_ == "VBD":
             return "past"
-        if child.dep_ == "aux" and child.lower_ == "would":
-            return "conditional"
     if token.tag_ == "VBD" or (token.tag_ == "VBN" and token.dep_ != "amod"):
         return "past"
-    return None
+    return "present"
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s+[\"'“‘(]?[A-Z]|\n\s*\n")
+# "today's world", "the people of tomorrow": the present in general, not a day.
+_GENERIC_NOW = re.compile(
+    r"'s\s+(?:world|society|youth|young|generation|children|kids|standards|technology|economy)\b"
+)
+
+# "by Jan. 14", "until Tuesday", "as early as Tuesday": a deadline or an expectation.
+_FUTURE_CUE = re.compile(
+    r"\b(?:by|until|till|through|before|as\s+(?:early|soon)\s+as|no\s+later\s+than|"
+    r"effective|starting|beginning|payable|expires?|record)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _pick(candidates, anchor, tense, *, strict=False):
-    """The candidate date (sorted, ascending) matching the tense, relative to `anchor`."""
-    if tense in ("future", "conditional"):
+    """The candidate date (ascending) that the tense points to, relative to `anchor`.
+
+    Past: the last on or before; future: the first on or after (after, if `strict`);
+    otherwise the nearest either way, as in "payable Dec. 7" in a late-October story.
+    """
+    if tense == "future":
         after = [c for c in candidates if (c > anchor if strict else c >= anchor)]
         return after[0] if after else candidates[-1]
     before = [c for c in candidates if c <= anchor]
-    return before[-1] if before else candidates[0]
+    if tense == "past" or not before:
+        return before[-1] if before else candidates[0]
+    after = [c for c in candidates if c > anchor]
+    if after and (after[0] - anchor) < (anchor - before[-1]):
+        return after[0]
+    return before[-1]
 
 
 class _Resolver:
@@ -237,6 +267,13 @@ class _Resolver:
         self.published = published
         self.ref, self.ref_kind = _anchor_of(published, dateline)
         self.last: tuple[datetime.date, str] | None = None
+        self.last_end = 0
+
+    def _tense(self, start, end):
+        tense = _tense(self.doc, start, end)
+        if tense != "past" and _FUTURE_CUE.search(self.doc.text, max(0, start - 24), start):
+            return "future"
+        return tense
 
     def mention(self, match_text, start, end, day, precision, anchor, anchor_day, future=False):
         if day is None:
@@ -245,6 +282,7 @@ class _Resolver:
             precision = DAY
         value = iso_at_precision(day, precision)
         self.last = (day, precision)
+        self.last_end = end
         reference = anchor_day or self.ref
         later = day > reference if precision == DAY else value > iso_at_precision(reference, precision)
         return DateMention(
@@ -261,9 +299,14 @@ class _Resolver:
     def relative(self, text, start, end, day, precision, future=False):
         return self.mention(text, start, end, day, precision, self.ref_kind, self.ref, future)
 
-    def previous(self, text, start, end, need, shift):
-        """Anaphora: "the same day", "two days later"; `shift(date)` -> date or None."""
-        if self.last is None:
+    def previous(self, text, start, end, need, shift, *, same_sentence=False):
+        """Anaphora: "the same day", "two days later"; `shift(date)` -> date or None.
+
+        With `same_sentence`, a date from an earlier sentence does not count: "up from
+        $2.03 a share a year earlier" compares with the story's own time.
+        """
+        far = same_sentence and _SENTENCE_END.search(self.doc.text, self.last_end, start)
+        if self.last is None or far:
             base, kind, base_precision = self.ref, self.ref_kind, DAY
         else:
             base, base_precision = self.last
@@ -279,7 +322,7 @@ class _Resolver:
         for name in (
             "iso", "num", "mdy", "dmy", "my", "mrel", "mry", "month", "season", "quarter", "decade",
             "holiday", "wd", "deictic", "rel", "ago", "shift", "same", "next", "dayof",
-            "spelled", "year", "vague",
+            "spelled", "theyear", "yearago", "year", "vague",
         ):  # fmt: skip
             if m.group(name) is not None:
                 kind = name
@@ -320,7 +363,7 @@ class _Resolver:
             matching = [d for d in options if d.weekday() == WEEKDAYS[weekday.lower()]]
             if matching:
                 options = matching
-        tense = _tense(self.doc, start, end)
+        tense = self._tense(start, end)
         day = _pick(options, self.ref, tense)
         return self.relative(text, start, end, day, DAY, tense == "future")
 
@@ -337,7 +380,10 @@ class _Resolver:
         return self._month_day(text, start, end, month, dom, m["dmy_y"], m["dmy_wd"])
 
     def _my(self, m, text, start, end):
-        day = datetime.date(int(m["my_y"]), _month_number(m["my_m"]), 1)
+        year = int(m["my_y"]) if m["my_y"] else _spelled_year(m["my_sp"])
+        if year is None:
+            return None
+        day = datetime.date(year, _month_number(m["my_m"]), 1)
         return self._absolute(text, start, end, day, MONTH)
 
     def _bare_month(self, text, start, end, month, rel):
@@ -350,8 +396,7 @@ class _Resolver:
         elif rel == "this":
             day = datetime.date(self.ref.year, month, 1)
         else:
-            tense = _tense(self.doc, start, end)
-            day = _pick(options, this_month, tense)
+            day = _pick(options, this_month, self._tense(start, end))
         return self.relative(text, start, end, day, MONTH)
 
     def _month(self, m, text, start, end):
@@ -395,7 +440,7 @@ class _Resolver:
             return datetime.date(year, 7, 4)
 
         options = [on(y) for y in (self.ref.year - 1, self.ref.year, self.ref.year + 1)]
-        tense = _tense(self.doc, start, end)
+        tense = self._tense(start, end)
         return self.relative(text, start, end, _pick(options, self.ref, tense), DAY)
 
     def _wd(self, m, text, start, end):
@@ -412,12 +457,14 @@ class _Resolver:
         if rel and rel[-1] in ("next", "coming", "following"):
             day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7 or 7)
             return self.relative(text, start, end, day, DAY, True)
-        if _tense(self.doc, m.start("wd_d"), m.end("wd_d")) == "future":
+        if self._tense(m.start("wd_d"), m.end("wd_d")) == "future":
             day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7 or 7)
             return self.relative(text, start, end, day, DAY, True)
         return self.relative(text, start, end, self.ref - datetime.timedelta(days=back), DAY)
 
     def _deictic(self, m, text, start, end):
+        if _GENERIC_NOW.match(self.doc.text, end) or self.doc.text[max(0, start - 3) : start] == "of ":
+            return DateMention(text, start, end, None, None, None)
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[
             m["deictic_w"].lower()
         ]
@@ -460,7 +507,12 @@ class _Resolver:
         if unit == "month":
             return self.previous(text, start, end, MONTH, lambda d: _add_months(d, sign * n))
         return self.previous(
-            text, start, end, YEAR, lambda d: datetime.date(d.year + sign * n, 1, 1)
+            text,
+            start,
+            end,
+            YEAR,
+            lambda d: datetime.date(d.year + sign * n, 1, 1),
+            same_sentence=True,
         )
 
     def _same(self, m, text, start, end):
@@ -488,6 +540,12 @@ class _Resolver:
         if year is None or not 1500 <= year <= 2099:
             return None
         return self._absolute(text, start, end, datetime.date(year, 1, 1), YEAR)
+
+    def _theyear(self, m, text, start, end):
+        return self.relative(text, start, end, datetime.date(self.ref.year, 1, 1), YEAR)
+
+    def _yearago(self, m, text, start, end):
+        return self.relative(text, start, end, datetime.date(self.ref.year - 1, 1, 1), YEAR)
 
     def _year(self, m, text, start, end):
         year = int(m["year_y"])
