@@ -83,7 +83,7 @@ _DATE_RE = re.compile(
   | (?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?
         \s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?)
   | (?P<my>(?P<my_m>{_MONTH})(?:,|\s+of)?\s+(?:(?P<my_y>{_YEAR})(?![\d,.]\d)|(?P<my_sp>{_SPELLED_YEAR})\b))
-  | (?P<mrel>(?P<mrel_rel>last|next|this|this\s+coming|this\s+past)\s+(?P<mrel_m>{_MONTH})(?!\s*[0-3]?\d\b))
+  | (?P<mrel>(?P<mrel_rel>last|next|this|this\s+coming|this\s+past)\s+(?P<mrel_m>{_MONTH})(?!\.?\s*[0-3]?\d\b))
   | (?P<mry>(?P<mry_m>{_MONTH_STRICT})(?:\s+of)?\s+(?P<mry_rel>last|this|next)\s+year\b)
   | (?P<month>{_MONTH_STRICT})
   | (?P<season>\b(?:(?:last|this|next|early|late|the)\s+)?(?:spring|summer|fall|autumn|winter)
@@ -107,7 +107,7 @@ _DATE_RE = re.compile(
         \s+(?P<same_u>day|morning|afternoon|evening|night|month|year)\b(?!\s+(?:of|when)\b))
   | (?P<next>\b(?:the\s+)?(?P<next_dir>next|following|previous|preceding)
         \s+(?P<next_u>day|morning|afternoon|evening|night|month|year)\b)
-  | (?P<dayof>\bthe\s+day\s+(?P<dayof_dir>before|after)\b)
+  | (?P<dayof>\bthe\s+day\s+(?P<dayof_dir>before|after)\b(?=\s*(?:[,.;:)]|$)))
   | (?P<spelled>\b(?:the\s+year\s+)?(?P<spelled_y>{_SPELLED_YEAR})\b)
   | (?P<theyear>\bthe\s+(?:(?:current|full|present)\s+)?(?:fiscal\s+)?year\b
         (?!\s+(?:before|after|earlier|later|ago|when|that|in\s+which|of|\d)\b|'s|-))
@@ -139,9 +139,13 @@ _DURATION = re.compile(
 )
 _HAS_CALENDAR = re.compile(rf"{_MONTH}|\b(?:1[5-9]|20)\d\d\b", re.IGNORECASE)
 
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
-_FUTURE_HEADS = {"due", "expect", "schedule", "plan", "set", "intend", "slate", "aim", "go"}
-_PAST_AUX = {"had", "has", "have", "did", "was", "were", "'d"}
+# "could" is as often the past of "can" ("could not be located Wednesday"): not future.
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll", "would", "might", "may", "must", "should"}
+_PLANNING = {"due", "schedule", "plan", "slate", "postpone", "reschedule", "expect"}
+_INTENDING = {
+    "set", "intend", "aim", "go", "decide", "agree", "promise", "pledge", "vow", "threaten",
+    "want", "hope", "seek", "propose", "prepare", "try", "offer", "ask", "invite", "urge",
+}  # fmt: skip
 
 
 def _anchor_of(published, dateline):
@@ -187,8 +191,8 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
 def _tense(doc, start: int, end: int) -> str | None:
     """ "future", "past", "present" or None (no verb), from the verb governing the span.
 
-    "Brahimi will meet Lavrov on Friday" -> "future"; "Russia said Friday" -> "past".
-    Modals count as future ("could arrive as early as Tuesday"), unless perfect.
+    "Brahimi will meet Lavrov on Friday" -> "future"; "Russia said Friday" -> "past";
+    "is due to visit on Friday", "planned a rally on Saturday" -> "future".
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -203,25 +207,23 @@ def _tense(doc, start: int, end: int) -> str | None:
     chain = [token]
     while chain[-1].dep_ in ("xcomp", "auxpass", "aux") and len(chain) < 4:
         chain.append(chain[-1].head)
-    for verb in chain:
+    for i, verb in enumerate(chain):
+        if verb.lemma_ in _PLANNING or (i and verb.lemma_ in _INTENDING):
+            return "future"
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(c.lower_ in ("have", "has", "had", "'ve") for c in auxes):
             return "past"
-        if any(c.lower_ in _FUTURE_AUX or c.tag_ == "MD" for c in auxes):
+        if any(c.lower_ in _FUTURE_AUX for c in auxes):
             return "future"
         if any(c.dep_ == "acomp" and c.lemma_ in ("due", "set") for c in verb.children):
-            return "future"
-        if verb is not token and verb.lemma_ in _FUTURE_HEADS:
-            return "future"
-        if verb.lemma_ == "due":
             return "future"
         # "is to resume trading Tuesday"
         if any(c.lower_ == "to" for c in auxes) and verb.head.lemma_ == "be":
             return "future"
-    for child in token.children:
-        if child.dep_ in ("aux", "auxpass") and child.tag_ == "VBD":
-            return "past"
-    if token.tag_ == "VBD" or (token.tag_ == "VBN" and token.dep_ != "amod"):
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "VBD" for c in auxes):
+        return "past"
+    if token.tag_ == "VBD" or (token.tag_ == "VBN" and not auxes and token.dep_ != "amod"):
         return "past"
     return "present"
 
@@ -232,19 +234,23 @@ _GENERIC_NOW = re.compile(
     r"'s\s+(?:world|society|youth|young|generation|children|kids|standards|technology|economy)\b"
 )
 
-# "by Jan. 14", "until Tuesday", "as early as Tuesday": a deadline or an expectation.
+# "until Tuesday", "payable Dec. 7", "extended to Nov. 16": a deadline, even in the past tense.
 _FUTURE_CUE = re.compile(
-    r"\b(?:by|until|till|through|before|as\s+(?:early|soon)\s+as|no\s+later\s+than|"
-    r"effective|starting|beginning|payable|expires?|record)\s*$",
+    r"\b(?:until|till|through|as\s+(?:early|soon)\s+as|no\s+later\s+than|effective|starting|"
+    r"payable|expires?|expiring|record|(?:extended|postponed|delayed|adjourned)\s+(?:to|until))"
+    r"\s*$",
     re.IGNORECASE,
 )
+# "by Jan. 14": a deadline unless the verb is past ("was completed by Dec. 15").
+_DEADLINE_CUE = re.compile(r"\bby\s*$", re.IGNORECASE)
 
 
-def _pick(candidates, anchor, tense, *, strict=False):
+def _pick(candidates, anchor, tense, *, strict=False, horizon=92):
     """The candidate date (ascending) that the tense points to, relative to `anchor`.
 
     Past: the last on or before; future: the first on or after (after, if `strict`);
-    otherwise the nearest either way, as in "payable Dec. 7" in a late-October story.
+    present: the coming one if within `horizon` days ("the case is heard in May" in a
+    late-March story), else the last one.
     """
     if tense == "future":
         after = [c for c in candidates if (c > anchor if strict else c >= anchor)]
@@ -253,7 +259,7 @@ def _pick(candidates, anchor, tense, *, strict=False):
     if tense == "past" or not before:
         return before[-1] if before else candidates[0]
     after = [c for c in candidates if c > anchor]
-    if after and (after[0] - anchor) < (anchor - before[-1]):
+    if after and (after[0] - anchor).days <= horizon:
         return after[0]
     return before[-1]
 
@@ -270,8 +276,11 @@ class _Resolver:
         self.last_end = 0
 
     def _tense(self, start, end):
+        before = max(0, start - 24)
+        if _FUTURE_CUE.search(self.doc.text, before, start):
+            return "future"
         tense = _tense(self.doc, start, end)
-        if tense != "past" and _FUTURE_CUE.search(self.doc.text, max(0, start - 24), start):
+        if tense != "past" and _DEADLINE_CUE.search(self.doc.text, before, start):
             return "future"
         return tense
 
