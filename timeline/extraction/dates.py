@@ -218,7 +218,7 @@ def _tense(doc, start: int, end: int) -> str | None:
         if any(c.dep_ == "acomp" and c.lemma_ in ("due", "set") for c in verb.children):
             return "future"
         # "is to resume trading Tuesday"
-        if any(c.lower_ == "to" for c in auxes) and verb.head.lemma_ == "be":
+        if any(c.lower_ == "to" for c in auxes) and verb.head.tag_ in ("VBZ", "VBP"):
             return "future"
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if any(c.tag_ == "VBD" for c in auxes):
@@ -234,15 +234,18 @@ _GENERIC_NOW = re.compile(
     r"'s\s+(?:world|society|youth|young|generation|children|kids|standards|technology|economy)\b"
 )
 
-# "until Tuesday", "payable Dec. 7", "extended to Nov. 16": a deadline, even in the past tense.
+# "payable Dec. 7", "extended to Nov. 16": a date still to come, even in the past tense.
 _FUTURE_CUE = re.compile(
-    r"\b(?:until|till|through|as\s+(?:early|soon)\s+as|no\s+later\s+than|effective|starting|"
-    r"payable|expires?|expiring|record|(?:extended|postponed|delayed|adjourned)\s+(?:to|until))"
-    r"\s*$",
+    r"\b(?:effective|payable|expires?|expiring|record|"
+    r"(?:extended|postponed|delayed|adjourned|put\s+off)\s+(?:to|until|till))\s*$",
     re.IGNORECASE,
 )
-# "by Jan. 14": a deadline unless the verb is past ("was completed by Dec. 15").
-_DEADLINE_CUE = re.compile(r"\bby\s*$", re.IGNORECASE)
+# "by Jan. 14", "as soon as Tuesday": a deadline, unless the verb is past ("up until
+# Thursday, they had described him as a witness").
+_DEADLINE_CUE = re.compile(
+    r"\b(?:by|until|till|as\s+(?:early|soon)\s+as|no\s+later\s+than|starting)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _pick(candidates, anchor, tense, *, strict=False, horizon=92):
@@ -275,13 +278,14 @@ class _Resolver:
         self.last: tuple[datetime.date, str] | None = None
         self.last_end = 0
 
-    def _tense(self, start, end):
+    def _tense(self, start, end, *, weekday=False):
+        """The tense for `_pick`; a deadline without a year only looks ahead a little."""
         before = max(0, start - 24)
         if _FUTURE_CUE.search(self.doc.text, before, start):
             return "future"
         tense = _tense(self.doc, start, end)
         if tense != "past" and _DEADLINE_CUE.search(self.doc.text, before, start):
-            return "future"
+            return "future" if weekday else "present"
         return tense
 
     def mention(self, match_text, start, end, day, precision, anchor, anchor_day, future=False):
@@ -466,7 +470,7 @@ class _Resolver:
         if rel and rel[-1] in ("next", "coming", "following"):
             day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7 or 7)
             return self.relative(text, start, end, day, DAY, True)
-        if self._tense(m.start("wd_d"), m.end("wd_d")) == "future":
+        if self._tense(m.start("wd_d"), m.end("wd_d"), weekday=True) == "future":
             day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7 or 7)
             return self.relative(text, start, end, day, DAY, True)
         return self.relative(text, start, end, self.ref - datetime.timedelta(days=back), DAY)
