@@ -122,9 +122,11 @@ _DATE_RE = re.compile(
 # A bare month needs a cue: "in June", "since March", not "May I" or "Lake June".
 _MONTH_CUE = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|through|to|during|before|after|between|and|or|of|"
-    r"early|late|mid|end|beginning|middle|until|last|next|this|for|on|each|every|that)|-)\s*$",
+    r"early|late|mid|end|beginning|middle|last|next|this|for|on|each|every)|-)\s*$",
     re.IGNORECASE,
 )
+_MONTH_EVENT = re.compile(r"\s+(?:on|for|against|to)\s+[A-Z]")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*$", re.IGNORECASE)
 _YEAR_CUE = re.compile(
     r"\b(?:in|since|until|till|by|from|through|to|during|before|after|between|and|of|"
     r"early|late|mid|end|beginning|year|fiscal)\s*$",
@@ -413,6 +415,8 @@ class _Resolver:
         return self.relative(text, start, end, day, MONTH)
 
     def _month(self, m, text, start, end):
+        if _MONTH_EVENT.match(self.doc.text, end):  # "the March on Washington"
+            return None
         if start not in self.ent_starts and not _MONTH_CUE.search(
             self.doc.text, max(0, start - 24), start
         ):
@@ -562,6 +566,8 @@ class _Resolver:
 
     def _year(self, m, text, start, end):
         year = int(m["year_y"])
+        if _COPYRIGHT.search(self.doc.text, max(0, start - 12), start):
+            return None
         if not m["year_fiscal"] and not self._looks_like_year(m, year):
             return None
         return self._absolute(text, start, end, datetime.date(year, 1, 1), YEAR)
@@ -595,6 +601,7 @@ def find_dates(
     ent_starts = {t.idx for e in doc.ents if e.label_ == "DATE" for t in e}
     resolver = _Resolver(doc, published, dateline, ent_starts)
     mentions: list[DateMention] = []
+    rejected: list[tuple[int, int]] = []  # "May I": not for dateparser either
     for m in _DATE_RE.finditer(text):
         if dateline is not None and m.start() <= dateline.start < m.end():
             resolver.mention(
@@ -607,14 +614,16 @@ def find_dates(
         found = resolver.resolve(m)
         if found is not None:
             mentions.append(found)
-    mentions.extend(_leftover_entities(ent_spans, mentions, resolver))
+        else:
+            rejected.append((m.start(), m.end()))
+    mentions.extend(_leftover_entities(ent_spans, mentions, rejected, resolver))
     mentions.sort(key=lambda d: d.start)
     return mentions
 
 
-def _leftover_entities(ent_spans, mentions, resolver):
+def _leftover_entities(ent_spans, mentions, rejected, resolver):
     """spaCy DATE entities the regex did not cover: resolved by dateparser when calendar-like."""
-    covered = [(d.start, d.end) for d in mentions]
+    covered = [(d.start, d.end) for d in mentions] + rejected
     for start, end, ent in ent_spans:
         if any(s < end and start < e for s, e in covered):
             continue
