@@ -56,7 +56,9 @@ _ONES = {
 }  # fmt: skip
 
 # Month and weekday names are matched case-sensitively: "may" is a modal verb.
-_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_FULL = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
 _MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _MONTH = rf"(?-i:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})(?:\.|\b))"
 _MONTH_STRICT = rf"(?-i:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})\.)"  # "Jan" alone may be a name
@@ -82,8 +84,10 @@ _DATE_RE = re.compile(
         (?:st|nd|rd|th)?\b(?!\s*(?:%|percent|[.,]\d|:\d))(?:,?\s+(?P<mdy_y>{_YEAR})(?![\d,.]\d))?)
   | (?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?
         \s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?)
-  | (?P<my>(?P<my_m>{_MONTH})(?:,|\s+of)?\s+(?:(?P<my_y>{_YEAR})(?![\d,.]\d)|(?P<my_sp>{_SPELLED_YEAR})\b))
-  | (?P<mrel>(?P<mrel_rel>last|next|this|this\s+coming|this\s+past)\s+(?P<mrel_m>{_MONTH})(?!\.?\s*[0-3]?\d\b))
+  | (?P<my>(?P<my_m>{_MONTH})(?:,|\s+of)?\s+
+        (?:(?P<my_y>{_YEAR})(?![\d,.]\d)|(?P<my_sp>{_SPELLED_YEAR})\b))
+  | (?P<mrel>(?P<mrel_rel>last|next|this|this\s+coming|this\s+past)\s+
+        (?P<mrel_m>{_MONTH})(?!\.?\s*[0-3]?\d\b))
   | (?P<mry>(?P<mry_m>{_MONTH_STRICT})(?:\s+of)?\s+(?P<mry_rel>last|this|next)\s+year\b)
   | (?P<month>{_MONTH_STRICT})
   | (?P<season>\b(?:(?:last|this|next|early|late|the)\s+)?(?:spring|summer|fall|autumn|winter)
@@ -298,8 +302,10 @@ class _Resolver:
         value = iso_at_precision(day, precision)
         self.last = (day, precision)
         self.last_end = end
-        reference = anchor_day or self.ref
-        later = day > reference if precision == DAY else value > iso_at_precision(reference, precision)
+        # Future means after the story's own date, whatever the expression was measured from.
+        later = (
+            day > self.ref if precision == DAY else value > iso_at_precision(self.ref, precision)
+        )
         return DateMention(
             match_text,
             start,
@@ -357,9 +363,7 @@ class _Resolver:
         # 28/12/2012 is day-first, 12/28/2012 month-first; 05/06/2012 is anyone's guess.
         if a > 12 >= b:
             day = _safe_date(year, b, a)
-        elif b > 12 >= a:
-            day = _safe_date(year, a, b)
-        elif a == b:
+        elif b > 12 >= a or a == b:
             day = _safe_date(year, a, b)
         else:
             day = None
@@ -480,11 +484,12 @@ class _Resolver:
         return self.relative(text, start, end, self.ref - datetime.timedelta(days=back), DAY)
 
     def _deictic(self, m, text, start, end):
-        if _GENERIC_NOW.match(self.doc.text, end) or self.doc.text[max(0, start - 3) : start] == "of ":
+        if (
+            _GENERIC_NOW.match(self.doc.text, end)
+            or self.doc.text[max(0, start - 3) : start] == "of "
+        ):
             return DateMention(text, start, end, None, None, None)
-        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[
-            m["deictic_w"].lower()
-        ]
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["deictic_w"].lower()]
         day = self.ref + datetime.timedelta(days=shift)
         return self.relative(text, start, end, day, DAY)
 
