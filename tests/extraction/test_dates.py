@@ -334,3 +334,18 @@ def test_mentions_are_in_text_order_with_offsets(nlp):
     text = "On Thursday, Lavrov spoke; in June the communique was drawn up."
     found = dates(nlp, text, CNN_FRIDAY)
     assert [text[d.start : d.end] for d in found] == ["Thursday", "June"]
+
+
+def test_dateparser_fallback_is_anchored_and_keeps_precision():
+    """The fallback for forms the regex lacks: "the 28th of last month" from 2 Feb 2013."""
+    from timeline.extraction.dates import _dateparser_value
+
+    assert _dateparser_value("the 28th of last month", "2013-02-02") == ("2013-01-28", DAY)
+    assert _dateparser_value("December of 2012", "2013-02-02") == ("2012-12", MONTH)
+
+
+def test_month_the_day(nlp):
+    """ "on December the 28th" is a day, not just a month."""
+    text = "The envoy arrived in Moscow on December the 28th."
+    d = only(nlp, text, datetime.date(2013, 1, 2))
+    check(d, "2012-12-28", DAY, ANCHOR_PUBLISHED)
