@@ -349,3 +349,13 @@ def test_month_the_day(nlp):
     text = "The envoy arrived in Moscow on December the 28th."
     d = only(nlp, text, datetime.date(2013, 1, 2))
     check(d, "2012-12-28", DAY, ANCHOR_PUBLISHED)
+
+
+def test_spelled_out_years_in_broadcast_transcripts(nlp):
+    """ "In nineteen ninety-one Keating was convicted"; "two thousand troops" is a count."""
+    text = "In nineteen ninety-one Keating was convicted. Two thousand troops arrived."
+    assert [(d.text, d.value) for d in dates(nlp, text, BBC_SATURDAY)] == [
+        ("nineteen ninety-one", "1991")
+    ]
+    text = "His promise to halve unemployment by the year two thousand has been abandoned."
+    check(only(nlp, text, BBC_SATURDAY), "2000", YEAR, ANCHOR_ABSOLUTE)

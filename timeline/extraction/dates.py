@@ -68,12 +68,18 @@ _NUM = (
     r"\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
 )
-_SPELLED_YEAR = (
+_SPELLED_CENTURY_YEAR = (
     r"(?:nineteen|twenty)[\s-]+(?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)|two\s+thousand(?:\s+and)?"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+# "two thousand" alone is usually a count ("two thousand troops"): a year only when spelled
+# "the year two thousand" or after a month ("January two thousand and one").
+_SPELLED_MILLENNIUM_YEAR = (
+    r"two\s+thousand(?:\s+and)?"
     r"(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen))?"
 )
+_SPELLED_YEAR = rf"{_SPELLED_CENTURY_YEAR}|{_SPELLED_MILLENNIUM_YEAR}"
 
 # One alternation, longest forms first: Python takes the first alternative that matches.
 _DATE_RE = re.compile(
@@ -85,7 +91,7 @@ _DATE_RE = re.compile(
   | (?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?
         \s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?)
   | (?P<my>(?P<my_m>{_MONTH})(?:,|\s+of)?\s+
-        (?:(?P<my_y>{_YEAR})(?![\d,.]\d)|(?P<my_sp>{_SPELLED_YEAR})\b))
+        (?:(?P<my_y>{_YEAR})(?![\d,.]\d)|(?P<my_sp>(?:{_SPELLED_YEAR}))\b))
   | (?P<mrel>(?P<mrel_rel>last|next|this|this\s+coming|this\s+past)\s+
         (?P<mrel_m>{_MONTH})(?!\.?\s*[0-3]?\d\b))
   | (?P<mry>(?P<mry_m>{_MONTH_STRICT})(?:\s+of)?\s+(?P<mry_rel>last|this|next)\s+year\b)
@@ -112,7 +118,8 @@ _DATE_RE = re.compile(
   | (?P<next>\b(?:the\s+)?(?P<next_dir>next|following|previous|preceding)
         \s+(?P<next_u>day|morning|afternoon|evening|night|month|year)\b)
   | (?P<dayof>\bthe\s+day\s+(?P<dayof_dir>before|after)\b(?=\s*(?:[,.;:)]|$)))
-  | (?P<spelled>\b(?:the\s+year\s+)?(?P<spelled_y>{_SPELLED_YEAR})\b)
+  | (?P<spelled>\b(?:the\s+year\s+)?(?P<spelled_y>{_SPELLED_CENTURY_YEAR})\b
+        |\bthe\s+year\s+(?P<spelled_m>{_SPELLED_MILLENNIUM_YEAR})\b)
   | (?P<theyear>\bthe\s+(?:(?:current|full|present)\s+)?(?:fiscal\s+)?year\b
         (?!\s+(?:before|after|earlier|later|ago|when|that|in\s+which|of|\d)\b|'s|-))
   | (?P<yearago>\byear-(?:earlier|ago)\b)
@@ -558,7 +565,7 @@ class _Resolver:
         return self.previous(text, start, end, DAY, lambda d: d + datetime.timedelta(sign))
 
     def _spelled(self, m, text, start, end):
-        year = _spelled_year(m["spelled_y"])
+        year = _spelled_year(m["spelled_y"] or m["spelled_m"])
         if year is None or not 1500 <= year <= 2099:
             return None
         return self._absolute(text, start, end, datetime.date(year, 1, 1), YEAR)
