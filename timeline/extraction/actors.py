@@ -152,7 +152,7 @@ def _fold_word(word: str) -> str:
         word = word[2:]
     word = _DOUBLE.sub(r"\1", word.replace("ou", "o"))
     if word.endswith("iy"):
-        word = word[:-1]
+        word = word[:-2] + "y"
     elif word.endswith("i") and len(word) > 2:
         word = word[:-1] + "y"
     return word
