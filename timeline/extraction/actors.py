@@ -1,0 +1,684 @@
+"""Who acts in a news text: every actor mention of a parsed doc under its canonical name.
+
+`add_actor_ruler(nlp, known)` teaches the pipeline the gazetteer and the curators'
+names; `ActorResolver(known).resolve(doc)` (or `resolve_actors(doc, known)`) turns the
+doc's entities into `ResolvedActor`s: "Mr Lavrov" -> Sergey Lavrov, "Moscow said" ->
+Russia, "in Moscow" -> the place Moscow, "told state-run RIA Novosti" -> nothing.
+Pure Python + spaCy: nothing here knows about Django.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from timeline.extraction import gazetteer
+from timeline.extraction.types import (
+    COUNTRY,
+    GROUP,
+    ORGANIZATION,
+    OTHER,
+    PERSON,
+    ActorMention,
+    KnownActor,
+)
+
+RULER_NAME = "timeline_actors"
+PLACE = "place"  # kind of a city or region named as a location, never an actor
+MEDIA = "media"  # kind of news organisations in the index; they are never returned
+
+VIA_NER, VIA_RULER, VIA_SURNAME = "ner", "ruler", "surname"
+VIA_METONYMY, VIA_PRONOUN = "metonymy", "pronoun"
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedActor:
+    """One actor (or place) mention: "Mr Lavrov" at chars 120-130 is Sergey Lavrov.
+
+    `kind` is one of types.ACTOR_KINDS, or "place" for a city or region that is
+    only a location. `is_place` is true when a country or seat of government is
+    used as a location ("arrived in Moscow"), false when it acts ("Moscow said").
+    `i`/`j` are token offsets, `start`/`end` character offsets into doc.text.
+    `via` says how the name was found: ner, ruler, surname, metonymy, pronoun.
+    """
+
+    name: str
+    kind: str
+    country: str | None
+    surface: str
+    start: int
+    end: int
+    i: int
+    j: int
+    via: str
+    is_place: bool = False
+    title: str = ""  # the title or role before a person: "Deputy Foreign Minister"
+
+    def mention(self, role: str = OTHER) -> ActorMention:
+        return ActorMention(
+            name=self.name,
+            kind=self.kind,
+            role=role,
+            country=self.country,
+            surface=self.surface,
+            start=self.start,
+            end=self.end,
+        )
+
+
+# --- matching keys ------------------------------------------------------------
+
+_NON_WORD = re.compile(r"[^a-z0-9' ]+")
+_AL_PREFIX = re.compile(r"\b(?:al|el)-")
+_DOUBLE = re.compile(r"(.)\1")
+# Arabic letters written as two Latin ones: "Alkhatib" is al-Khatib, "Albert" is not.
+_GLUED_AL = ("kh", "sh", "th", "gh", "dh")
+_EXTRA_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "’": "'", "‘": "'"})
+# Spellings no letter rule folds: Mohammed/Muhammad, Ahmad/Ahmed, Youssef/Yusuf.
+_WORD_VARIANTS = {
+    **dict.fromkeys(("muhammad", "mohammad", "mohammed", "muhammed", "mohamad"), "mohamed"),
+    **dict.fromkeys(("ahmad",), "ahmed"),
+    **dict.fromkeys(("youssef", "yousef", "yousuf", "youssuf", "yussef"), "yusuf"),
+    **dict.fromkeys(("hussain", "husain", "hossein", "husayn"), "hussein"),
+    **dict.fromkeys(("abdel", "abdal", "abdelaziz"), "abdul"),
+}
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: "Erdoğan" -> "erdogan"."""
+    text = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLD))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def _raw_words(text: str) -> list[str]:
+    """Folded words with possessives, dots and al-/el- prefixes gone, hyphens split."""
+    text = _AL_PREFIX.sub("", _fold(text).replace(".", ""))
+    words = _NON_WORD.sub(" ", text.replace("-", " ")).split()
+    out = []
+    for word in words:
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = word.strip("'")
+        if word:
+            out.append(word)
+    return out
+
+
+_TITLE_WORDS = frozenset(w for title in gazetteer.TITLES for w in _raw_words(title))
+_TITLE_GLUE = frozenset(("of", "the", "for"))
+# Words of country, demonym and organisation names: "Turkish" in "Turkish Prime Minister".
+_AFFILIATION_WORDS = frozenset(
+    w
+    for country, aliases, _seats, demonyms in gazetteer.COUNTRIES
+    for name in (country, *aliases, *demonyms)
+    for w in _raw_words(name)
+) | frozenset(
+    w
+    for name, _kind, aliases, _c in gazetteer.ORGANIZATIONS
+    for a in (name, *aliases)
+    for w in _raw_words(a)
+)
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    """Drop a leading run of titles, with the country or body they belong to.
+
+    Stops short when nothing but title or name-of-body words would remain, so
+    "General Assembly" and "Supreme Military Council" keep their words.
+    """
+    if words and words[0] == "the":
+        words = words[1:]
+    last_title = -1
+    for n, word in enumerate(words):
+        if word in _TITLE_WORDS:
+            last_title = n
+        elif word not in _AFFILIATION_WORDS and word not in _TITLE_GLUE:
+            break
+    rest = words[last_title + 1 :]
+    if last_title < 0 or all(w in _AFFILIATION_WORDS or w in _TITLE_WORDS for w in rest):
+        return words
+    return rest
+
+
+def _fold_word(word: str) -> str:
+    word = _WORD_VARIANTS.get(word, word)
+    if len(word) > 6 and word.startswith(("al", "el")) and word[2:4] in _GLUED_AL:
+        word = word[2:]
+    word = _DOUBLE.sub(r"\1", word.replace("ou", "o"))
+    if word.endswith("iy"):
+        word = word[:-2] + "y"
+    elif word.endswith("i") and len(word) > 2:
+        word = word[:-1] + "y"
+    return word
+
+
+@lru_cache(maxsize=65536)
+def actor_key(name: str) -> str:
+    """The key two spellings of one actor share; for matching, never for display.
+
+    Accents folded, lower case, leading titles (with their country: "Turkish
+    Prime Minister"), possessives, dots and al-/el- prefixes removed, and
+    transliteration variants folded (ou -> o, double letters single, final
+    -i/-iy -> -y, Ahmad -> Ahmed):
+    `actor_key("Foreign Minister Sergey Lavrov's")` and `actor_key("Sergei Lavrov")`
+    are both "sergey lavrov".
+    """
+    words = _strip_titles(_raw_words(name))
+    return " ".join(_fold_word(w) for w in words)
+
+
+# --- the index of names the resolver knows ----------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    name: str
+    kind: str  # person/organization/country/group, PLACE for a seat, MEDIA
+    country: str | None = None  # a person's or body's country; the country a seat stands for
+    known: bool = False  # from the caller's database
+
+
+def _gazetteer_entries() -> list[tuple[str, _Entry]]:
+    """(alias, entry) for every name in the gazetteer, canonical names first."""
+    out: list[tuple[str, _Entry]] = []
+    for country, aliases, seats, _demonyms in gazetteer.COUNTRIES:
+        entry = _Entry(country, COUNTRY)
+        out += [(alias, entry) for alias in (country, *aliases)]
+        for seat in seats:
+            out.append((seat, _Entry(_display(seat), PLACE, country)))
+    for name, kind, aliases, country in gazetteer.ORGANIZATIONS:
+        entry = _Entry(name, GROUP if kind == GROUP else ORGANIZATION, country)
+        out += [(alias, entry) for alias in (name, *aliases)]
+    for name, aliases, country in gazetteer.PERSONS:
+        entry = _Entry(name, PERSON, country)
+        out += [(alias, entry) for alias in (name, *aliases)]
+    out += [(name, _Entry(name, MEDIA)) for name in gazetteer.MEDIA]
+    return out
+
+
+def _display(name: str) -> str:
+    """ "the Kremlin" -> "Kremlin": a place name without its article."""
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+_DEMONYMS = {
+    _fold(d): country for country, _a, _s, demonyms in gazetteer.COUNTRIES for d in demonyms
+}
+_LABEL_OF_KIND = {PERSON: "PERSON", COUNTRY: "GPE", PLACE: "GPE", MEDIA: "ORG"}
+
+# Dependency contexts, checked on the entity's root (after climbing conjunctions).
+_PLACE_PREPS = frozenset(
+    ["in", "at", "across", "near", "inside", "outside", "throughout", "within", "around"]
+    + ["into", "from", "via", "through", "towards", "toward", "beyond"]
+)
+_MOTION = frozenset(  # "invited to Moscow" is a place; "a signal to Damascus" is not
+    ["go", "come", "travel", "fly", "return", "arrive", "head", "invite", "move", "flee"]
+    + ["deploy", "trip", "visit", "journey", "flight", "invitation", "road", "way", "mission"]
+)
+_VISIT_VERBS = frozenset(["visit", "leave", "reach", "enter", "tour", "flee"])
+_ACTOR_PREPS = frozenset(["by", "with", "between", "on", "against", "for", "to"])
+_SAY_VERBS = frozenset(
+    ["say", "tell", "add", "insist", "warn", "explain", "note", "stress", "claim", "announce"]
+    + ["ask", "declare", "reply", "write", "urge", "argue", "continue", "conclude", "admit"]
+)
+_MEDIA_CUES = frozenset(["run", "owned", "controlled"])  # "state-run RIA Novosti"
+_EDGE_JUNK = frozenset("•·*-–—|>»«\"'“”‘’()[]:;,.")
+_PRONOUN_WINDOW = 150  # tokens: an attribution refers back at most a few sentences
+
+
+def _patterns_for(alias: str, entry: _Entry, nlp: Language) -> list[dict]:
+    label = _LABEL_OF_KIND.get(entry.kind, "ORG")
+    if entry.kind != MEDIA:
+        alias = _display(alias)
+    tokens = [t.text for t in nlp.make_doc(alias)]
+    if len(tokens) == 1 and alias != alias.lower():
+        # Case-sensitive: "US" is not "us", "Turkey" not "turkey", "Chad" not "chad".
+        patterns = [[{"ORTH": alias}]]
+        if alias.upper() != alias:
+            patterns.append([{"ORTH": alias.upper()}])
+        return [{"label": label, "pattern": p, "id": entry.name} for p in patterns]
+    return [{"label": label, "pattern": alias, "id": entry.name}]
+
+
+class ActorResolver:
+    """Resolve many docs against one set of known actors, compiled once.
+
+    `ActorResolver([KnownActor("Sergey Lavrov", "person", ("Sergei Lavrov",))])
+    .resolve(nlp("Mr Lavrov met US Vice-President Joe Biden."))` gives Sergey
+    Lavrov and Joe Biden (country United States).
+    """
+
+    def __init__(self, known: Iterable[KnownActor] = ()):
+        self.known = tuple(known)
+        self._aliases: list[tuple[str, _Entry]] = _gazetteer_entries()
+        self._by_key: dict[str, _Entry] = {}
+        keys_of: dict[str, list[str]] = {}
+        for alias, entry in self._aliases:
+            key = actor_key(alias)
+            if key and key not in self._by_key:
+                self._by_key[key] = entry
+                keys_of.setdefault(entry.name, []).append(key)
+        for actor in self.known:
+            entry = _Entry(actor.name, actor.kind, actor.country, known=True)
+            for alias in (actor.name, *actor.aliases):
+                self._aliases.append((alias, entry))
+                key = actor_key(alias)
+                old = self._by_key.get(key)
+                if old is not None and not old.known and old.name != entry.name:
+                    # The database renames a gazetteer actor: all its spellings follow.
+                    for old_key in keys_of.get(old.name, ()):
+                        self._by_key[old_key] = entry
+                if key:
+                    self._by_key[key] = entry
+        self._surnames: dict[str, set[_Entry]] = {}
+        for entry in set(self._by_key.values()):
+            if entry.kind == PERSON:
+                words = actor_key(entry.name).split()
+                if len(words) >= 2:
+                    self._surnames.setdefault(words[-1], set()).add(entry)
+
+    def patterns(self, nlp: Language) -> list[dict]:
+        """EntityRuler patterns for every gazetteer and known name."""
+        seen: set[tuple[str, str]] = set()
+        out = []
+        for alias, entry in self._aliases:
+            if (alias, entry.name) not in seen:
+                seen.add((alias, entry.name))
+                out += _patterns_for(alias, entry, nlp)
+        return out
+
+    # -- one doc ---------------------------------------------------------------
+
+    def resolve(self, doc: Doc) -> list[ResolvedActor]:
+        """Every actor and place mention of `doc`, in text order, canonical."""
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ in _ACTOR_LABELS:
+                span = _clean(ent)
+                if span is not None:
+                    spans.append((span, VIA_RULER if ent.ent_id_ else VIA_NER))
+        people = _DocPeople()
+        for span, via in spans:  # first pass: full names, so "Lavrov" finds "Sergey Lavrov"
+            if span.label_ == "PERSON" and len(span) > 1:
+                self._person(span, via, people, register_only=True)
+        out: list[ResolvedActor] = []
+        for span, via in spans:
+            actor = self._resolve_span(span, via, people)
+            if actor is not None:
+                out.append(actor)
+        out += self._pronouns(doc, out)
+        out.sort(key=lambda a: a.i)
+        return out
+
+    def _resolve_span(self, span: Span, via: str, people: _DocPeople) -> ResolvedActor | None:
+        label = span.label_
+        entry = self._by_key.get(actor_key(span.text))
+        if entry is not None and entry.kind == MEDIA or _after_media_cue(span):
+            return None
+        if entry is not None and entry.kind == PERSON:
+            return self._person(span, via, people)
+        if entry is not None and entry.kind in (COUNTRY, ORGANIZATION, GROUP):
+            if entry.kind == COUNTRY and span.text.lower() in _DEMONYMS:
+                return None  # a demonym entered as an alias by a curator
+            if via == VIA_RULER and not any(t.is_title or t.is_upper for t in span):
+                return None  # "a national coalition government" is no Syrian National Coalition
+            if _modifies_title(span):
+                return None  # "US" in "US Vice-President Joe Biden": an affiliation
+            place = entry.kind == COUNTRY and _place_slot(span.root)
+            return _actor(span, entry.name, entry.kind, entry.country, via, is_place=place)
+        if entry is not None and entry.kind == PLACE:  # a seat of government
+            if _actor_slot(span.root) and not _modifies_title(span):
+                return _actor(span, entry.country, COUNTRY, None, VIA_METONYMY)
+            return _actor(span, entry.name, PLACE, entry.country, via, is_place=True)
+        if label == "NORP":
+            return None  # "Syrians", "Arab": a people, not an actor
+        if label == "PERSON" or (label in ("ORG", "GPE") and _name_words(span) <= 2):
+            actor = self._person(span, via, people, strict=label != "PERSON")
+            if actor is not None or label == "PERSON":
+                return actor
+        if _is_junk(span, sentence_initial_ok=label != "ORG"):
+            return None
+        if label in ("GPE", "LOC", "FAC"):
+            return _actor(span, span.text, PLACE, None, via, is_place=True)
+        if label == "ORG":
+            return _actor(span, span.text, ORGANIZATION, None, via)
+        return None
+
+    def _person(
+        self,
+        span: Span,
+        via: str,
+        people: _DocPeople,
+        register_only: bool = False,
+        strict: bool = False,
+    ) -> ResolvedActor | None:
+        """A person by full name, or by surname via this doc's full names or the index.
+
+        `strict`: the entity was not tagged PERSON ("Al-Khatib" as ORG), so only a
+        name the doc or the index already knows makes it a person.
+        """
+        key = actor_key(span.text)
+        words = key.split()
+        if not words or (register_only and len(words) < 2):
+            return None
+        entry = self._by_key.get(key)
+        if entry is not None and entry.kind != PERSON:
+            entry = None
+        if entry is None and len(words) >= 2:
+            entry = self._known_person(words)
+        if len(words) >= 2:
+            if entry is not None:
+                name, country = people.add(key, entry.name, fixed=True), entry.country
+            elif strict:
+                name, country = people.by_key.get(key), None
+                if name is None:
+                    return None
+            else:
+                name, country = people.add(key, span.text), None
+        elif entry is not None:
+            name, country = entry.name, entry.country
+        else:
+            name, country = people.by_surname.get(words[0]), None
+            via = VIA_SURNAME
+            if name is None:
+                candidates = self._surnames.get(words[0], ())
+                if len(candidates) == 1:
+                    (entry,) = candidates
+                    name, country = entry.name, entry.country
+                elif strict or _is_junk(span):
+                    return None
+                else:
+                    name, via = people.add_surname(words[0], span.text), VIA_NER
+        if register_only:
+            return None
+        affiliation, title = _title_before(span, self._by_key)
+        country = affiliation or country or people.country.get(name)
+        if country:
+            people.country.setdefault(name, country)
+        return _actor(span, name, PERSON, country, via, title=title)
+
+    def _known_person(self, words: list[str]) -> _Entry | None:
+        """The known person whose name is a part of this one or the reverse, same surname."""
+        mine = set(words)
+        for entry in self._surnames.get(words[-1], ()):
+            theirs = set(actor_key(entry.name).split())
+            if mine <= theirs or theirs <= mine:
+                return entry
+        return None
+
+    def _pronouns(self, doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+        """ "he said", "she told": the latest speaker, else the latest subject person."""
+        persons = [a for a in found if a.kind == PERSON]
+        if not persons:
+            return []
+        out = []
+        for token in doc:
+            if token.lower_ not in ("he", "she") or token.dep_ != "nsubj":
+                continue
+            verb = token.head
+            if verb.i < token.i or verb.lemma_ not in _SAY_VERBS:
+                continue
+            before = [a for a in persons if token.i - _PRONOUN_WINDOW <= a.i < token.i]
+            if not before:
+                continue
+            antecedent = next(
+                (a for a in reversed(before) if _is_speaker(doc[a.i : a.j])),
+                None,
+            ) or next(
+                (a for a in reversed(before) if doc[a.i : a.j].root.dep_ == "nsubj"),
+                before[-1],
+            )
+            out.append(
+                ResolvedActor(
+                    name=antecedent.name,
+                    kind=PERSON,
+                    country=antecedent.country,
+                    surface=token.text,
+                    start=token.idx,
+                    end=token.idx + len(token),
+                    i=token.i,
+                    j=token.i + 1,
+                    via=VIA_PRONOUN,
+                )
+            )
+        return out
+
+
+class _DocPeople:
+    """The people of one doc: first full form per surname is the canonical one."""
+
+    def __init__(self):
+        self.by_key: dict[str, str] = {}
+        self.by_surname: dict[str, str] = {}
+        self.country: dict[str, str] = {}
+
+    def add(self, key: str, name: str, fixed: bool = False) -> str:
+        """Register a full name; `fixed` for a known actor's canonical name."""
+        if key in self.by_key:
+            return self.by_key[key]
+        words = key.split()
+        earlier = self.by_surname.get(words[-1])
+        if earlier is not None and not fixed:
+            theirs = set(actor_key(earlier).split())
+            if set(words) <= theirs or theirs <= set(words):
+                name = earlier  # "Moaz al-Khatib" after "Ahmed Moaz al-Khatib"
+        self.by_key[key] = name
+        self.by_surname.setdefault(words[-1], name)
+        return name
+
+    def add_surname(self, surname: str, name: str) -> str:
+        """A lone surname nobody knows: the first spelling stands for the rest."""
+        return self.by_surname.setdefault(surname, name)
+
+
+# --- spans and syntax -----------------------------------------------------------
+
+
+_ACTOR_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"))
+
+
+def _clean(ent: Span) -> Span | None:
+    """The entity without bullets, quotes, "the", titles and a trailing "'s"."""
+    doc = ent.doc
+    i, j = ent.start, ent.end
+    while i < j and (doc[i].is_space or doc[i].text in _EDGE_JUNK or doc[i].lower_ == "the"):
+        i += 1
+    while j > i and (
+        doc[j - 1].is_space or doc[j - 1].text in _EDGE_JUNK or doc[j - 1].lower_ in ("'s", "’s")
+    ):
+        j -= 1
+    if ent.label_ == "PERSON":
+        while j - i > 1 and _is_title(doc[i]):
+            i += 1
+    if i >= j:
+        return None
+    if (i, j) == (ent.start, ent.end):
+        return ent
+    return Span(doc, i, j, label=ent.label_)
+
+
+def _is_title(token: Token) -> bool:
+    return token.lower_.rstrip(".") in _TITLE_WORDS or token.text == "-"
+
+
+def _title_before(span: Span, by_key: dict[str, _Entry]) -> tuple[str | None, str]:
+    """The affiliation and title right before a name: "Russian Deputy Foreign Minister"."""
+    doc = span.doc
+    k = span.start - 1
+    country = None
+    first_title = None
+    while k >= 0:
+        token = doc[k]
+        if _is_title(token) or (token.lower_ in _TITLE_GLUE and first_title is not None):
+            first_title = k
+            k -= 1
+            continue
+        if token.ent_iob_ in ("B", "I") and first_title is not None:
+            start = k
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            entry = by_key.get(actor_key(doc[start : k + 1].text))
+            if entry is not None and entry.kind == COUNTRY:
+                country = entry.name
+            elif entry is not None and entry.kind == PLACE:
+                country = entry.country  # "Kremlin spokesman Dmitry Peskov"
+            elif token.lower_ in _DEMONYMS:
+                country = _DEMONYMS[token.lower_]
+            break
+        if token.lower_ in _DEMONYMS:
+            country = _DEMONYMS[token.lower_]
+        break
+    if first_title is None:
+        return country, ""
+    while doc[first_title].lower_ in _TITLE_GLUE:
+        first_title += 1
+    return country, doc[first_title : span.start].text
+
+
+def _modifies_title(span: Span) -> bool:
+    """ "UN special envoy Lakhdar Brahimi": the body is part of the person's title."""
+    doc = span.doc
+    k = span.end
+    while k < len(doc) and _is_title(doc[k]):
+        k += 1
+    return k > span.end and k < len(doc) and doc[k].ent_type_ == "PERSON"
+
+
+def _name_words(span: Span) -> int:
+    """Words of a name, "al-" and hyphens aside: "al-Assad" is one."""
+    return len(actor_key(span.text).split())
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _place_slot(root: Token) -> bool:
+    """ "in Syria", "to Moscow" after a motion word, "visited Russia": a location."""
+    root = _first_conjunct(root)
+    if root.dep_ == "pobj":
+        prep = root.head.lower_
+        return prep in _PLACE_PREPS or (prep == "to" and root.head.head.lemma_ in _MOTION)
+    return root.dep_ == "dobj" and root.head.lemma_ in _VISIT_VERBS
+
+
+def _actor_slot(root: Token) -> bool:
+    """ "Moscow said", "Moscow's patience", "a signal to Damascus": the government acts."""
+    root = _first_conjunct(root)
+    dep = root.dep_
+    if dep in ("nsubj", "nsubjpass", "poss", "agent"):
+        return True
+    if dep == "dobj":
+        return root.head.lemma_ not in _VISIT_VERBS
+    if dep == "pobj":
+        prep = root.head.lower_
+        return prep in _ACTOR_PREPS and not (prep == "to" and root.head.head.lemma_ in _MOTION)
+    return False
+
+
+def _is_speaker(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in _SAY_VERBS
+
+
+def _after_media_cue(span: Span) -> bool:
+    """ "state-run Al-Ikhbariya": whatever a state runs here is a broadcaster."""
+    start = span.start
+    return (
+        start > 1 and span.doc[start - 1].lower_ in _MEDIA_CUES and span.doc[start - 2].text == "-"
+    )
+
+
+def _is_junk(span: Span, sentence_initial_ok: bool = False) -> bool:
+    """A lone capitalised common word ("Cookie", "International") or no letters at all.
+
+    A lone name opening a sentence is junk unless it speaks ("Nasrallah said"),
+    or `sentence_initial_ok` (places: "Aleppo fell").
+    """
+    if not any(c.isalpha() for c in span.text):
+        return True
+    if len(span) > 1:
+        return False
+    token = span[0]
+    if token.is_upper and len(token) > 1:
+        return False  # an acronym
+    if token.tag_ not in ("NNP", "NNPS"):
+        return True
+    if sentence_initial_ok:
+        return False
+    initial = token.i == 0 or token.is_sent_start or _after_break(token)
+    return initial and not _is_speaker(span)
+
+
+def _after_break(token: Token) -> bool:
+    prev = token.doc[token.i - 1]
+    return prev.is_space or prev.text in _EDGE_JUNK
+
+
+def _actor(
+    span: Span,
+    name: str,
+    kind: str,
+    country: str | None,
+    via: str,
+    is_place: bool = False,
+    title: str = "",
+) -> ResolvedActor:
+    return ResolvedActor(
+        name=name,
+        kind=kind,
+        country=country,
+        surface=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        i=span.start,
+        j=span.end,
+        via=via,
+        is_place=is_place,
+        title=title,
+    )
+
+
+# --- entry points ---------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _resolver(known: tuple[KnownActor, ...]) -> ActorResolver:
+    return ActorResolver(known)
+
+
+def resolve_actors(doc: Doc, known: Iterable[KnownActor] = ()) -> list[ResolvedActor]:
+    """Every actor mention in `doc`, in text order; see `ActorResolver`.
+
+    The resolver for a given `known` is compiled once and reused.
+    """
+    return _resolver(tuple(known)).resolve(doc)
+
+
+def add_actor_ruler(nlp: Language, known: Iterable[KnownActor] = ()) -> None:
+    """Add (or replace) the "timeline_actors" EntityRuler before "ner".
+
+    Phrase patterns match on LOWER and never overwrite entities; every alias a
+    curator adds to the database is a pattern, so the next extraction finds it.
+    """
+    if RULER_NAME in nlp.pipe_names:
+        nlp.remove_pipe(RULER_NAME)
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name=RULER_NAME,
+        config={"overwrite_ents": False, "phrase_matcher_attr": "LOWER", "validate": False},
+        **where,
+    )
+    patterns = _resolver(tuple(known)).patterns(nlp)
+    # Only the tokenizer is needed for LOWER patterns: skip running the tagger and parser.
+    with nlp.select_pipes(enable=[RULER_NAME]):
+        ruler.add_patterns(patterns)
