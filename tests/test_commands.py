@@ -29,8 +29,17 @@ def test_extract_prints_json_of_the_documented_shape():
     assert data["events"]
     for event in data["events"]:
         assert set(event) >= {
-            "date", "precision", "type", "actors", "place", "summary", "evidence",
-            "start", "end", "date_text", "confidence",
+            "date",
+            "precision",
+            "type",
+            "actors",
+            "place",
+            "summary",
+            "evidence",
+            "start",
+            "end",
+            "date_text",
+            "confidence",
         }
         assert text[event["start"] : event["end"]] == event["evidence"]
         assert event["precision"] in {"day", "month", "year"}
@@ -104,8 +113,14 @@ def test_ingest_reports_each_failure_on_one_line(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     err = StringIO()
     with pytest.raises(CommandError):
-        call_command("ingest", str(tmp_path / "empty.txt"), "--published", "2013-01-01",
-                     stdout=StringIO(), stderr=err)
+        call_command(
+            "ingest",
+            str(tmp_path / "empty.txt"),
+            "--published",
+            "2013-01-01",
+            stdout=StringIO(),
+            stderr=err,
+        )
     lines = [line for line in err.getvalue().splitlines() if line.strip()]
     assert len(lines) == 1
     assert "empty.txt" in lines[0] and "empty" in lines[0]

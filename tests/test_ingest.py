@@ -15,7 +15,9 @@ BBC = SAMPLES / "004_9bc06a7d06c92980.txt"
 
 
 def snapshot():
-    return tuple(m.objects.count() for m in (Article, Actor, ActorAlias, Event, EventActor, Mention, Place))
+    return tuple(
+        m.objects.count() for m in (Article, Actor, ActorAlias, Event, EventActor, Mention, Place)
+    )
 
 
 def ingest_cnn(**kwargs):

@@ -222,7 +222,9 @@ class EventStore:
                 precision=precision,
                 type=found.type,
                 summary=found.summary[:500],
-                place=Place.objects.get_or_create(name=found.place[:200])[0] if found.place else None,
+                place=Place.objects.get_or_create(name=found.place[:200])[0]
+                if found.place
+                else None,
                 confidence=found.confidence,
                 planned=found.planned,
             )
@@ -274,9 +276,9 @@ def find_same_event(
     kindred type, and shared actors (or none on either side). Rejected events match too,
     so a rejected happening is not brought back by another article."""
     kin = {t for t in ("meeting", "visit") if KIN.get(type, type) == "meeting"} or {type}
-    candidates = Event.objects.filter(
-        type__in=kin, date__year=day.year
-    ).prefetch_related("event_actors")
+    candidates = Event.objects.filter(type__in=kin, date__year=day.year).prefetch_related(
+        "event_actors"
+    )
     for event in candidates.order_by("id"):
         coarser = max(precision, event.precision, key=PRECISION_RANK.get)
         if truncate(event.date, coarser) != truncate(day, coarser):

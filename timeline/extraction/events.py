@@ -196,7 +196,7 @@ FUTURE_PHRASES = re.compile(
     r"\b(?:is|are)\s+due\s+(?:in|at)\b|\bplans?\s+to\b|\bwill\b|\bshall\b",
     re.IGNORECASE,
 )
-QUOTES = "\"“”"
+QUOTES = '"“”'
 CASUALTY = re.compile(
     r"\b(?:\d[\d,]*|dozens|hundreds|thousands|scores)\b[^.]{0,40}\b(?:killed|dead|died|wounded|injured)\b",
     re.IGNORECASE,
@@ -278,6 +278,34 @@ def trigger_type(token) -> tuple[str | None, bool]:
     return None, False
 
 
+TIME_NOUNS = {
+    "day",
+    "time",
+    "week",
+    "month",
+    "year",
+    "moment",
+    "hour",
+    "night",
+    "morning",
+    "evening",
+}
+
+
+def in_background_clause(token) -> bool:
+    """Inside a clause that describes a noun ("countries that recognized the group"):
+    background, not the news; except a clause on a time ("the same day Brahimi arrived")."""
+    current = token
+    for _ in range(20):
+        if current.dep_ in {"relcl", "acl"}:
+            head = current.head
+            return not (head.lemma_.lower() in TIME_NOUNS or head.ent_type_ in {"DATE", "TIME"})
+        if current.head is current:
+            return False
+        current = current.head
+    return False
+
+
 def clause_tokens(trigger) -> list:
     """The trigger's own clause: its subtree without clauses that hang off nouns or conditions."""
     out = []
@@ -304,6 +332,8 @@ def best_trigger(sent, quotes) -> Candidate | None:
             continue
         if verbal and token.tag_ == "VBG" and token.dep_ in {"pcomp", "amod"}:
             continue  # "After meeting Mr Lavrov, ..." sets the scene; it is not the report
+        if in_background_clause(token):
+            continue
         candidates.append(Candidate(token, kind, depth_of(token), verbal))
     if not candidates:
         return None
@@ -322,9 +352,7 @@ def is_reported(sent, trigger) -> bool:
             c.tag_ for c in governing.children if c.dep_ in {"aux", "auxpass"}
         }
         aux |= {c.lemma_.lower() for c in governing.children if c.dep_ in {"aux", "auxpass"}}
-    if "VBD" in tags or aux & FUTURE_AUX or "MD" in tags:
-        return True
-    return False
+    return bool("VBD" in tags or aux & FUTURE_AUX or "MD" in tags)
 
 
 @dataclass(slots=True)
@@ -332,6 +360,16 @@ class Found:
     event: Event
     explicit: bool  # the date was written in the sentence
     sentence_index: int
+    paragraph: int = 0
+    headline: bool = False
+    last_index: int = -1  # the last sentence folded into it
+
+    def __post_init__(self):
+        self.last_index = self.sentence_index
+
+    @property
+    def sources(self) -> set[str]:
+        return {a.name for a in self.event.actors if a.role == SOURCE}
 
 
 def event_date(sent, trigger, dates_in_sentence, inherited):
@@ -360,13 +398,24 @@ def find_events(
     `headline_end` are headline material (title, story highlights), where present
     tense reports news: "Russia invites head of Syrian opposition for talks".
     """
-    actors = [a for a in actors if not a.is_place and a.kind in {"person", "organization", "country", "group"}]
+    actors = [
+        a
+        for a in actors
+        if not a.is_place and a.kind in {"person", "organization", "country", "group"}
+    ]
     narrative: DateMention | None = None
     found: list[Found] = []
+    paragraph, last_end, lede_seen = 0, 0, False
     for index, sent in enumerate(doc.sents):
         text = sent.text
+        paragraph += doc.text.count("\n", last_end, sent.start_char) > 0
+        last_end = sent.end_char
         if len(text.strip()) < 12:
             continue
+        # The lede, the story's first full sentence, tells the news even in the present
+        # perfect: "The head of Syria's main opposition coalition has been invited to Moscow".
+        lede = not lede_seen and text.rstrip().endswith(".") and len(sent) >= 10
+        lede_seen = lede_seen or lede
         in_sentence = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value]
         quotes = quoted_spans(text, sent.start_char)
         trigger = best_trigger(sent, quotes)
@@ -377,9 +426,11 @@ def find_events(
             continue
         headline = sent.start_char < headline_end
         planned = bool(FUTURE_PHRASES.search(text[: trigger.token.idx - sent.start_char + 40]))
-        if not (explicit_dates or headline or is_reported(sent, trigger) or planned):
+        if not (explicit_dates or headline or lede or is_reported(sent, trigger) or planned):
             continue
-        inherited = published_date if trigger.type == "statement" or narrative is None else narrative
+        inherited = (
+            published_date if trigger.type == "statement" or narrative is None else narrative
+        )
         if headline and not explicit_dates:
             inherited = published_date
         date, explicit = event_date(sent, trigger, explicit_dates, inherited)
@@ -389,7 +440,9 @@ def find_events(
             continue
         participants = event_actors(sent, trigger, actors, quotes)
         if not participants and not (
-            trigger.type == "violence" and CASUALTY.search(text) and not inside(trigger.token.idx, quotes)
+            trigger.type == "violence"
+            and CASUALTY.search(text)
+            and not inside(trigger.token.idx, quotes)
         ):
             continue
         place = event_place(trigger, doc, sent)
@@ -408,7 +461,7 @@ def find_events(
             confidence=round(min(confidence, 0.95), 2),
             planned=planned or date.future,
         )
-        found.append(Found(event, explicit, index))
+        found.append(Found(event, explicit, index, paragraph, headline))
     return merge_same_happenings(found)
 
 
@@ -432,7 +485,16 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     while reporter.dep_ in {"ccomp", "xcomp", "conj"} and reporter.head is not reporter:
         reporter = reporter.head
     if reporter is not trigger.token and reporter.lemma_.lower() in REPORTING:
-        clause += [t for c in reporter.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+        clause += [
+            t for c in reporter.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
+        ]
+    controller = trigger.token
+    while controller.dep_ == "xcomp" and controller.head is not controller:
+        # "Lavrov appeared to join Brahimi's call": the subject of "appeared" joins.
+        controller = controller.head
+        clause += [
+            t for c in controller.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
+        ]
     indices = {t.i for t in clause}
     verb = trigger.token
     out: dict[str, ActorMention] = {}
@@ -466,22 +528,31 @@ def _mention(actor, role) -> ActorMention:
 
 def actor_role(actor, verb, reporter, doc) -> str:
     token = doc[actor.j - 1]
+    governors = {verb, reporter}
+    controller = verb
+    while controller.dep_ == "xcomp" and controller.head is not controller:
+        controller = controller.head
+        governors.add(controller)
     # Walk up until we reach the verb: the dependency on the way says the role.
     path = []
     current = token
     for _ in range(12):
         path.append(current.dep_)
-        if current.head is current or current.head in (verb, reporter):
+        if current.head is current or current.head in governors:
             break
         current = current.head
     last = path[-1] if path else ""
-    if current.head in (verb, reporter):
+    if current.head in governors:
         if last in {"nsubj", "csubj"} or (last == "pobj" and "agent" in path):
             return SOURCE
         if last in {"dobj", "nsubjpass", "dative", "attr"}:
             return TARGET
         if last == "prep" or "pobj" in path:
-            return TARGET if path[-1] == "prep" and verb.lemma_ in {"meet", "talk", "invite"} else OTHER
+            return (
+                TARGET
+                if path[-1] == "prep" and verb.lemma_ in {"meet", "talk", "invite"}
+                else OTHER
+            )
     if last == "agent":
         return SOURCE
     return OTHER
@@ -518,32 +589,65 @@ def same_kin(a: str, b: str) -> bool:
 
 
 def merge_same_happenings(found: list[Found]) -> list[Event]:
-    """One event per happening: same date, kindred type, one's actors within the other's."""
+    """One event per happening.
+
+    Two reports are one happening when they have the same date, kindred types and
+    one's actors within the other's, without different speakers; or when a sentence
+    with no date of its own follows one of the same kind in the same paragraph
+    ("Russia and China joined France ... in agreeing on the plan. Arab League
+    nations also signed on to it."). A headline only adds a mention to the body's
+    event: it restates the news in fewer words.
+    """
     merged: list[Found] = []
-    for item in found:
-        ev = item.event
-        names = {a.name for a in ev.actors}
-        target = None
-        for other in merged:
-            o = other.event
-            if o.date.value != ev.date.value or o.date.precision != ev.date.precision:
-                continue
-            if not same_kin(o.type, ev.type):
-                continue
-            other_names = {a.name for a in o.actors}
-            if names <= other_names or other_names <= names:
-                target = other
-                break
+    for item in [f for f in found if not f.headline]:
+        target = next((other for other in merged if same_happening(other, item)), None)
         if target is None:
             merged.append(item)
-            continue
-        absorb(target, item)
-    return [m.event for m in merged]
+        else:
+            absorb(target, item)
+    for item in [f for f in found if f.headline]:
+        ev = item.event
+        target = next(
+            (
+                o
+                for o in merged
+                if o.event.date.value == ev.date.value and same_kin(o.event.type, ev.type)
+            ),
+            None,
+        )
+        if target is not None:
+            target.event.mentions.append((ev.evidence, ev.start, ev.end, ev.date))
+    return sorted((m.event for m in merged), key=lambda e: e.start)
+
+
+# Happenings with several parties: another party joining is the same happening.
+SHARED_TYPES = {"meeting", "visit", "agreement", "violence"}
+
+
+def same_happening(earlier: Found, later: Found) -> bool:
+    a, b = earlier.event, later.event
+    if not same_kin(a.type, b.type):
+        return False
+    speakers = a.type not in SHARED_TYPES and earlier.sources and later.sources
+    if speakers and not earlier.sources & later.sources:
+        return False  # two speakers, two statements
+    follows = (
+        later.sentence_index == earlier.last_index + 1
+        and later.paragraph == earlier.paragraph
+        and not later.explicit
+    )
+    if follows:
+        return True
+    if a.date.value != b.date.value or a.date.precision != b.date.precision:
+        return False
+    names, other_names = {x.name for x in b.actors}, {x.name for x in a.actors}
+    return names <= other_names or other_names <= names
 
 
 def absorb(keep: Found, item: Found) -> None:
     """Fold `item` into `keep`; the sentence with a written date stays the evidence."""
     a, b = keep.event, item.event
+    keep.last_index = max(keep.last_index, item.last_index)
     if item.explicit and not keep.explicit:
         # b's sentence is the better evidence: swap the roles of primary and extra mention.
         a.mentions.append((a.evidence, a.start, a.end, a.date))

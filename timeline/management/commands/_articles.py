@@ -65,7 +65,11 @@ def expand_paths(paths: list[str]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             out.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                )
             )
         else:
             out.append(path)

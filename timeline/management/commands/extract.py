@@ -37,7 +37,9 @@ class Command(BaseCommand):
                 raise CommandError("--manifest needs --out DIR.")
             return self.extract_manifest(options["manifest"], Path(options["out"]))
         if not options["file"]:
-            raise CommandError("Give an article FILE (with --published) or --manifest FILE --out DIR.")
+            raise CommandError(
+                "Give an article FILE (with --published) or --manifest FILE --out DIR."
+            )
         published = parse_day(options["published"], "--published") if options["published"] else None
         document = self.read(Path(options["file"]))
         pipeline = Pipeline(settings.SPACY_MODEL)

@@ -42,7 +42,9 @@ class Command(BaseCommand):
             files[0].title = options["title"]
 
         totals = {"articles": 0, "events": 0, "merged": 0, "actors": 0, "skipped": 0, "failed": 0}
-        progress = Progress(len(files), self.stderr._out if hasattr(self.stderr, "_out") else sys.stderr)
+        progress = Progress(
+            len(files), self.stderr._out if hasattr(self.stderr, "_out") else sys.stderr
+        )
         pipeline = None
         for n, item in enumerate(files, 1):
             progress.show(n - 1, item.path.name)
@@ -70,7 +72,9 @@ class Command(BaseCommand):
                 continue
             if result.status == "duplicate":
                 totals["skipped"] += 1
-                progress.note(f"skipped {item.path}: already ingested as article {result.article.pk}")
+                progress.note(
+                    f"skipped {item.path}: already ingested as article {result.article.pk}"
+                )
                 continue
             if result.status == "unsupported":
                 progress.note(f"stored {item.path} without events: {result.article.error}")
