@@ -83,7 +83,8 @@ _SPELLED_YEAR = rf"{_SPELLED_CENTURY_YEAR}|{_SPELLED_MILLENNIUM_YEAR}"
 
 # One alternation, longest forms first: Python takes the first alternative that matches.
 _DATE_RE = re.compile(
-    rf"""
+    # Every form starts a word: failing fast inside words makes the scan several times quicker.
+    rf"""(?<![^\W_])(?:
     (?P<iso>\b(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])\b)
   | (?P<num>(?<![\d/.])(?P<num_a>\d{{1,2}})[/.](?P<num_b>\d{{1,2}})[/.](?P<num_y>(?:19|20)\d\d)\b)
   | (?P<mdy>(?:(?P<mdy_wd>{_WEEKDAY}),?\s+)?(?P<mdy_m>{_MONTH})\s*(?:the\s+)?(?P<mdy_d>[0-3]?\d)
@@ -126,7 +127,7 @@ _DATE_RE = re.compile(
   | (?P<year>(?<![\d$£€#.,/:])(?<!\d-)(?:(?P<year_fiscal>fiscal|FY)\s*)?(?P<year_y>{_YEAR})
         (?![\d%]|'?s\b|-\d|\.\d|,\d))
   | (?P<vague>\b(?:recently|in\s+recent\s+(?:days|weeks|months|years))\b)
-    """,
+    )""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -285,6 +286,7 @@ class _Resolver:
 
     def __init__(self, doc, published, dateline, ent_starts=frozenset()):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token each time it is read
         self.ent_starts = ent_starts
         self.published = published
         self.ref, self.ref_kind = _anchor_of(published, dateline)
@@ -294,10 +296,10 @@ class _Resolver:
     def _tense(self, start, end, *, weekday=False):
         """The tense for `_pick`; a deadline without a year only looks ahead a little."""
         before = max(0, start - 24)
-        if _FUTURE_CUE.search(self.doc.text, before, start):
+        if _FUTURE_CUE.search(self.text, before, start):
             return "future"
         tense = _tense(self.doc, start, end)
-        if tense != "past" and _DEADLINE_CUE.search(self.doc.text, before, start):
+        if tense != "past" and _DEADLINE_CUE.search(self.text, before, start):
             return "future" if weekday else "present"
         return tense
 
@@ -333,7 +335,7 @@ class _Resolver:
         With `same_sentence`, a date from an earlier sentence does not count: "up from
         $2.03 a share a year earlier" compares with the story's own time.
         """
-        far = same_sentence and _SENTENCE_END.search(self.doc.text, self.last_end, start)
+        far = same_sentence and _SENTENCE_END.search(self.text, self.last_end, start)
         if self.last is None or far:
             base, kind, base_precision = self.ref, self.ref_kind, DAY
         else:
@@ -426,10 +428,10 @@ class _Resolver:
         return self.relative(text, start, end, day, MONTH)
 
     def _month(self, m, text, start, end):
-        if _MONTH_EVENT.match(self.doc.text, end):  # "the March on Washington"
+        if _MONTH_EVENT.match(self.text, end):  # "the March on Washington"
             return None
         if start not in self.ent_starts and not _MONTH_CUE.search(
-            self.doc.text, max(0, start - 24), start
+            self.text, max(0, start - 24), start
         ):
             return None
         return self._bare_month(text, start, end, _month_number(text), None)
@@ -491,10 +493,7 @@ class _Resolver:
         return self.relative(text, start, end, self.ref - datetime.timedelta(days=back), DAY)
 
     def _deictic(self, m, text, start, end):
-        if (
-            _GENERIC_NOW.match(self.doc.text, end)
-            or self.doc.text[max(0, start - 3) : start] == "of "
-        ):
+        if _GENERIC_NOW.match(self.text, end) or self.text[max(0, start - 3) : start] == "of ":
             return DateMention(text, start, end, None, None, None)
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["deictic_w"].lower()]
         day = self.ref + datetime.timedelta(days=shift)
@@ -578,7 +577,7 @@ class _Resolver:
 
     def _year(self, m, text, start, end):
         year = int(m["year_y"])
-        if _COPYRIGHT.search(self.doc.text, max(0, start - 12), start):
+        if _COPYRIGHT.search(self.text, max(0, start - 12), start):
             return None
         if not m["year_fiscal"] and not self._looks_like_year(m, year):
             return None
@@ -590,7 +589,7 @@ class _Resolver:
         label = span[0].ent_type_ if span is not None and len(span) else ""
         if label == "DATE":
             return True
-        cue = _YEAR_CUE.search(self.doc.text, max(0, m.start() - 20), m.start())
+        cue = _YEAR_CUE.search(self.text, max(0, m.start() - 20), m.start())
         if cue:
             return True
         if label in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORG", "PRODUCT", "FAC"):

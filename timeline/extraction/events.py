@@ -249,9 +249,16 @@ def is_negated(token) -> bool:
     return token.dep_ in {"xcomp", "ccomp"} and any(c.dep_ == "neg" for c in head.children)
 
 
+TRIGGER_WORDS = (
+    frozenset(VERB_TRIGGERS) | {verb for verb, _ in PARTICLE_TRIGGERS} | set(NOUN_TRIGGERS)
+)
+
+
 def trigger_type(token) -> tuple[str | None, bool]:
     """The event type a token triggers, and whether it is a verb."""
     lemma = token.lemma_.lower()
+    if lemma not in TRIGGER_WORDS and token.lower_ not in TRIGGER_WORDS:
+        return None, False
     if token.pos_ in {"VERB", "AUX"} or (token.tag_.startswith("VB")):
         for child in token.children:
             if child.dep_ in {"prep", "prt"}:
@@ -325,9 +332,9 @@ def clause_tokens(trigger) -> list:
 def best_trigger(sent, quotes) -> Candidate | None:
     candidates = []
     for token in sent:
-        if inside(token.idx, quotes):
-            continue
         kind, verbal = trigger_type(token)
+        if kind and quotes and inside(token.idx, quotes):
+            continue
         if not kind or (verbal and is_negated(token) and kind not in {"rejection"}):
             continue
         if verbal and token.tag_ == "VBG" and token.dep_ in {"pcomp", "amod"}:
@@ -406,9 +413,10 @@ def find_events(
     narrative: DateMention | None = None
     found: list[Found] = []
     paragraph, last_end, lede_seen = 0, 0, False
+    full_text = doc.text  # Doc.text joins every token each time it is read
     for index, sent in enumerate(doc.sents):
         text = sent.text
-        paragraph += doc.text.count("\n", last_end, sent.start_char) > 0
+        paragraph += full_text.count("\n", last_end, sent.start_char) > 0
         last_end = sent.end_char
         if len(text.strip()) < 12:
             continue
