@@ -152,7 +152,7 @@ def ingest_article(
 
 def store_extraction(article: Article, extraction: Extraction) -> IngestResult:
     """Save an article (new or re-extracted) and its events; call inside a transaction."""
-    supported = extraction.language == "en"
+    supported = extraction.language in {"en", "und"}
     article.status = Article.Status.DONE if supported else Article.Status.UNSUPPORTED
     article.error = "" if supported else f"language not supported ({extraction.language})"
     article.extracted_at = timezone.now()
@@ -253,8 +253,8 @@ class EventStore:
                     "date_start": date.start if date and date.start >= 0 else None,
                     "date_end": date.end if date and date.start >= 0 else None,
                     "date_value": (date.value or "") if date else "",
-                    "date_anchor": (date.anchor or "") if date and date.text else "",
-                    "date_anchor_value": (date.anchor_value or "") if date and date.text else "",
+                    "date_anchor": (date.anchor or "") if date else "",
+                    "date_anchor_value": (date.anchor_value or "") if date else "",
                     "confidence": found.confidence,
                 },
             )

@@ -341,14 +341,31 @@ class Mention(models.Model):
 
     def resolution(self) -> str:
         """How the date was read: "Friday, relative to the publication date 28 Dec 2012"."""
-        if not self.date_text:
-            return f"no date in the sentence; the article's date {format_date(self.article.published, 'day')} was used"
         anchor = {
             "published": "the publication date",
             "dateline": "the dateline",
             "previous": "the date mentioned before it",
         }.get(self.date_anchor)
-        if not anchor or not self.date_anchor_value:
+        anchor_value = format_iso(self.date_anchor_value)
+        if not self.date_text:
+            if anchor and anchor_value:
+                return f"no date in the sentence: {anchor}, {anchor_value}, was used"
+            return "no date in the sentence: the publication date was used"
+        if self.date_anchor == "absolute" or not anchor or not anchor_value:
             return f"“{self.date_text}”, a calendar date"
-        anchor_day = datetime.date.fromisoformat(self.date_anchor_value)
-        return f"“{self.date_text}”, relative to {anchor} {format_date(anchor_day, 'day')}"
+        return f"“{self.date_text}”, relative to {anchor} {anchor_value}"
+
+
+def format_iso(value: str) -> str:
+    """ "2012-12-28" -> "28 Dec 2012", "2012-06" -> "June 2012", "2012" -> "2012"; "" for junk."""
+    parts = value.split("-") if value else []
+    try:
+        if len(parts) == 3:
+            return format_date(datetime.date.fromisoformat(value), "day")
+        if len(parts) == 2:
+            return format_date(datetime.date(int(parts[0]), int(parts[1]), 1), "month")
+        if len(parts) == 1:
+            return str(int(parts[0]))
+    except ValueError:
+        pass
+    return ""

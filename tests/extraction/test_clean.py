@@ -355,3 +355,16 @@ def test_english_news_is_english():
 def test_too_little_text_is_undetermined():
     assert detect_language("Syria") == "und"
     assert detect_language("01:16 02:46") == "und"
+
+
+def test_short_english_with_words_shared_by_dutch_is_english():
+    assert detect_language("Joe Biden met Moaz al-Khatib in Munich on Saturday.") == "en"
+    assert detect_language("Sergey Lavrov met Lakhdar Brahimi in Moscow on Thursday.") == "en"
+
+
+def test_dutch_news_is_still_dutch():
+    text = (
+        "De Russische minister van Buitenlandse Zaken heeft vrijdag in München met de leider "
+        "van de Syrische oppositie gesproken over het conflict en de vredesbesprekingen."
+    )
+    assert detect_language(text) == "nl"

@@ -112,6 +112,7 @@ def _raw_words(text: str) -> list[str]:
 
 _TITLE_WORDS = frozenset(w for title in gazetteer.TITLES for w in _raw_words(title))
 _TITLE_GLUE = frozenset(("of", "the", "for"))
+_TITLE_PHRASES = frozenset(title.lower() for title in gazetteer.TITLES)
 # Words of country, demonym and organisation names: "Turkish" in "Turkish Prime Minister".
 _AFFILIATION_WORDS = frozenset(
     w
@@ -605,6 +606,11 @@ def _is_junk(span: Span, sentence_initial_ok: bool = False) -> bool:
     """
     if not any(c.isalpha() for c in span.text):
         return True
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        # "Secretary of State John Kerry": the last word of a title, not a body.
+        if f"{doc[span.start - 2].lower_} of {span.text.lower()}" in _TITLE_PHRASES:
+            return True
     if len(span) > 1:
         return False
     token = span[0]

@@ -1043,6 +1043,10 @@ def detect_language(text: str) -> str:
         return "und"
     scores = {lang: sum(w in stops for w in words) for lang, stops in _STOP_SETS.items()}
     best = max(scores, key=scores.__getitem__)
+    english = scores.get("en", 0)
+    if best != "en" and scores[best] < max(3, english * 1.5):
+        # Short stop words are shared ("in", "met", "die"): another language must clearly win.
+        best = "en"
     if scores[best] < max(2, len(words) * 0.08):
         return "und"
     return best

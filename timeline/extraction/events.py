@@ -12,12 +12,14 @@ trigger's clause; sentences about the same happening become one event.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from timeline.extraction.types import (
     ANCHOR_DATELINE,
+    ANCHOR_PREVIOUS,
     ANCHOR_PUBLISHED,
     DAY,
     OTHER,
@@ -64,7 +66,6 @@ VERB_TRIGGERS = {
     "accuse": "statement",
     "deny": "statement",
     "confirm": "statement",
-    "signal": "statement",
     # proposals and appeals (02, 03)
     "propose": "proposal",
     "suggest": "proposal",
@@ -197,10 +198,10 @@ FUTURE_PHRASES = re.compile(
     re.IGNORECASE,
 )
 QUOTES = '"“”'
-CASUALTY = re.compile(
-    r"\b(?:\d[\d,]*|dozens|hundreds|thousands|scores)\b[^.]{0,40}\b(?:killed|dead|died|wounded|injured)\b",
-    re.IGNORECASE,
-)
+_COUNT = r"\b(?:\d[\d,]*|dozens|hundreds|thousands|scores)\b"
+_HARM = r"\b(?:killed|killing|dead|died|wounded|injured|kill)\b"
+# "At least 139 people were killed", "Rebels killed at least 30 soldiers"
+CASUALTY = re.compile(rf"{_COUNT}[^.]{{0,40}}{_HARM}|{_HARM}[^.]{{0,25}}{_COUNT}", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -285,6 +286,7 @@ def trigger_type(token) -> tuple[str | None, bool]:
     return None, False
 
 
+HYPOTHETICAL = {"whether", "if", "unless"}
 TIME_NOUNS = {
     "day",
     "time",
@@ -304,6 +306,8 @@ def in_background_clause(token) -> bool:
     background, not the news; except a clause on a time ("the same day Brahimi arrived")."""
     current = token
     for _ in range(20):
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in current.children):
+            return True  # "will decide whether to attend talks": not (yet) a happening
         if current.dep_ in {"relcl", "acl"}:
             head = current.head
             return not (head.lemma_.lower() in TIME_NOUNS or head.ent_type_ in {"DATE", "TIME"})
@@ -329,7 +333,7 @@ def clause_tokens(trigger) -> list:
     return out
 
 
-def best_trigger(sent, quotes) -> Candidate | None:
+def ranked_triggers(sent, quotes) -> list[Candidate]:
     candidates = []
     for token in sent:
         kind, verbal = trigger_type(token)
@@ -342,9 +346,19 @@ def best_trigger(sent, quotes) -> Candidate | None:
         if in_background_clause(token):
             continue
         candidates.append(Candidate(token, kind, depth_of(token), verbal))
-    if not candidates:
-        return None
-    return min(candidates, key=Candidate.rank)
+    return sorted(candidates, key=Candidate.rank)
+
+
+def is_planned(trigger, text: str, offset: int) -> bool:
+    """Still to happen: "will meet", "is due in Russia for talks", "plans to visit"."""
+    verb = trigger.token if trigger.verbal else trigger.token.head
+    chain = [verb]
+    while chain[-1].dep_ in {"xcomp", "conj"} and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    if any(c.lower_ in FUTURE_AUX for v in chain for c in v.children if c.dep_ == "aux"):
+        return True
+    window = text[max(0, chain[-1].idx - offset - 40) : trigger.token.idx - offset]
+    return bool(FUTURE_PHRASES.search(window))
 
 
 def is_reported(sent, trigger) -> bool:
@@ -369,6 +383,7 @@ class Found:
     sentence_index: int
     paragraph: int = 0
     headline: bool = False
+    mention_only: bool = False
     last_index: int = -1  # the last sentence folded into it
 
     def __post_init__(self):
@@ -387,7 +402,20 @@ def event_date(sent, trigger, dates_in_sentence, inherited):
         # The date closest to the trigger in the text wins: "killed Friday", "met on Thursday".
         pos = trigger.token.idx
         return min(dates_in_sentence, key=lambda d: abs(d.start - pos)), True
-    return inherited, False
+    if inherited is None or inherited.start < 0:
+        return inherited, False
+    # Inherited from an earlier sentence: the event's sentence has no date words of its own.
+    return (
+        dataclasses.replace(
+            inherited,
+            text="",
+            start=-1,
+            end=-1,
+            anchor=ANCHOR_PREVIOUS,
+            anchor_value=inherited.value,
+        ),
+        False,
+    )
 
 
 def find_events(
@@ -417,7 +445,7 @@ def find_events(
     for index, sent in enumerate(doc.sents):
         text = sent.text
         paragraph += full_text.count("\n", last_end, sent.start_char) > 0
-        last_end = sent.end_char
+        last_end = sent.start_char + len(text.rstrip())  # a sentence keeps its trailing "\n\n"
         if len(text.strip()) < 12:
             continue
         # The lede, the story's first full sentence, tells the news even in the present
@@ -426,16 +454,25 @@ def find_events(
         lede_seen = lede_seen or lede
         in_sentence = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value]
         quotes = quoted_spans(text, sent.start_char)
-        trigger = best_trigger(sent, quotes)
         explicit_dates = [d for d in in_sentence if not inside(d.start, quotes)]
-        if trigger is None:
+        headline = sent.start_char < headline_end
+        # The best-ranked trigger with somebody taking part names the event.
+        for trigger in ranked_triggers(sent, quotes):
+            participants = event_actors(sent, trigger, actors, quotes)
+            if participants or (trigger.type == "violence" and CASUALTY.search(text)):
+                break
+        else:
             if explicit_dates:
                 narrative = narrative_date(explicit_dates, text, sent.start_char) or narrative
             continue
-        headline = sent.start_char < headline_end
-        planned = bool(FUTURE_PHRASES.search(text[: trigger.token.idx - sent.start_char + 40]))
+        planned = is_planned(trigger, text, sent.start_char)
+        # "But the meeting between Lavrov and Khatib is a rare sign of progress" names a
+        # happening without reporting it: it may add a mention, never an event of its own.
+        mention_only = False
         if not (explicit_dates or headline or lede or is_reported(sent, trigger) or planned):
-            continue
+            if trigger.verbal:
+                continue
+            mention_only = True
         inherited = (
             published_date if trigger.type == "statement" or narrative is None else narrative
         )
@@ -445,13 +482,6 @@ def find_events(
         if explicit_dates:
             narrative = narrative_date(explicit_dates, text, sent.start_char) or narrative
         if date is None or not date.value:
-            continue
-        participants = event_actors(sent, trigger, actors, quotes)
-        if not participants and not (
-            trigger.type == "violence"
-            and CASUALTY.search(text)
-            and not inside(trigger.token.idx, quotes)
-        ):
             continue
         place = event_place(trigger, doc, sent)
         confidence = 0.45 + (0.25 if explicit else 0.0) + (0.1 if trigger.verbal else 0.0)
@@ -469,7 +499,7 @@ def find_events(
             confidence=round(min(confidence, 0.95), 2),
             planned=planned or date.future,
         )
-        found.append(Found(event, explicit, index, paragraph, headline))
+        found.append(Found(event, explicit, index, paragraph, headline, mention_only))
     return merge_same_happenings(found)
 
 
@@ -493,9 +523,15 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     while reporter.dep_ in {"ccomp", "xcomp", "conj"} and reporter.head is not reporter:
         reporter = reporter.head
     if reporter is not trigger.token and reporter.lemma_.lower() in REPORTING:
-        clause += [
-            t for c in reporter.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
-        ]
+        # "Russia said Friday it invited ...": the speaker is the actor when the report's
+        # subject points back at it; in "Rebels killed 30 soldiers, the Observatory said"
+        # the speaker is only the source of the news.
+        content = trigger.token if trigger.verbal else trigger.token.head
+        subjects = [c for c in content.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects or all(c.pos_ == "PRON" for c in subjects):
+            clause += [
+                t for c in reporter.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
+            ]
     controller = trigger.token
     while controller.dep_ == "xcomp" and controller.head is not controller:
         # "Lavrov appeared to join Brahimi's call": the subject of "appeared" joins.
@@ -567,8 +603,14 @@ def actor_role(actor, verb, reporter, doc) -> str:
 
 
 def event_place(trigger, doc, sent) -> str | None:
-    """The place attached to the trigger: "met ... in Munich", "arrived in Moscow"."""
-    for token in clause_tokens(trigger.token):
+    """The place attached to the trigger: "met ... in Munich", "arrived in Moscow".
+
+    A statement is placed only where it was made ("said in Ankara"), not where the
+    things it talks about happen."""
+    tokens = clause_tokens(trigger.token)
+    if trigger.type == "statement":
+        tokens = [t for t in tokens if t.head.head is trigger.token]
+    for token in tokens:
         if token.ent_type_ in {"GPE", "LOC", "FAC"} and token.head.dep_ == "prep":
             prep = token.head.lower_
             if prep in {"in", "at", "to", "near", "inside"}:
@@ -609,10 +651,10 @@ def merge_same_happenings(found: list[Found]) -> list[Event]:
     merged: list[Found] = []
     for item in [f for f in found if not f.headline]:
         target = next((other for other in merged if same_happening(other, item)), None)
-        if target is None:
-            merged.append(item)
-        else:
+        if target is not None:
             absorb(target, item)
+        elif not item.mention_only:
+            merged.append(item)
     for item in [f for f in found if f.headline]:
         ev = item.event
         target = next(

@@ -120,7 +120,9 @@ class Pipeline:
             "published": published,
             "title": title,
             "dateline": dateline,
-            "parse": document.language in SUPPORTED_LANGUAGES,
+            # Too little text to tell ("und") is read as English: only a clear other
+            # language stops extraction.
+            "parse": document.language in SUPPORTED_LANGUAGES or document.language == "und",
         }
 
     def _extract_parsed(self, doc, context) -> Extraction:

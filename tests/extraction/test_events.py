@@ -1,0 +1,235 @@
+"""Events on real sentences: the exact type, date, actors and roles they must yield."""
+
+import datetime
+
+import pytest
+
+from timeline.extraction.clean import load_document
+from timeline.extraction.pipeline import Pipeline
+
+FRIDAY = datetime.date(2012, 12, 28)
+SATURDAY = datetime.date(2013, 2, 2)
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+@pytest.fixture
+def extract(pipeline):
+    def run(text, published, title=""):
+        document = load_document(text.encode("utf-8"), "article.txt")
+        return pipeline.extract(document, published=published, title=title)
+
+    return run
+
+
+def actors(event):
+    return {a.name: a.role for a in event.actors}
+
+
+def test_reported_speech_is_a_statement_by_the_speaker_dated_by_the_verb(extract):
+    (event,) = extract(
+        "Turkish Prime Minister Recep Tayyip Erdogan said Friday that regime change in Syria "
+        "was inevitable.",
+        FRIDAY,
+    ).events
+    assert (event.type, event.date.value, event.date.precision) == (
+        "statement",
+        "2012-12-28",
+        "day",
+    )
+    assert event.date.anchor == "published"
+    assert actors(event) == {"Recep Tayyip Erdogan": "source"}
+    assert event.actors[0].country == "Turkey"
+    assert event.cameo == "01"
+
+
+def test_a_report_of_an_invitation_is_an_invitation_by_the_speaker(extract):
+    (event,) = extract(
+        "Russia said Friday it invited a Syrian opposition leader for talks despite its "
+        "criticism of countries that recognize his group.",
+        FRIDAY,
+    ).events
+    assert event.type == "invitation"
+    assert event.cameo == "04"
+    assert event.date.value == "2012-12-28"
+    assert actors(event) == {"Russia": "source"}
+
+
+def test_subject_of_appeared_to_join_takes_part(extract):
+    result = extract(
+        "Brahimi arrived in Moscow to meet with Foreign Minister Sergey Lavrov.\n\n"
+        "On Thursday, Lavrov appeared to join Brahimi's call for the revival of his peace plan.",
+        FRIDAY,
+    )
+    event = next(e for e in result.events if e.date.value == "2012-12-27")
+    assert event.type == "agreement"
+    assert actors(event)["Sergey Lavrov"] == "source"
+    assert "Lakhdar Brahimi" in actors(event)
+
+
+def test_place_is_where_the_event_happened(extract):
+    (event,) = extract(
+        "Sergei Lavrov and Moaz al-Khatib, who leads Syrian National Coalition, met on the "
+        "sidelines of an international security conference in Munich.",
+        SATURDAY,
+    ).events
+    assert event.type == "meeting"
+    assert event.place == "Munich"
+    assert event.date.value == "2013-02-02"
+    assert {"Sergey Lavrov", "Moaz al-Khatib"} <= set(actors(event))
+
+
+def test_background_in_a_relative_clause_is_not_an_event(extract):
+    result = extract(
+        "The invitation appears to signal a change in position for Russia, which has "
+        "criticized countries that recognized the group over Syrian President Bashar al-Assad.",
+        FRIDAY,
+    )
+    assert result.events == []
+
+
+def test_quotes_without_attribution_are_not_events_and_he_said_is_the_speaker(extract):
+    result = extract(
+        "Al-Khatib said he does not plan to go to Moscow.\n\n"
+        '"We could meet in an Arab nation with a clear agenda," he said. "There appears to be '
+        "total disregard in Russia's position to all massacres that happened to the Syrian people.\"",
+        FRIDAY,
+    )
+    (event,) = result.events
+    assert event.type == "statement"
+    assert actors(event) == {"Moaz al-Khatib": "source"}
+    assert len(event.mentions) == 1  # "... he said" is the same statement
+
+
+def test_two_sentences_about_one_meeting_are_one_event(extract):
+    result = extract(
+        "Sergei Lavrov and Moaz al-Khatib met on the sidelines of a security conference in "
+        "Munich.\n\nLater, Mr Lavrov met US Vice-President Joe Biden.\n\n"
+        "But the meeting between Sergei Lavrov and Moaz al-Khatib is a rare sign of progress.",
+        SATURDAY,
+    )
+    assert len(result.events) == 2
+    khatib = next(e for e in result.events if "Moaz al-Khatib" in actors(e))
+    assert len(khatib.mentions) == 1
+    assert "rare sign" in khatib.mentions[0][0]
+    biden = next(e for e in result.events if "Joe Biden" in actors(e))
+    assert set(actors(biden)) == {"Sergey Lavrov", "Joe Biden"}
+
+
+def test_different_speakers_make_different_statements(extract):
+    result = extract(
+        'Mr Biden told the conference it was "no secret" that Moscow and Washington had '
+        '"serious differences".\n\nMr Lavrov told the conference Mr Biden\'s insistence that '
+        "the Syrian leader step down was counterproductive.",
+        SATURDAY,
+    )
+    assert [e.type for e in result.events] == ["statement", "statement"]
+    assert [a.name for a in result.events[0].actors if a.role == "source"] == ["Biden"] or [
+        a.name for a in result.events[0].actors if a.role == "source"
+    ] == ["Joe Biden"]
+    assert actors(result.events[1])["Sergey Lavrov"] == "source"
+
+
+def test_a_month_without_a_day_stays_a_month_and_later_sentences_inherit_it(extract):
+    result = extract(
+        "The Geneva communique was drawn up in June during a conference in Switzerland.\n\n"
+        "The plan called for a cease-fire. Russia and China joined France, Britain, the "
+        "United States and Turkey in agreeing on the plan. Arab League nations also signed on to it.",
+        FRIDAY,
+    )
+    (event,) = result.events
+    assert (event.type, event.date.value, event.date.precision) == ("agreement", "2012-06", "month")
+    assert {"Russia", "China", "France", "United Kingdom", "United States", "Turkey"} <= set(
+        actors(event)
+    )
+    assert "Arab League" in actors(event)
+
+
+def test_future_meeting_is_planned_on_the_next_such_day(extract):
+    (event,) = extract(
+        "Lakhdar Brahimi will meet Sergey Lavrov in Moscow on Friday.",
+        datetime.date(2012, 12, 26),
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2012-12-28")
+    assert event.planned
+    assert event.place == "Moscow"
+
+
+def test_the_source_of_the_news_is_not_the_attacker(extract):
+    (event,) = extract(
+        "Rebels killed at least 30 government soldiers in an ambush near Aleppo on Sunday, "
+        "the Syrian Observatory for Human Rights said.",
+        datetime.date(2014, 1, 13),
+    ).events
+    assert (event.type, event.date.value) == ("violence", "2014-01-12")
+    assert "Syrian Observatory for Human Rights" not in actors(event)
+
+
+def test_casualty_report_without_named_actors_is_still_an_event(extract):
+    (event,) = extract(
+        "At least 139 people were killed Friday across Syria, opposition activists said.", FRIDAY
+    ).events
+    assert (event.type, event.date.value, event.actors) == ("violence", "2012-12-28", [])
+
+
+def test_a_decision_still_to_be_taken_is_not_a_meeting(extract):
+    (event,) = extract(
+        "Syria's opposition National Coalition will decide on Friday whether to attend peace "
+        "talks in Switzerland next week, its leader Ahmad Jarba said on Monday.",
+        datetime.date(2014, 1, 13),
+    ).events
+    assert (event.type, event.date.value) == ("statement", "2014-01-13")
+    assert actors(event)["Ahmad Jarba"] == "source"
+    assert event.place is None
+
+
+def test_headline_adds_a_mention_to_the_body_event(extract):
+    title = "Russia invites head of Syrian opposition for talks"
+    result = extract(
+        f"{title}\n\nRussia invited Ahmed Moaz al-Khatib, the leader of the Syrian National "
+        "Coalition, for talks on Friday.",
+        FRIDAY,
+        title=title,
+    )
+    (event,) = result.events
+    assert event.type == "invitation"
+    assert [m[0] for m in event.mentions] == [title]
+    assert actors(event) == {
+        "Russia": "source",
+        "Moaz al-Khatib": "target",
+        "Syrian National Coalition": "target",
+    } or set(actors(event)) == {"Russia", "Moaz al-Khatib", "Syrian National Coalition"}
+
+
+def test_present_tense_background_is_not_an_event(extract):
+    result = extract(
+        "Moscow is a long-time ally of Syrian President Bashar al-Assad. The US and Russia are "
+        "not yet on the same page in terms of forging a UN Security Council resolution.",
+        SATURDAY,
+    )
+    assert result.events == []
+
+
+def test_explicit_date_gives_more_confidence_than_an_inherited_one(extract):
+    result = extract(
+        "Sergey Lavrov met Lakhdar Brahimi in Moscow on Thursday.\n\n"
+        "Joe Biden met Moaz al-Khatib in Munich.",
+        SATURDAY,
+    )
+    dated, undated = result.events
+    assert dated.date.text == "Thursday"
+    assert undated.date.text == ""
+    assert dated.confidence > undated.confidence
+
+
+def test_article_not_in_english_yields_no_events(extract):
+    result = extract(
+        "Le ministre russe des Affaires étrangères a rencontré vendredi à Munich le chef de la "
+        "Coalition nationale syrienne pour discuter de la crise en Syrie.",
+        SATURDAY,
+    )
+    assert result.language == "fr"
+    assert result.events == []
