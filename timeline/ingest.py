@@ -46,6 +46,9 @@ class IngestResult:
     events_merged: int = 0
     actors_new: int = 0
     messages: list[str] = field(default_factory=list)
+    new_event_ids: list[int] = field(default_factory=list)
+    merged_event_ids: list[int] = field(default_factory=list)
+    mention_ids: set[int] = field(default_factory=set)
 
 
 # One pipeline per process; rebuilt when curators change actors or aliases.
@@ -222,14 +225,19 @@ class EventStore:
                 precision=precision,
                 type=found.type,
                 summary=found.summary[:500],
-                place=Place.objects.get_or_create(name=found.place[:200])[0] if found.place else None,
+                place=Place.objects.get_or_create(name=found.place[:200])[0]
+                if found.place
+                else None,
                 confidence=found.confidence,
                 planned=found.planned,
             )
             self.result.events_new += 1
+            self.result.new_event_ids.append(event.pk)
         else:
             self.result.events_merged += 1
-        if not event.curated:
+            self.result.merged_event_ids.append(event.pk)
+        # A curator's decision stands: the machine adds sources to it, never actors.
+        if not event.curated and event.status == Event.Status.PROPOSED:
             have = set(event.event_actors.values_list("actor_id", flat=True))
             EventActor.objects.bulk_create(
                 [
@@ -240,7 +248,7 @@ class EventStore:
             )
         sentences = [(found.evidence, found.start, found.end, found.date)] + list(found.mentions)
         for sentence, start, end, date in sentences:
-            Mention.objects.get_or_create(
+            mention, _ = Mention.objects.get_or_create(
                 event=event,
                 article=article,
                 start=start,
@@ -256,7 +264,76 @@ class EventStore:
                     "confidence": found.confidence,
                 },
             )
+            self.result.mention_ids.add(mention.pk)
         return event
+
+
+@dataclass
+class Reextraction:
+    """What re-running the pipeline on one stored article changed."""
+
+    article: Article
+    new_events: list[Event] = field(default_factory=list)
+    merged_events: list[Event] = field(default_factory=list)
+    removed_events: list[str] = field(default_factory=list)
+    removed_mentions: int = 0
+    kept_events: list[Event] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """ "2 new events, 1 merged, 1 removed, 0 mentions removed, 3 kept by curators" """
+        return (
+            f"{len(self.new_events)} new events, {len(self.merged_events)} found again or merged, "
+            f"{len(self.removed_events)} removed, {self.removed_mentions} mentions removed, "
+            f"{len(self.kept_events)} kept as curated"
+        )
+
+    def lines(self) -> list[str]:
+        out = [f"{self.article.pk} {self.article}: {self.summary()}"]
+        out += [f"  + #{e.pk} {e}" for e in self.new_events]
+        out += [f"  - {text}" for text in self.removed_events]
+        out += [
+            f"  = #{e.pk} {e} ({e.status}{', curated' if e.curated else ''})"
+            for e in self.kept_events
+        ]
+        return out
+
+
+def reextract_article(article: Article, pipeline: Pipeline | None = None) -> Reextraction:
+    """Run the current pipeline on a stored article again and reconcile its events.
+
+    Curated, confirmed and rejected events are never changed (rejected ones are not
+    brought back: a finding that matches one only adds a mention to it). New findings
+    become proposed events. Mentions this article gave to proposed, uncurated events
+    and that are no longer found are removed, and so is an event left with no mention.
+    """
+    document = read_document(article.raw_text, article.filename)
+    pipeline = pipeline or get_pipeline()
+    try:
+        extraction = pipeline.extract(document, published=article.published, title=article.title)
+    except NoPublicationDate as exc:  # the article has a date, so this can't happen; be clear
+        raise IngestError(str(exc)) from exc
+    report = Reextraction(article=article)
+    with transaction.atomic():
+        before = set(article.mentions.values_list("id", flat=True))
+        result = store_extraction(article, extraction)
+        stale = Mention.objects.filter(pk__in=before - result.mention_ids).select_related("event")
+        touched: dict[int, Event] = {}
+        for mention in stale:
+            event = mention.event
+            if event.curated or event.status != Event.Status.PROPOSED:
+                touched.setdefault(event.pk, event)
+                continue
+            mention.delete()
+            report.removed_mentions += 1
+            if not event.mentions.exists():
+                report.removed_events.append(f"#{event.pk} {event}")
+                event.delete()
+        report.kept_events = list(touched.values())
+        report.new_events = list(Event.objects.filter(pk__in=result.new_event_ids))
+        report.merged_events = list(
+            Event.objects.filter(pk__in=set(result.merged_event_ids) - set(result.new_event_ids))
+        )
+    return report
 
 
 def truncate(day: datetime.date, precision: str) -> tuple:
@@ -274,9 +351,9 @@ def find_same_event(
     kindred type, and shared actors (or none on either side). Rejected events match too,
     so a rejected happening is not brought back by another article."""
     kin = {t for t in ("meeting", "visit") if KIN.get(type, type) == "meeting"} or {type}
-    candidates = Event.objects.filter(
-        type__in=kin, date__year=day.year
-    ).prefetch_related("event_actors")
+    candidates = Event.objects.filter(type__in=kin, date__year=day.year).prefetch_related(
+        "event_actors"
+    )
     for event in candidates.order_by("id"):
         coarser = max(precision, event.precision, key=PRECISION_RANK.get)
         if truncate(event.date, coarser) != truncate(day, coarser):
