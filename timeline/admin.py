@@ -5,12 +5,10 @@ the machine: edited events become `curated`, and re-extraction never touches cur
 confirmed or rejected events.
 """
 
-from functools import wraps
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -26,27 +24,6 @@ from timeline.models import (
     ReviewQueue,
     Submission,
 )
-
-
-class TimelineAdminSite(admin.AdminSite):
-    """Signed-in people who aren't staff get 403, not a login form they can do nothing with."""
-
-    site_header = "Syria diplomacy timeline: curation"
-    site_title = "Timeline curation"
-    site_url = "/"
-
-    def admin_view(self, view, cacheable=False):
-        inner = super().admin_view(view, cacheable)
-
-        @wraps(inner)
-        def refuse_non_staff(request, *args, **kwargs):
-            user = request.user
-            logout = reverse("admin:logout", current_app=self.name)
-            if user.is_authenticated and not user.is_staff and request.path != logout:
-                raise PermissionDenied("Curation is for staff.")
-            return inner(request, *args, **kwargs)
-
-        return refuse_non_staff
 
 
 class ActorAliasForm(forms.ModelForm):

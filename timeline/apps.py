@@ -10,4 +10,4 @@ class TimelineConfig(AppConfig):
 class TimelineAdminConfig(AdminConfig):
     """The admin, with a site that answers 403 to signed-in people who aren't staff."""
 
-    default_site = "timeline.admin.TimelineAdminSite"
+    default_site = "timeline.admin_site.TimelineAdminSite"
