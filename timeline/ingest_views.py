@@ -64,6 +64,9 @@ class MultipleFileField(forms.FileField):
 class DateInput(forms.DateInput):
     input_type = "date"
 
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")  # what <input type=date> needs, any locale
+
 
 class ArticleSourceForm(forms.Form):
     text = forms.CharField(
@@ -183,7 +186,8 @@ def enqueue(submissions: list[Submission]) -> None:
 @curator_required
 @require_http_methods(["GET", "POST"])
 def ingest(request):
-    form = ArticleSourceForm(request.POST or None, request.FILES or None)
+    bound = request.method == "POST"
+    form = ArticleSourceForm(request.POST if bound else None, request.FILES if bound else None)
     if request.method == "POST" and form.is_valid():
         try:
             submissions = read_sources(form)
@@ -235,7 +239,7 @@ def confirm(request, batch):
         {"published": s.detected_published, "title": s.title, "outlet": s.outlet}
         for s in submissions
     ]
-    formset = ConfirmFormSet(request.POST or None, initial=initial)
+    formset = ConfirmFormSet(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and formset.is_valid():
         with transaction.atomic():
             for submission, form in zip(submissions, formset.forms, strict=True):
