@@ -315,7 +315,30 @@ def reextract_article(article: Article, pipeline: Pipeline | None = None) -> Ree
     report = Reextraction(article=article)
     with transaction.atomic():
         before = set(article.mentions.values_list("id", flat=True))
+        # A sentence a curator has decided on (its event curated, confirmed or rejected)
+        # is theirs: finding it again must not make a second event of it.
+        decided = set(
+            article.mentions.exclude(
+                event__status=Event.Status.PROPOSED, event__curated=False
+            ).values_list("start", flat=True)
+        )
+        extraction.events = [e for e in extraction.events if e.start not in decided]
+        found_events, extraction.events = extraction.events, []
         result = store_extraction(article, extraction)
+        store = EventStore(result)
+        found_actors: dict[int, set[int]] = {}
+        for found in found_events:
+            event = store.add(article, found)
+            names = {store.actor(a.name, a.kind, a.country).pk for a in found.actors}
+            found_actors.setdefault(event.pk, set()).update(names)
+        # An event only this article supports and no curator touched takes the actors
+        # found now: a curator's new alias may have replaced a wrong one.
+        for event in Event.objects.filter(
+            pk__in=found_actors, status=Event.Status.PROPOSED, curated=False
+        ).exclude(mentions__in=Mention.objects.exclude(article=article)):
+            EventActor.objects.filter(event=event).exclude(
+                actor_id__in=found_actors[event.pk]
+            ).delete()
         stale = Mention.objects.filter(pk__in=before - result.mention_ids).select_related("event")
         touched: dict[int, Event] = {}
         for mention in stale:
