@@ -3,6 +3,7 @@
 import threading
 
 import pytest
+from django.db import connections
 from django.urls import reverse
 
 from timeline.models import Event
@@ -41,7 +42,14 @@ def test_curator_pastes_an_article_and_finds_its_events(live_server, page, curat
         worker_id="browser-test",
         excluded_queue_names=[],
     )
-    thread = threading.Thread(target=worker.run)
+
+    def work():
+        try:
+            worker.run()
+        finally:
+            connections.close_all()  # PostgreSQL can't drop the test database under it
+
+    thread = threading.Thread(target=work)
     thread.start()
     thread.join(timeout=60)
     page.wait_for_selector("[data-status=done]", timeout=15_000)
