@@ -92,7 +92,6 @@ def test_addcurator_promotes_an_existing_user(django_user_model):
     assert "Promoted curator bob." in out.getvalue()
 
 
-
 def test_addcurator_needs_the_group_from_the_migration():
     Group.objects.filter(name="curators").delete()
     with pytest.raises(CommandError, match="migrate"):
