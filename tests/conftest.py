@@ -53,3 +53,30 @@ def make_event(db):
         return event
 
     return make
+
+
+@pytest.fixture
+def curator(db, django_user_model):
+    """A staff user in the curators group (made again here: transactional tests flush it)."""
+    import importlib
+
+    from django.contrib.auth.models import Group, Permission
+
+    group, created = Group.objects.get_or_create(name="curators")
+    if created:
+        migration = importlib.import_module("timeline.migrations.0003_curators_group")
+        wanted = [
+            f"{a}_{m}" for m, actions in migration.CURATOR_PERMISSIONS.items() for a in actions
+        ]
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label="timeline", codename__in=wanted)
+        )
+    user = django_user_model.objects.create_user("curator", password="pw-curator-1", is_staff=True)
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client

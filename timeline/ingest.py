@@ -46,6 +46,9 @@ class IngestResult:
     events_merged: int = 0
     actors_new: int = 0
     messages: list[str] = field(default_factory=list)
+    new_event_ids: list[int] = field(default_factory=list)
+    merged_event_ids: list[int] = field(default_factory=list)
+    mention_ids: set[int] = field(default_factory=set)
 
 
 # One pipeline per process; rebuilt when curators change actors or aliases.
@@ -229,9 +232,12 @@ class EventStore:
                 planned=found.planned,
             )
             self.result.events_new += 1
+            self.result.new_event_ids.append(event.pk)
         else:
             self.result.events_merged += 1
-        if not event.curated:
+            self.result.merged_event_ids.append(event.pk)
+        # A curator's decision stands: the machine adds sources to it, never actors.
+        if not event.curated and event.status == Event.Status.PROPOSED:
             have = set(event.event_actors.values_list("actor_id", flat=True))
             EventActor.objects.bulk_create(
                 [
@@ -242,7 +248,7 @@ class EventStore:
             )
         sentences = [(found.evidence, found.start, found.end, found.date)] + list(found.mentions)
         for sentence, start, end, date in sentences:
-            Mention.objects.get_or_create(
+            mention, _ = Mention.objects.get_or_create(
                 event=event,
                 article=article,
                 start=start,
@@ -258,7 +264,99 @@ class EventStore:
                     "confidence": found.confidence,
                 },
             )
+            self.result.mention_ids.add(mention.pk)
         return event
+
+
+@dataclass
+class Reextraction:
+    """What re-running the pipeline on one stored article changed."""
+
+    article: Article
+    new_events: list[Event] = field(default_factory=list)
+    merged_events: list[Event] = field(default_factory=list)
+    removed_events: list[str] = field(default_factory=list)
+    removed_mentions: int = 0
+    kept_events: list[Event] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """ "2 new events, 1 merged, 1 removed, 0 mentions removed, 3 kept by curators" """
+        return (
+            f"{len(self.new_events)} new events, {len(self.merged_events)} found again or merged, "
+            f"{len(self.removed_events)} removed, {self.removed_mentions} mentions removed, "
+            f"{len(self.kept_events)} kept as curated"
+        )
+
+    def lines(self) -> list[str]:
+        out = [f"{self.article.pk} {self.article}: {self.summary()}"]
+        out += [f"  + #{e.pk} {e}" for e in self.new_events]
+        out += [f"  - {text}" for text in self.removed_events]
+        out += [
+            f"  = #{e.pk} {e} ({e.status}{', curated' if e.curated else ''})"
+            for e in self.kept_events
+        ]
+        return out
+
+
+def reextract_article(article: Article, pipeline: Pipeline | None = None) -> Reextraction:
+    """Run the current pipeline on a stored article again and reconcile its events.
+
+    Curated, confirmed and rejected events are never changed (rejected ones are not
+    brought back: a finding that matches one only adds a mention to it). New findings
+    become proposed events. Mentions this article gave to proposed, uncurated events
+    and that are no longer found are removed, and so is an event left with no mention.
+    """
+    document = read_document(article.raw_text, article.filename)
+    pipeline = pipeline or get_pipeline()
+    try:
+        extraction = pipeline.extract(document, published=article.published, title=article.title)
+    except NoPublicationDate as exc:  # the article has a date, so this can't happen; be clear
+        raise IngestError(str(exc)) from exc
+    report = Reextraction(article=article)
+    with transaction.atomic():
+        before = set(article.mentions.values_list("id", flat=True))
+        # A sentence a curator has decided on (its event curated, confirmed or rejected)
+        # is theirs: finding it again must not make a second event of it.
+        decided = set(
+            article.mentions.exclude(
+                event__status=Event.Status.PROPOSED, event__curated=False
+            ).values_list("start", flat=True)
+        )
+        extraction.events = [e for e in extraction.events if e.start not in decided]
+        found_events, extraction.events = extraction.events, []
+        result = store_extraction(article, extraction)
+        store = EventStore(result)
+        found_actors: dict[int, set[int]] = {}
+        for found in found_events:
+            event = store.add(article, found)
+            names = {store.actor(a.name, a.kind, a.country).pk for a in found.actors}
+            found_actors.setdefault(event.pk, set()).update(names)
+        # An event only this article supports and no curator touched takes the actors
+        # found now: a curator's new alias may have replaced a wrong one.
+        for event in Event.objects.filter(
+            pk__in=found_actors, status=Event.Status.PROPOSED, curated=False
+        ).exclude(mentions__in=Mention.objects.exclude(article=article)):
+            EventActor.objects.filter(event=event).exclude(
+                actor_id__in=found_actors[event.pk]
+            ).delete()
+        stale = Mention.objects.filter(pk__in=before - result.mention_ids).select_related("event")
+        touched: dict[int, Event] = {}
+        for mention in stale:
+            event = mention.event
+            if event.curated or event.status != Event.Status.PROPOSED:
+                touched.setdefault(event.pk, event)
+                continue
+            mention.delete()
+            report.removed_mentions += 1
+            if not event.mentions.exists():
+                report.removed_events.append(f"#{event.pk} {event}")
+                event.delete()
+        report.kept_events = list(touched.values())
+        report.new_events = list(Event.objects.filter(pk__in=result.new_event_ids))
+        report.merged_events = list(
+            Event.objects.filter(pk__in=set(result.merged_event_ids) - set(result.new_event_ids))
+        )
+    return report
 
 
 def truncate(day: datetime.date, precision: str) -> tuple:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 import hashlib
 import unicodedata
+import uuid
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -284,6 +286,15 @@ class Event(models.Model):
         return format_date(self.date, self.precision)
 
 
+class ReviewQueue(Event):
+    """Proposed events, least confident first: what a curator looks at next."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "proposed event"
+        verbose_name_plural = "review queue"
+
+
 def format_date(day: datetime.date, precision: str) -> str:
     if precision == Precision.YEAR:
         return str(day.year)
@@ -369,3 +380,58 @@ def format_iso(value: str) -> str:
     except ValueError:
         pass
     return ""
+
+
+class Submission(models.Model):
+    """An article given through the web form, from upload through extraction in the background.
+
+    One batch is what one form sent: a pasted text, a URL, or several files.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "waiting for the publication date to be confirmed"
+        QUEUED = "queued", "waiting for a worker"
+        RUNNING = "running", "extracting"
+        DONE = "done", "extracted"
+        DUPLICATE = "duplicate", "already in the timeline"
+        UNSUPPORTED = "unsupported", "language not supported"
+        FAILED = "failed", "failed"
+
+    FINISHED = {Status.DONE, Status.DUPLICATE, Status.UNSUPPORTED, Status.FAILED}
+
+    batch = models.UUIDField(default=uuid.uuid4, db_index=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    name = models.CharField(max_length=1000, help_text="The file name, the URL or “pasted text”.")
+    data = models.BinaryField(blank=True, help_text="The text to analyse; emptied once stored.")
+    filename = models.CharField(max_length=300, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    language = models.CharField(max_length=8, blank=True)
+    detected_published = models.DateField(null=True, blank=True)
+    detected_how = models.CharField(max_length=300, blank=True)
+    published = models.DateField(null=True, blank=True)
+    published_how = models.CharField(
+        max_length=20, choices=Article.PublishedHow.choices, default=Article.PublishedHow.GIVEN
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    error = models.TextField(blank=True)
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="submissions"
+    )
+    new_events = models.JSONField(default=list, blank=True)
+    merged_events = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def finished(self) -> bool:
+        return self.status in self.FINISHED

