@@ -607,10 +607,13 @@ def _is_junk(span: Span, sentence_initial_ok: bool = False) -> bool:
     if not any(c.isalpha() for c in span.text):
         return True
     doc = span.doc
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
-        # "Secretary of State John Kerry": the last word of a title, not a body.
-        if f"{doc[span.start - 2].lower_} of {span.text.lower()}" in _TITLE_PHRASES:
-            return True
+    # "Secretary of State John Kerry": the last word of a title, not a body.
+    if (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and f"{doc[span.start - 2].lower_} of {span.text.lower()}" in _TITLE_PHRASES
+    ):
+        return True
     if len(span) > 1:
         return False
     token = span[0]
