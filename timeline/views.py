@@ -27,13 +27,14 @@ from timeline.models import (
     Precision,
     format_date,
 )
-from timeline.templatetags.timeline_urls import timeline_url
+from timeline.templatetags.timeline_tags import timeline_url
 
 PAGE_SIZE = 50
 TOP_ACTORS = 12
 TOP_FACET = 10
 # Filters whose values combine with OR: their own facet counts ignore them, so other values stay visible.
 DATE_KEYS = ("year", "start", "end")
+FORM_KEYS = ("q", "from", "to", "page")
 
 
 def wants_fragment(request) -> bool:
@@ -423,7 +424,9 @@ def timeline(request):
             ),
         ),
         "export_query": export_query,
-        "hidden": [(k, v) for k in ("actor", "type", "place", "outlet", "year", "status", "sort") for v in query.getlist(k) if v],
+        # The search form carries the filters chosen by links; the actor search carries all.
+        "hidden": [(k, v) for k, vs in query.lists() if k not in FORM_KEYS for v in vs if v],
+        "carry": [(k, v) for k, vs in query.lists() if k != "page" for v in vs if v],
     }
     return render(request, template, context)
 
@@ -449,7 +452,7 @@ def actor_search(request):
         for a in actors
         if a.slug not in chosen
     ]
-    context = {"name": name, "results": results, "query": query}
+    context = {"name": name, "results": results, "query": query, "in_timeline": request.htmx}
     template = (
         "timeline/actor_search.html#matches"
         if wants_fragment(request)

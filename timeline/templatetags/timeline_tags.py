@@ -1,4 +1,4 @@
-"""Timeline URLs built from the current query string: add, remove or replace one filter value."""
+"""Template tags for the timeline: URLs built from the current query string, source lists."""
 
 from __future__ import annotations
 
@@ -42,3 +42,19 @@ def url_adding(context, key, value):
 @register.simple_tag(takes_context=True)
 def url_removing(context, key, value=None):
     return timeline_url(context.get("query"), remove=[(key, value)])
+
+
+@register.filter
+def outlet_names(event) -> list[str]:
+    """The distinct outlets reporting an event, from its prefetched mentions."""
+    from timeline.exports import outlets
+
+    return outlets(event)
+
+
+@register.filter
+def source_count(event) -> int:
+    """How many articles report an event (one article may give several sentences)."""
+    from timeline.exports import source_count
+
+    return source_count(event)
