@@ -62,7 +62,9 @@ class OutletField(forms.MultipleChoiceField):
         )
         unknown = [v for v in value if v not in known]
         if unknown:
-            raise forms.ValidationError(f"There is no outlet {unknown[0]!r}.", code="invalid_choice")
+            raise forms.ValidationError(
+                f"There is no outlet {unknown[0]!r}.", code="invalid_choice"
+            )
 
 
 SORTS = (("oldest", "Oldest first"), ("newest", "Newest first"))
@@ -110,6 +112,17 @@ class TimelineFilterForm(forms.Form):
                 if public in data:
                     data.setlist(field, data.getlist(public))
         super().__init__(data, **kwargs)
+
+    def in_given_order(self, name):
+        # The heading names actors in the order they were chosen, not alphabetically.
+        order = self.data.getlist(name)
+        return sorted(self.cleaned_data[name], key=lambda item: order.index(item.slug))
+
+    def clean_actor(self):
+        return self.in_given_order("actor")
+
+    def clean_place(self):
+        return self.in_given_order("place")
 
     def clean(self):
         cleaned = super().clean()

@@ -273,7 +273,10 @@ def facets(filters: dict, query: QueryDict) -> dict:
     )
     actors = [(r["actor__slug"], r["actor__name"], r["n"]) for r in actor_rows]
     type_counts = dict(
-        Event.objects.filter(pk__in=ids("type")).values_list("type").annotate(n=Count("pk")).order_by()
+        Event.objects.filter(pk__in=ids("type"))
+        .values_list("type")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
     types = [(v, label, type_counts[v]) for v, label in EventType.choices if v in type_counts]
     place_rows = (
@@ -291,7 +294,10 @@ def facets(filters: dict, query: QueryDict) -> dict:
         .order_by("-n", "article__outlet")[:TOP_FACET]
     )
     status_counts = dict(
-        Event.objects.filter(pk__in=ids("status")).values_list("status").annotate(n=Count("pk")).order_by()
+        Event.objects.filter(pk__in=ids("status"))
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
     # The chart and the year facet ignore the date filters, so they show where the range sits.
     months = month_counts(filter_events(visible, without(filters, *DATE_KEYS)))
@@ -369,12 +375,16 @@ def filtered_events(request):
 @require_GET
 @vary_on_headers("HX-Request", "HX-Target")
 def timeline(request):
-    template = (
-        "timeline/timeline.html#results" if wants_fragment(request) else "timeline/timeline.html"
-    )
+    fragment = wants_fragment(request)
+    template = "timeline/timeline.html#results" if fragment else "timeline/timeline.html"
     form, events = filtered_events(request)
     if events is None:
-        context = {"form": form, "errors": form.errors, "heading": "Filters that cannot be used"}
+        context = {
+            "form": form,
+            "errors": form.errors,
+            "heading": "Filters that cannot be used",
+            "fragment": fragment,
+        }
         return render(request, template, context, status=400)
     filters = form.cleaned_data
     query = request.GET
@@ -384,6 +394,7 @@ def timeline(request):
         previous = row_key(events.values("date", "precision")[page.start_index() - 2])
     context = {
         "form": form,
+        "fragment": fragment,
         "query": query,
         "page": page,
         "rows": timeline_rows(page.object_list, previous),
