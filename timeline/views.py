@@ -193,7 +193,8 @@ def month_chart(counts: dict, url_for, *, selected=None, width=720, height=96) -
     while month <= last:
         months.append(month)
         month = (month + datetime.timedelta(days=32)).replace(day=1)
-    slot = width / len(months)
+    # A short span keeps slim bars on the left rather than one bar across the whole chart.
+    slot = min(width / len(months), width / 12)
     tallest = max(counts.values())
     bars, years = [], []
     for i, month in enumerate(months):

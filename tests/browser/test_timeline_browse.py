@@ -218,7 +218,10 @@ def test_a_shared_url_opens_in_the_same_state(live_server, page, chronology):
     assert "John Kerry and Sergey Lavrov agree" in page.locator(".spine").inner_text()
 
 
-def test_expanding_an_event_shows_its_sentence_with_highlights(live_server, page, chronology):
+def test_expanding_an_event_shows_its_sentence_with_highlights(
+    live_server, page, chronology, screenshot_dir
+):
+    page.emulate_media(color_scheme="dark")
     page.goto(live_server.url + "/?q=Brahimi+meets")
     card = page.locator("article.event", has_text="Lakhdar Brahimi meets Sergey Lavrov")
     card.locator("summary").click()
@@ -229,6 +232,7 @@ def test_expanding_an_event_shows_its_sentence_with_highlights(live_server, page
     assert sentence.locator("mark.actor").all_inner_texts() == ["Lakhdar Brahimi", "Sergey Lavrov"]
     assert "relative to the publication date 29 Dec 2012" in card.inner_text()
     assert page.url.endswith("?q=Brahimi+meets")  # opening sources does not change the URL
+    page.screenshot(path=screenshot_dir / "timeline-sources-dark.png")
 
 
 def test_a_chart_bar_narrows_to_its_month(live_server, page, chronology):
