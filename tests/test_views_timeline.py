@@ -33,7 +33,8 @@ def test_htmx_request_gets_only_the_results_fragment(client, make_event):
     assert "<html" not in html
     assert 'id="results"' in html
     assert "Lakhdar Brahimi meets Sergey Lavrov in Moscow" in html
-    assert response["Vary"] == "HX-Request"
+    # The scroll-loaded next page is a smaller fragment of the same URL, told apart by HX-Target.
+    assert response["Vary"] == "HX-Request, HX-Target"
 
 
 def test_history_restore_gets_the_full_page(client, make_event):
@@ -113,7 +114,8 @@ def test_proposed_events_are_marked_unreviewed(client, make_event):
 def test_query_count_does_not_grow_with_events(client, make_event, django_assert_max_num_queries):
     for day in range(1, 21):
         make_event(date=datetime.date(2012, 12, day), summary=f"Event {day}")
-    with django_assert_max_num_queries(6):
+    # The actor check, count, page, actors and mentions, then one per facet and the chart.
+    with django_assert_max_num_queries(11):
         response = client.get("/?actor=lakhdar-brahimi")
     assert response.status_code == 200
 
@@ -123,3 +125,231 @@ def test_user_text_is_escaped(client, make_event):
     html = client.get("/").content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.fixture
+def two_years(make_event):
+    make_event(
+        date=datetime.date(2012, 6, 30),
+        type="agreement",
+        summary="Geneva communique agreed",
+        actors=("Kofi Annan", "Sergey Lavrov"),
+        place="Geneva",
+        outlet="Reuters",
+        status="confirmed",
+    )
+    make_event(
+        date=datetime.date(2012, 12, 28),
+        summary="Brahimi meets Lavrov",
+        place="Moscow",
+        outlet="BBC",
+    )
+    make_event(
+        date=datetime.date(2013, 5, 7),
+        type="agreement",
+        summary="Kerry and Lavrov agree on a conference",
+        actors=("John Kerry", "Sergey Lavrov"),
+        place="Moscow",
+        outlet="Reuters",
+        status="confirmed",
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "shown", "heading"),
+    [
+        ("place=moscow", ["Brahimi meets Lavrov", "Kerry and Lavrov"], "Events in Moscow"),
+        (
+            "place=geneva&place=moscow",
+            ["Geneva communique", "Brahimi meets Lavrov", "Kerry and Lavrov"],
+            "Events in Geneva or Moscow",
+        ),
+        ("outlet=Reuters", ["Geneva communique", "Kerry and Lavrov"], "reported by Reuters"),
+        ("year=2013", ["Kerry and Lavrov"], "Events, 2013"),
+        ("status=proposed", ["Brahimi meets Lavrov"], "Unreviewed events"),
+        (
+            "status=confirmed&type=agreement&actor=sergey-lavrov&year=2012",
+            ["Geneva communique"],
+            "Confirmed agreements with Sergey Lavrov, 2012",
+        ),
+        (
+            "type=meeting&actor=sergey-lavrov&from=2012-12&to=2012-12",
+            ["Brahimi meets Lavrov"],
+            "Meetings with Sergey Lavrov, December 2012",
+        ),
+    ],
+)
+def test_new_filters_narrow_and_title_the_page(client, two_years, query, shown, heading):
+    html = client.get("/?" + query).content.decode()
+    listed = [
+        s for s in ("Geneva communique", "Brahimi meets Lavrov", "Kerry and Lavrov") if s in html
+    ]
+    assert listed == shown
+    assert heading in html.split("</title>")[0]  # the page title says it too
+
+
+def test_sort_newest_first_reverses_the_order(client, two_years):
+    html = client.get("/?sort=newest").content.decode()
+    assert html.index("Kerry and Lavrov") < html.index("Geneva communique")
+    html = client.get("/?sort=oldest").content.decode()
+    assert html.index("Geneva communique") < html.index("Kerry and Lavrov")
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("place=atlantis", "There is no place atlantis."),
+        ("outlet=Pravda", "There is no outlet &#x27;Pravda&#x27;."),
+        ("year=twelve", "Enter a year as four digits"),
+        ("year=3012", "less than or equal to 2100"),
+        ("sort=random", "Select a valid choice"),
+        ("status=rejected", "Select a valid choice"),
+    ],
+)
+def test_new_filters_reject_bad_values_with_400(client, two_years, query, message):
+    for headers in ({}, {"HX-Request": "true"}):
+        response = client.get("/?" + query, headers=headers)
+        assert response.status_code == 400
+        assert message in response.content.decode()
+
+
+def test_facets_count_events_under_the_current_filters(client, two_years):
+    response = client.get("/?actor=sergey-lavrov&type=agreement")
+    facets = response.context["facets"]
+    actors = {f["label"]: f["count"] for f in facets["actors"]}
+    assert actors == {"Sergey Lavrov": 2, "Kofi Annan": 1, "John Kerry": 1}
+    # The type facet ignores the type filter, so the other types can still be added.
+    assert {f["label"]: f["count"] for f in facets["types"]} == {"Meeting": 1, "Agreement": 2}
+    assert {f["label"]: f["count"] for f in facets["places"]} == {"Geneva": 1, "Moscow": 1}
+    assert {f["label"]: f["count"] for f in facets["outlets"]} == {"Reuters": 2}
+    assert {f["label"]: f["count"] for f in facets["years"]} == {2012: 1, 2013: 1}
+    assert {f["label"]: f["count"] for f in facets["statuses"]} == {"Confirmed": 2}
+
+
+def test_facet_links_toggle_one_value_and_drop_the_page(client, two_years):
+    response = client.get("/?actor=sergey-lavrov&type=agreement&page=1")
+    facets = response.context["facets"]
+    kerry = next(f for f in facets["actors"] if f["label"] == "John Kerry")
+    assert kerry["url"] == "/?actor=sergey-lavrov&actor=john-kerry&type=agreement"
+    lavrov = next(f for f in facets["actors"] if f["label"] == "Sergey Lavrov")
+    assert lavrov["selected"] and lavrov["url"] == "/?type=agreement"
+    year = next(f for f in facets["years"] if f["label"] == 2013)
+    assert year["url"] == "/?actor=sergey-lavrov&type=agreement&year=2013"
+    html = response.content.decode()
+    assert 'href="/?actor=sergey-lavrov&amp;actor=john-kerry&amp;type=agreement"' in html
+    assert 'hx-get="/?actor=sergey-lavrov&amp;actor=john-kerry&amp;type=agreement"' in html
+
+
+def test_active_filters_are_removable_chips_with_clear_all(client, two_years):
+    response = client.get("/?actor=sergey-lavrov&place=moscow&q=Lavrov")
+    chips = {(c["kind"], c["label"]): c["url"] for c in response.context["chips"]}
+    assert chips == {
+        ("Actor", "Sergey Lavrov"): "/?place=moscow&q=Lavrov",
+        ("Place", "Moscow"): "/?actor=sergey-lavrov&q=Lavrov",
+        ("Text", "Lavrov"): "/?actor=sergey-lavrov&place=moscow",
+    }
+    assert ">Clear all</a>" in response.content.decode()
+
+
+def test_event_cards_show_type_actors_place_and_sources(client, two_years):
+    html = client.get("/?place=geneva").content.decode()
+    assert 'class="badge badge--agreement">Agreement</span>' in html
+    # An actor chip adds the actor to the current filters.
+    assert 'href="/?place=geneva&amp;actor=kofi-annan"' in html
+    assert '1 source</span>: <span class="outlet">Reuters</span>' in html
+    assert 'hx-get="/events/' in html
+
+
+def test_chart_bars_link_to_their_month(client, two_years):
+    response = client.get("/?actor=sergey-lavrov&year=2012")
+    chart = response.context["chart"]
+    # The chart ignores the date filters and marks the chosen range.
+    assert [(b.month.isoformat(), b.count, b.selected) for b in chart["bars"] if b.count] == [
+        ("2012-06-01", 1, True),
+        ("2012-12-01", 1, True),
+        ("2013-05-01", 1, False),
+    ]
+    assert len(chart["bars"]) == 12  # June 2012 to May 2013, empty months included
+    june = chart["bars"][0]
+    assert june.url == "/?actor=sergey-lavrov&from=2012-06&to=2012-06"
+    html = response.content.decode()
+    assert "<title>June 2012: 1 event</title>" in html
+    assert 'aria-label="June 2012: 1 event"' in html
+
+
+def test_export_links_carry_the_filters(client, two_years):
+    html = client.get("/?actor=sergey-lavrov&page=1").content.decode()
+    for path in ("/export.csv", "/export.json", "/export.timelinejs.json", "/export.ics"):
+        assert f'href="{path}?actor=sergey-lavrov"' in html
+
+
+def test_pages_and_load_more_fragment(client, make_event, monkeypatch):
+    from timeline import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    for day in (1, 2, 3):
+        make_event(date=datetime.date(2012, 12, day), summary=f"Event {day}")
+    html = client.get("/").content.decode()
+    assert "Event 2" in html and "Event 3" not in html
+    assert 'id="load-more"' in html and 'href="/?page=2"' in html
+    assert 'hx-trigger="revealed, click"' in html
+
+    # Scrolling down asks for page 2 with the load-more link as target: just the rows.
+    response = client.get("/?page=2", headers={"HX-Request": "true", "HX-Target": "load-more"})
+    more = response.content.decode()
+    assert "Event 3" in more and "Event 2" not in more
+    assert 'id="browse"' not in more and 'id="load-more"' not in more
+    # December 2012 was already headed on page 1; only the new day gets a heading.
+    assert "December 2012" not in more
+    assert "Monday 3 December" in more
+
+    # Without JavaScript the same link is a full page.
+    page2 = client.get("/?page=2").content.decode()
+    assert "<html" in page2 and "Event 3" in page2 and "Earlier page" in page2
+
+
+def test_query_count_is_constant_with_many_events_actors_and_mentions(
+    client, make_event, django_assert_max_num_queries
+):
+    from timeline.models import Article, Mention
+
+    actors = tuple(f"Actor {n}" for n in range(8))
+    for day in range(1, 29):
+        event = make_event(date=datetime.date(2012, 12, day), summary=f"Event {day}", actors=actors)
+        for n in range(3):
+            article = Article.objects.create(
+                title=f"More {day}.{n}",
+                outlet=f"Outlet {n}",
+                published=event.date,
+                raw_text=f"Sentence {day}.{n}",
+            )
+            Mention.objects.create(event=event, article=article, sentence="s", start=0, end=1)
+    query = (
+        "/?actor=actor-1&type=meeting&place=moscow&outlet=Outlet+1&year=2012"
+        "&from=2012-12&to=2012-12&status=proposed&sort=newest&q=Event"
+    )
+    # Validation (actor, place, outlet), count, page, actors, mentions, six facet queries.
+    with django_assert_max_num_queries(14):
+        response = client.get(query)
+    assert response.status_code == 200
+    assert "28 events" in response.content.decode()
+    with django_assert_max_num_queries(14):
+        assert client.get(query + "&page=1", headers={"HX-Request": "true"}).status_code == 200
+    # The next page on scroll also looks up the last event before it: still constant.
+    with django_assert_max_num_queries(8):
+        response = client.get("/?page=2", headers={"HX-Request": "true", "HX-Target": "load-more"})
+    assert response.status_code == 200
+
+
+def test_fragment_carries_the_title_for_htmx_and_full_page_has_one_title(client, two_years):
+    fragment = client.get("/?year=2013", headers={"HX-Request": "true"}).content.decode()
+    assert fragment.strip().startswith("<title>Events, 2013 · Syria diplomacy timeline</title>")
+    page = client.get("/?year=2013").content.decode()
+    assert page.count("<title>Events, 2013") == 1  # the SVG bars have titles of their own
+
+
+def test_article_markup_in_titles_and_outlets_is_escaped_on_the_timeline(client, make_event):
+    make_event(summary="Talks", outlet="<img src=x onerror=alert(1)>")
+    html = client.get("/").content.decode()
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html

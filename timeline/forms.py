@@ -8,7 +8,7 @@ import re
 
 from django import forms
 
-from timeline.models import Actor, EventType
+from timeline.models import Actor, Article, Event, EventType, Place
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -47,6 +47,34 @@ class PartialDateField(forms.Field):
         return parse_partial_date(value, end=self.end)
 
 
+class OutletField(forms.MultipleChoiceField):
+    """Outlet names as stored on articles; one query checks that they all exist."""
+
+    def valid_value(self, value):
+        return True  # checked against the database in validate(), all at once
+
+    def validate(self, value):
+        super().validate(value)
+        if not value:
+            return
+        known = set(
+            Article.objects.filter(outlet__in=value).values_list("outlet", flat=True).distinct()
+        )
+        unknown = [v for v in value if v not in known]
+        if unknown:
+            raise forms.ValidationError(
+                f"There is no outlet {unknown[0]!r}.", code="invalid_choice"
+            )
+
+
+SORTS = (("oldest", "Oldest first"), ("newest", "Newest first"))
+# Rejected events are never public, so they are not a choice.
+PUBLIC_STATUSES = (
+    (Event.Status.PROPOSED.value, "Unreviewed"),
+    (Event.Status.CONFIRMED.value, "Confirmed"),
+)
+
+
 class TimelineFilterForm(forms.Form):
     """The timeline's filters, all optional; repeated keys select several values."""
 
@@ -60,6 +88,21 @@ class TimelineFilterForm(forms.Form):
     start = PartialDateField(end=False, label="From")
     end = PartialDateField(end=True, label="To")
     q = forms.CharField(required=False, max_length=200, label="Text")
+    place = forms.ModelMultipleChoiceField(
+        queryset=Place.objects.all(),
+        to_field_name="slug",
+        required=False,
+        error_messages={"invalid_choice": "There is no place %(value)s."},
+    )
+    outlet = OutletField(required=False)
+    year = forms.IntegerField(
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        error_messages={"invalid": "Enter a year as four digits, like 2012."},
+    )
+    sort = forms.ChoiceField(required=False, choices=SORTS)
+    status = forms.ChoiceField(required=False, choices=PUBLIC_STATUSES)
 
     def __init__(self, data=None, **kwargs):
         if data is not None:
@@ -69,6 +112,17 @@ class TimelineFilterForm(forms.Form):
                 if public in data:
                     data.setlist(field, data.getlist(public))
         super().__init__(data, **kwargs)
+
+    def in_given_order(self, name):
+        # The heading names actors in the order they were chosen, not alphabetically.
+        order = self.data.getlist(name)
+        return sorted(self.cleaned_data[name], key=lambda item: order.index(item.slug))
+
+    def clean_actor(self):
+        return self.in_given_order("actor")
+
+    def clean_place(self):
+        return self.in_given_order("place")
 
     def clean(self):
         cleaned = super().clean()

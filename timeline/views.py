@@ -1,23 +1,59 @@
-"""Public pages: the timeline, an event, an actor, an article."""
+"""Public pages: the timeline and its exports, an event, an actor, an article."""
 
 from __future__ import annotations
 
-from itertools import groupby
+import datetime
+from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import TruncMonth
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from timeline.forms import TimelineFilterForm
-from timeline.models import Actor, Article, Event, EventType, format_date
+from timeline import exports
+from timeline.forms import PUBLIC_STATUSES, SORTS, TimelineFilterForm
+from timeline.highlight import article_spans, marked, mention_spans
+from timeline.models import (
+    Actor,
+    Article,
+    Event,
+    EventActor,
+    EventType,
+    Mention,
+    Precision,
+    format_date,
+)
+from timeline.templatetags.timeline_tags import timeline_url
 
 PAGE_SIZE = 50
+TOP_ACTORS = 12
+TOP_FACET = 10
+# Filters whose values combine with OR: their own facet counts ignore them, so other values stay visible.
+DATE_KEYS = ("year", "start", "end")
+FORM_KEYS = ("q", "from", "to", "page")
 
 
 def wants_fragment(request) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def listing(events):
+    """Events with what a list shows; the articles' long text fields are left in the database."""
+    return events.select_related("place").prefetch_related(
+        Prefetch(
+            "event_actors", queryset=EventActor.objects.select_related("actor").order_by("id")
+        ),
+        Prefetch(
+            "mentions",
+            queryset=Mention.objects.select_related("article")
+            .defer("article__raw_text", "article__clean_text", "article__annotations")
+            .order_by("article__published", "id"),
+        ),
+    )
 
 
 def filter_events(events, filters: dict):
@@ -27,10 +63,19 @@ def filter_events(events, filters: dict):
             events = events.filter(event_actors__actor=actor)
     if filters.get("type"):
         events = events.filter(type__in=filters["type"])
+    if filters.get("place"):
+        events = events.filter(place__in=list(filters["place"]))
+    if filters.get("outlet"):
+        reported = Mention.objects.filter(article__outlet__in=filters["outlet"]).values("event")
+        events = events.filter(pk__in=reported)
+    if filters.get("year"):
+        events = events.filter(date__year=filters["year"])
     if filters.get("start"):
         events = events.filter(date__gte=filters["start"])
     if filters.get("end"):
         events = events.filter(date__lte=filters["end"])
+    if filters.get("status"):
+        events = events.filter(status=filters["status"])
     if filters.get("q"):
         q = filters["q"]
         events = events.filter(
@@ -39,6 +84,18 @@ def filter_events(events, filters: dict):
             | Q(place__name__icontains=q)
         ).distinct()
     return events
+
+
+def without(filters: dict, *keys) -> dict:
+    return {k: v for k, v in filters.items() if k not in keys}
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def either(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def describe(filters: dict) -> str:
@@ -52,9 +109,16 @@ def describe(filters: dict) -> str:
         what = what[0].upper() + what[1:].lower()
     else:
         what = "Events"
+    if filters.get("status"):
+        what = dict(PUBLIC_STATUSES)[filters["status"]] + " " + lower_first(what)
     actors = [a.name for a in filters.get("actor") or []]
     if actors:
         what += " with " + " and ".join(actors)
+    places = [p.name for p in filters.get("place") or []]
+    if places:
+        what += " in " + either(places)
+    if filters.get("year"):
+        what += f", {filters['year']}"
     start, end = filters.get("start"), filters.get("end")
     if start and end:
         if start.year == end.year and start.month == end.month and start.day == 1:
@@ -67,71 +131,440 @@ def describe(filters: dict) -> str:
         what += f", from {format_date(start, 'day')}"
     elif end:
         what += f", until {format_date(end, 'day')}"
+    if filters.get("outlet"):
+        what += ", reported by " + either(list(filters["outlet"]))
     if filters.get("q"):
         what += f", mentioning “{filters['q']}”"
     return what
 
 
-def month_groups(events):
-    """[(first day of month, [events])] in the order given."""
+def timeline_rows(events, previous=None) -> list[dict]:
+    """Year, month and day headers between events, each when it changes from the event before.
+
+    `previous` is the (year, month, day) key of the event just before these, so a second page
+    continues the groups of the first without repeating their headers.
+    """
+    rows, last = [], previous
+    for event in events:
+        day = event.date
+        month = day.month if event.precision != Precision.YEAR else None
+        key = (day.year, month, day.day if event.precision == Precision.DAY else None)
+        if last is None or last[0] != key[0]:
+            rows.append({"kind": "year", "label": str(day.year), "id": f"y{day.year}"})
+        if last is None or last[:2] != key[:2]:
+            label = day.strftime("%B %Y") if month else f"Sometime in {day.year}"
+            rows.append({"kind": "month", "label": label, "date": day.replace(day=1)})
+        if month and (last is None or last != key):
+            label = f"{day:%A} {day.day} {day:%B}" if key[2] else f"Sometime in {day:%B}"
+            rows.append({"kind": "day", "label": label, "iso": event.iso_date})
+        rows.append({"kind": "event", "event": event})
+        last = key
+    return rows
+
+
+def row_key(event_values: dict) -> tuple:
+    day, precision = event_values["date"], event_values["precision"]
+    return (
+        day.year,
+        day.month if precision != Precision.YEAR else None,
+        day.day if precision == Precision.DAY else None,
+    )
+
+
+@dataclass
+class Bar:
+    month: datetime.date
+    count: int
+    x: float
+    y: float
+    width: float
+    height: float
+    url: str
+    label: str
+    selected: bool
+
+
+def month_chart(counts: dict, url_for, *, selected=None, width=720, height=96) -> dict | None:
+    """An SVG bar per month from the first to the last month with events; None if none."""
+    if not counts:
+        return None
+    months, first, last = [], min(counts), max(counts)
+    month = first
+    while month <= last:
+        months.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    # A short span keeps slim bars on the left rather than one bar across the whole chart.
+    slot = min(width / len(months), width / 12)
+    tallest = max(counts.values())
+    bars, years = [], []
+    for i, month in enumerate(months):
+        n = counts.get(month, 0)
+        bar_height = (height - 4) * n / tallest if n else 0
+        start, end = selected or (None, None)
+        inside = bool(selected) and (start or month) <= month and month <= (end or month)
+        bars.append(
+            Bar(
+                month=month,
+                count=n,
+                x=round(i * slot + slot * 0.12, 2),
+                y=round(height - bar_height, 2),
+                width=round(slot * 0.76, 2),
+                height=round(bar_height, 2),
+                url=url_for(month),
+                label=f"{month:%B %Y}: {n} event{'s' if n != 1 else ''}",
+                selected=inside,
+            )
+        )
+        if month.month == 1 or i == 0:
+            years.append({"x": round(i * slot + 2, 2), "label": month.year})
+    return {
+        "bars": bars,
+        "years": years,
+        "width": width,
+        "height": height,
+        "slot": round(slot, 2),
+        "total": sum(counts.values()),
+        "first": first,
+        "last": last,
+    }
+
+
+def month_counts(events) -> dict:
+    rows = (
+        Event.objects.filter(pk__in=events.values("pk"))
+        .annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by("month")
+    )
+    return {row["month"]: row["n"] for row in rows}
+
+
+def facet(items, *, key, query, single=False):
+    """[{value, label, count, selected, url}] where the URL toggles the value in the filters."""
+    chosen = query.getlist(key)
+    out = []
+    for value, label, count in items:
+        value = str(value)
+        selected = value in chosen
+        if selected:
+            url = timeline_url(query, remove=[(key, value)])
+        elif single:
+            url = timeline_url(query, replace={key: value})
+        else:
+            url = timeline_url(query, add=[(key, value)])
+        out.append(
+            {"value": value, "label": label, "count": count, "selected": selected, "url": url}
+        )
+    return out
+
+
+def facets(filters: dict, query: QueryDict) -> dict:
+    """Counts for each filter, one query each, under the current filters."""
+    visible = Event.objects.visible()
+
+    def ids(*dropped):
+        return filter_events(visible, without(filters, *dropped)).values("pk")
+
+    actor_rows = (
+        EventActor.objects.filter(event__in=ids())
+        .values("actor__slug", "actor__name")
+        .annotate(n=Count("event", distinct=True))
+        .order_by("-n", "actor__name")[:TOP_ACTORS]
+    )
+    actors = [(r["actor__slug"], r["actor__name"], r["n"]) for r in actor_rows]
+    type_counts = dict(
+        Event.objects.filter(pk__in=ids("type"))
+        .values_list("type")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    types = [(v, label, type_counts[v]) for v, label in EventType.choices if v in type_counts]
+    place_rows = (
+        Event.objects.filter(pk__in=ids("place"))
+        .exclude(place=None)
+        .values("place__slug", "place__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "place__name")[:TOP_FACET]
+    )
+    outlet_rows = (
+        Mention.objects.filter(event__in=ids("outlet"))
+        .exclude(article__outlet="")
+        .values("article__outlet")
+        .annotate(n=Count("event", distinct=True))
+        .order_by("-n", "article__outlet")[:TOP_FACET]
+    )
+    status_counts = dict(
+        Event.objects.filter(pk__in=ids("status"))
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    # The chart and the year facet ignore the date filters, so they show where the range sits.
+    months = month_counts(filter_events(visible, without(filters, *DATE_KEYS)))
+    years: dict[int, int] = {}
+    for month, n in months.items():
+        years[month.year] = years.get(month.year, 0) + n
+    return {
+        "actors": facet(actors, key="actor", query=query),
+        "types": facet(types, key="type", query=query),
+        "places": facet(
+            [(r["place__slug"], r["place__name"], r["n"]) for r in place_rows],
+            key="place",
+            query=query,
+        ),
+        "outlets": facet(
+            [(r["article__outlet"], r["article__outlet"], r["n"]) for r in outlet_rows],
+            key="outlet",
+            query=query,
+        ),
+        "years": facet(
+            [(y, y, n) for y, n in sorted(years.items())], key="year", query=query, single=True
+        ),
+        "statuses": facet(
+            [(v, label, status_counts[v]) for v, label in PUBLIC_STATUSES if v in status_counts],
+            key="status",
+            query=query,
+            single=True,
+        ),
+        "months": months,
+    }
+
+
+def active_chips(filters: dict, query: QueryDict) -> list[dict]:
+    """The filters in force, each with the URL that removes it."""
+    chips = []
+    labels = dict(EventType.choices)
+    for actor in filters.get("actor") or []:
+        chips.append(("Actor", actor.name, "actor", actor.slug))
+    for value in filters.get("type") or []:
+        chips.append(("Type", labels[value], "type", value))
+    for place in filters.get("place") or []:
+        chips.append(("Place", place.name, "place", place.slug))
+    for outlet in filters.get("outlet") or []:
+        chips.append(("Outlet", outlet, "outlet", outlet))
+    if filters.get("year"):
+        chips.append(("Year", str(filters["year"]), "year", None))
+    if filters.get("status"):
+        chips.append(("Status", dict(PUBLIC_STATUSES)[filters["status"]], "status", None))
+    for key, field in (("from", "start"), ("to", "end")):
+        if filters.get(field):
+            chips.append((key.capitalize(), query.get(key), key, None))
+    if filters.get("q"):
+        chips.append(("Text", filters["q"], "q", None))
     return [
-        (key, list(items)) for key, items in groupby(events, key=lambda e: e.date.replace(day=1))
+        {"kind": kind, "label": label, "url": timeline_url(query, remove=[(key, value)])}
+        for kind, label, key, value in chips
     ]
 
 
-@require_GET
-@vary_on_headers("HX-Request")
-def timeline(request):
+def month_url(query: QueryDict, month: datetime.date) -> str:
+    value = f"{month:%Y-%m}"
+    return timeline_url(query, replace={"from": value, "to": value, "year": None})
+
+
+def filtered_events(request):
+    """(form, events) for the timeline's query string; events is None when the form is invalid."""
     form = TimelineFilterForm(request.GET)
     if not form.is_valid():
-        context = {"form": form, "errors": form.errors}
-        template = (
-            "timeline/timeline.html#results"
-            if wants_fragment(request)
-            else "timeline/timeline.html"
-        )
+        return form, None
+    filters = form.cleaned_data
+    newest = filters.get("sort") == "newest"
+    return form, filter_events(Event.objects.visible(), filters).chronological(newest)
+
+
+@require_GET
+@vary_on_headers("HX-Request", "HX-Target")
+def timeline(request):
+    fragment = wants_fragment(request)
+    template = "timeline/timeline.html#results" if fragment else "timeline/timeline.html"
+    form, events = filtered_events(request)
+    if events is None:
+        context = {
+            "form": form,
+            "errors": form.errors,
+            "heading": "Filters that cannot be used",
+            "fragment": fragment,
+        }
         return render(request, template, context, status=400)
     filters = form.cleaned_data
-    events = filter_events(Event.objects.visible(), filters).chronological().for_listing()
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET
+    page = Paginator(listing(events), PAGE_SIZE).get_page(request.GET.get("page"))
+    previous = None
+    if page.number > 1:
+        previous = row_key(events.values("date", "precision")[page.start_index() - 2])
     context = {
         "form": form,
+        "fragment": fragment,
+        "query": query,
         "page": page,
-        "groups": month_groups(page.object_list),
+        "rows": timeline_rows(page.object_list, previous),
         "heading": describe(filters),
-        "actors": Actor.objects.with_event_counts()
-        .filter(event_count__gt=0)
-        .order_by("-event_count", "name")[:30],
-        "selected_actors": {a.slug for a in filters.get("actor") or []},
-        "selected_types": set(filters.get("type") or []),
+        "next_url": timeline_url(query, replace={"page": page.next_page_number()})
+        if page.has_next()
+        else None,
+        "previous_url": timeline_url(query, replace={"page": page.previous_page_number()})
+        if page.has_previous()
+        else None,
     }
-    template = (
-        "timeline/timeline.html#results" if wants_fragment(request) else "timeline/timeline.html"
-    )
+    if wants_fragment(request) and request.htmx.target == "load-more":
+        # Scrolling down: only the next page's rows and the next "load more" link.
+        return render(request, "timeline/timeline.html#rows", context)
+    found = facets(filters, query)
+    export_query = timeline_url(query).partition("?")[2]
+    context |= {
+        "facets": found,
+        "chips": active_chips(filters, query),
+        "clear_url": timeline_url(None),
+        "sorts": [
+            {
+                "label": label,
+                "url": timeline_url(query, replace={"sort": None if value == "oldest" else value}),
+                "selected": (filters.get("sort") or "oldest") == value,
+            }
+            for value, label in SORTS
+        ],
+        "chart": month_chart(
+            found["months"],
+            lambda month: month_url(query, month),
+            selected=(filters.get("start"), filters.get("end"))
+            if filters.get("start") or filters.get("end")
+            else (
+                (datetime.date(filters["year"], 1, 1), datetime.date(filters["year"], 12, 1))
+                if filters.get("year")
+                else None
+            ),
+        ),
+        "export_query": export_query,
+        # The search form carries the filters chosen by links; the actor search carries all.
+        "hidden": [(k, v) for k, vs in query.lists() if k not in FORM_KEYS for v in vs if v],
+        "carry": [(k, v) for k, vs in query.lists() if k != "page" for v in vs if v],
+    }
     return render(request, template, context)
 
 
 @require_GET
+@vary_on_headers("HX-Request")
+def actor_search(request):
+    """Actors whose name or alias contains `name`: type-ahead for the actor facet."""
+    name = request.GET.get("name", "").strip()[:100]
+    query = request.GET.copy()
+    query.pop("name", None)
+    actors = []
+    if name:
+        actors = list(
+            Actor.objects.with_event_counts()
+            .filter(Q(name__icontains=name) | Q(aliases__name__icontains=name), event_count__gt=0)
+            .distinct()
+            .order_by("-event_count", "name")[:15]
+        )
+    chosen = set(query.getlist("actor"))
+    results = [
+        {"actor": a, "url": timeline_url(query, add=[("actor", a.slug)])}
+        for a in actors
+        if a.slug not in chosen
+    ]
+    context = {"name": name, "results": results, "query": query, "in_timeline": request.htmx}
+    template = (
+        "timeline/actor_search.html#matches"
+        if wants_fragment(request)
+        else "timeline/actor_search.html"
+    )
+    return render(request, template, context)
+
+
+def export(request, *, fmt: str):
+    form, events = filtered_events(request)
+    if events is None:
+        messages = "; ".join(m for ms in form.errors.values() for m in ms)
+        return HttpResponse(
+            f"These filters cannot be used: {messages}\n",
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    heading = describe(form.cleaned_data)
+    events = listing(events)
+    absolute = request.build_absolute_uri
+    name = slugify(heading)[:80] or "events"
+    if fmt == "csv":
+        body, content_type, suffix = exports.to_csv(events, absolute), "text/csv", "csv"
+    elif fmt == "json":
+        body = exports.to_json(events, absolute, title=heading)
+        content_type, suffix = "application/json", "json"
+    elif fmt == "timelinejs":
+        body = exports.to_timelinejs(events, title=heading)
+        content_type, suffix = "application/json", "timelinejs.json"
+    else:
+        body = exports.to_ics(events, absolute, title=heading, host=request.get_host())
+        content_type, suffix = "text/calendar", "ics"
+    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{suffix}"'
+    return response
+
+
+@require_GET
+def export_csv(request):
+    return export(request, fmt="csv")
+
+
+@require_GET
+def export_json(request):
+    return export(request, fmt="json")
+
+
+@require_GET
+def export_timelinejs(request):
+    return export(request, fmt="timelinejs")
+
+
+@require_GET
+def export_ics(request):
+    return export(request, fmt="ics")
+
+
+@require_GET
+@vary_on_headers("HX-Request")
 def event_detail(request, pk: int):
     event = get_object_or_404(Event.objects.visible().for_listing(), pk=pk)
-    return render(request, "timeline/event.html", {"event": event})
+    mentions = [(m, marked(m.sentence, mention_spans(m))) for m in event.mentions.all()]
+    template = "timeline/event.html#mentions" if wants_fragment(request) else "timeline/event.html"
+    return render(request, template, {"event": event, "mentions": mentions})
 
 
 @require_GET
 def actor_detail(request, slug: str):
     actor = get_object_or_404(Actor.objects.select_related("country"), slug=slug)
-    events = Event.objects.visible().filter(event_actors__actor=actor).chronological().for_listing()
-    return render(
-        request,
-        "timeline/actor.html",
-        {"actor": actor, "events": events, "aliases": actor.aliases.all()},
+    events = Event.objects.visible().filter(event_actors__actor=actor)
+    partners = (
+        Actor.objects.filter(event_links__event__in=events.values("pk"))
+        .exclude(pk=actor.pk)
+        .annotate(shared=Count("event_links__event", distinct=True))
+        .order_by("-shared", "name")[:10]
     )
+    mine = QueryDict(mutable=True)
+    mine["actor"] = actor.slug
+    context = {
+        "actor": actor,
+        "aliases": actor.aliases.all(),
+        "events": listing(events.chronological()),
+        "timeline_url": timeline_url(mine),
+        "partners": [
+            {"actor": p, "url": timeline_url(mine, add=[("actor", p.slug)])} for p in partners
+        ],
+        "chart": month_chart(month_counts(events), lambda month: month_url(mine, month)),
+    }
+    return render(request, "timeline/actor.html", context)
 
 
 @require_GET
 def article_detail(request, pk: int):
     article = get_object_or_404(Article, pk=pk)
-    events = (
+    events = listing(
         Event.objects.visible().filter(mentions__article=article).distinct().chronological()
-    ).for_listing()
-    return render(request, "timeline/article.html", {"article": article, "events": events})
+    )
+    context = {
+        "article": article,
+        "events": events,
+        "text": marked(article.raw_text, article_spans(article.annotations)),
+    }
+    return render(request, "timeline/article.html", context)

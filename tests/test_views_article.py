@@ -1,0 +1,67 @@
+import datetime
+
+import pytest
+
+from timeline.models import Article
+
+pytestmark = pytest.mark.django_db
+
+RAW = "MOSCOW, Dec 29 (Reuters) - Sergey Lavrov said on Friday <script>alert(1)</script> talks."
+FRIDAY = RAW.index("Friday")
+
+
+@pytest.fixture
+def article(make_event):
+    event = make_event(summary="Lavrov speaks <b>loudly</b>", type="statement")
+    article = event.mentions.get().article
+    article.title = "Russia's <script>alert('t')</script> line"
+    article.outlet = "Reuters"
+    article.published = datetime.date(2012, 12, 29)
+    article.published_how = Article.PublishedHow.DATELINE
+    article.raw_text = RAW
+    article.annotations = {
+        "dates": [
+            {"start": 8, "end": 14, "text": "Dec 29", "value": "2012-12-29"},
+            {"start": FRIDAY, "end": FRIDAY + 6, "text": "Friday", "value": "2012-12-28"},
+            {"start": FRIDAY + 2, "end": FRIDAY + 9, "text": "overlaps", "value": ""},
+            {"start": 80, "end": 999, "text": "outside", "value": ""},
+        ],
+        "actors": [{"start": 27, "end": 40, "name": "Sergey Lavrov"}],
+    }
+    article.save()
+    return article
+
+
+def test_article_page_highlights_annotations_and_escapes_text(client, article):
+    response = client.get(f"/articles/{article.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Russia&#x27;s &lt;script&gt;alert(&#x27;t&#x27;)&lt;/script&gt; line" in html
+    assert "<script>alert" not in html
+    assert (
+        'MOSCOW, <mark class="date" title="2012-12-29">Dec 29</mark> (Reuters) - '
+        '<mark class="actor" title="Sergey Lavrov">Sergey Lavrov</mark> said on '
+        '<mark class="date" title="2012-12-28">Friday</mark> &lt;script&gt;alert(1)&lt;/script&gt;'
+        " talks."
+    ) in html
+    assert "overlaps" not in html and "outside" not in html
+    assert "read from the dateline" in html
+    assert "Lavrov speaks &lt;b&gt;loudly&lt;/b&gt;" in html  # the event taken from it
+
+
+def test_article_without_annotations_shows_plain_text(client, article):
+    article.annotations = {}
+    article.save()
+    html = client.get(f"/articles/{article.pk}/").content.decode()
+    assert "said on Friday &lt;script&gt;" in html
+    text = html.split('class="article-text">')[1].split("</div>")[0]
+    assert "<mark" not in text
+
+
+def test_query_count_is_constant(client, article, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        assert client.get(f"/articles/{article.pk}/").status_code == 200
+
+
+def test_unknown_article_is_404(client, db):
+    assert client.get("/articles/12345/").status_code == 404

@@ -1,0 +1,77 @@
+import datetime
+
+import pytest
+
+from timeline.models import Mention
+
+pytestmark = pytest.mark.django_db
+
+SENTENCE = "On Friday Lakhdar Brahimi met <b>Sergey Lavrov</b> in Moscow."
+
+
+@pytest.fixture
+def event(make_event):
+    event = make_event(date=datetime.date(2012, 12, 28), sentence=SENTENCE)
+    mention = Mention.objects.get(event=event)
+    mention.date_text, mention.date_start, mention.date_end = "Friday", 3, 9
+    mention.date_value, mention.date_anchor, mention.date_anchor_value = (
+        "2012-12-28",
+        "published",
+        "2012-12-28",
+    )
+    mention.save()
+    article = mention.article
+    article.raw_text = SENTENCE + " More text."
+    article.annotations = {
+        "dates": [{"start": 3, "end": 9, "text": "Friday", "value": "2012-12-28"}],
+        "actors": [
+            {"start": 10, "end": 25, "name": "Lakhdar Brahimi"},
+            {"start": 33, "end": 46, "name": "Sergey Lavrov"},
+            {"start": 200, "end": 210, "name": "Outside the sentence"},
+        ],
+    }
+    article.save()
+    return event
+
+
+def test_fragment_shows_each_sentence_with_highlights_escaped(client, event):
+    response = client.get(f"/events/{event.pk}/", headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" not in html
+    assert (
+        'On <mark class="date" title="2012-12-28">Friday</mark> '
+        '<mark class="actor" title="Lakhdar Brahimi">Lakhdar Brahimi</mark> met &lt;b&gt;'
+        '<mark class="actor" title="Sergey Lavrov">Sergey Lavrov</mark>&lt;/b&gt; in Moscow.'
+    ) in html
+    assert "<b>" not in html
+    assert "“Friday”, relative to the publication date 28 Dec 2012" in html
+    assert f'href="/articles/{event.mentions.get().article_id}/"' in html
+    assert response["Vary"] == "HX-Request"
+
+
+def test_opened_directly_it_is_a_full_page(client, event):
+    html = client.get(f"/events/{event.pk}/").content.decode()
+    assert "<html" in html
+    assert "<h1>Lakhdar Brahimi meets Sergey Lavrov in Moscow</h1>" in html
+    assert '<mark class="date" title="2012-12-28">Friday</mark>' in html
+
+
+def test_sentence_stored_apart_from_the_raw_text_still_marks_the_date(client, event):
+    mention = event.mentions.get()
+    mention.date_start, mention.date_end = 500, 506  # offsets that do not fit the sentence
+    mention.save()
+    html = client.get(f"/events/{event.pk}/").content.decode()
+    assert '<mark class="date" title="2012-12-28">Friday</mark>' in html
+
+
+def test_mention_without_date_says_the_article_date_was_used(client, make_event):
+    event = make_event()
+    html = client.get(f"/events/{event.pk}/").content.decode()
+    assert "no date in the sentence; the article&#x27;s date 28 Dec 2012 was used" in html
+
+
+def test_rejected_and_missing_events_are_404(client, make_event):
+    rejected = make_event(status="rejected")
+    assert client.get(f"/events/{rejected.pk}/").status_code == 404
+    assert client.get("/events/999999/").status_code == 404

@@ -1,0 +1,60 @@
+"""Template tags for the timeline: URLs built from the current query string, source lists."""
+
+from __future__ import annotations
+
+from django import template
+from django.http import QueryDict
+from django.urls import reverse
+
+register = template.Library()
+
+
+def timeline_url(params: QueryDict | None, *, add=(), remove=(), replace=None) -> str:
+    """The timeline URL for `params` changed; `page` is always dropped, empty values too.
+
+    `add`/`remove` are (key, value) pairs; remove with value None drops the key;
+    `replace` maps a key to its one new value (None drops it).
+    """
+    query = QueryDict(mutable=True)
+    for key, values in (params or QueryDict()).lists():
+        if key != "page":
+            query.setlist(key, [v for v in values if v != ""])
+    for key, value in add:
+        values = query.getlist(key)
+        if value not in values:
+            query.setlist(key, [*values, value])
+    for key, value in remove:
+        query.setlist(key, [v for v in query.getlist(key) if value is not None and v != value])
+    for key, value in (replace or {}).items():
+        query.setlist(key, [] if value in (None, "") else [str(value)])
+    for key in [k for k, v in query.lists() if not v]:
+        del query[key]
+    url = reverse("timeline:timeline")
+    return f"{url}?{query.urlencode()}" if query else url
+
+
+@register.simple_tag(takes_context=True)
+def url_adding(context, key, value):
+    """`{% url_adding "actor" actor.slug %}`: the current filters and this one more."""
+    return timeline_url(context.get("query"), add=[(key, str(value))])
+
+
+@register.simple_tag(takes_context=True)
+def url_removing(context, key, value=None):
+    return timeline_url(context.get("query"), remove=[(key, value)])
+
+
+@register.filter
+def outlet_names(event) -> list[str]:
+    """The distinct outlets reporting an event, from its prefetched mentions."""
+    from timeline.exports import outlets
+
+    return outlets(event)
+
+
+@register.filter
+def source_count(event) -> int:
+    """How many articles report an event (one article may give several sentences)."""
+    from timeline.exports import source_count
+
+    return source_count(event)
