@@ -68,7 +68,7 @@ def test_sentence_stored_apart_from_the_raw_text_still_marks_the_date(client, ev
 def test_mention_without_date_says_the_article_date_was_used(client, make_event):
     event = make_event()
     html = client.get(f"/events/{event.pk}/").content.decode()
-    assert "no date in the sentence; the article&#x27;s date 28 Dec 2012 was used" in html
+    assert "no date in the sentence: the publication date, 28 Dec 2012, was used" in html
 
 
 def test_rejected_and_missing_events_are_404(client, make_event):

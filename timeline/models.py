@@ -361,7 +361,8 @@ class Mention(models.Model):
         if not self.date_text:
             if anchor and anchor_value:
                 return f"no date in the sentence: {anchor}, {anchor_value}, was used"
-            return "no date in the sentence: the publication date was used"
+            published = format_date(self.article.published, "day")
+            return f"no date in the sentence: the publication date, {published}, was used"
         if self.date_anchor == "absolute" or not anchor or not anchor_value:
             return f"“{self.date_text}”, a calendar date"
         return f"“{self.date_text}”, relative to {anchor} {anchor_value}"
