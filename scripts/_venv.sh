@@ -11,7 +11,8 @@ find_python() {
 }
 
 ensure_venv() {
-  local extras="$1" stamp=".venv/.installed$extras"
+  local extras="$1"
+  local stamp=".venv/.installed$extras"
   if [ ! -x .venv/bin/python ]; then
     "$(find_python)" -m venv .venv
     .venv/bin/python -m pip install -q --upgrade pip

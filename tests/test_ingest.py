@@ -146,3 +146,14 @@ def test_rejected_event_is_not_brought_back_by_another_article():
     )
     assert Event.objects.count() == 1
     assert Event.objects.get().status == Event.Status.REJECTED
+
+
+def test_two_meetings_of_one_article_on_one_day_stay_two_events():
+    result = ingest_article(
+        data="Sergei Lavrov and Moaz al-Khatib met in Munich on Saturday.\n\n"
+        "Later, Mr Lavrov met US Vice-President Joe Biden.",
+        published=datetime.date(2013, 2, 2),
+    )
+    assert result.events_new == 2
+    names = [set(e.actors.values_list("name", flat=True)) for e in Event.objects.order_by("id")]
+    assert names == [{"Sergey Lavrov", "Moaz al-Khatib"}, {"Sergey Lavrov", "Joe Biden"}]

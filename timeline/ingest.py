@@ -190,6 +190,7 @@ class EventStore:
     def __init__(self, result: IngestResult):
         self.result = result
         self.actors: dict[str, Actor] = {}
+        self.claimed: set[int] = set()  # events this article's findings went to
 
     def actor(self, name: str, kind: str, country: str | None) -> Actor:
         key = actor_key(name)
@@ -218,7 +219,7 @@ class EventStore:
             actors.setdefault(actor.pk, (actor, mention.role))
         day = found.date.first_day
         precision = found.date.precision
-        event = find_same_event(day, precision, found.type, set(actors))
+        event = find_same_event(day, precision, found.type, set(actors), exclude=self.claimed)
         if event is None:
             event = Event.objects.create(
                 date=day,
@@ -236,6 +237,7 @@ class EventStore:
         else:
             self.result.events_merged += 1
             self.result.merged_event_ids.append(event.pk)
+        self.claimed.add(event.pk)
         # A curator's decision stands: the machine adds sources to it, never actors.
         if not event.curated and event.status == Event.Status.PROPOSED:
             have = set(event.event_actors.values_list("actor_id", flat=True))
@@ -368,20 +370,33 @@ def truncate(day: datetime.date, precision: str) -> tuple:
 
 
 def find_same_event(
-    day: datetime.date, precision: str, type: str, actor_ids: set[int]
+    day: datetime.date,
+    precision: str,
+    type: str,
+    actor_ids: set[int],
+    exclude: set[int] = frozenset(),
 ) -> Event | None:
     """An event already stored for the same happening: same date at the coarser precision,
-    kindred type, and shared actors (or none on either side). Rejected events match too,
-    so a rejected happening is not brought back by another article."""
+    kindred type, and shared actors (or none on either side); of several, the one sharing
+    the most actors. Rejected events match too, so a rejected happening is not brought back
+    by another article. `exclude` holds events this article's other findings already took:
+    the pipeline has said those are different happenings."""
     kin = {t for t in ("meeting", "visit") if KIN.get(type, type) == "meeting"} or {type}
-    candidates = Event.objects.filter(type__in=kin, date__year=day.year).prefetch_related(
-        "event_actors"
+    candidates = (
+        Event.objects.filter(type__in=kin, date__year=day.year)
+        .exclude(pk__in=exclude)
+        .prefetch_related("event_actors")
     )
+    best, best_score = None, 0.0
     for event in candidates.order_by("id"):
         coarser = max(precision, event.precision, key=PRECISION_RANK.get)
         if truncate(event.date, coarser) != truncate(day, coarser):
             continue
         theirs = {link.actor_id for link in event.event_actors.all()}
-        if (theirs & actor_ids) or (not theirs and not actor_ids):
-            return event
-    return None
+        if not theirs and not actor_ids:
+            score = 1.0
+        else:
+            score = len(theirs & actor_ids) / len(theirs | actor_ids)
+        if score > best_score:
+            best, best_score = event, score
+    return best
