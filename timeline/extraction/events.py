@@ -552,22 +552,10 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
         role = actor_role(actor, verb, reporter, sent.doc)
         if actor.name in out:
             if out[actor.name].role == OTHER and role != OTHER:
-                out[actor.name] = _mention(actor, role)
+                out[actor.name] = actor.mention(role)
             continue
-        out[actor.name] = _mention(actor, role)
+        out[actor.name] = actor.mention(role)
     return list(out.values())
-
-
-def _mention(actor, role) -> ActorMention:
-    return ActorMention(
-        name=actor.name,
-        kind=actor.kind,
-        role=role,
-        country=actor.country,
-        surface=actor.surface,
-        start=actor.start,
-        end=actor.end,
-    )
 
 
 def actor_role(actor, verb, reporter, doc) -> str:
