@@ -233,3 +233,42 @@ def test_article_not_in_english_yields_no_events(extract):
     )
     assert result.language == "fr"
     assert result.events == []
+
+
+def test_a_date_in_a_clause_about_the_speaker_does_not_date_the_statement(extract):
+    (event,) = extract(
+        "Brahimi, who arrived in Damascus on Sunday by road from Beirut, told reporters that "
+        "he had exchanged views with Assad.",
+        datetime.date(2012, 12, 24),
+    ).events
+    assert (event.type, event.date.value, event.date.text) == ("statement", "2012-12-24", "")
+
+
+def test_the_talks_are_dated_by_their_own_date_not_the_day_it_was_said(extract):
+    (event,) = extract(
+        "Russian Foreign Minister Sergei Lavrov said on Monday that Moscow would host talks "
+        "with Brahimi and U.S. officials in Geneva next month.",
+        datetime.date(2012, 12, 24),
+    ).events
+    assert (event.type, event.date.value, event.date.precision) == ("meeting", "2013-01", "month")
+    assert event.planned
+    assert event.place == "Geneva"
+    assert actors(event)["Russia"] == "source"
+
+
+def test_the_dateline_and_the_envoys_post_are_not_actors(extract):
+    (event,) = extract(
+        "DAMASCUS, Syria (AP) — The international envoy to Syria, Lakhdar Brahimi, met with "
+        "President Bashar Assad on Monday.",
+        datetime.date(2012, 12, 24),
+    ).events
+    assert actors(event) == {"Lakhdar Brahimi": "source", "Bashar al-Assad": "target"}
+
+
+def test_the_report_inside_a_report_names_its_speaker(extract):
+    (event,) = extract(
+        "Syrian state media said Assad told Brahimi that his government would support any "
+        "efforts that preserve the country's sovereignty.",
+        datetime.date(2012, 12, 24),
+    ).events
+    assert actors(event) == {"Bashar al-Assad": "source", "Lakhdar Brahimi": "target"}

@@ -693,6 +693,16 @@ _DATELINE_RE = re.compile(
 )
 
 
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where a wire dateline opening the story is, with or without a date.
+
+    >>> dateline_span("DAMASCUS, Syria (AP) — The envoy met ...")
+    (0, 22)
+    """
+    m = _DATELINE_RE.search(text, 0, 1500)
+    return (m.start(), m.end()) if m else None
+
+
 def find_dateline(text: str, published: datetime.date | None = None) -> DateMention | None:
     """The date of a wire dateline opening the story, offsets into `text`.
 

@@ -236,7 +236,7 @@ def inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def depth_of(token) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token = token.head
         depth += 1
     return depth
@@ -311,7 +311,7 @@ def in_background_clause(token) -> bool:
         if current.dep_ in {"relcl", "acl"}:
             head = current.head
             return not (head.lemma_.lower() in TIME_NOUNS or head.ent_type_ in {"DATE", "TIME"})
-        if current.head is current:
+        if current.head.i == current.i:
             return False
         current = current.head
     return False
@@ -325,7 +325,7 @@ def clause_tokens(trigger) -> list:
         tok = stack.pop()
         out.append(tok)
         for child in tok.children:
-            if child.dep_ in SIDE_CLAUSES and child is not trigger:
+            if child.dep_ in SIDE_CLAUSES:
                 marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
                 if child.dep_ in {"relcl", "acl", "csubj", "parataxis"} or marks & SUBORDINATORS:
                     continue
@@ -353,7 +353,7 @@ def is_planned(trigger, text: str, offset: int) -> bool:
     """Still to happen: "will meet", "is due in Russia for talks", "plans to visit"."""
     verb = trigger.token if trigger.verbal else trigger.token.head
     chain = [verb]
-    while chain[-1].dep_ in {"xcomp", "conj"} and chain[-1].head is not chain[-1]:
+    while chain[-1].dep_ in {"xcomp", "conj"} and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
     if any(c.lower_ in FUTURE_AUX for v in chain for c in v.children if c.dep_ == "aux"):
         return True
@@ -367,7 +367,7 @@ def is_reported(sent, trigger) -> bool:
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     aux = {c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     governing = verb
-    while governing.dep_ in {"xcomp", "ccomp", "conj"} and governing.head is not governing:
+    while governing.dep_ in {"xcomp", "ccomp", "conj"} and governing.head.i != governing.i:
         governing = governing.head
         tags |= {governing.tag_} | {
             c.tag_ for c in governing.children if c.dep_ in {"aux", "auxpass"}
@@ -395,13 +395,30 @@ class Found:
 
 
 def event_date(sent, trigger, dates_in_sentence, inherited):
-    """The date expression that belongs to the trigger, else the inherited one."""
-    if dates_in_sentence:
-        if len(dates_in_sentence) == 1:
-            return dates_in_sentence[0], True
-        # The date closest to the trigger in the text wins: "killed Friday", "met on Thursday".
-        pos = trigger.token.idx
-        return min(dates_in_sentence, key=lambda d: abs(d.start - pos)), True
+    """The date expression that belongs to the trigger, else the inherited one.
+
+    A date in a clause that hangs off a noun belongs to that clause: in "Brahimi, who
+    arrived in Damascus on Sunday, told reporters ..." Sunday is not when he told them.
+    """
+    own = {t.idx for t in clause_tokens(trigger.token)}
+    head = trigger.token if trigger.verbal else trigger.token.head
+    if head.i != trigger.token.i:
+        own |= {t.idx for t in clause_tokens(head)}
+    reporter = trigger.token
+    while reporter.dep_ in {"ccomp", "xcomp", "conj"} and reporter.head.i != reporter.i:
+        reporter = reporter.head
+    # "Lavrov said on Monday that Moscow would host talks next month": the talks are next
+    # month; the reporting verb's own date counts only when the report has none.
+    speech = set()
+    if reporter.i != trigger.token.i:
+        speech |= {c.idx for c in reporter.children if c.dep_ in {"npadvmod", "tmod"}}
+        speech |= {t.idx for c in reporter.children if c.dep_ == "prep" for t in c.subtree}
+    pos = trigger.token.idx
+    for clause in (own, speech):
+        attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in clause)]
+        if attached:
+            # The date closest to the trigger wins: "killed Friday", "met on Thursday".
+            return min(attached, key=lambda d: abs(d.start - pos)), True
     if inherited is None or inherited.start < 0:
         return inherited, False
     # Inherited from an earlier sentence: the event's sentence has no date words of its own.
@@ -425,6 +442,7 @@ def find_events(
     *,
     published_date: DateMention,
     headline_end: int = 0,
+    dateline: tuple[int, int] | None = None,
 ) -> list[Event]:
     """Events in a parsed article; offsets are into `doc.text`.
 
@@ -433,10 +451,14 @@ def find_events(
     `headline_end` are headline material (title, story highlights), where present
     tense reports news: "Russia invites head of Syrian opposition for talks".
     """
+    # "DAMASCUS, Syria (AP) —" says where the reporter files from: no actor in it takes part.
+    skip = dateline[1] if dateline else -1
     actors = [
         a
         for a in actors
-        if not a.is_place and a.kind in {"person", "organization", "country", "group"}
+        if not a.is_place
+        and a.kind in {"person", "organization", "country", "group"}
+        and a.start >= skip
     ]
     narrative: DateMention | None = None
     found: list[Found] = []
@@ -456,15 +478,25 @@ def find_events(
         quotes = quoted_spans(text, sent.start_char)
         explicit_dates = [d for d in in_sentence if not inside(d.start, quotes)]
         headline = sent.start_char < headline_end
-        # The best-ranked trigger with somebody taking part names the event.
-        for trigger in ranked_triggers(sent, quotes):
-            participants = event_actors(sent, trigger, actors, quotes)
-            if participants or (trigger.type == "violence" and CASUALTY.search(text)):
+        # The best-ranked trigger whose doer is named names the event ("Syrian state media
+        # said Assad told Brahimi ...": Assad told); else the best with anybody taking part.
+        chosen = None
+        for candidate in ranked_triggers(sent, quotes):
+            found_actors = event_actors(sent, candidate, actors, quotes)
+            usable = found_actors or (candidate.type == "violence" and CASUALTY.search(text))
+            has_source = any(a.role == SOURCE for a in found_actors)
+            if chosen is None:
+                chosen = (candidate, found_actors) if usable else None
+                if has_source:
+                    break
+            elif has_source and chosen[0].token.is_ancestor(candidate.token):
+                chosen = (candidate, found_actors)  # the report inside the report
                 break
-        else:
+        if chosen is None:
             if explicit_dates:
                 narrative = narrative_date(explicit_dates, text, sent.start_char) or narrative
             continue
+        trigger, participants = chosen
         planned = is_planned(trigger, text, sent.start_char)
         # "But the meeting between Lavrov and Khatib is a rare sign of progress" names a
         # happening without reporting it: it may add a mention, never an event of its own.
@@ -520,9 +552,9 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     """Actors in the trigger's clause (and the reporting verb's subject), with roles."""
     clause = clause_tokens(trigger.token)
     reporter = trigger.token
-    while reporter.dep_ in {"ccomp", "xcomp", "conj"} and reporter.head is not reporter:
+    while reporter.dep_ in {"ccomp", "xcomp", "conj"} and reporter.head.i != reporter.i:
         reporter = reporter.head
-    if reporter is not trigger.token and reporter.lemma_.lower() in REPORTING:
+    if reporter.i != trigger.token.i and reporter.lemma_.lower() in REPORTING:
         # "Russia said Friday it invited ...": the speaker is the actor when the report's
         # subject points back at it; in "Rebels killed 30 soldiers, the Observatory said"
         # the speaker is only the source of the news.
@@ -533,7 +565,7 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
                 t for c in reporter.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
             ]
     controller = trigger.token
-    while controller.dep_ == "xcomp" and controller.head is not controller:
+    while controller.dep_ == "xcomp" and controller.head.i != controller.i:
         # "Lavrov appeared to join Brahimi's call": the subject of "appeared" joins.
         controller = controller.head
         clause += [
@@ -549,6 +581,8 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
             continue
         if not any(i in indices for i in range(actor.i, actor.j)):
             continue
+        if is_title_complement(sent.doc[actor.j - 1]):
+            continue
         role = actor_role(actor, verb, reporter, sent.doc)
         if actor.name in out:
             if out[actor.name].role == OTHER and role != OTHER:
@@ -558,23 +592,39 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     return list(out.values())
 
 
+ROLE_NOUNS = {
+    "envoy", "ambassador", "representative", "mediator", "delegate", "emissary",
+    "minister", "leader", "president", "head", "chief", "spokesman", "spokeswoman",
+}  # fmt: skip
+
+
+def is_title_complement(token) -> bool:
+    """ "The international envoy to Syria": Syria names the post, it does not take part."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ in {"to", "for"}
+        and prep.head.lemma_.lower() in ROLE_NOUNS
+    )
+
+
 def actor_role(actor, verb, reporter, doc) -> str:
     token = doc[actor.j - 1]
-    governors = {verb, reporter}
+    governor_ids = {verb.i, reporter.i}
     controller = verb
-    while controller.dep_ == "xcomp" and controller.head is not controller:
+    while controller.dep_ == "xcomp" and controller.head.i != controller.i:
         controller = controller.head
-        governors.add(controller)
+        governor_ids.add(controller.i)
     # Walk up until we reach the verb: the dependency on the way says the role.
     path = []
     current = token
     for _ in range(12):
         path.append(current.dep_)
-        if current.head is current or current.head in governors:
+        if current.head.i == current.i or current.head.i in governor_ids:
             break
         current = current.head
     last = path[-1] if path else ""
-    if current.head in governors:
+    if current.head.i in governor_ids:
         if last in {"nsubj", "csubj"} or (last == "pobj" and "agent" in path):
             return SOURCE
         if last in {"dobj", "nsubjpass", "dative", "attr"}:
@@ -593,19 +643,26 @@ def actor_role(actor, verb, reporter, doc) -> str:
 def event_place(trigger, doc, sent) -> str | None:
     """The place attached to the trigger: "met ... in Munich", "arrived in Moscow".
 
-    A statement is placed only where it was made ("said in Ankara"), not where the
-    things it talks about happen."""
-    tokens = clause_tokens(trigger.token)
+    The nearest to the trigger in the parse wins, and never one inside the subject
+    ("The envoy to Syria met Assad in Damascus": Damascus). A statement is placed only
+    where it was made ("said in Ankara"), not where the things it talks about happen."""
+    verb = trigger.token
+    subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    tokens = [t for t in clause_tokens(verb) if t.i not in subject]
     if trigger.type == "statement":
-        tokens = [t for t in tokens if t.head.head is trigger.token]
+        tokens = [t for t in tokens if t.head.head.i == verb.i]
+    places = []
     for token in tokens:
-        if token.ent_type_ in {"GPE", "LOC", "FAC"} and token.head.dep_ == "prep":
-            prep = token.head.lower_
-            if prep in {"in", "at", "to", "near", "inside"}:
-                ent = next((e for e in sent.ents if e.start <= token.i < e.end), None)
-                if ent is not None:
-                    return ent.text.removeprefix("the ").strip()
-    return None
+        if (
+            token.ent_type_ in {"GPE", "LOC", "FAC"}
+            and token.head.dep_ == "prep"
+            and token.head.lower_ in {"in", "at", "to", "near", "inside", "outside"}
+        ):
+            ent = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+            if ent is not None:
+                distance = depth_of(token) - depth_of(verb)
+                places.append((distance, token.i, ent.text.removeprefix("the ").strip()))
+    return min(places)[2] if places else None
 
 
 def summarize(sentence: str, limit: int = 200) -> str:

@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from timeline.extraction.actors import ActorResolver, add_actor_ruler
 from timeline.extraction.clean import Document
-from timeline.extraction.dates import find_dateline, find_dates
+from timeline.extraction.dates import dateline_span, find_dateline, find_dates
 from timeline.extraction.events import find_events
 from timeline.extraction.types import (
     ANCHOR_PUBLISHED,
@@ -157,6 +157,7 @@ class Pipeline:
             actors,
             published_date=reference,
             headline_end=headline_end(document.text, context["title"]),
+            dateline=dateline_span(document.text),
         )
         return Extraction(
             published=published,
