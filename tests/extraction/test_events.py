@@ -272,3 +272,13 @@ def test_the_report_inside_a_report_names_its_speaker(extract):
         datetime.date(2012, 12, 24),
     ).events
     assert actors(event) == {"Bashar al-Assad": "source", "Lakhdar Brahimi": "target"}
+
+
+def test_the_topic_of_a_conference_is_not_a_party_to_the_agreement(extract):
+    (event,) = extract(
+        "The United States and Russia agreed on Tuesday to try to convene an international "
+        "conference on Syria by the end of the month.",
+        datetime.date(2013, 5, 7),
+    ).events
+    assert event.type == "agreement"
+    assert actors(event) == {"United States": "source", "Russia": "source"}

@@ -599,13 +599,14 @@ ROLE_NOUNS = {
 
 
 def is_title_complement(token) -> bool:
-    """ "The international envoy to Syria": Syria names the post, it does not take part."""
+    """ "The international envoy to Syria": Syria names the post, it does not take part;
+    nor does the topic in "a conference on Syria"."""
+    if token.dep_ != "pobj":
+        return False
     prep = token.head
-    return (
-        token.dep_ == "pobj"
-        and prep.lower_ in {"to", "for"}
-        and prep.head.lemma_.lower() in ROLE_NOUNS
-    )
+    if prep.lower_ in {"to", "for"} and prep.head.lemma_.lower() in ROLE_NOUNS:
+        return True
+    return prep.lower_ in {"on", "about", "regarding"} and prep.head.pos_ == "NOUN"
 
 
 def actor_role(actor, verb, reporter, doc) -> str:

@@ -191,25 +191,34 @@ def to_source_actor(a, document: Document):
     return dataclasses.replace(a, start=start, end=end)
 
 
+def sentence_as_read(clean: str, start: int, end: int, document: Document) -> str:
+    """The sentence as the file has it, unless that is markup ("&ldquo;We agreed&rdquo;"):
+    then the words a reader sees."""
+    raw = document.source[start:end]
+    return raw if raw.split() == clean.split() else clean
+
+
 def to_source_event(event: Event, document: Document) -> Event:
     start, end = document.to_source_span(event.start, event.end)
     mentions = []
-    for _text, s, e, date in event.mentions:
+    for text, s, e, date in event.mentions:
         ms, me = document.to_source_span(s, e)
-        mentions.append((document.source[ms:me], ms, me, to_source_date(date, document)))
+        mentions.append(
+            (sentence_as_read(text, ms, me, document), ms, me, to_source_date(date, document))
+        )
+    actors = []
+    for a in event.actors:
+        if a.start >= 0:
+            s, e = document.to_source_span(a.start, a.end)
+            a = dataclasses.replace(a, start=s, end=e)
+        actors.append(a)
     return dataclasses.replace(
         event,
         start=start,
         end=end,
-        evidence=document.source[start:end],
+        evidence=sentence_as_read(event.evidence, start, end, document),
         date=to_source_date(event.date, document),
-        actors=[
-            dataclasses.replace(a, start=s, end=e) if a.start >= 0 else a
-            for a in event.actors
-            for s, e in [
-                document.to_source_span(a.start, a.end) if a.start >= 0 else (a.start, a.end)
-            ]
-        ],
+        actors=actors,
         mentions=mentions,
     )
 
