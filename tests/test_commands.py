@@ -131,3 +131,15 @@ def test_ingest_without_a_date_fails_that_file():
     with pytest.raises(CommandError, match="failed"):
         run("ingest", str(CNN))
     assert Article.objects.count() == 0
+
+
+def test_extract_out_that_is_a_file_is_a_clear_error(tmp_path):
+    (tmp_path / "taken").write_text("x")
+    with pytest.raises(CommandError, match="File exists"):
+        run(
+            "extract",
+            "--manifest",
+            str(SAMPLES / "manifest.json"),
+            "--out",
+            str(tmp_path / "taken"),
+        )

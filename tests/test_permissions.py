@@ -96,3 +96,16 @@ def test_addcurator_needs_the_group_from_the_migration():
     Group.objects.filter(name="curators").delete()
     with pytest.raises(CommandError, match="migrate"):
         call_command("addcurator", "dave", "--no-input", stdout=StringIO())
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["not a name!"], "is not a user name"),
+        (["carol"], "No password given"),  # stdin is not a terminal under pytest
+        (["carol", "--password", "1234"], "too short"),
+    ],
+)
+def test_addcurator_bad_input_is_a_clear_error(args, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("addcurator", *args, stdout=StringIO())

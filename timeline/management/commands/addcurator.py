@@ -6,6 +6,7 @@ CURATOR_PASSWORD=... manage.py addcurator alice --no-input    (for scripts)
 
 import getpass
 import os
+import sys
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -38,12 +39,20 @@ class Command(BaseCommand):
         except Group.DoesNotExist as exc:
             raise CommandError("No curators group: run manage.py migrate first.") from exc
         User = get_user_model()
+        try:
+            User.username_validator(username)
+        except ValidationError as exc:
+            raise CommandError(f"{username!r} is not a user name: {' '.join(exc.messages)}") from exc
         user = User.objects.filter(username=username).first()
         created = user is None
         if created:
             user = User(username=username)
         password = password or os.environ.get("CURATOR_PASSWORD") or None
         if password is None and created and interactive:
+            if not sys.stdin.isatty():
+                raise CommandError(
+                    "No password given: pass --password, set CURATOR_PASSWORD, or use --no-input."
+                )
             password = self.ask_password(user)
         if password is not None:
             try:
@@ -66,8 +75,12 @@ class Command(BaseCommand):
 
     def ask_password(self, user) -> str:
         for _ in range(3):
-            password = getpass.getpass("Password: ")
-            if password != getpass.getpass("Password (again): "):
+            try:
+                password = getpass.getpass("Password: ")
+                again = getpass.getpass("Password (again): ")
+            except (EOFError, KeyboardInterrupt) as exc:
+                raise CommandError("No password set.") from exc
+            if password != again:
                 self.stderr.write("The passwords differ.")
                 continue
             try:

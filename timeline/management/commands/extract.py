@@ -64,7 +64,10 @@ class Command(BaseCommand):
 
     def extract_manifest(self, manifest: str, out: Path):
         entries = read_manifest(manifest)
-        out.mkdir(parents=True, exist_ok=True)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CommandError(f"--out {out}: {exc.strerror or exc}") from exc
         pipeline = Pipeline(settings.SPACY_MODEL)
         items, names, failed = [], [], 0
         for entry in entries:
