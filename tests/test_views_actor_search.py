@@ -46,3 +46,9 @@ def test_markup_in_the_search_is_escaped(client, actors):
     html = client.get("/actors/search/?name=<script>x</script>").content.decode()
     assert "<script>x" not in html
     assert "&lt;script&gt;x&lt;/script&gt;" in html
+
+
+def test_a_nul_byte_in_the_name_is_no_error(client, make_event):
+    make_event()
+    response = client.get("/actors/search/?name=Lav%00rov")
+    assert response.status_code == 200

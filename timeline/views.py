@@ -447,7 +447,8 @@ def timeline(request):
 @vary_on_headers("HX-Request")
 def actor_search(request):
     """Actors whose name or alias contains `name`: type-ahead for the actor facet."""
-    name = request.GET.get("name", "").strip()[:100]
+    # NUL cannot reach PostgreSQL in a query; it is never part of a name.
+    name = request.GET.get("name", "").replace("\x00", "").strip()[:100]
     query = request.GET.copy()
     query.pop("name", None)
     actors = []
