@@ -157,3 +157,14 @@ def test_two_meetings_of_one_article_on_one_day_stay_two_events():
     assert result.events_new == 2
     names = [set(e.actors.values_list("name", flat=True)) for e in Event.objects.order_by("id")]
     assert names == [{"Sergey Lavrov", "Moaz al-Khatib"}, {"Sergey Lavrov", "Joe Biden"}]
+
+
+def test_nul_in_a_title_is_dropped_not_stored():
+    result = ingest_article(
+        data="Sergei Lavrov met Moaz al-Khatib in Munich on Saturday.",
+        published=datetime.date(2013, 2, 2),
+        title="Lavrov\x00 meets Khatib",
+        outlet="BBC\x00",
+    )
+    assert result.article.title == "Lavrov meets Khatib"
+    assert result.article.outlet == "BBC"

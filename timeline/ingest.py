@@ -116,6 +116,8 @@ def ingest_article(
 
     Ingesting the same text again adds nothing and says "duplicate".
     """
+    # NUL cannot be stored in PostgreSQL text and is never meant: drop it from the labels.
+    title, outlet, url, filename = (v.replace("\x00", "") for v in (title, outlet, url, filename))
     name = filename or title or url or "text"
     document = read_document(data, filename)
     digest = content_hash(document.source)
