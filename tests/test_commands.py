@@ -143,3 +143,31 @@ def test_extract_out_that_is_a_file_is_a_clear_error(tmp_path):
             "--out",
             str(tmp_path / "taken"),
         )
+
+
+@pytest.mark.django_db
+def test_ingest_html_takes_title_outlet_and_date_from_the_page():
+    page = Path(__file__).parent / "extraction" / "fixtures" / "geneva_talks.html"
+    out, _ = run("ingest", str(page))
+    assert out.startswith("1 articles, ")
+    article = Article.objects.get()
+    assert article.published_how == Article.PublishedHow.METADATA
+    assert article.published.isoformat() == "2013-05-07"
+    assert article.title.startswith("Kerry & Lavrov agree")
+    assert Event.objects.filter(type="agreement").exists()
+
+
+def test_progress_bar_is_drawn_on_a_terminal_only():
+    from timeline.management.commands.ingest import Progress
+
+    class Terminal(StringIO):
+        def isatty(self):
+            return True
+
+    screen = Terminal()
+    bar = Progress(4, screen)
+    bar.show(2, "b.txt")
+    assert "[###############---------------] 2/4 b.txt" in screen.getvalue()
+    piped = StringIO()
+    Progress(4, piped).show(2, "b.txt")
+    assert piped.getvalue() == ""

@@ -42,7 +42,9 @@ class Command(BaseCommand):
         try:
             User.username_validator(username)
         except ValidationError as exc:
-            raise CommandError(f"{username!r} is not a user name: {' '.join(exc.messages)}") from exc
+            raise CommandError(
+                f"{username!r} is not a user name: {' '.join(exc.messages)}"
+            ) from exc
         user = User.objects.filter(username=username).first()
         created = user is None
         if created:
