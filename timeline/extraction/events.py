@@ -146,6 +146,9 @@ NOUN_TRIGGERS = {
     "massacre": "violence",
     "bombing": "violence",
     "airstrike": "violence",
+    "strike": "violence",
+    "raid": "violence",
+    "shelling": "violence",
     "offensive": "violence",
 }
 # Verbs whose object names the event: "held talks", "signed an agreement".
@@ -170,6 +173,8 @@ LIGHT_VERBS = {
     "broker",
     "strike",
     "agree",
+    "carry",
+    "stage",
 }
 REPORTING = {"say", "tell", "add", "state", "announce", "report", "declare", "insist", "claim"}
 # How specific a type is: a sentence's most specific trigger names it.
@@ -310,7 +315,14 @@ def in_background_clause(token) -> bool:
             return True  # "will decide whether to attend talks": not (yet) a happening
         if current.dep_ in {"relcl", "acl"}:
             head = current.head
-            return not (head.lemma_.lower() in TIME_NOUNS or head.ent_type_ in {"DATE", "TIME"})
+            # "the same day Brahimi arrived" dates the news; "Sunday, which Syria condemned"
+            # is a relative clause that only happens to follow a date.
+            relativizer = any(
+                t.tag_ in {"WDT", "WP", "WP$"} or (t.lower_ == "that" and t.dep_ != "mark")
+                for t in current.children
+            )
+            temporal = head.lemma_.lower() in TIME_NOUNS or head.ent_type_ in {"DATE", "TIME"}
+            return not (temporal and not relativizer)
         if current.head.i == current.i:
             return False
         current = current.head
@@ -490,29 +502,31 @@ def find_events(
                 if has_source:
                     break
             elif has_source and chosen[0].token.is_ancestor(candidate.token):
-                chosen = (candidate, found_actors)  # the report inside the report
-                break
+                # The report inside the report, when it names a doer of its own.
+                before = {a.name for a in chosen[1] if a.role == SOURCE}
+                if {a.name for a in found_actors if a.role == SOURCE} - before:
+                    chosen = (candidate, found_actors)
+                    break
+        main_dates = main_clause_dates(sent, explicit_dates)
         if chosen is None:
-            if explicit_dates:
-                narrative = narrative_date(explicit_dates, text, sent.start_char) or narrative
+            narrative = narrative_date(main_dates, text, sent.start_char) or narrative
             continue
         trigger, participants = chosen
         planned = is_planned(trigger, text, sent.start_char)
         # "But the meeting between Lavrov and Khatib is a rare sign of progress" names a
         # happening without reporting it: it may add a mention, never an event of its own.
+        inherited = narrative or published_date
+        if headline or (trigger.type == "statement" and not is_news_day(narrative, published_date)):
+            # A statement with no date of its own was made on the news day: the publication
+            # date, or the day the story is about when that is the last few days.
+            inherited = published_date
+        date, explicit = event_date(sent, trigger, explicit_dates, inherited)
+        narrative = narrative_date(main_dates, text, sent.start_char) or narrative
         mention_only = False
-        if not (explicit_dates or headline or lede or is_reported(sent, trigger) or planned):
+        if not (explicit or headline or lede or is_reported(sent, trigger) or planned):
             if trigger.verbal:
                 continue
             mention_only = True
-        inherited = (
-            published_date if trigger.type == "statement" or narrative is None else narrative
-        )
-        if headline and not explicit_dates:
-            inherited = published_date
-        date, explicit = event_date(sent, trigger, explicit_dates, inherited)
-        if explicit_dates:
-            narrative = narrative_date(explicit_dates, text, sent.start_char) or narrative
         if date is None or not date.value:
             continue
         place = event_place(trigger, doc, sent)
@@ -535,6 +549,23 @@ def find_events(
     return merge_same_happenings(found)
 
 
+def main_clause_dates(sent, dates):
+    """Dates attached to the sentence's main clause: they set the story's time, while one in
+    "as Israel carried out air strikes on Sunday" or "which began in March" does not."""
+    if not dates:
+        return []
+    clause = {t.idx for t in clause_tokens(sent.root)}
+    return [d for d in dates if any(d.start <= i < d.end for i in clause)]
+
+
+def is_news_day(narrative: DateMention | None, published: DateMention) -> bool:
+    """The story's own date is a day of the last week before publication."""
+    if narrative is None or narrative.precision != DAY or not narrative.value:
+        return False
+    gap = published.first_day - narrative.first_day
+    return 0 <= gap.days <= 7
+
+
 def narrative_date(dates, text, offset) -> DateMention | None:
     """The date later sentences inherit: not one in parentheses ("(1 February 2013)")."""
     for d in reversed(dates):
@@ -548,23 +579,43 @@ def narrative_date(dates, text, offset) -> DateMention | None:
     return None
 
 
+def light_verb(trigger):
+    """The verb that carries a noun trigger: "Israel carried out air strikes" -> carried."""
+    token = trigger.token
+    light = not trigger.verbal and token.dep_ in {"dobj", "attr"}
+    return token.head if light and token.head.lemma_.lower() in LIGHT_VERBS else token
+
+
+def names_own_doer(verb, reporter) -> bool:
+    """Whether the report under `reporter` names who did it: "Moscow would host talks" does;
+    "it invited" and "to attend" leave it to the speaker."""
+    token = verb
+    for _ in range(10):
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and not all(c.pos_ == "PRON" for c in subjects):
+            return True
+        if subjects or token.head.i == reporter.i or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     """Actors in the trigger's clause (and the reporting verb's subject), with roles."""
-    clause = clause_tokens(trigger.token)
-    reporter = trigger.token
+    verb = light_verb(trigger)
+    clause = clause_tokens(verb)
+    reporter = verb
     while reporter.dep_ in {"ccomp", "xcomp", "conj"} and reporter.head.i != reporter.i:
         reporter = reporter.head
-    if reporter.i != trigger.token.i and reporter.lemma_.lower() in REPORTING:
-        # "Russia said Friday it invited ...": the speaker is the actor when the report's
-        # subject points back at it; in "Rebels killed 30 soldiers, the Observatory said"
-        # the speaker is only the source of the news.
-        content = trigger.token if trigger.verbal else trigger.token.head
-        subjects = [c for c in content.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if not subjects or all(c.pos_ == "PRON" for c in subjects):
-            clause += [
-                t for c in reporter.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
-            ]
-    controller = trigger.token
+    # "Russia said Friday it invited ...": the speaker is the actor when the report's
+    # subject points back at it; in "Rebels killed 30 soldiers, the Observatory said"
+    # the speaker is only the source of the news.
+    reported = reporter.i != trigger.token.i and reporter.lemma_.lower() in REPORTING
+    if reported and not names_own_doer(verb, reporter):
+        clause += [
+            t for c in reporter.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
+        ]
+    controller = verb
     while controller.dep_ == "xcomp" and controller.head.i != controller.i:
         # "Lavrov appeared to join Brahimi's call": the subject of "appeared" joins.
         controller = controller.head
@@ -572,7 +623,6 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
             t for c in controller.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
         ]
     indices = {t.i for t in clause}
-    verb = trigger.token
     out: dict[str, ActorMention] = {}
     for actor in actors:
         if not (sent.start <= actor.i < sent.end):
