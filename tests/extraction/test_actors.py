@@ -414,3 +414,17 @@ def test_visiting_a_capital_is_a_place_pressing_it_is_an_actor(nlp):
         ("Damascus", "place", "Syria", True),
         ("Syria", "country", None, False),
     ]
+
+
+def test_a_demonym_before_a_state_noun_is_the_country(nlp):
+    doc = nlp("The Syrian government dismissed the decision, and Russian forces shelled the town.")
+    found = ActorResolver().resolve(doc)
+    assert [(a.name, a.kind, a.surface) for a in found] == [
+        ("Syria", "country", "Syrian government"),
+        ("Russia", "country", "Russian forces"),
+    ]
+
+
+def test_a_demonym_before_other_nouns_is_no_actor(nlp):
+    doc = nlp("Syrian rebels said the Russian position had not changed.")
+    assert ActorResolver().resolve(doc) == []

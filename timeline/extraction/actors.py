@@ -34,7 +34,7 @@ PLACE = "place"  # kind of a city or region named as a location, never an actor
 MEDIA = "media"  # kind of news organisations in the index; they are never returned
 
 VIA_NER, VIA_RULER, VIA_SURNAME = "ner", "ruler", "surname"
-VIA_METONYMY, VIA_PRONOUN = "metonymy", "pronoun"
+VIA_METONYMY, VIA_PRONOUN, VIA_DEMONYM = "metonymy", "pronoun", "demonym"
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +314,7 @@ class ActorResolver:
             if actor is not None:
                 out.append(actor)
         out += self._pronouns(doc, out)
+        out += _governments(doc, out)
         out.sort(key=lambda a: a.i)
         return out
 
@@ -502,6 +503,58 @@ def _clean(ent: Span) -> Span | None:
     if (i, j) == (ent.start, ent.end):
         return ent
     return Span(doc, i, j, label=ent.label_)
+
+
+# "the Syrian government", "Russian forces": the state acting, under its country's name.
+_STATE_NOUNS = frozenset(
+    [
+        "government",
+        "regime",
+        "administration",
+        "authorities",
+        "army",
+        "military",
+        "forces",
+        "troops",
+        "ministry",
+        "cabinet",
+        "leadership",
+        "officials",
+        "diplomats",
+        "delegation",
+    ]
+)
+
+
+def _governments(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+    taken = {i for a in found for i in range(a.i, a.j)}
+    out = []
+    for token in doc:
+        country = _DEMONYMS.get(token.lower_)
+        head = token.head
+        if (
+            country is None
+            or token.i in taken
+            or token.dep_ not in ("amod", "compound")
+            or (head.lemma_.lower() not in _STATE_NOUNS and head.lower_ not in _STATE_NOUNS)
+            or head.i in taken
+            or head.i < token.i
+        ):
+            continue
+        out.append(
+            ResolvedActor(
+                name=country,
+                kind=COUNTRY,
+                country=None,
+                surface=doc[token.i : head.i + 1].text,
+                start=token.idx,
+                end=head.idx + len(head.text),
+                i=token.i,
+                j=head.i + 1,
+                via=VIA_DEMONYM,
+            )
+        )
+    return out
 
 
 def _is_title(token: Token) -> bool:
