@@ -205,13 +205,17 @@ class EventQuerySet(models.QuerySet):
         return self.order_by(*order)
 
     def for_listing(self):
+        """With what a list shows, in a fixed number of queries; the articles' long text
+        fields stay in the database."""
         return self.select_related("place").prefetch_related(
             models.Prefetch(
                 "event_actors", queryset=EventActor.objects.select_related("actor").order_by("id")
             ),
             models.Prefetch(
                 "mentions",
-                queryset=Mention.objects.select_related("article").order_by("article__published"),
+                queryset=Mention.objects.select_related("article")
+                .defer("article__raw_text", "article__clean_text", "article__annotations")
+                .order_by("article__published", "id"),
             ),
         )
 

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
@@ -39,21 +39,6 @@ FORM_KEYS = ("q", "from", "to", "page")
 
 def wants_fragment(request) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
-
-
-def listing(events):
-    """Events with what a list shows; the articles' long text fields are left in the database."""
-    return events.select_related("place").prefetch_related(
-        Prefetch(
-            "event_actors", queryset=EventActor.objects.select_related("actor").order_by("id")
-        ),
-        Prefetch(
-            "mentions",
-            queryset=Mention.objects.select_related("article")
-            .defer("article__raw_text", "article__clean_text", "article__annotations")
-            .order_by("article__published", "id"),
-        ),
-    )
 
 
 def filter_events(events, filters: dict):
@@ -389,7 +374,7 @@ def timeline(request):
         return render(request, template, context, status=400)
     filters = form.cleaned_data
     query = request.GET
-    page = Paginator(listing(events), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(events.for_listing(), PAGE_SIZE).get_page(request.GET.get("page"))
     previous = None
     if page.number > 1:
         previous = row_key(events.values("date", "precision")[page.start_index() - 2])
@@ -484,7 +469,7 @@ def export(request, *, fmt: str):
             content_type="text/plain; charset=utf-8",
         )
     heading = describe(form.cleaned_data)
-    events = listing(events)
+    events = events.for_listing()
     absolute = request.build_absolute_uri
     name = slugify(heading)[:80] or "events"
     if fmt == "csv":
@@ -547,7 +532,7 @@ def actor_detail(request, slug: str):
     context = {
         "actor": actor,
         "aliases": actor.aliases.all(),
-        "events": listing(events.chronological()),
+        "events": events.chronological().for_listing(),
         "timeline_url": timeline_url(mine),
         "partners": [
             {"actor": p, "url": timeline_url(mine, add=[("actor", p.slug)])} for p in partners
@@ -560,8 +545,12 @@ def actor_detail(request, slug: str):
 @require_GET
 def article_detail(request, pk: int):
     article = get_object_or_404(Article, pk=pk)
-    events = listing(
-        Event.objects.visible().filter(mentions__article=article).distinct().chronological()
+    events = (
+        Event.objects.visible()
+        .filter(mentions__article=article)
+        .distinct()
+        .chronological()
+        .for_listing()
     )
     context = {
         "article": article,
