@@ -1,6 +1,7 @@
 """Events on real sentences: the exact type, date, actors and roles they must yield."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -318,3 +319,16 @@ def test_the_speaker_is_not_the_doer_of_what_others_are_urged_to_do(extract):
     ).events
     assert event.type == "statement"
     assert actors(event)["John Kerry"] == "source"
+
+
+def test_a_long_article_parsed_in_pieces_gives_the_same_result(pipeline):
+    from timeline.extraction.pipeline import Pipeline, as_json, paragraph_chunks
+
+    source = Path(__file__).parents[2] / "timeline" / "samples" / "000_208d8fdeb8cb703d.txt"
+    document = load_document(source.read_bytes(), source.name)
+    # Pieces as long as the longest paragraph: cut only between paragraphs.
+    limit = max(len(p) for p in document.text.split("\n\n")) + 2
+    assert len(paragraph_chunks(document.text, limit)) > 3
+    pieces = Pipeline(nlp=pipeline.nlp, chunk_chars=limit)
+    whole = as_json(pipeline.extract(document, published=FRIDAY))
+    assert as_json(pieces.extract(document, published=FRIDAY)) == whole

@@ -16,6 +16,7 @@ import datetime
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from timeline.extraction.actors import ActorResolver, add_actor_ruler
 from timeline.extraction.clean import Document
@@ -62,10 +63,21 @@ def load_spacy(model: str):
 
 
 class Pipeline:
-    """A spaCy pipeline with the actor ruler, ready to extract from many articles."""
+    """A spaCy pipeline with the actor ruler, ready to extract from many articles.
 
-    def __init__(self, model: str = DEFAULT_MODEL, known: Iterable[KnownActor] = (), nlp=None):
+    spaCy's parser needs memory in proportion to a text's length (and refuses texts over
+    `nlp.max_length`), so an article longer than `chunk_chars` is parsed in paragraphs.
+    """
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        known: Iterable[KnownActor] = (),
+        nlp=None,
+        chunk_chars: int = 50_000,
+    ):
         self.model = model
+        self.chunk_chars = chunk_chars
         self.nlp = nlp if nlp is not None else load_spacy(model)
         if "timeline_paragraphs" not in self.nlp.pipe_names and "parser" in self.nlp.pipe_names:
             self.nlp.add_pipe("timeline_paragraphs", before="parser")
@@ -97,12 +109,22 @@ class Pipeline:
                 try:
                     context = self._prepare(document, published, title)
                 except NoPublicationDate as exc:
-                    yield "", {"error": exc}
+                    yield "", {"error": exc, "part": 0, "parts": 1}
                     continue
-                yield (context["document"].text if context["parse"] else ""), context
+                text = context["document"].text if context["parse"] else ""
+                chunks = paragraph_chunks(text, self.chunk_chars)
+                for part, chunk in enumerate(chunks):
+                    yield chunk, {**context, "part": part, "parts": len(chunks)}
 
+        parts = []
         for doc, context in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
-            yield context["error"] if "error" in context else self._extract_parsed(doc, context)
+            parts.append(doc)
+            if context["part"] < context["parts"] - 1:
+                continue
+            # A long article is parsed in paragraphs and joined again, character for character.
+            whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
+            yield context["error"] if "error" in context else self._extract_parsed(whole, context)
 
     def _prepare(self, document: Document, published, title) -> dict:
         title = title or document.title
@@ -169,6 +191,26 @@ class Pipeline:
             boilerplate=list(document.removed),
             actors=[to_source_actor(a, document) for a in actors],
         )
+
+
+def paragraph_chunks(text: str, limit: int) -> list[str]:
+    """`text` in pieces of at most about `limit` characters, cut after paragraph breaks
+    (or, in a paragraph longer than that, after a line or a space). They join back to `text`.
+
+    >>> paragraph_chunks("One.\n\nTwo.", limit=6)
+    ['One.\n\n', 'Two.']
+    """
+    chunks, start = [], 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = next((c for c in map(window.rfind, ("\n\n", "\n", " ")) if c > 0), -1)
+        end = start + (cut + 1 if cut > 0 else limit)
+        while end < len(text) and text[end] in "\n ":
+            end += 1  # the breaks stay with the piece before them
+        chunks.append(text[start:end])
+        start = end
+    chunks.append(text[start:])
+    return chunks
 
 
 def headline_end(text: str, title: str) -> int:
