@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -472,6 +473,11 @@ def find_events(
         and a.kind in {"person", "organization", "country", "group"}
         and a.start >= skip
     ]
+    # Sorted starts, so each sentence finds its own dates and actors by bisection.
+    dates = sorted(dates, key=lambda d: d.start)
+    date_starts = [d.start for d in dates]
+    actors.sort(key=lambda a: a.i)
+    actor_starts = [a.i for a in actors]
     narrative: DateMention | None = None
     found: list[Found] = []
     paragraph, last_end, lede_seen = 0, 0, False
@@ -486,7 +492,10 @@ def find_events(
         # perfect: "The head of Syria's main opposition coalition has been invited to Moscow".
         lede = not lede_seen and text.rstrip().endswith(".") and len(sent) >= 10
         lede_seen = lede_seen or lede
-        in_sentence = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value]
+        in_sentence = [
+            d for d in within(dates, date_starts, sent.start_char, sent.end_char) if d.value
+        ]
+        sentence_actors = within(actors, actor_starts, sent.start, sent.end)
         quotes = quoted_spans(text, sent.start_char)
         explicit_dates = [d for d in in_sentence if not inside(d.start, quotes)]
         headline = sent.start_char < headline_end
@@ -494,7 +503,7 @@ def find_events(
         # said Assad told Brahimi ...": Assad told); else the best with anybody taking part.
         chosen = None
         for candidate in ranked_triggers(sent, quotes):
-            found_actors = event_actors(sent, candidate, actors, quotes)
+            found_actors = event_actors(sent, candidate, sentence_actors, quotes)
             usable = found_actors or (candidate.type == "violence" and CASUALTY.search(text))
             has_source = any(a.role == SOURCE for a in found_actors)
             if chosen is None:
@@ -547,6 +556,23 @@ def find_events(
         )
         found.append(Found(event, explicit, index, paragraph, headline, mention_only))
     return merge_same_happenings(found)
+
+
+def within(items, starts, start, end):
+    """The items whose start (in `starts`, sorted) lies in [start, end)."""
+    return items[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
+def entity_of(token):
+    """The named entity a token belongs to, found from the token outwards."""
+    if not token.ent_type_:
+        return None
+    doc, first, last = token.doc, token.i, token.i + 1
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
+    return doc[first:last]
 
 
 def main_clause_dates(sent, dates):
@@ -709,7 +735,7 @@ def event_place(trigger, doc, sent) -> str | None:
             and token.head.dep_ == "prep"
             and token.head.lower_ in {"in", "at", "to", "near", "inside", "outside"}
         ):
-            ent = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+            ent = entity_of(token)
             if ent is not None:
                 distance = depth_of(token) - depth_of(verb)
                 places.append((distance, token.i, ent.text.removeprefix("the ").strip()))
