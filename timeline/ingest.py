@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from timeline.extraction.actors import actor_key
 from timeline.extraction.clean import Document, UnreadableArticle, load_document
+from timeline.extraction.events import same_kin
 from timeline.extraction.pipeline import NoPublicationDate, Pipeline
 from timeline.extraction.types import Event as FoundEvent
 from timeline.extraction.types import Extraction, KnownActor
@@ -24,13 +25,13 @@ from timeline.models import (
     Article,
     Event,
     EventActor,
+    EventType,
     Mention,
     Place,
     content_hash,
 )
 
 log = logging.getLogger(__name__)
-KIN = {"visit": "meeting"}
 
 
 class IngestError(ValueError):
@@ -383,7 +384,7 @@ def find_same_event(
     the most actors. Rejected events match too, so a rejected happening is not brought back
     by another article. `exclude` holds events this article's other findings already took:
     the pipeline has said those are different happenings."""
-    kin = {t for t in ("meeting", "visit") if KIN.get(type, type) == "meeting"} or {type}
+    kin = {t for t in EventType.values if same_kin(t, type)}
     candidates = (
         Event.objects.filter(type__in=kin, date__year=day.year)
         .exclude(pk__in=exclude)
