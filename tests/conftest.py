@@ -80,3 +80,23 @@ def curator(db, django_user_model):
 def curator_client(client, curator):
     client.force_login(curator)
     return client
+
+
+@pytest.fixture
+def run_worker():
+    """Run django-tasks-db's worker in this process until the queue is empty."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    def run(worker_id="test"):
+        Worker(
+            queue_names=["default"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id=worker_id,
+            excluded_queue_names=[],
+        ).run()
+
+    return run

@@ -283,9 +283,8 @@ def test_unreachable_url(post):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_database_queue_and_worker(curator, client):
+def test_database_queue_and_worker(curator, client, run_worker):
     """With the default backend the page shows progress until `db_worker` runs the task."""
-    from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
     client.force_login(curator)
@@ -297,16 +296,7 @@ def test_database_queue_and_worker(curator, client):
     assert 'hx-trigger="every 1s"' in waiting.content.decode()
     assert "<html" not in waiting.content.decode()  # the partial only
     assert DBTaskResult.objects.get().task_path == "timeline.tasks.extract_submission"
-    Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test",
-        excluded_queue_names=[],
-    ).run()
+    run_worker()
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
     done = client.get(status_url).content.decode()
     assert "1 new event" in done

@@ -15,9 +15,9 @@ ARTICLE = (
 
 
 @pytest.mark.django_db(transaction=True)
-def test_curator_pastes_an_article_and_finds_its_events(live_server, page, curator, screenshot_dir):
-    from django_tasks_db.management.commands.db_worker import Worker
-
+def test_curator_pastes_an_article_and_finds_its_events(
+    live_server, page, curator, screenshot_dir, run_worker
+):
     page.goto(live_server.url + reverse("admin:login"))
     page.fill("#id_username", "curator")
     page.fill("#id_password", "pw-curator-1")
@@ -32,20 +32,9 @@ def test_curator_pastes_an_article_and_finds_its_events(live_server, page, curat
     assert "waiting for a worker" in page.inner_text("#ingest-status").lower()
 
     # The worker, in this process; the page polls until the task is done.
-    worker = Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="browser-test",
-        excluded_queue_names=[],
-    )
-
     def work():
         try:
-            worker.run()
+            run_worker("browser-test")
         finally:
             connections.close_all()  # PostgreSQL can't drop the test database under it
 

@@ -7,7 +7,7 @@ the trigger, else one inherited from the narrative; the actors are those in the
 trigger's clause; sentences about the same happening become one event.
 
     >>> # "Russia said Friday it invited a Syrian opposition leader for talks"
-    >>> # -> invitation, 2012-12-28 (day), Russia (source), confidence 0.85
+    >>> # -> invitation, 2012-12-28 (day), Russia (source), confidence 0.9
 """
 
 from __future__ import annotations

@@ -248,12 +248,7 @@ def to_source_event(event: Event, document: Document) -> Event:
         mentions.append(
             (sentence_as_read(text, ms, me, document), ms, me, to_source_date(date, document))
         )
-    actors = []
-    for a in event.actors:
-        if a.start >= 0:
-            s, e = document.to_source_span(a.start, a.end)
-            a = dataclasses.replace(a, start=s, end=e)
-        actors.append(a)
+    actors = [to_source_actor(a, document) if a.start >= 0 else a for a in event.actors]
     return dataclasses.replace(
         event,
         start=start,

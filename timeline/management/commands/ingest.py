@@ -42,9 +42,7 @@ class Command(BaseCommand):
             files[0].title = options["title"]
 
         totals = {"articles": 0, "events": 0, "merged": 0, "actors": 0, "skipped": 0, "failed": 0}
-        progress = Progress(
-            len(files), self.stderr._out if hasattr(self.stderr, "_out") else sys.stderr
-        )
+        progress = Progress(len(files), getattr(self.stderr, "_out", sys.stderr))
         pipeline = None
         for n, item in enumerate(files, 1):
             progress.show(n - 1, item.path.name)
