@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.text import slugify
 
-from timeline.extraction.types import EVENT_TYPES
+from timeline.extraction.types import EVENT_TYPE_TABLE, EVENT_TYPES
 
 
 class Precision(models.TextChoices):
@@ -22,19 +22,10 @@ class Precision(models.TextChoices):
     YEAR = "year", "year"
 
 
-class EventType(models.TextChoices):
-    MEETING = "meeting", "Meeting"
-    VISIT = "visit", "Visit"
-    INVITATION = "invitation", "Invitation"
-    STATEMENT = "statement", "Statement"
-    PROPOSAL = "proposal", "Proposal"
-    APPEAL = "appeal", "Appeal"
-    AGREEMENT = "agreement", "Agreement"
-    REJECTION = "rejection", "Rejection"
-    RECOGNITION = "recognition", "Recognition"
-    THREAT = "threat", "Threat"
-    VIOLENCE = "violence", "Violence"
-    OTHER = "other", "Other"
+# The extraction's vocabulary is the one source of the types; a new type there is a new choice.
+EventType = models.TextChoices(
+    "EventType", [(t.key.upper(), (t.key, t.label)) for t in EVENT_TYPE_TABLE]
+)
 
 
 def content_hash(text: str) -> str:

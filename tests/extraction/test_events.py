@@ -44,7 +44,7 @@ def test_reported_speech_is_a_statement_by_the_speaker_dated_by_the_verb(extract
     assert event.date.anchor == "published"
     assert actors(event) == {"Recep Tayyip Erdogan": "source"}
     assert event.actors[0].country == "Turkey"
-    assert event.cameo == "01"
+    assert event.cameo == "010"
 
 
 def test_a_report_of_an_invitation_is_an_invitation_by_the_speaker(extract):
@@ -54,7 +54,7 @@ def test_a_report_of_an_invitation_is_an_invitation_by_the_speaker(extract):
         FRIDAY,
     ).events
     assert event.type == "invitation"
-    assert event.cameo == "04"
+    assert event.cameo == "040"
     assert event.date.value == "2012-12-28"
     assert actors(event) == {"Russia": "source"}
 

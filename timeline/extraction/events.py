@@ -18,169 +18,33 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from timeline.extraction.lexicon import (
+    CEASEFIRE_NOUNS,
+    FUTURE_AUX,
+    LIGHT_VERBS,
+    NOUNS,
+    PHRASAL,
+    REPORTING_VERBS,
+    TAKING_EFFECT,
+    verb_type,
+)
 from timeline.extraction.types import (
     ANCHOR_DATELINE,
     ANCHOR_PREVIOUS,
     ANCHOR_PUBLISHED,
     DAY,
+    EVENT_TYPE_TABLE,
     OTHER,
     SOURCE,
     TARGET,
     ActorMention,
     DateMention,
     Event,
+    same_kin,
 )
 
-# Lemma -> event type. Verbs first; nouns only count in event positions (see NOUN_TRIGGERS).
-VERB_TRIGGERS = {
-    # meetings and visits (CAMEO 04)
-    "meet": "meeting",
-    "talk": "meeting",
-    "negotiate": "meeting",
-    "discuss": "meeting",
-    "confer": "meeting",
-    "consult": "meeting",
-    "host": "meeting",
-    "visit": "visit",
-    "arrive": "visit",
-    "travel": "visit",
-    "fly": "visit",
-    "tour": "visit",
-    "invite": "invitation",
-    # statements (01)
-    "say": "statement",
-    "tell": "statement",
-    "state": "statement",
-    "announce": "statement",
-    "declare": "statement",
-    "add": "statement",
-    "insist": "statement",
-    "stress": "statement",
-    "claim": "statement",
-    "comment": "statement",
-    "describe": "statement",
-    "acknowledge": "statement",
-    "admit": "statement",
-    "criticize": "statement",
-    "criticise": "statement",
-    "condemn": "statement",
-    "accuse": "statement",
-    "deny": "statement",
-    "confirm": "statement",
-    # proposals and appeals (02, 03)
-    "propose": "proposal",
-    "suggest": "proposal",
-    "offer": "proposal",
-    "plan": "proposal",
-    "urge": "appeal",
-    "appeal": "appeal",
-    "ask": "appeal",
-    "demand": "appeal",
-    "request": "appeal",
-    # agreements and recognition (05)
-    "agree": "agreement",
-    "sign": "agreement",
-    "endorse": "agreement",
-    "back": "agreement",
-    "support": "agreement",
-    "join": "agreement",
-    "approve": "agreement",
-    "accept": "agreement",
-    "recognize": "recognition",
-    "recognise": "recognition",
-    # rejections (12)
-    "reject": "rejection",
-    "refuse": "rejection",
-    "decline": "rejection",
-    "veto": "rejection",
-    "block": "rejection",
-    "dismiss": "rejection",
-    "oppose": "rejection",
-    "rebuff": "rejection",
-    "boycott": "rejection",
-    # threats (13)
-    "threaten": "threat",
-    "warn": "threat",
-    # violence (18-20)
-    "kill": "violence",
-    "attack": "violence",
-    "bomb": "violence",
-    "shell": "violence",
-    "shoot": "violence",
-    "clash": "violence",
-    "fight": "violence",
-    "massacre": "violence",
-    "wound": "violence",
-    "seize": "violence",
-    "capture": "violence",
-    "storm": "violence",
-}
-# "call for" is a proposal, "call on" an appeal; a bare "call" (telephone) a meeting is too far.
-PARTICLE_TRIGGERS = {("call", "for"): "proposal", ("call", "on"): "appeal"}
-NOUN_TRIGGERS = {
-    "meeting": "meeting",
-    "talk": "meeting",
-    "talks": "meeting",
-    "summit": "meeting",
-    "negotiation": "meeting",
-    "conference": "meeting",
-    "visit": "visit",
-    "trip": "visit",
-    "invitation": "invitation",
-    "agreement": "agreement",
-    "deal": "agreement",
-    "accord": "agreement",
-    "communique": "agreement",
-    "ceasefire": "agreement",
-    "cease-fire": "agreement",
-    "truce": "agreement",
-    "proposal": "proposal",
-    "plan": "proposal",
-    "initiative": "proposal",
-    "appeal": "appeal",
-    "rejection": "rejection",
-    "veto": "rejection",
-    "recognition": "recognition",
-    "threat": "threat",
-    "ultimatum": "threat",
-    "attack": "violence",
-    "massacre": "violence",
-    "bombing": "violence",
-    "airstrike": "violence",
-    "strike": "violence",
-    "raid": "violence",
-    "shelling": "violence",
-    "offensive": "violence",
-}
-# Verbs whose object names the event: "held talks", "signed an agreement".
-LIGHT_VERBS = {
-    "hold",
-    "have",
-    "attend",
-    "host",
-    "conduct",
-    "sign",
-    "reach",
-    "issue",
-    "make",
-    "extend",
-    "accept",
-    "announce",
-    "launch",
-    "open",
-    "begin",
-    "start",
-    "draw",
-    "broker",
-    "strike",
-    "agree",
-    "carry",
-    "stage",
-}
-REPORTING = {"say", "tell", "add", "state", "announce", "report", "declare", "insist", "claim"}
 # How specific a type is: a sentence's most specific trigger names it.
-SPECIFICITY = {"statement": 0, "other": 0, "proposal": 1, "appeal": 1, "threat": 2}
-KIN = {"visit": "meeting"}
+SPECIFICITY = {t.key: t.specificity for t in EVENT_TYPE_TABLE}
 # Clauses that hang off a noun or set a condition: their words are not the event's.
 SIDE_CLAUSES = {"relcl", "acl", "advcl", "csubj", "parataxis", "appos"}
 SUBORDINATORS = {
@@ -197,7 +61,6 @@ SUBORDINATORS = {
     "before",
     "despite",
 }
-FUTURE_AUX = {"will", "shall", "'ll"}
 FUTURE_PHRASES = re.compile(
     r"\b(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|planning|going)\s+to\b|"
     r"\b(?:is|are)\s+due\s+(?:in|at)\b|\bplans?\s+to\b|\bwill\b|\bshall\b",
@@ -256,27 +119,59 @@ def is_negated(token) -> bool:
     return token.dep_ in {"xcomp", "ccomp"} and any(c.dep_ == "neg" for c in head.children)
 
 
-TRIGGER_WORDS = (
-    frozenset(VERB_TRIGGERS) | {verb for verb, _ in PARTICLE_TRIGGERS} | set(NOUN_TRIGGERS)
-)
+def particle_of(token) -> str:
+    """ "stepped down" -> "down"; "called for" -> "for" when the pair is a phrasal verb."""
+    for child in token.children:
+        if child.dep_ == "prt":
+            return child.lower_
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "prep" and (lemma, child.lower_) in PHRASAL:
+            return child.lower_
+    return ""
+
+
+def verb_objects(token) -> list[str]:
+    """The heads of a verb's objects: "halted the fighting" -> ["fighting"]; with a
+    preposition, "agreed to a truce" -> ["to truce"]."""
+    out = []
+    for child in token.children:
+        if child.dep_ in {"dobj", "attr", "oprd"}:
+            out.append(child.lemma_.lower())
+        elif child.dep_ == "prep":
+            out += [
+                f"{child.lower_} {g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj"
+            ]
+    return out
+
+
+def takes_effect(token) -> bool:
+    """ "the truce took effect", "a ceasefire went into force", "the ceasefire began"."""
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not any(c.lemma_.lower() in CEASEFIRE_NOUNS for c in subjects):
+        return False
+    lemma = token.lemma_.lower()
+    return (
+        lemma in {"begin", "start", "hold"}
+        or any(o.split(" ")[-1] in {"effect", "force"} for o in verb_objects(token))
+        or lemma in TAKING_EFFECT
+        and particle_of(token) == "in"
+    )
 
 
 def trigger_type(token) -> tuple[str | None, bool]:
     """The event type a token triggers, and whether it is a verb."""
-    lemma = token.lemma_.lower()
-    if lemma not in TRIGGER_WORDS and token.lower_ not in TRIGGER_WORDS:
-        return None, False
-    if token.pos_ in {"VERB", "AUX"} or (token.tag_.startswith("VB")):
-        for child in token.children:
-            if child.dep_ in {"prep", "prt"}:
-                found = PARTICLE_TRIGGERS.get((lemma, child.lower_))
-                if found:
-                    return found, True
-        if lemma in VERB_TRIGGERS and token.pos_ == "VERB":
-            return VERB_TRIGGERS[lemma], True
-        return None, True
+    if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+        if token.pos_ != "VERB":
+            return None, True
+        if takes_effect(token):
+            return "ceasefire", True
+        if any(c.dep_ in {"ccomp", "xcomp"} and is_hypothetical(c) for c in token.children):
+            return None, True  # "will decide whether to attend": nothing decided yet
+        return verb_type(token.lemma_.lower(), particle_of(token), verb_objects(token)), True
     if token.pos_ in {"NOUN", "PROPN"}:
-        noun = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
+        lemma = token.lemma_.lower()
+        noun = NOUNS.get(lemma) or NOUNS.get(token.lower_)
         if not noun:
             return None, False
         head = token.head
@@ -285,9 +180,7 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False
         if token.dep_ in {"dobj", "pobj", "attr"} and head.lemma_.lower() in LIGHT_VERBS:
             return noun, False
-        if token.dep_ == "nsubjpass" or (
-            token.dep_ == "dobj" and head.lemma_.lower() in {"join", "support", "back", "endorse"}
-        ):
+        if token.dep_ == "dobj" and head.lemma_.lower() in {"join", "support", "back", "endorse"}:
             return noun, False
     return None, False
 
@@ -307,12 +200,19 @@ TIME_NOUNS = {
 }
 
 
+def is_hypothetical(clause) -> bool:
+    """ "whether to attend talks", "if the talks go ahead": not (yet) a happening."""
+    return any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in clause.children) or any(
+        c.dep_ == "advmod" and c.lower_ in HYPOTHETICAL and c.i < clause.i for c in clause.children
+    )
+
+
 def in_background_clause(token) -> bool:
     """Inside a clause that describes a noun ("countries that recognized the group"):
     background, not the news; except a clause on a time ("the same day Brahimi arrived")."""
     current = token
     for _ in range(20):
-        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in current.children):
+        if is_hypothetical(current):
             return True  # "will decide whether to attend talks": not (yet) a happening
         if current.dep_ in {"relcl", "acl"}:
             head = current.head
@@ -636,7 +536,7 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     # "Russia said Friday it invited ...": the speaker is the actor when the report's
     # subject points back at it; in "Rebels killed 30 soldiers, the Observatory said"
     # the speaker is only the source of the news.
-    reported = reporter.i != trigger.token.i and reporter.lemma_.lower() in REPORTING
+    reported = reporter.i != trigger.token.i and reporter.lemma_.lower() in REPORTING_VERBS
     if reported and not names_own_doer(verb, reporter):
         clause += [
             t for c in reporter.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
@@ -754,10 +654,6 @@ def summarize(sentence: str, limit: int = 200) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
     return cut + "…"
-
-
-def same_kin(a: str, b: str) -> bool:
-    return KIN.get(a, a) == KIN.get(b, b)
 
 
 def merge_same_happenings(found: list[Found]) -> list[Event]:
