@@ -368,3 +368,28 @@ def test_dutch_news_is_still_dutch():
         "van de Syrische oppositie gesproken over het conflict en de vredesbesprekingen."
     )
     assert detect_language(text) == "nl"
+
+
+def test_a_dropped_timestamp_leaves_the_headline_and_lede_two_paragraphs():
+    source = (
+        "Envoys agree on a prisoner exchange in Geneva\n\n"
+        "March 3, 2016 - 09:12\n"
+        "The two delegations agreed on Thursday to exchange 200 prisoners each.\n"
+    )
+    document = clean_text(source)
+    assert document.text == (
+        "Envoys agree on a prisoner exchange in Geneva\n\n"
+        "The two delegations agreed on Thursday to exchange 200 prisoners each."
+    )
+
+
+def test_an_image_alt_attribute_left_before_the_lede_is_removed_exactly():
+    source = "Talks resume\n\naltMinsk hosted a new round of talks on Tuesday.\n"
+    document = clean_text(source)
+    assert document.text.endswith("\n\nMinsk hosted a new round of talks on Tuesday.")
+    assert [source[a:b] for a, b in document.removed] == ["alt"]
+    start = document.text.index("Minsk")
+    assert document.to_source_span(start, start + 5) == (
+        source.index("Minsk"),
+        source.index("Minsk") + 5,
+    )

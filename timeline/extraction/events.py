@@ -166,6 +166,9 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return None, True
         if takes_effect(token):
             return "ceasefire", True
+        lemma = token.lemma_.lower()
+        if lemma in DESCRIBING and any(c.dep_ in {"oprd", "acomp"} for c in token.children):
+            return "statement", True  # "called the veto historic", "was termed a success"
         if any(c.dep_ in {"ccomp", "xcomp"} and is_hypothetical(c) for c in token.children):
             return None, True  # "will decide whether to attend": nothing decided yet
         return verb_type(token.lemma_.lower(), particle_of(token), verb_objects(token)), True
@@ -175,7 +178,10 @@ def trigger_type(token) -> tuple[str | None, bool]:
         if not noun:
             return None, False
         head = token.head
-        # "the meeting between X and Y is ...", "held talks", "Talks in Geneva" (a headline)
+        # "the meeting between X and Y is ...", "held talks", "Talks in Geneva" (a headline);
+        # but "the veto was called historic by X" is X speaking about a veto.
+        if token.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB":
+            return (None if trigger_type(head)[0] == "statement" else noun), False
         if token.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
             return noun, False
         if token.dep_ in {"dobj", "pobj", "attr"} and head.lemma_.lower() in LIGHT_VERBS:
@@ -246,11 +252,45 @@ def clause_tokens(trigger) -> list:
     return out
 
 
+FIRST_PERSON = frozenset(["we", "i"])
+DESCRIBING = frozenset(["call", "term", "label", "brand", "dub", "describe"])
+# Speech acts whose complement is their content: "urged all sides to cooperate" is an appeal,
+# "threatened to veto" a threat; nothing in the complement has happened.
+GOVERNING_TYPES = frozenset(["appeal", "invitation", "threat"])
+
+
+def speaks_for_itself(token) -> bool:
+    """ "We have agreed to implement a cessation of hostilities," Kerry said: a quoted act in
+    the first person is the speaker's own."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON for c in token.children
+    )
+
+
+def governed_by_speech_act(token) -> bool:
+    """The trigger is the content of an appeal, invitation or threat around it."""
+    current = token
+    for _ in range(6):
+        if current.dep_ not in {"xcomp", "ccomp"} or current.head.i == current.i:
+            return False
+        current = current.head
+        kind, verbal = trigger_type(current)
+        if verbal and kind in GOVERNING_TYPES:
+            return True
+        if current.lemma_.lower() in REPORTING_VERBS:
+            return False
+    return False
+
+
 def ranked_triggers(sent, quotes) -> list[Candidate]:
     candidates = []
     for token in sent:
         kind, verbal = trigger_type(token)
         if kind and quotes and inside(token.idx, quotes):
+            # "We have agreed ...": a quoted act, not a quoted opinion ("I think ...").
+            if not (verbal and SPECIFICITY.get(kind, 0) >= 3 and speaks_for_itself(token)):
+                continue
+        if kind and verbal and governed_by_speech_act(token):
             continue
         if not kind or (verbal and is_negated(token) and kind not in {"rejection"}):
             continue
@@ -692,20 +732,22 @@ def merge_same_happenings(found: list[Found]) -> list[Event]:
 SHARED_TYPES = {"meeting", "visit", "agreement", "violence"}
 
 
+# Acts done by speaking: a statement right after one by the same speaker continues it.
+SPEECH_TYPES = frozenset(["statement", "appeal", "proposal", "threat", "rejection"])
+
+
 def same_happening(earlier: Found, later: Found) -> bool:
     a, b = earlier.event, later.event
-    if not same_kin(a.type, b.type):
+    if not same_kin(a.type, b.type) and not (b.type == "statement" and a.type in SPEECH_TYPES):
         return False
     speakers = a.type not in SHARED_TYPES and earlier.sources and later.sources
     if speakers and not earlier.sources & later.sources:
         return False  # two speakers, two statements
-    follows = (
-        later.sentence_index == earlier.last_index + 1
-        and later.paragraph == earlier.paragraph
-        and not later.explicit
-    )
-    if follows:
+    follows = later.sentence_index == earlier.last_index + 1 and not later.explicit
+    if follows and later.paragraph == earlier.paragraph:
         return True
+    if follows and b.type == "statement" and a.type in SPEECH_TYPES and speakers:
+        return True  # the speaker goes on, in the next paragraph: "..., he said."
     if a.date.value != b.date.value or a.date.precision != b.date.precision:
         return False
     names, other_names = {x.name for x in b.actors}, {x.name for x in a.actors}

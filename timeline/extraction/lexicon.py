@@ -175,14 +175,23 @@ LIGHT_VERBS = frozenset(
 
 # CAMEO code prefix -> type; the longest prefix wins. None: not an event of this timeline
 # (material cooperation, aid, investigations, force posture, arrests).
+# Statements (01) and consultations (04) come from the timeline's own verbs only: CAMEO files
+# "think", "consider", "hear" and "leave" under 040 and "estimate", "quote" under 010.
 CAMEO_TYPES: dict[str, str | None] = {
-    "01": "statement",
+    "01": None,
+    "011": "statement",  # decline to comment
+    "012": "statement",  # pessimistic comment: "voiced concern"
+    "013": "statement",  # optimistic comment
+    "015": "statement",  # claim responsibility
+    "016": "statement",  # deny
+    "018": "statement",  # sympathy
     "02": "appeal",
     "03": "proposal",
-    "036": "meeting",  # intent to meet: the tense tells whether it is planned
-    "04": "meeting",
+    "04": None,
     "042": "visit",
     "043": "visit",
+    "045": "meeting",  # mediate
+    "046": "meeting",  # negotiate
     "05": "agreement",
     "051": "statement",  # praise, endorse, welcome
     "052": "statement",
