@@ -14,10 +14,9 @@ from django.utils import timezone
 
 from timeline.extraction.actors import actor_key
 from timeline.extraction.clean import Document, UnreadableArticle, load_document
-from timeline.extraction.types import same_kin
 from timeline.extraction.pipeline import NoPublicationDate, Pipeline
 from timeline.extraction.types import Event as FoundEvent
-from timeline.extraction.types import Extraction, KnownActor
+from timeline.extraction.types import Extraction, KnownActor, same_kin
 from timeline.models import (
     PRECISION_RANK,
     Actor,

@@ -286,10 +286,11 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
     candidates = []
     for token in sent:
         kind, verbal = trigger_type(token)
-        if kind and quotes and inside(token.idx, quotes):
-            # "We have agreed ...": a quoted act, not a quoted opinion ("I think ...").
-            if not (verbal and SPECIFICITY.get(kind, 0) >= 3 and speaks_for_itself(token)):
-                continue
+        # "We have agreed ...": a quoted act is the speaker's, a quoted opinion ("I think")
+        # is not an event.
+        quoted_act = verbal and SPECIFICITY.get(kind, 0) >= 3 and speaks_for_itself(token)
+        if kind and quotes and inside(token.idx, quotes) and not quoted_act:
+            continue
         if kind and verbal and governed_by_speech_act(token):
             continue
         if not kind or (verbal and is_negated(token) and kind not in {"rejection"}):
