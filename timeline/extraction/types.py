@@ -146,6 +146,26 @@ class KnownActor:
 
 
 @dataclass(frozen=True, slots=True)
+class KnownOffice:
+    """Who held an office when: "foreign minister" of "Russia" is Sergey Lavrov from 2004.
+
+    `topic` is the country an envoy or a mission is for ("envoy" of the "United Nations" for
+    "Syria"); `end` None while the holder is in office.
+    """
+
+    role: str
+    body: str
+    holder: str
+    start: datetime.date
+    end: datetime.date | None = None
+    topic: str = ""
+    holder_country: str | None = None
+
+    def held_on(self, day: datetime.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
 class ActorMention:
     """An actor taking part in an event, under its canonical name."""
 
