@@ -391,11 +391,18 @@ class ActorResolver:
         return kept + offices
 
     def _office_at(self, head: Token, named, titled, on, focus) -> ResolvedActor | None:
+        if head.lower_ not in ROLE_HEADS:
+            return None
         modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")]
         words = [t.lower_ for m in modifiers for t in m.subtree if t.dep_ != "case"]
         preps = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")]
         objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
-        words += [head.lower_] + [t.lower_ for p in preps for t in p.subtree]
+        # "secretary of state", "envoy to Syria": the preposition and its object's own words.
+        words += [head.lower_] + [p.lower_ for p in preps]
+        words += [t.lower_ for g in objects for t in g.lefts if t.dep_ == "compound"]
+        words += [g.lower_ for g in objects]
+        if head.lower_ == "representative" and "special" not in words:
+            return None  # "the legitimate representative of Syrians" is no envoy
         role = role_of(words)
         if not role or any(t.i in named for m in modifiers for t in m.subtree):
             return None
@@ -436,7 +443,9 @@ class ActorResolver:
     def _office_actor(self, head: Token, name: str, country: str | None, role: str):
         doc = head.doc
         first = min([head.i] + [t.i for c in head.lefts for t in c.subtree])
-        last = max([head.i] + [t.i for c in head.rights if c.dep_ == "prep" for t in c.subtree])
+        preps = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")]
+        objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        last = max([head.i] + [g.i for g in objects])
         while first < head.i and doc[first].lower_ in ("the", "a", "an"):
             first += 1
         entry = self._by_key.get(actor_key(name))
@@ -816,6 +825,15 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
                 )
                 out.append(_collective(doc, start, token.i + 1, party, kind, where))
     return out
+
+
+# The nouns an office can be named by: "the foreign minister", "the UN chief".
+ROLE_HEADS = frozenset(
+    ["minister", "secretary", "secretary-general", "general", "president", "premier"]
+    + ["chancellor", "king", "emir", "leader", "envoy", "mediator", "representative"]
+    + ["ambassador", "chief", "head", "boss", "chairman", "chair", "coordinator", "diplomat"]
+    + ["vice-president"]
+)
 
 
 def _entity_span(token: Token) -> Span | None:

