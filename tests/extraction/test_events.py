@@ -292,13 +292,23 @@ def test_a_date_in_a_subordinate_clause_does_not_set_the_story_date(extract):
     result = extract(
         "John Kerry and Sergei Lavrov agreed in Moscow on Tuesday to convene a conference.\n\n"
         "The announcement came as Israel carried out air strikes near Damascus on Sunday.\n\n"
+        "Kerry later met Russian President Vladimir Putin in the Kremlin.",
+        datetime.date(2013, 5, 8),
+    )
+    meeting = next(e for e in result.events if e.type == "meeting")
+    # The story is about Tuesday; Sunday only dates the strikes.
+    assert meeting.date.value == "2013-05-07"
+    assert meeting.date.anchor == "previous"
+
+
+def test_an_undated_statement_is_news_of_the_publication_day(extract):
+    result = extract(
+        "John Kerry and Sergei Lavrov agreed in Moscow on Tuesday to convene a conference.\n\n"
         "Lavrov said Russia was not interested in the fate of particular people.",
         datetime.date(2013, 5, 8),
     )
     statement = next(e for e in result.events if e.type == "statement")
-    # The story is about Tuesday; Sunday only dates the strikes.
-    assert statement.date.value == "2013-05-07"
-    assert statement.date.anchor == "previous"
+    assert (statement.date.value, statement.date.anchor) == ("2013-05-08", "published")
 
 
 def test_a_statement_long_after_the_story_date_takes_the_publication_date(extract):

@@ -35,6 +35,7 @@ from timeline.extraction.types import (
     DAY,
     EVENT_TYPE_TABLE,
     OTHER,
+    PERSON,
     SOURCE,
     TARGET,
     ActorMention,
@@ -360,13 +361,30 @@ class Found:
         return {a.name for a in self.event.actors if a.role == SOURCE}
 
 
+def speech_time(verb) -> list:
+    """The words that can date a verb of saying: "said Friday", "told reporters on Monday",
+    "said in a statement Thursday"; not the clause that says what was said."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in {"npadvmod", "tmod", "advmod"}:
+            out.append(child)
+        elif child.dep_ == "prep":
+            out += list(child.subtree)
+    return out
+
+
 def event_date(sent, trigger, dates_in_sentence, inherited):
     """The date expression that belongs to the trigger, else the inherited one.
 
     A date in a clause that hangs off a noun belongs to that clause: in "Brahimi, who
     arrived in Damascus on Sunday, told reporters ..." Sunday is not when he told them.
     """
-    own = {t.idx for t in clause_tokens(trigger.token)}
+    if trigger.verbal and trigger.type == "statement":
+        # "He said the plan was agreed in Geneva last year": what is said carries its own
+        # times; the saying is dated only by words on the verb itself.
+        own = {t.idx for t in speech_time(trigger.token)}
+    else:
+        own = {t.idx for t in clause_tokens(trigger.token)}
     head = trigger.token if trigger.verbal else trigger.token.head
     if head.i != trigger.token.i:
         own |= {t.idx for t in clause_tokens(head)}
@@ -377,8 +395,7 @@ def event_date(sent, trigger, dates_in_sentence, inherited):
     # month; the reporting verb's own date counts only when the report has none.
     speech = set()
     if reporter.i != trigger.token.i:
-        speech |= {c.idx for c in reporter.children if c.dep_ in {"npadvmod", "tmod"}}
-        speech |= {t.idx for c in reporter.children if c.dep_ == "prep" for t in c.subtree}
+        speech = {t.idx for t in speech_time(reporter)}
     pos = trigger.token.idx
     for clause in (own, speech):
         attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in clause)]
@@ -478,9 +495,9 @@ def find_events(
         # "But the meeting between Lavrov and Khatib is a rare sign of progress" names a
         # happening without reporting it: it may add a mention, never an event of its own.
         inherited = narrative or published_date
-        if headline or (trigger.type == "statement" and not is_news_day(narrative, published_date)):
-            # A statement with no date of its own was made on the news day: the publication
-            # date, or the day the story is about when that is the last few days.
+        if headline or trigger.type == "statement":
+            # A statement with no date of its own is news of the day it was published (or
+            # of its dateline): the story's earlier dates belong to what it reports.
             inherited = published_date
         date, explicit = event_date(sent, trigger, explicit_dates, inherited)
         narrative = narrative_date(main_dates, text, sent.start_char) or narrative
@@ -537,14 +554,6 @@ def main_clause_dates(sent, dates):
     return [d for d in dates if any(d.start <= i < d.end for i in clause)]
 
 
-def is_news_day(narrative: DateMention | None, published: DateMention) -> bool:
-    """The story's own date is a day of the last week before publication."""
-    if narrative is None or narrative.precision != DAY or not narrative.value:
-        return False
-    gap = published.first_day - narrative.first_day
-    return 0 <= gap.days <= 7
-
-
 def narrative_date(dates, text, offset) -> DateMention | None:
     """The date later sentences inherit: not one in parentheses ("(1 February 2013)")."""
     for d in reversed(dates):
@@ -565,13 +574,21 @@ def light_verb(trigger):
     return token.head if light and token.head.lemma_.lower() in LIGHT_VERBS else token
 
 
-def names_own_doer(verb, reporter) -> bool:
+# Pronouns that can point back to a person speaking; "it" cannot ("Hague said it endorses
+# a plan": the resolution endorses it).
+PERSONAL = frozenset(["he", "she", "i", "we", "they", "him", "her"])
+
+
+def names_own_doer(verb, reporter, person_speaking: bool = False) -> bool:
     """Whether the report under `reporter` names who did it: "Moscow would host talks" does;
-    "it invited" and "to attend" leave it to the speaker."""
+    "it invited" and "to attend" leave it to the speaker, unless a person speaks and "it"
+    is a thing."""
     token = verb
     for _ in range(10):
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects and not all(c.pos_ == "PRON" for c in subjects):
+            return True
+        if person_speaking and subjects and all(c.lower_ not in PERSONAL for c in subjects):
             return True
         if subjects or token.head.i == reporter.i or token.head.i == token.i:
             return False
@@ -590,10 +607,11 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     # subject points back at it; in "Rebels killed 30 soldiers, the Observatory said"
     # the speaker is only the source of the news.
     reported = reporter.i != trigger.token.i and reporter.lemma_.lower() in REPORTING_VERBS
-    if reported and not names_own_doer(verb, reporter):
-        clause += [
-            t for c in reporter.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
-        ]
+    speaker = [t for c in reporter.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+    speaker_ids = {t.i for t in speaker}
+    person_speaking = any(a.kind == PERSON and a.i in speaker_ids for a in actors)
+    if reported and not names_own_doer(verb, reporter, person_speaking):
+        clause += speaker
     controller = verb
     while controller.dep_ == "xcomp" and controller.head.i != controller.i:
         # "Lavrov appeared to join Brahimi's call": the subject of "appeared" joins.
