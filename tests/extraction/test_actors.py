@@ -523,3 +523,13 @@ def test_a_family_name_written_first_points_back_to_the_full_name(nlp):
         "Ban Ki-moon",
         "Ban Ki-moon",
     ]
+
+
+def test_they_in_a_subordinate_clause_is_the_subject_above_it(nlp):
+    doc = nlp(
+        "Representatives of Yemen's government left the talks when they were refused a vote, "
+        "and the Houthis said they would stay."
+    )
+    found = ActorResolver().resolve(doc)
+    they = [(a.name, doc[a.i].i) for a in found if a.surface == "they"]
+    assert [name for name, _ in they] == ["Yemeni government", "Houthi movement"]

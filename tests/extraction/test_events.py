@@ -463,3 +463,12 @@ def test_a_sentence_starts_only_after_a_full_stop_inside_a_paragraph(pipeline):
         "Russia and China have vetoed a draft on Syria.",
         "It failed.",
     ]
+
+
+def test_a_name_in_quotation_marks_is_no_quotation(extract):
+    (event,) = extract(
+        "Delegates of the “Contact Group on Libya” met in Rome on Thursday to discuss aid.",
+        datetime.date(2011, 5, 6),
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2011-05-05")
+    assert actors(event) == {"Contact Group on Libya": "other"}

@@ -9,6 +9,7 @@ Pure Python + spaCy: nothing here knows about Django.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 import unicodedata
@@ -343,6 +344,7 @@ class ActorResolver:
         out = [a for a in out if not any(c.i <= a.i < c.j for c in collectives)] + collectives
         if on is not None:
             out = self._offices(doc, out, on, focus)
+        out += _they(doc, out)
         out.sort(key=lambda a: a.i)
         return out
 
@@ -599,6 +601,44 @@ class ActorResolver:
                 )
             )
         return out
+
+
+def _they(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+    """ "The opposition delegates interrupted the ceremony when they walked out": "they" is
+    the subject of the clause above it in the same sentence."""
+    out: list[ResolvedActor] = []
+    for token in doc:
+        if token.lower_ != "they" or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        current = token.head
+        for _ in range(6):
+            if current.head.i == current.i:
+                break
+            current = current.head
+            subjects = [
+                c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
+            ]
+            if not subjects:
+                continue
+            ids = {t.i for c in subjects for t in c.subtree}
+            names: dict[str, ResolvedActor] = {}
+            for a in found:
+                if a.i in ids and not a.is_place and a.kind != PLACE:
+                    names.setdefault(a.name, a)
+            out += [
+                dataclasses.replace(
+                    a,
+                    surface=token.text,
+                    start=token.idx,
+                    end=token.idx + len(token),
+                    i=token.i,
+                    j=token.i + 1,
+                    via=VIA_PRONOUN,
+                )
+                for a in names.values()
+            ]
+            break
+    return out
 
 
 class _DocPeople:

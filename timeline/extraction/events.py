@@ -85,15 +85,31 @@ class Candidate:
         return (self.depth - 2 * SPECIFICITY.get(self.type, 3), 0 if self.verbal else 1)
 
 
+NAME_GLUE = frozenset(["of", "the", "and", "for", "on", "in", "de", "al", "to"])
+
+
+def is_quoted_name(inner: str) -> bool:
+    """ "Friends of Syria", "Geneva II": a name in quotation marks, not a quotation."""
+    words = inner.split()
+    return (
+        0 < len(words) <= 5
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w[:1].isdigit() or w in NAME_GLUE for w in words)
+        and not any(ch in inner for ch in ",.;:!?")
+    )
+
+
 def quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
-    """Character spans (doc offsets) inside quotation marks in one sentence."""
+    """Character spans (doc offsets) inside quotation marks in one sentence; a name in
+    quotation marks ("the “Friends of Syria” conference") is not a quotation."""
     spans, open_at = [], None
     for i, ch in enumerate(text):
         if ch in QUOTES:
             if open_at is None:
                 open_at = i
             else:
-                spans.append((offset + open_at, offset + i + 1))
+                if not is_quoted_name(text[open_at + 1 : i]):
+                    spans.append((offset + open_at, offset + i + 1))
                 open_at = None
     if open_at is not None:  # a quote that runs on past the sentence
         spans.append((offset + open_at, offset + len(text)))
