@@ -6,8 +6,13 @@ the complement of a reporting verb. The date is the date expression attached to
 the trigger, else one inherited from the narrative; the actors are those in the
 trigger's clause; sentences about the same happening become one event.
 
-    >>> # "Russia said Friday it invited a Syrian opposition leader for talks"
-    >>> # -> invitation, 2012-12-28 (day), Russia (source), confidence 0.9
+    >>> text = b"Russia said Friday it invited a Syrian opposition leader for talks."
+    >>> pipeline = Pipeline(nlp=nlp)
+    >>> (event,) = pipeline.extract(load_document(text), published=datetime.date(2012, 12, 28)).events
+    >>> event.type, event.date.value, event.date.precision
+    ('invitation', '2012-12-28', 'day')
+    >>> [(a.name, a.role) for a in event.actors], event.confidence
+    ([('Russia', 'source')], 0.9)
 """
 
 from __future__ import annotations

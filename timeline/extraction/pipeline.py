@@ -1,7 +1,8 @@
 """Text in, dataclasses out: the whole extraction for one article or many.
 
+    >>> from pathlib import Path
     >>> pipeline = Pipeline()
-    >>> doc = load_document(open("timeline/samples/000_208d8fdeb8cb703d.txt", "rb").read())
+    >>> doc = load_document(Path("timeline/samples/000_208d8fdeb8cb703d.txt").read_bytes())
     >>> result = pipeline.extract(doc, published=datetime.date(2012, 12, 28))
     >>> result.events[0].type
     'invitation'
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -215,7 +217,7 @@ class Pipeline:
             dates,
             actors,
             published_date=reference,
-            headline_end=headline_end(document.text, context["title"]),
+            headline_end=headline_end(document.text),
             dateline=dateline_span(document.text),
         )
         return Extraction(
@@ -231,7 +233,7 @@ class Pipeline:
 
 
 def paragraph_chunks(text: str, limit: int) -> list[str]:
-    """`text` in pieces of at most about `limit` characters, cut after paragraph breaks
+    r"""`text` in pieces of at most about `limit` characters, cut after paragraph breaks
     (or, in a paragraph longer than that, after a line or a space). They join back to `text`.
 
     >>> paragraph_chunks("One.\n\nTwo.", limit=6)
@@ -250,12 +252,27 @@ def paragraph_chunks(text: str, limit: int) -> list[str]:
     return chunks
 
 
-def headline_end(text: str, title: str) -> int:
-    """Where the headline ends when the text opens with it (the title line), else 0."""
-    first = text.lstrip().split("\n", 1)[0].strip()
-    if first and title and first.casefold() == title.strip().casefold():
-        return text.index(first) + len(first)
-    return 0
+_SENTENCE_FINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+
+def headline_end(text: str) -> int:
+    r"""Where the headline material opening a story ends: the title line, and the standfirst
+    and highlight lines after it ("Warring parties agree on ceasefire in Hodeida"), up to the
+    first paragraph written as a sentence. 0 when the story opens with prose.
+
+    >>> headline_end("Envoys meet in Geneva\n\nTalks to resume\n\nThe envoys met on Monday.")
+    38
+    """
+    end, pos = 0, 0
+    for n, paragraph in enumerate(text.split("\n\n")):
+        body = paragraph.strip()
+        words = len(body.split())
+        if n >= 8 or (body and _SENTENCE_FINAL.search(body) and words >= 3) or words > 30:
+            break
+        if body:
+            end = pos + len(paragraph.rstrip())
+        pos += len(paragraph) + 2
+    return end
 
 
 def to_source_date(d: DateMention | None, document: Document) -> DateMention | None:
