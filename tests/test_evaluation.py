@@ -54,3 +54,15 @@ def test_timeml_dates_meet_the_value_f1_target(tmp_path):
     summary = score(EVAL / "timeml" / "score_dates.py", EVAL / "timeml" / "train", out)
     assert summary["documents"] == 256
     assert summary["value_f1"] >= 0.92, summary
+
+
+def test_the_splits_are_fixed_by_file_name():
+    from timeline.management.commands.evaluate import news_split, timeml_split
+
+    news = news_split(["d.txt", "b.txt", "a.txt", "c.txt"])
+    assert news["design"] == ["a.txt", "c.txt"]
+    assert news["held-out"] == ["b.txt", "d.txt"]
+    names = [f"s{n:02d}.tml" for n in range(12)]
+    timeml = timeml_split(list(reversed(names)))
+    assert timeml["held-out"] == ["s04.tml", "s09.tml"]
+    assert len(timeml["in-sample"]) == 10 and not set(timeml["in-sample"]) & {"s04.tml", "s09.tml"}
