@@ -649,7 +649,7 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
             continue
         if not any(i in indices for i in range(actor.i, actor.j)):
             continue
-        if is_title_complement(sent.doc[actor.j - 1]):
+        if actor.via != "office" and is_title_complement(sent.doc[actor.j - 1]):
             continue
         role = actor_role(actor, verb, reporter, sent.doc)
         if actor.name in out:
