@@ -67,10 +67,47 @@ def test_weekday_with_will_is_the_next_one(nlp):
     check(d, "2012-12-28", DAY, ANCHOR_PUBLISHED, future=True)
 
 
-def test_weekday_with_will_on_that_weekday_is_a_week_on(nlp):
-    """A Friday story saying "will meet on Friday" means next week's Friday."""
+def test_weekday_with_will_on_that_weekday_is_that_day(nlp):
+    """A Friday story saying "will meet on Friday" means later that day: a wire writes
+    "next Friday" for a week on."""
     d = only(nlp, "Brahimi will meet Lavrov on Friday in Geneva.", CNN_FRIDAY)
+    check(d, "2012-12-28", DAY, ANCHOR_PUBLISHED, future=True)
+    d = only(nlp, "Brahimi will meet Lavrov next Friday in Geneva.", CNN_FRIDAY)
     check(d, "2013-01-04", DAY, ANCHOR_PUBLISHED, future=True)
+
+
+MONDAY = datetime.date(2012, 12, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # A Monday story: the meeting is two days on.
+        ("Foreign ministers of the Friends of Syria group meet in Marrakesh on Wednesday.",
+         MONDAY, "2012-12-12"),
+        # A Saturday story: the summit opens in two days.
+        ("Leaders will talk on the sidelines of the summit, which starts on Monday in Los Cabos.",
+         datetime.date(2012, 6, 16), "2012-06-18"),
+        # A Friday story: the gathering is that day.
+        ("Delegations from 60 countries are gathering in Tunis on Friday to press Damascus.",
+         datetime.date(2012, 2, 24), "2012-02-24"),
+    ],
+)  # fmt: skip
+def test_weekday_with_a_present_verb_lies_ahead(nlp, text, published, value):
+    """A scheduled event in the present tense with a weekday is this week's, ahead or today."""
+    check(only(nlp, text, published), value, DAY, ANCHOR_PUBLISHED, future=value > str(published))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia says Thursday it will not back the draft.",  # a report: the day before
+        "Shelling hit the Baba Amr district on Thursday.",  # "hit" is also the past
+    ],
+)
+def test_weekday_with_a_report_or_an_ambiguous_past_is_behind(nlp, text):
+    """ "says Thursday" in a Friday story reports Thursday; "hit on Thursday" is past."""
+    check(only(nlp, text, CNN_FRIDAY), "2012-12-27", DAY, ANCHOR_PUBLISHED)
 
 
 @pytest.mark.parametrize(
@@ -213,6 +250,30 @@ def test_month_day_deadline_looks_ahead(nlp):
     text = "The Immigration and Naturalization Service decided the boy should go home by Jan. 14."
     d = only(nlp, text, datetime.date(2000, 1, 5))
     check(d, "2000-01-14", DAY, ANCHOR_PUBLISHED, future=True)
+
+
+def test_month_day_set_under_a_past_verb_may_lie_ahead(nlp):
+    """ "has set Nov. 10 as the deadline" in a 2 November story is eight days on: a date a
+    year back would carry its year. A simple past dated by it stays behind."""
+    text = "The mediator has set Nov. 10 as the deadline for a reply from both sides."
+    d = only(nlp, text, datetime.date(2015, 11, 2))
+    check(d, "2015-11-10", DAY, ANCHOR_PUBLISHED, future=True)
+    text = "The last round of talks in Geneva ended on Oct. 31 without an agreement."
+    check(only(nlp, text, datetime.date(2013, 10, 27)), "2012-10-31", DAY, ANCHOR_PUBLISHED)
+
+
+def test_month_under_a_past_verb_next_month_lies_ahead(nlp):
+    """ "gave the monitors until November", written in late October, is this November."""
+    text = "The Council gave the monitors until November to report on the truce."
+    d = only(nlp, text, datetime.date(2013, 10, 27))
+    check(d, "2013-11", MONTH, ANCHOR_PUBLISHED, future=True)
+
+
+def test_month_deadline_with_a_future_verb_looks_past_the_horizon(nlp):
+    """ "will be deployed by August", written in February, is this August."""
+    text = "The observers will be deployed across the country by August, the mission said."
+    d = only(nlp, text, datetime.date(2013, 2, 13))
+    check(d, "2013-08", MONTH, ANCHOR_PUBLISHED, future=True)
 
 
 def test_year(nlp):

@@ -242,6 +242,50 @@ def _tense(doc, start: int, end: int) -> str | None:
     return "present"
 
 
+def _is_past_event_time(doc, start: int, end: int) -> bool:
+    """Whether the span dates a simple-past verb ("ended Oct. 31", "met on Nov. 10"), rather
+    than sitting in a noun phrase, a deadline or a perfect ("the Jan. 14 deadline", "gave
+    them until November", "has set Nov. 10 as the deadline"), which may lie ahead."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        if token.head.lower_ in ("until", "till", "by", "through", "before"):
+            return False
+        token = token.head
+    elif token.dep_ not in ("npadvmod", "tmod"):
+        return False
+    return token.head.tag_ == "VBD"
+
+
+# "stocks hurt the index on Friday": verbs whose past is their present form.
+_SAME_IN_PAST = {
+    "hurt", "cut", "set", "put", "hit", "cost", "let", "shut", "spread", "quit", "split",
+    "bid", "cast", "burst", "upset", "broadcast", "forecast", "bet", "shed", "thrust",
+}  # fmt: skip
+
+
+def _is_present_event_time(doc, start: int, end: int) -> bool:
+    """Whether the span dates a present-tense verb: "the summit, which starts on Monday",
+    "ministers are meeting in Tunis on Friday"; not a report ("Russia says Friday")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        token = token.head
+    elif token.dep_ not in ("npadvmod", "tmod"):
+        return False
+    verb = token.head
+    if verb.lemma_ in ("say", "tell", "report"):
+        return False
+    if verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ not in _SAME_IN_PAST):
+        return verb.pos_ == "VERB"
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    return verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") for c in auxes)
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s+[\"'“‘(]?[A-Z]|\n\s*\n")
 # "today's world", "the people of tomorrow": the present in general, not a day.
 _GENERIC_NOW = re.compile(
@@ -262,20 +306,32 @@ _DEADLINE_CUE = re.compile(
 )
 
 
-def _pick(candidates, anchor, tense, *, strict=False, horizon=92):
+def _pick(candidates, anchor, tense, *, strict=False, horizon=92, firm=lambda: False):
     """The candidate date (ascending) that the tense points to, relative to `anchor`.
 
-    Past: the last on or before; future: the first on or after (after, if `strict`);
-    present: the coming one if within `horizon` days ("the case is heard in May" in a
-    late-March story), else the last one.
+    Past: the last on or before, unless that is most of a year back and this year's is
+    within a month ahead: a wire writes the year of a date a year old, so "has set Nov. 10
+    as the deadline" in a 2 November story is eight days on. Future: the first on or after
+    (after, if `strict`); present: the coming one if within `horizon` days ("the case is
+    heard in May" in a late-March story), else the last one. `firm()` says the past is the
+    time of a simple-past verb ("the quarter ended Oct. 31"), which cannot lie ahead.
     """
     if tense == "future":
         after = [c for c in candidates if (c > anchor if strict else c >= anchor)]
         return after[0] if after else candidates[-1]
     before = [c for c in candidates if c <= anchor]
-    if tense == "past" or not before:
-        return before[-1] if before else candidates[0]
     after = [c for c in candidates if c > anchor]
+    if tense == "past" or not before:
+        if (
+            before
+            and after
+            and after[0].year == anchor.year
+            and (after[0] - anchor).days <= 31
+            and (anchor - before[-1]).days >= 300
+            and not firm()
+        ):
+            return after[0]
+        return before[-1] if before else candidates[0]
     if after and (after[0] - anchor).days <= horizon:
         return after[0]
     return before[-1]
@@ -299,9 +355,12 @@ class _Resolver:
         if _FUTURE_CUE.search(self.text, before, start):
             return "future"
         tense = _tense(self.doc, start, end)
-        if tense != "past" and _DEADLINE_CUE.search(self.text, before, start):
+        if tense in ("present", None) and _DEADLINE_CUE.search(self.text, before, start):
             return "future" if weekday else "present"
         return tense
+
+    def _firm(self, start, end):
+        return lambda: _is_past_event_time(self.doc, start, end)
 
     def mention(self, match_text, start, end, day, precision, anchor, anchor_day, future=False):
         if day is None:
@@ -392,7 +451,7 @@ class _Resolver:
             if matching:
                 options = matching
         tense = self._tense(start, end)
-        day = _pick(options, self.ref, tense)
+        day = _pick(options, self.ref, tense, firm=self._firm(start, end))
         return self.relative(text, start, end, day, DAY, tense == "future")
 
     def _mdy(self, m, text, start, end):
@@ -424,7 +483,7 @@ class _Resolver:
         elif rel == "this":
             day = datetime.date(self.ref.year, month, 1)
         else:
-            day = _pick(options, this_month, self._tense(start, end))
+            day = _pick(options, this_month, self._tense(start, end), firm=self._firm(start, end))
         return self.relative(text, start, end, day, MONTH)
 
     def _month(self, m, text, start, end):
@@ -487,9 +546,16 @@ class _Resolver:
         if rel and rel[-1] in ("next", "coming", "following"):
             day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7 or 7)
             return self.relative(text, start, end, day, DAY, True)
-        if self._tense(m.start("wd_d"), m.end("wd_d"), weekday=True) == "future":
-            day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7 or 7)
-            return self.relative(text, start, end, day, DAY, True)
+        # Ahead: a future verb, or a present one ("the summit, which starts on Monday",
+        # "meet in Morocco on Wednesday" in a Monday story). The story's own weekday is
+        # that day: a wire writes "next Friday" for a week on.
+        wd_start, wd_end = m.start("wd_d"), m.end("wd_d")
+        tense = self._tense(wd_start, wd_end, weekday=True)
+        if tense == "future" or (
+            tense == "present" and _is_present_event_time(self.doc, wd_start, wd_end)
+        ):
+            day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7)
+            return self.relative(text, start, end, day, DAY, tense == "future")
         return self.relative(text, start, end, self.ref - datetime.timedelta(days=back), DAY)
 
     def _deictic(self, m, text, start, end):
