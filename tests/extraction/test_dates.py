@@ -332,19 +332,56 @@ def test_deictic_words(nlp, text, value, precision, future):
     check(only(nlp, text, BBC_SATURDAY), value, precision, ANCHOR_PUBLISHED, future=future)
 
 
-def test_weeks_seasons_decades_and_recently_are_not_calendar_values(nlp):
-    """ "last week", "last summer", "the 1990s", "recently" are found but left unplaced."""
-    text = (
-        "Lavrov met Brahimi last week. Fighting eased last summer, as in the 1990s. "
-        "Recently, talks resumed."
-    )
+def test_seasons_decades_and_recently_are_not_calendar_values(nlp):
+    """ "last summer", "the 1990s", "recently" are found but left unplaced."""
+    text = "Fighting eased last summer, as in the 1990s. Recently, talks resumed."
     found = dates(nlp, text, BBC_SATURDAY)
     assert [(d.text, d.value) for d in found] == [
-        ("last week", None),
         ("last summer", None),
         ("the 1990s", None),
         ("Recently", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "future"),
+    [
+        # Saturday 16 June 2012: this week is 11-17 June.
+        ("The peacekeeping chief said this week Syria was in a civil war.",
+         datetime.date(2012, 6, 16), "2012-06", False),
+        # Saturday 2 February 2013: last week is 21-27 January.
+        ("Lavrov met Brahimi in Geneva last week.", BBC_SATURDAY, "2013-01", False),
+        ("The Council will vote on the draft early next week.",
+         datetime.date(2012, 6, 16), "2012-06", True),
+    ],
+)  # fmt: skip
+def test_a_week_is_the_month_holding_it(nlp, text, published, value, future):
+    """A week is no calendar value, but the month holding all of it is."""
+    check(only(nlp, text, published), value, MONTH, ANCHOR_PUBLISHED, future=future)
+
+
+def test_a_week_across_two_months_is_left_unplaced(nlp):
+    """Friday 28 Dec 2012: next week runs from 31 December to 6 January."""
+    found = dates(nlp, "The envoy will return to Damascus next week.", CNN_FRIDAY)
+    assert [(d.text, d.value) for d in found] == [("next week", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Kerry, speaking on ABC\'s "This Week," said talks would resume.',
+        "The minister told USA Today that the talks had stalled.",
+    ],
+)
+def test_a_paper_or_a_show_named_like_a_date_is_no_date(nlp, text):
+    """ "This Week" and "Today" in title case inside a sentence name a show or a paper."""
+    assert [d.value for d in dates(nlp, text, BBC_SATURDAY) if d.value] == []
+
+
+def test_today_opening_a_quote_is_a_date(nlp):
+    """ "Today is a sad day," opening a quotation, is the day of the story."""
+    text = 'The envoy said: "Today is a sad day for Syria."'
+    check(only(nlp, text, BBC_SATURDAY), "2013-02-02", DAY, ANCHOR_PUBLISHED)
 
 
 def test_durations_are_not_dates(nlp):

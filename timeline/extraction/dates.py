@@ -286,6 +286,29 @@ def _is_present_event_time(doc, start: int, end: int) -> bool:
     return verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") for c in auxes)
 
 
+# Words a title-case headline leaves in lower case.
+_HEADLINE_SMALL = {
+    "a", "an", "the", "and", "but", "or", "nor", "for", "on", "at", "to", "from", "by", "of",
+    "in", "with", "as", "vs",
+}  # fmt: skip
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """ "USA Today", ABC's "This Week": a deictic word in title case inside a sentence that
+    is not itself a title-case headline names a paper or a show."""
+    if not all(w[:1].isupper() for w in text[start:end].split()):
+        return False
+    before = text[max(0, start - 40) : start].rstrip(" \t\"'`“‘")
+    if not before or before[-1] in ".!?:;\n_-—–(":
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return any(
+        w[:1].islower() and w.lower() not in _HEADLINE_SMALL for w in re.findall(r"[\w']+", line)
+    )
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s+[\"'“‘(]?[A-Z]|\n\s*\n")
 # "today's world", "the people of tomorrow": the present in general, not a day.
 _GENERIC_NOW = re.compile(
@@ -417,6 +440,8 @@ class _Resolver:
                 kind = name
                 break
         text, start, end = m.group(kind), m.start(kind), m.end(kind)
+        if kind in ("deictic", "rel") and _is_title(self.text, start, end):
+            return None
         return getattr(self, "_" + kind)(m, text, start, end)
 
     def _absolute(self, text, start, end, day, precision):
@@ -568,9 +593,14 @@ class _Resolver:
     def _rel(self, m, text, start, end):
         unit = m["rel_u"].lower()
         mod = m["rel_mod"].lower().split()
-        if unit == "week":  # weeks are not calendar values
-            return DateMention(text, start, end, None, None, None)
         offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(mod[-1], 0)
+        if unit == "week":
+            # A week is no calendar value; the month holding all of it is ("said this week"
+            # in a Saturday 16 June story is June). One straddling two months stays unplaced.
+            monday = self.ref + datetime.timedelta(days=7 * offset - self.ref.weekday())
+            if monday.month != (monday + datetime.timedelta(days=6)).month:
+                return DateMention(text, start, end, None, None, None)
+            return self.relative(text, start, end, monday, MONTH, offset > 0)
         if unit == "year":
             return self.relative(
                 text, start, end, datetime.date(self.ref.year + offset, 1, 1), YEAR
