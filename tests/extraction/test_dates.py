@@ -5,7 +5,7 @@ import datetime
 import pytest
 import spacy
 
-from timeline.extraction.dates import find_dateline, find_dates
+from timeline.extraction.dates import find_dateline, find_dates, hung_date, resolve_hanging
 from timeline.extraction.types import (
     ANCHOR_ABSOLUTE,
     ANCHOR_DATELINE,
@@ -14,6 +14,7 @@ from timeline.extraction.types import (
     DAY,
     MONTH,
     YEAR,
+    DateMention,
 )
 
 CNN_FRIDAY = datetime.date(2012, 12, 28)  # the CNN seed article, a Friday
@@ -457,3 +458,155 @@ def test_spelled_out_years_in_broadcast_transcripts(nlp):
     ]
     text = "His promise to halve unemployment by the year two thousand has been abandoned."
     check(only(nlp, text, BBC_SATURDAY), "2000", YEAR, ANCHOR_ABSOLUTE)
+
+
+# Expressions hanging on an event ------------------------------------------------------
+
+SUNDAY = datetime.date(2012, 4, 15)
+
+
+def test_a_day_after_a_clause_hangs_on_that_event(nlp):
+    """ "came a day after the Council voted ...": the vote is an event of its own. The date
+    layer leaves the value to the event layer and says what it hangs on."""
+    text = "The arrival of the advance team came a day after the Security Council voted to send it."
+    d = dates(nlp, text, SUNDAY)[0]
+    assert (d.text, d.value, d.offset) == ("a day after", None, (1, "day"))
+    assert text[d.hangs_on[0] : d.hangs_on[1]] == "the Security Council voted to send it"
+    # The arrival is on Sunday 15 April: the vote was on the Saturday.
+    arrival = DateMention("Sunday", 0, 6, "2012-04-15", DAY, ANCHOR_PUBLISHED, "2012-04-15")
+    check(hung_date(d, arrival), "2012-04-14", DAY, ANCHOR_PREVIOUS)
+    # The vote on Saturday 14 April: the arrival is a day on.
+    vote = DateMention("Saturday", 0, 8, "2012-04-14", DAY, ANCHOR_PUBLISHED, "2012-04-15")
+    check(resolve_hanging(d, vote), "2012-04-15", DAY, ANCHOR_PREVIOUS)
+
+
+def test_a_day_after_in_apposition_to_a_date_is_that_date(nlp):
+    """ "on Sunday, a day after the Council voted": Sunday; the vote is the day before."""
+    text = "The monitors reached Damascus on Sunday, a day after the Security Council voted."
+    found = dates(nlp, text, SUNDAY)
+    check(found[1], "2012-04-15", DAY, ANCHOR_PREVIOUS)
+    assert found[1].offset == (1, "day")
+    check(hung_date(found[1], found[1]), "2012-04-14", DAY, ANCHOR_PREVIOUS)
+
+
+def test_days_after_a_clause_with_its_own_date(nlp):
+    """ "two days after Kerry and Lavrov met in Munich on Friday": Sunday."""
+    text = "The truce took effect two days after Kerry and Lavrov met in Munich on Friday."
+    found = dates(nlp, text, datetime.date(2016, 2, 15))
+    check(found[0], "2016-02-14", DAY, ANCHOR_PREVIOUS)
+    assert (found[0].anchor_value, found[1].value) == ("2016-02-12", "2016-02-12")
+
+
+def test_the_day_before_a_dated_event(nlp):
+    """ "The day before Tuesday's vote" in a Thursday story is Monday."""
+    text = "The day before Tuesday's vote, the envoy met opposition leaders in Istanbul."
+    found = dates(nlp, text, datetime.date(2012, 12, 27))
+    check(found[0], "2012-12-24", DAY, ANCHOR_PREVIOUS)
+    assert found[0].offset == (-1, "day")
+
+
+def test_a_day_after_a_noun_phrase_takes_the_last_date(nlp):
+    """ "A day after the talks" when the talks were just dated: that date, plus one."""
+    text = "The coalition met in Marrakesh on Dec. 12, 2012. A day after the talks, Russia spoke."
+    d = dates(nlp, text, CNN_FRIDAY)[1]
+    check(d, "2012-12-13", DAY, ANCHOR_PREVIOUS)
+    assert text[d.hangs_on[0] : d.hangs_on[1]] == "the talks"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "anchor"),
+    [
+        # Present: the story's day.
+        ("It is the second day of the army's offensive on the city.", "2012-04-15",
+         ANCHOR_PUBLISHED),
+        # Past: one day on from the opening just mentioned.
+        ("The talks opened in Astana on Monday. Lavrov spoke on the second day of the "
+         "three-day gathering.", "2012-04-10", ANCHOR_PREVIOUS),
+    ],
+)  # fmt: skip
+def test_the_second_day_of_a_gathering(nlp, text, value, anchor):
+    """ "the second day of the three-day gathering" hangs on the gathering, a day on."""
+    d = [d for d in dates(nlp, text, SUNDAY) if d.text.startswith("the second")][0]
+    check(d, value, DAY, anchor)
+    assert d.offset == (1, "day")
+    assert text[d.hangs_on[0] : d.hangs_on[1]].startswith("the ")
+
+
+def test_the_final_day_counts_from_the_length_of_the_gathering(nlp):
+    """ "the final day of the three-day summit" is two days after it opens."""
+    d = dates(nlp, "Lavrov walked out on the final day of the three-day summit.", SUNDAY)[0]
+    assert (d.value, d.offset) == (None, (2, "day"))
+
+
+def test_the_last_day_of_a_month(nlp):
+    """ "the last day of June" is 30 June."""
+    d = dates(nlp, "The mandate of the mission expires on the last day of June.", SUNDAY)[0]
+    check(d, "2012-06-30", DAY, ANCHOR_PREVIOUS, future=True)
+
+
+# Ahead of the story -------------------------------------------------------------------
+
+FRIDAY_MUNICH = datetime.date(2016, 2, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("We have agreed to a nationwide cessation of hostilities in one week's time.",
+         "2016-02-19", DAY),
+        ("What the ministers envision a week from now is a pause in the fighting.",
+         "2016-02-19", DAY),
+        ("Aid convoys should reach the besieged towns in two weeks' time.", "2016-02-26", DAY),
+        ("Elections will be held in two years under the plan.", "2018", YEAR),
+    ],
+)  # fmt: skip
+def test_time_from_now(nlp, text, value, precision):
+    """ "in one week's time", "a week from now", "will ... in two years": from the story's day."""
+    check(only(nlp, text, FRIDAY_MUNICH), value, precision, ANCHOR_PUBLISHED, future=True)
+
+
+def test_in_years_after_a_superlative_is_a_span_not_a_date(nlp):
+    """ "the highest level in five years" looks back over a span: no date."""
+    text = "Violence in Aleppo reached its highest level in five years."
+    assert [d.value for d in dates(nlp, text, FRIDAY_MUNICH) if d.value] == []
+
+
+# Several days, earlier times ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "values"),
+    [
+        ("Leaders will meet at the NATO summit in Chicago on May 20 and 21.",
+         ["May 20", "21"], ["2012-05-20", "2012-05-21"]),
+        ("Ministers met in Geneva on 12-13 March to draft the plan.",
+         ["12", "13 March"], ["2012-03-12", "2012-03-13"]),
+    ],
+)  # fmt: skip
+def test_two_days_of_one_month_are_two_dates(nlp, text, surfaces, values):
+    """ "May 20 and 21", "12-13 March": each day is a date, the year chosen once."""
+    found = dates(nlp, text, SUNDAY)
+    assert [(d.text, d.value) for d in found] == list(zip(surfaces, values, strict=True))
+
+
+def test_past_perfect_dates_an_earlier_time(nlp):
+    """ "had confirmed the appointment on Wednesday" is before the story's narrative."""
+    text = "Diplomats had confirmed the appointment on Wednesday, ahead of the announcement."
+    d = only(nlp, text, datetime.date(2014, 7, 10))
+    check(d, "2014-07-09", DAY, ANCHOR_PUBLISHED)
+    assert d.earlier
+    text = "Diplomats confirmed the appointment on Wednesday."
+    assert not only(nlp, text, datetime.date(2014, 7, 10)).earlier
+
+
+def test_later_in_the_day_is_the_day_last_mentioned(nlp):
+    """ "Lavrov met Brahimi on Friday ... later in the day": Friday."""
+    text = "Lavrov met Brahimi on Thursday. The envoy flew to Cairo later in the day."
+    found = dates(nlp, text, CNN_FRIDAY)
+    check(found[1], "2012-12-27", DAY, ANCHOR_PREVIOUS)
+
+
+def test_a_week_or_so_ago(nlp):
+    """ "a week or so ago" is a week back."""
+    text = "A week or so ago, the rebel commander chose the date of the offensive."
+    check(only(nlp, text, CNN_FRIDAY), "2012-12-21", DAY, ANCHOR_PUBLISHED)

@@ -13,6 +13,7 @@ what spaCy tags as DATE and the regex does not know.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import re
@@ -87,6 +88,11 @@ _DATE_RE = re.compile(
     rf"""(?<![^\W_])(?:
     (?P<iso>\b(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])\b)
   | (?P<num>(?<![\d/.])(?P<num_a>\d{{1,2}})[/.](?P<num_b>\d{{1,2}})[/.](?P<num_y>(?:19|20)\d\d)\b)
+  | (?P<pair>(?P<pair_m>{_MONTH})\s*(?P<pair_d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*
+        (?P<pair_d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|[.,]\d|:\d|-))
+        (?:,?\s+(?P<pair_y>{_YEAR})(?![\d,.]\d))?)
+  | (?P<dpair>(?P<dpair_d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*(?P<dpair_d2>[0-3]?\d)
+        (?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dpair_m>{_MONTH})(?:,?\s+(?P<dpair_y>{_YEAR}))?)
   | (?P<mdy>(?:(?P<mdy_wd>{_WEEKDAY}),?\s+)?(?P<mdy_m>{_MONTH})\s*(?:the\s+)?(?P<mdy_d>[0-3]?\d)
         (?:st|nd|rd|th)?\b(?!\s*(?:%|percent|[.,]\d|:\d))(?:,?\s+(?P<mdy_y>{_YEAR})(?![\d,.]\d))?)
   | (?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?
@@ -110,15 +116,22 @@ _DATE_RE = re.compile(
   | (?P<rel>\b(?P<rel_mod>last|this|next|the\s+past|the\s+previous|the\s+current|
         (?:earlier|later|early|late)\s+(?:this|in\s+the)|the\s+coming)\s+(?P<rel_u>year|month|week)\b
         (?!\s+(?:or|and)\s+(?:two|so)))
+  | (?P<ahead>\b(?:in\s+)?(?P<ahead_n>{_NUM})\s+(?P<ahead_u>days?|weeks?|months?|years?)
+        (?:(?:'s?|s')?\s+time\b|\s+from\s+(?:now|today)\b))
+  | (?P<inn>\bin\s+(?:(?:about|some|roughly|around|another|just)\s+)?(?P<inn_n>{_NUM})
+        \s+(?P<inn_u>days?|weeks?|months?|years?)\b(?!'|\s+(?:ago|later|earlier|after|before)\b))
   | (?P<ago>\b(?:(?:about|almost|nearly|some|roughly|around|more\s+than|less\s+than|just|only)\s+)?
-        (?P<ago_n>{_NUM})\s+(?P<ago_u>days?|weeks?|months?|years?|decades?)\s+ago\b)
+        (?P<ago_n>{_NUM})\s+(?P<ago_u>days?|weeks?|months?|years?|decades?)\s+(?:or\s+so\s+)?ago\b)
   | (?P<shift>\b(?P<shift_n>{_NUM})\s+(?P<shift_u>days?|weeks?|months?|years?)
-        \s+(?P<shift_dir>later|earlier|after|before)\b)
-  | (?P<same>\b(?:the\s+(?:very\s+)?same|that|(?:earlier|later)\s+(?:that|the\s+same))
-        \s+(?P<same_u>day|morning|afternoon|evening|night|month|year)\b(?!\s+(?:of|when)\b))
+        \s+(?:or\s+so\s+)?(?P<shift_dir>later|earlier|after|before)\b)
+  | (?P<same>\b(?:(?:the\s+(?:very\s+)?same|that|(?:earlier|later)\s+(?:that|the\s+same))
+        \s+(?P<same_u>day|morning|afternoon|evening|night|month|year)\b(?!\s+(?:of|when)\b)
+        |(?:earlier|later)\s+in\s+the\s+day\b))
+  | (?P<nthday>\bthe\s+(?P<nthday_n>first|second|third|fourth|fifth|sixth|seventh|final|last
+        |closing|opening|\d{{1,2}}(?:st|nd|rd|th))\s+day\s+of\b)
   | (?P<next>\b(?:the\s+)?(?P<next_dir>next|following|previous|preceding)
         \s+(?P<next_u>day|morning|afternoon|evening|night|month|year)\b)
-  | (?P<dayof>\bthe\s+day\s+(?P<dayof_dir>before|after)\b(?=\s*(?:[,.;:)]|$)))
+  | (?P<dayof>\bthe\s+day\s+(?P<dayof_dir>before|after)\b)
   | (?P<spelled>\b(?:the\s+year\s+)?(?P<spelled_y>{_SPELLED_CENTURY_YEAR})\b
         |\bthe\s+year\s+(?P<spelled_m>{_SPELLED_MILLENNIUM_YEAR})\b)
   | (?P<theyear>\bthe\s+(?:(?:current|full|present)\s+)?(?:fiscal\s+)?year\b
@@ -243,9 +256,10 @@ def _tense(doc, start: int, end: int) -> str | None:
 
 
 def _is_past_event_time(doc, start: int, end: int) -> bool:
-    """Whether the span dates a simple-past verb ("ended Oct. 31", "met on Nov. 10"), rather
-    than sitting in a noun phrase, a deadline or a perfect ("the Jan. 14 deadline", "gave
-    them until November", "has set Nov. 10 as the deadline"), which may lie ahead."""
+    """Whether the span dates a verb in the past ("ended Oct. 31", "was seen on Nov. 10"),
+    rather than sitting in a noun phrase, a deadline or a present perfect ("the Jan. 14
+    deadline", "gave them until November", "has set Nov. 10 as the deadline"), which may
+    lie ahead."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -256,7 +270,10 @@ def _is_past_event_time(doc, start: int, end: int) -> bool:
         token = token.head
     elif token.dep_ not in ("npadvmod", "tmod"):
         return False
-    return token.head.tag_ == "VBD"
+    verb = token.head
+    if verb.tag_ == "VBN":  # "was last seen on Nov. 3", "had met on Nov. 3"
+        return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    return verb.tag_ == "VBD"
 
 
 # "stocks hurt the index on Friday": verbs whose past is their present form.
@@ -284,6 +301,130 @@ def _is_present_event_time(doc, start: int, end: int) -> bool:
         return verb.pos_ == "VERB"
     auxes = [c for c in verb.children if c.dep_ == "aux"]
     return verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") for c in auxes)
+
+
+def _is_past_perfect(doc, start: int, end: int) -> bool:
+    """ "Diplomats had confirmed the appointment on Wednesday": the verb dated is a past
+    perfect, a time before the story's narrative."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    return token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children
+    )
+
+
+def _hung_span(doc, end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """What the word ending at `end` ("after", "before", "of") introduces: ("clause", span)
+    for an event of its own ("a day after the Council approved the mission", "after signing
+    the deal"), ("phrase", span) for a noun phrase ("a day after the talks"), else (None, None).
+    """
+    span = doc.char_span(max(0, end - 1), end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None, None
+    word = span[-1]
+    objects = [c for c in word.children if c.dep_ in ("pobj", "pcomp")]
+    if word.dep_ == "mark" and word.head.pos_ in ("VERB", "AUX") and word.head.i > word.i:
+        kind, right = "clause", word.head.right_edge
+    elif word.dep_ == "prep" and objects:
+        kind = "clause" if objects[0].tag_ == "VBG" else "phrase"
+        right = word.right_edge
+    else:
+        return None, None
+    if right.i <= word.i:
+        return None, None
+    first = doc[word.i + 1]
+    return kind, (first.idx, right.idx + len(right))
+
+
+_ORDINAL_DAYS = {
+    "first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7,
+}  # fmt: skip
+_ORDER = (YEAR, MONTH, DAY)
+
+
+def _moved(day: datetime.date, n: int, unit: str) -> tuple[datetime.date, str]:
+    """`day` moved by `n` units ("day", "week", "month", "year"), at that unit's precision."""
+    if unit in ("day", "week"):
+        return day + datetime.timedelta(days=n * (7 if unit == "week" else 1)), DAY
+    if unit == "month":
+        return _add_months(day, n), MONTH
+    return datetime.date(day.year + n, 1, 1), YEAR
+
+
+def resolve_hanging(mention: DateMention, on: DateMention) -> DateMention:
+    """`mention` placed once the thing it hangs on is dated by `on`.
+
+    "two days after Kerry and Lavrov met", the meeting on Friday 12 Feb 2016 -> Sunday
+    14 Feb 2016; "the last day of June" -> 30 June. Unchanged when either is unplaced or `on`
+    is too coarse ("a day after" a meeting in 2016).
+
+    >>> talks = DateMention("Friday", 0, 6, "2016-02-12", DAY, ANCHOR_PUBLISHED, "2016-02-12")
+    >>> after = DateMention("two days after", 0, 14, None, None, None, offset=(2, "day"))
+    >>> resolve_hanging(after, talks).value
+    '2016-02-14'
+    """
+    if on.value is None or on.precision is None:
+        return mention
+    base = on.first_day
+    words = mention.text.lower().split()
+    last = mention.offset is None and any(w in ("last", "final", "closing") for w in words)
+    if last and on.precision in (MONTH, YEAR):  # "the last day of June"
+        end = _add_months(base, 1 if on.precision == MONTH else 12)
+        day, precision = end - datetime.timedelta(days=1), DAY
+    elif mention.offset is None:
+        return mention
+    elif "day" in words and "of" in words and on.precision != DAY:
+        # "the second day of June" is 2 June: the offset counts from its first day.
+        day, precision = base + datetime.timedelta(days=mention.offset[0]), DAY
+    else:
+        day, precision = _moved(base, *mention.offset)
+        if _ORDER.index(on.precision) < _ORDER.index(precision):
+            return mention
+    return dataclasses.replace(
+        mention,
+        value=iso_at_precision(day, precision),
+        precision=precision,
+        anchor=ANCHOR_PREVIOUS,
+        anchor_value=on.value,
+        future=on.future,
+    )
+
+
+def hung_date(mention: DateMention, own: DateMention) -> DateMention | None:
+    """The date of the thing `mention` hangs on, when the time `mention` dates is `own`.
+
+    "The team arrived a day after the Council approved the mission": with the arrival on
+    Sunday 15 April 2012, the approval was on Saturday 14 April. None when `mention` does
+    not hang on anything or `own` is too coarse for the offset.
+
+    >>> arrival = DateMention("Sunday", 0, 6, "2012-04-15", DAY, ANCHOR_PUBLISHED, "2012-04-15")
+    >>> after = DateMention("a day after", 0, 11, None, None, None, offset=(1, "day"))
+    >>> hung_date(after, arrival).value
+    '2012-04-14'
+    """
+    if mention.offset is None or own.value is None or own.precision is None:
+        return None
+    n, unit = mention.offset
+    day, precision = _moved(own.first_day, -n, unit)
+    if _ORDER.index(own.precision) < _ORDER.index(precision):
+        return None
+    return dataclasses.replace(
+        mention,
+        value=iso_at_precision(day, precision),
+        precision=precision,
+        anchor=ANCHOR_PREVIOUS,
+        anchor_value=own.value,
+        future=False,
+        hangs_on=None,
+        offset=None,
+    )
 
 
 # Words a title-case headline leaves in lower case.
@@ -406,6 +547,7 @@ class _Resolver:
             anchor,
             anchor_day.isoformat() if anchor_day else None,
             future or later,
+            earlier=_is_past_perfect(self.doc, start, end),
         )
 
     def relative(self, text, start, end, day, precision, future=False):
@@ -432,9 +574,10 @@ class _Resolver:
     def resolve(self, m) -> DateMention | None:
         kind = m.lastgroup
         for name in (
-            "iso", "num", "mdy", "dmy", "my", "mrel", "mry", "month", "season", "quarter", "decade",
-            "holiday", "wd", "deictic", "rel", "ago", "shift", "same", "next", "dayof",
-            "spelled", "theyear", "yearago", "year", "vague",
+            "iso", "num", "pair", "dpair", "mdy", "dmy", "my", "mrel", "mry", "month", "season",
+            "quarter", "decade", "holiday", "wd", "deictic", "rel", "ahead", "inn", "ago",
+            "shift", "same", "nthday", "next", "dayof", "spelled", "theyear", "yearago", "year",
+            "vague",
         ):  # fmt: skip
             if m.group(name) is not None:
                 kind = name
@@ -622,25 +765,116 @@ class _Resolver:
     def _shift(self, m, text, start, end):
         n = _number(m["shift_n"])
         unit = m["shift_u"].lower().rstrip("s")
-        sign = 1 if m["shift_dir"].lower() in ("later", "after") else -1
+        direction = m["shift_dir"].lower()
+        sign = 1 if direction in ("later", "after") else -1
         if n is None:
             return DateMention(text, start, end, None, None, None)
-        if unit in ("day", "week"):
-            days = sign * n * (7 if unit == "week" else 1)
-            return self.previous(text, start, end, DAY, lambda d: d + datetime.timedelta(days))
-        if unit == "month":
-            return self.previous(text, start, end, MONTH, lambda d: _add_months(d, sign * n))
-        return self.previous(
-            text,
-            start,
-            end,
-            YEAR,
-            lambda d: datetime.date(d.year + sign * n, 1, 1),
-            same_sentence=True,
+
+        def anaphora():
+            if unit in ("day", "week"):
+                days = sign * n * (7 if unit == "week" else 1)
+                return self.previous(text, start, end, DAY, lambda d: d + datetime.timedelta(days))
+            if unit == "month":
+                return self.previous(text, start, end, MONTH, lambda d: _add_months(d, sign * n))
+            return self.previous(
+                text,
+                start,
+                end,
+                YEAR,
+                lambda d: datetime.date(d.year + sign * n, 1, 1),
+                same_sentence=True,
+            )
+
+        if direction in ("after", "before"):
+            return self._hanging(text, start, end, (sign * n, unit), anaphora)
+        return anaphora()
+
+    def _hanging(self, text, start, end, offset, anaphora):
+        """ "two days after X": X's time moved by `offset`. A clause is an event of its own,
+        dated by the event layer (`resolve_hanging`, `hung_date`) or by a date inside it; a
+        noun phrase or nothing ("a day after the talks", "the day before") is taken to be
+        the last date mentioned."""
+        kind, span = _hung_span(self.doc, end)
+        if self.last is not None and self.text[self.last_end : start].strip() in (",", "—", "–"):
+            # "on Oct. 12, the day before the crash": in apposition, that same date.
+            day, precision = self.last
+            found = self.mention(text, start, end, day, precision, ANCHOR_PREVIOUS, day)
+        elif kind == "clause":
+            found = DateMention(text, start, end, None, None, None)
+        else:
+            found = anaphora()
+        return dataclasses.replace(found, hangs_on=span, offset=offset)
+
+    def _ahead(self, m, text, start, end):
+        """ "in one week's time", "a week from now": from the story's own date."""
+        n = _number(m["ahead_n"])
+        if n is None:
+            return DateMention(text, start, end, None, None, None)
+        day, precision = _moved(self.ref, n, m["ahead_u"].lower().rstrip("s"))
+        return self.relative(text, start, end, day, precision, True)
+
+    def _inn(self, m, text, start, end):
+        """ "The bonds will be redeemed in five years": ahead, but only for a future verb
+        the phrase modifies ("the highest level in five years" is a span of time)."""
+        n = _number(m["inn_n"])
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if n is None or span is None or span[0].head.pos_ not in ("VERB", "AUX"):
+            return None
+        if _tense(self.doc, start, end) != "future":
+            return None
+        day, precision = _moved(self.ref, n, m["inn_u"].lower().rstrip("s"))
+        return self.relative(text, start, end, day, precision, True)
+
+    def _nthday(self, m, text, start, end):
+        """ "the second day of the three-day gathering": hangs on the gathering, one day on.
+        "It is the second day of the offensive" is the story's day; in the past tense, one
+        day on from the last date mentioned (the opening, as a rule)."""
+        word = m["nthday_n"].lower()
+        _kind, span = _hung_span(self.doc, end)
+        n = _ORDINAL_DAYS.get(word) or (int(word[:-2]) if word[:1].isdigit() else None)
+        if n is None and span is not None:  # "the final day of the three-day summit"
+            length = re.search(rf"\b({_NUM})[\s-]+day\b", self.text[span[0] : span[1]], re.I)
+            n = _number(length[1]) if length else None
+        found = DateMention(text, start, end, None, None, None)
+        if n:
+            tense = _tense(self.doc, start, end)
+            if tense == "present":
+                found = self.relative(text, start, end, self.ref, DAY)
+            elif tense == "past" and self.last is not None:
+                found = self.previous(
+                    text, start, end, DAY, lambda d: d + datetime.timedelta(days=n - 1)
+                )
+        return dataclasses.replace(found, hangs_on=span, offset=(n - 1, "day") if n else None)
+
+    def _pair(self, m, text, start, end):
+        return self._two_days(m, "pair")
+
+    def _dpair(self, m, text, start, end):
+        return self._two_days(m, "dpair")
+
+    def _two_days(self, m, group):
+        """ "on April 24 and 25", "24-25 April 2012": two days, two mentions."""
+        month = _month_number(m[group + "_m"])
+        first_day, second_day = int(m[group + "_d1"]), int(m[group + "_d2"])
+        if not 1 <= first_day < second_day <= 31:
+            return None
+        start, split, end = m.start(group), m.end(group + "_d1"), m.end(group)
+        second_start = m.start(group + "_d2")
+        first = self._month_day(
+            self.text[start:split], start, split, month, first_day, m[group + "_y"], None
         )
+        if first is None or first.value is None:
+            return first
+        day = _safe_date(int(first.value[:4]), month, second_day)
+        anchor_day = datetime.date.fromisoformat(first.anchor_value) if first.anchor_value else None
+        second = self.mention(
+            self.text[second_start:end], second_start, end, day, DAY, first.anchor, anchor_day,
+            first.future,
+        )  # fmt: skip
+        return [first, second]
 
     def _same(self, m, text, start, end):
-        unit = m["same_u"].lower()
+        unit = (m["same_u"] or "day").lower()  # "later in the day"
         need = {"month": MONTH, "year": YEAR}.get(unit, DAY)
         return self.previous(text, start, end, need, lambda d: d)
 
@@ -657,7 +891,13 @@ class _Resolver:
 
     def _dayof(self, m, text, start, end):
         sign = 1 if m["dayof_dir"].lower() == "after" else -1
-        return self.previous(text, start, end, DAY, lambda d: d + datetime.timedelta(sign))
+        return self._hanging(
+            text,
+            start,
+            end,
+            (sign, "day"),
+            lambda: self.previous(text, start, end, DAY, lambda d: d + datetime.timedelta(sign)),
+        )
 
     def _spelled(self, m, text, start, end):
         year = _spelled_year(m["spelled_y"] or m["spelled_m"])
@@ -719,12 +959,27 @@ def find_dates(
             mentions.append(dateline)
             continue
         found = resolver.resolve(m)
-        if found is not None:
-            mentions.append(found)
-        else:
+        if found is None:
             rejected.append((m.start(), m.end()))
+        elif isinstance(found, list):
+            mentions.extend(found)
+        else:
+            mentions.append(found)
     mentions.extend(_leftover_entities(ent_spans, mentions, rejected, resolver))
     mentions.sort(key=lambda d: d.start)
+    return _hang_on_inner_dates(mentions)
+
+
+def _hang_on_inner_dates(mentions: list[DateMention]) -> list[DateMention]:
+    """ "two days after the talks opened on Monday", "the day before last Tuesday's vote":
+    an expression hanging on words that carry a date is measured from that date."""
+    for i, mention in enumerate(mentions):
+        if mention.hangs_on is None:
+            continue
+        start, end = mention.hangs_on
+        inner = next((d for d in mentions if d.value and start <= d.start and d.end <= end), None)
+        if inner is not None:
+            mentions[i] = resolve_hanging(mention, inner)
     return mentions
 
 
