@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from timeline.extraction.actors import actor_key
+from timeline.ingest import lock_the_store
 from timeline.models import Actor, ActorAlias, Event, Place
 
 STATUS_RANK = {Event.Status.CONFIRMED: 0, Event.Status.PROPOSED: 1, Event.Status.REJECTED: 2}
@@ -26,6 +27,7 @@ def merge_events(events: Iterable[Event]) -> tuple[Event, str]:
 
     The survivor becomes curated: a curator decided what it is, re-extraction leaves it be.
     """
+    lock_the_store()
     events = list(events)
     if len(events) < 2:
         raise ValueError("Select at least two events to merge.")
@@ -61,6 +63,7 @@ def merge_actors(survivor: Actor, others: Iterable[Actor]) -> str:
     Each merged actor's name becomes an alias of the survivor, so the next extraction
     finds the survivor under that name.
     """
+    lock_the_store()
     others = [a for a in others if a.pk != survivor.pk]
     linked = set(survivor.event_links.values_list("event_id", flat=True))
     for other in others:

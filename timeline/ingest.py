@@ -8,12 +8,18 @@ import threading
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from timeline.extraction.actors import actor_key
-from timeline.extraction.clean import Document, UnreadableArticle, load_document
+from timeline.extraction.clean import (
+    Document,
+    UnreadableArticle,
+    headline,
+    is_headline,
+    load_document,
+)
 from timeline.extraction.events import same_kin
 from timeline.extraction.pipeline import NoPublicationDate, Pipeline
 from timeline.extraction.types import Event as FoundEvent
@@ -90,6 +96,23 @@ def get_pipeline() -> Pipeline:
         return _pipeline[1]
 
 
+# Any fixed number: the PostgreSQL advisory lock that ingest, re-extraction and merges share.
+STORE_LOCK = 7_231_104
+
+
+def lock_the_store() -> None:
+    """Let one transaction at a time turn findings into rows; call inside the transaction.
+
+    Several processes extract in parallel (that is the slow part), but storing must see what
+    the others stored: the same text, a new actor, the same event reported elsewhere. SQLite
+    already takes its write lock at BEGIN (IMMEDIATE transactions, see settings); PostgreSQL
+    takes this advisory lock, released at commit or rollback.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORE_LOCK])
+
+
 def read_document(data: bytes | str, filename: str = "") -> Document:
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -136,7 +159,7 @@ def ingest_article(
     if published is None and document.published is None:
         how, note = Article.PublishedHow.DATELINE, "the dateline"
     article = Article(
-        title=(extraction.title or "")[:500],
+        title=article_title(title, extraction.title, document.text, outlet or document.outlet),
         outlet=(outlet or document.outlet)[:200],
         url=url or document.url,
         filename=filename[:300],
@@ -149,11 +172,24 @@ def ingest_article(
         language=document.language,
     )
     with transaction.atomic():
-        if Article.objects.select_for_update().filter(content_hash=digest).exists():
+        lock_the_store()
+        # Another process may have stored the same text while this one was extracting.
+        existing = Article.objects.filter(content_hash=digest).first()
+        if existing is not None:
             return IngestResult(name=name, status="duplicate", article=existing)
         result = store_extraction(article, extraction)
     result.name = name
     return result
+
+
+def article_title(given: str, found: str, text: str, outlet: str) -> str:
+    """The title a person gave; else the one read from the page or text if it is a headline,
+    else the first headline-like line of the text; never page furniture ("World News >")."""
+    if given.strip():
+        return given.strip()[:500]
+    if found and is_headline(found, outlet=outlet):
+        return found.strip()[:500]
+    return headline(text, outlet=outlet)[:500]
 
 
 def store_extraction(article: Article, extraction: Extraction) -> IngestResult:
@@ -319,6 +355,7 @@ def reextract_article(article: Article, pipeline: Pipeline | None = None) -> Ree
         raise IngestError(str(exc)) from exc
     report = Reextraction(article=article)
     with transaction.atomic():
+        lock_the_store()
         before = set(article.mentions.values_list("id", flat=True))
         # A sentence a curator has decided on (its event curated, confirmed or rejected)
         # is theirs: finding it again must not make a second event of it.
