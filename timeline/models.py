@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import unicodedata
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models
@@ -42,6 +43,12 @@ def content_hash(text: str) -> str:
     normal = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     normal = "\n".join(line.rstrip() for line in normal.strip().split("\n"))
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def is_web_address(url: str) -> bool:
+    """ "https://example.org/a" yes; "javascript:alert(1)", "data:...", "/relative" no."""
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def unique_slug(model, text: str, *, max_length: int = 120) -> str:
@@ -100,6 +107,11 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("timeline:article", args=[self.pk])
+
+    @property
+    def web_url(self) -> str:
+        """The original's address when it is one to link to (http or https), else ""."""
+        return self.url if is_web_address(self.url) else ""
 
 
 class ActorQuerySet(models.QuerySet):
