@@ -145,20 +145,16 @@ class TimelineFilterForm(forms.Form):
 
         `?actor=a&actor=a&q=x&q=y&utm_source=z` -> `actor=a&q=y`.
         """
+        fields = {self.PUBLIC_NAMES.get(name, name): name for name in self.fields}
         query = QueryDict(mutable=True)
-        given = self.data
-        for name in self.fields:
-            public = self.PUBLIC_NAMES.get(name, name)
-            values = given.getlist(public) if hasattr(given, "getlist") else []
-            if not values:
-                continue
-            if self.is_multiple(name):
-                query.setlist(public, list(dict.fromkeys(values)))
-            else:
-                query[public] = values[-1]
-        for key in PAGE_KEYS:
-            if hasattr(given, "get") and given.get(key):
-                query[key] = given.get(key)
+        given = self.data if hasattr(self.data, "lists") else QueryDict()
+        for key, values in given.lists():  # in the order given: links keep it
+            if key in PAGE_KEYS and values[-1]:
+                query[key] = values[-1]
+            elif key in fields and self.is_multiple(fields[key]):
+                query.setlist(key, list(dict.fromkeys(values)))
+            elif key in fields:
+                query[key] = values[-1]
         return query
 
     def clean(self):
