@@ -173,3 +173,29 @@ def test_new_alias_is_saved(curator_client):
     response = curator_client.post(url, alias_form(kerry, "Secretary of State Kerry"))
     assert response.status_code == 302
     assert list(kerry.aliases.values_list("name", flat=True)) == ["Secretary of State Kerry"]
+
+
+# Issue 11, defect 6: the review queue and the change form as a curator reads them.
+def test_review_queue_dates_are_at_the_events_precision(curator_client, make_event):
+    make_event(date=datetime.date(2013, 5, 1), precision="month", summary="Talks in May")
+    make_event(date=datetime.date(2013, 5, 7), summary="Kerry in Moscow")
+    html = curator_client.get(reverse("admin:timeline_reviewqueue_changelist")).content.decode()
+    assert '<td class="field-when">May 2013</td>' in html
+    assert '<td class="field-when">7 May 2013</td>' in html
+    assert "1 May 2013" not in html
+    # The admin's stylesheet gives the summary column its room.
+    assert "timeline/admin.css" in html
+
+
+def test_change_form_summary_is_a_text_area_and_inline_rows_are_labelled(
+    curator_client, make_event
+):
+    event = make_event()
+    html = curator_client.get(
+        reverse("admin:timeline_event_change", args=[event.pk])
+    ).content.decode()
+    assert '<textarea name="summary"' in html
+    assert 'aria-label="Role, row 1"' in html
+    assert 'aria-label="Actor, row 1"' in html
+    assert 'aria-label="Delete, row 1"' in html
+    assert 'aria-label="Role, new row"' in html

@@ -285,7 +285,7 @@ def test_migration_clears_stored_addresses_that_are_not_web_addresses():
 
     from django.apps import apps
 
-    migration = importlib.import_module("timeline.migrations.0004_links_are_web_addresses")
+    migration = importlib.import_module("timeline.migrations.0005_links_are_web_addresses")
     day = datetime.date(2012, 12, 30)
     bad = Article.objects.create(published=day, raw_text="a", url="javascript:alert(1)")
     good = Article.objects.create(published=day, raw_text="b", url="https://example.org/a")

@@ -168,3 +168,26 @@ def test_nul_in_a_title_is_dropped_not_stored():
     )
     assert result.article.title == "Lavrov meets Khatib"
     assert result.article.outlet == "BBC"
+
+
+# Issue 11, defect 7: a source is named by its headline, never by the page's furniture.
+@pytest.mark.parametrize("furniture", ["World News >", "News » World", "All news", "Nation/World"])
+def test_an_untitled_article_is_named_by_its_headline_not_furniture(furniture):
+    text = (
+        f"{furniture}\n\nStay up to date with notifications from The Independent\n\n"
+        "Brahimi and Lavrov hold talks in Moscow\n\n"
+        "MOSCOW, Dec 29 (Reuters) - Lakhdar Brahimi met Sergey Lavrov in Moscow on Saturday.\n"
+    )
+    article = ingest_article(data=text, published=datetime.date(2012, 12, 29)).article
+    assert article.title == "Brahimi and Lavrov hold talks in Moscow"
+
+
+def test_a_given_title_is_kept_as_given():
+    text = "Lakhdar Brahimi met Sergey Lavrov in Moscow on Saturday.\n"
+    article = ingest_article(
+        data=text, published=datetime.date(2012, 12, 29), title="Talks"
+    ).article
+    assert article.title == "Talks"
+    other = "John Kerry met Sergey Lavrov in Paris on Sunday.\n"
+    untitled = ingest_article(data=other, published=datetime.date(2012, 12, 30)).article
+    assert untitled.title == ""  # only a sentence: no headline to be had, and none invented

@@ -62,8 +62,8 @@ def test_met_most_often_with_links_to_both_on_the_timeline(client, lavrov):
 def test_query_count_is_constant(client, lavrov, make_event, django_assert_max_num_queries):
     for day in range(1, 15):
         make_event(date=datetime.date(2013, 1, day), summary=f"More {day}")
-    # actor, aliases, partners, chart, events, their actors, their mentions
-    with django_assert_max_num_queries(7):
+    # actor, aliases, partners, chart, events, their actors, their mentions, header's years
+    with django_assert_max_num_queries(8):
         assert client.get("/actors/sergey-lavrov/").status_code == 200
 
 

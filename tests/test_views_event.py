@@ -75,3 +75,61 @@ def test_rejected_and_missing_events_are_404(client, make_event):
     rejected = make_event(status="rejected")
     assert client.get(f"/events/{rejected.pk}/").status_code == 404
     assert client.get("/events/999999/").status_code == 404
+
+
+# Issue 11, defect 8: "← Timeline" goes back to the timeline as the reader left it.
+def test_back_link_returns_to_the_filtered_timeline(client, event):
+    html = client.get(f"/events/{event.pk}/?actor=sergey-lavrov&year=2012").content.decode()
+    assert f'<a href="/?actor=sergey-lavrov&amp;year=2012#event-{event.pk}">← Timeline</a>' in html
+    plain = client.get(f"/events/{event.pk}/").content.decode()
+    assert f'<a href="/#event-{event.pk}">← Timeline</a>' in plain
+    # Filters that do not validate lead back to the whole timeline, not to an error.
+    bad = client.get(f"/events/{event.pk}/?from=June").content.decode()
+    assert f'<a href="/#event-{event.pk}">← Timeline</a>' in bad
+
+
+# Defect 7 and citations: outlet, headline, date and the original's address.
+def test_source_lines_give_outlet_headline_date_and_original(client, event):
+    article = Mention.objects.get(event=event).article
+    article.title, article.outlet = "Brahimi in Moscow for talks", "Reuters"
+    article.url = "https://www.reuters.com/article/syria-brahimi"
+    article.published = datetime.date(2012, 12, 29)
+    article.save()
+    html = client.get(f"/events/{event.pk}/").content.decode()
+    assert "Reuters, “Brahimi in Moscow for talks”</a>, <time" in html
+    assert ">29 Dec 2012</time>" in html
+    assert 'href="https://www.reuters.com/article/syria-brahimi"' in html
+
+
+def test_an_untitled_article_is_never_called_article(client, event):
+    article = Mention.objects.get(event=event).article
+    article.title, article.outlet, article.url = "", "", "javascript:alert(1)"
+    article.save()
+    html = client.get(f"/events/{event.pk}/").content.decode()
+    assert f"Untitled article {article.pk}</a>" in html
+    assert ">Article</a>" not in html
+    assert "javascript:" not in html
+
+
+def test_copy_link_and_cite_list_the_event_and_its_sources(client, event, make_event):
+    article = Mention.objects.get(event=event).article
+    article.title, article.outlet, article.url = (
+        "Brahimi in Moscow",
+        "Reuters",
+        "https://r.example/1",
+    )
+    article.save()
+    other = make_event(outlet="BBC News")
+    Mention.objects.filter(event=other).update(event=event, start=5)
+    html = client.get(f"/events/{event.pk}/", headers={"HX-Request": "true"}).content.decode()
+    permalink = f"http://testserver/events/{event.pk}/"
+    assert f'data-copy="{permalink}"' in html
+    citation = html.split('class="cite__text" readonly')[1].split(">", 1)[1].split("</textarea>")[0]
+    lines = citation.splitlines()
+    assert lines[0].startswith(
+        f"“Lakhdar Brahimi meets Sergey Lavrov in Moscow”, 28 Dec 2012. "
+        f"Syria diplomacy timeline, event {event.pk}. {permalink} (accessed "
+    )
+    assert lines[1] == "Sources:"
+    assert "- Reuters, “Brahimi in Moscow”, 28 Dec 2012, https://r.example/1." in lines
+    assert any(line.startswith("- BBC News, “Article ") for line in lines)

@@ -114,8 +114,9 @@ def test_proposed_events_are_marked_unreviewed(client, make_event):
 def test_query_count_does_not_grow_with_events(client, make_event, django_assert_max_num_queries):
     for day in range(1, 21):
         make_event(date=datetime.date(2012, 12, day), summary=f"Event {day}")
-    # The actor check, count, page, actors and mentions, then one per facet and the chart.
-    with django_assert_max_num_queries(11):
+    # The actor check, count, page, actors and mentions, then one per facet and the chart,
+    # and the header's span of years (cached until an event changes).
+    with django_assert_max_num_queries(12):
         response = client.get("/?actor=lakhdar-brahimi")
     assert response.status_code == 200
 
@@ -328,8 +329,9 @@ def test_query_count_is_constant_with_many_events_actors_and_mentions(
         "/?actor=actor-1&type=meeting&place=moscow&outlet=Outlet+1&year=2012"
         "&from=2012-12&to=2012-12&status=proposed&sort=newest&q=Event"
     )
-    # Validation (actor, place, outlet), count, page, actors, mentions, six facet queries.
-    with django_assert_max_num_queries(14):
+    # Validation (actor, place, outlet), count, page, actors, mentions, six facet queries,
+    # the header's years.
+    with django_assert_max_num_queries(15):
         response = client.get(query)
     assert response.status_code == 200
     assert "28 events" in response.content.decode()
@@ -353,3 +355,94 @@ def test_article_markup_in_titles_and_outlets_is_escaped_on_the_timeline(client,
     html = client.get("/").content.decode()
     assert "<img src=x" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+# Issue 11, defect 1: a bad date is answered with a message for the results area.
+def test_a_bad_date_answers_400_with_the_message_for_the_results_area(client, make_event):
+    make_event()
+    response = client.get("/?from=June+2012", headers={"HX-Request": "true"})
+    assert response.status_code == 400
+    # timeline.js recognises the answer by this header and lets htmx swap it in.
+    assert response["X-Timeline-Filters"] == "invalid"
+    html = response.content.decode()
+    assert "<html" not in html and 'id="results"' in html and 'role="alert"' in html
+    assert "<strong>From:</strong> Enter a date as YYYY, YYYY-MM or YYYY-MM-DD." in html
+    assert 'id="f-from"' in html and 'aria-invalid="true"' in html
+
+
+def test_the_date_fields_say_what_they_accept_before_submit(client, db):
+    html = client.get("/").content.decode()
+    assert 'aria-describedby="date-hint"' in html
+    assert "2012, 2012-06 or 2012-06-30" in html
+    # htmx is told to swap a 400 in, like any answer, instead of dropping it.
+    assert '{"code": "400", "swap": true, "error": false}' in html
+
+
+# Defect 2: a loading state while filtering.
+def test_results_have_a_loading_indicator(client, db):
+    html = client.get("/").content.decode()
+    assert 'hx-indicator="#loading"' in html
+    assert 'id="loading" class="loading htmx-indicator"' in html
+
+
+# Defect 4: the filter panel is sent closed; wide screens open it with CSS, not script.
+def test_the_filter_panel_is_sent_closed(client, make_event):
+    make_event()
+    html = client.get("/").content.decode()
+    assert '<details class="facets__panel">' in html
+    assert 'facets__panel" open' not in html
+
+
+# Defect 5: a skip link goes past the 60-odd filter links straight to the results.
+def test_a_skip_link_leads_to_the_results(client, make_event):
+    make_event()
+    html = client.get("/").content.decode()
+    assert '<a class="skip" href="#results-heading">Skip to results</a>' in html
+    assert 'id="results-heading" tabindex="-1"' in html
+
+
+# Defect 8: no empty parameters in shared URLs, filters kept on the way back, HEAD, years.
+def test_empty_form_fields_redirect_to_the_url_without_them(client, make_event):
+    make_event()
+    response = client.get("/?q=&from=&to=&actor=sergey-lavrov&page=2")
+    assert response.status_code == 302
+    assert response["Location"] == "/?actor=sergey-lavrov&page=2"
+    assert client.get("/?q=&from=&to=").headers["Location"] == "/"
+
+
+def test_htmx_form_submission_pushes_the_url_without_empty_fields(client, make_event):
+    make_event()
+    response = client.get("/?q=Brahimi&from=&to=", headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert response["HX-Push-Url"] == "/?q=Brahimi"
+    plain = client.get("/?q=Brahimi", headers={"HX-Request": "true"})
+    assert "HX-Push-Url" not in plain
+
+
+def test_head_answers_like_get(client, make_event):
+    make_event()
+    response = client.head("/?actor=sergey-lavrov")
+    assert response.status_code == 200
+    assert response.content == b""
+
+
+def test_the_header_names_the_years_the_data_covers(client, make_event):
+    make_event(date=datetime.date(2011, 10, 4))
+    make_event(date=datetime.date(2018, 1, 30))
+    html = client.get("/").content.decode()
+    assert '<span class="brand__years">2011–2018</span>' in html
+    assert "2012–2013" not in html
+    make_event(date=datetime.date(2019, 3, 1))  # a new event moves the end
+    assert '<span class="brand__years">2011–2019</span>' in client.get("/").content.decode()
+
+
+def test_event_links_carry_the_filters_in_force(client, make_event):
+    event = make_event()
+    html = client.get("/?actor=sergey-lavrov&q=&sort=newest", follow=True).content.decode()
+    assert f'href="/events/{event.pk}/?actor=sergey-lavrov&amp;sort=newest"' in html
+
+
+def test_the_favicon_is_served(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/timeline/favicon.svg")

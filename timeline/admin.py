@@ -138,8 +138,21 @@ class PlaceAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class LabelledInlineFormSet(forms.BaseInlineFormSet):
+    """A tabular inline's inputs sit under column headings that are not their labels; give
+    each one its own accessible name ("Role, row 2") so screen readers can tell them apart."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        row = f"row {index + 1}" if index is not None else "new row"
+        for name, field in form.fields.items():
+            label = "Delete" if name == "DELETE" else (field.label or name).capitalize()
+            field.widget.attrs.setdefault("aria-label", f"{label}, {row}")
+
+
 class EventActorInline(admin.TabularInline):
     model = EventActor
+    formset = LabelledInlineFormSet
     extra = 0
     autocomplete_fields = ["actor"]
 
@@ -168,7 +181,7 @@ CURATED_FIELDS = {"date", "precision", "type", "place", "summary"}
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["date", "precision", "type", "summary", "status", "confidence", "curated"]
+    list_display = ["when", "precision", "type", "summary", "status", "confidence", "curated"]
     list_filter = ["status", "type", "precision", "curated", "planned"]
     search_fields = ["summary", "mentions__sentence", "actors__name"]
     date_hierarchy = "date"
@@ -176,6 +189,17 @@ class EventAdmin(admin.ModelAdmin):
     inlines = [EventActorInline, MentionInline]
     list_select_related = ["place"]
     actions = ["confirm_events", "reject_events", "merge_events"]
+
+    @admin.display(description="date", ordering="date")
+    def when(self, event):
+        """At the event's precision: "May 2013", never an invented "1 May 2013"."""
+        return event.date_display()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "summary":
+            # A headline may run to a couple of lines: let the curator see all of it.
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if change and CURATED_FIELDS & set(form.changed_data):
@@ -248,7 +272,7 @@ class EventAdmin(admin.ModelAdmin):
 class ReviewQueueAdmin(EventAdmin):
     """Proposed events, least confident first; each opens the ordinary event page."""
 
-    list_display = ["confidence", "date", "type", "summary", "curated"]
+    list_display = ["confidence", "when", "type", "summary", "curated"]
     list_display_links = ["summary"]
     list_filter = ["type", "precision", "curated", "planned"]
     ordering = ["confidence", "date", "id"]

@@ -13,7 +13,13 @@ from django.db.models import Max
 from django.utils import timezone
 
 from timeline.extraction.actors import actor_key
-from timeline.extraction.clean import Document, UnreadableArticle, load_document
+from timeline.extraction.clean import (
+    Document,
+    UnreadableArticle,
+    headline,
+    is_headline,
+    load_document,
+)
 from timeline.extraction.events import same_kin
 from timeline.extraction.pipeline import NoPublicationDate, Pipeline
 from timeline.extraction.types import Event as FoundEvent
@@ -193,7 +199,7 @@ def ingest_article(
     if published is None and document.published is None:
         how, note = Article.PublishedHow.DATELINE, "the dateline"
     article = Article(
-        title=(extraction.title or "")[:500],
+        title=article_title(title, extraction.title, document.text, outlet or document.outlet),
         outlet=(outlet or document.outlet)[:200],
         url=url or (document.url.strip() if is_web_address(document.url) else ""),
         filename=filename[:300],
@@ -214,6 +220,16 @@ def ingest_article(
         result = store_extraction(article, extraction)
     result.name = name
     return result
+
+
+def article_title(given: str, found: str, text: str, outlet: str) -> str:
+    """The title a person gave; else the one read from the page or text if it is a headline,
+    else the first headline-like line of the text; never page furniture ("World News >")."""
+    if given.strip():
+        return given.strip()[:500]
+    if found and is_headline(found, outlet=outlet):
+        return found.strip()[:500]
+    return headline(text, outlet=outlet)[:500]
 
 
 def store_extraction(article: Article, extraction: Extraction) -> IngestResult:

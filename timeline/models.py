@@ -9,8 +9,11 @@ import uuid
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -109,9 +112,22 @@ class Article(models.Model):
         return reverse("timeline:article", args=[self.pk])
 
     @property
-    def web_url(self) -> str:
-        """The original's address when it is one to link to (http or https), else ""."""
-        return self.url if is_web_address(self.url) else ""
+    def original_url(self) -> str:
+        """The address it was read from, when that is a web page (never `javascript:` etc.)."""
+        return self.url.strip() if is_web_address(self.url) else ""
+
+    @property
+    def label(self) -> str:
+        """What a source line calls it: "Reuters, “Syria talks open in Geneva”"."""
+        parts = [p for p in (self.outlet, f"“{self.title}”" if self.title else "") if p]
+        return ", ".join(parts) or f"Untitled article {self.pk}"
+
+    def citation(self) -> str:
+        """ "Reuters, “Syria talks open in Geneva”, 22 Jan 2014, https://…" """
+        parts = [self.label, format_date(self.published, "day")]
+        if self.original_url:
+            parts.append(self.original_url)
+        return ", ".join(parts)
 
 
 class ActorQuerySet(models.QuerySet):
@@ -301,6 +317,25 @@ class Event(models.Model):
         """The date as precise as it is known: "28 Dec 2012", "June 2012", "2012"."""
         return format_date(self.date, self.precision)
 
+    def sources(self) -> list[Article]:
+        """The articles reporting it, first published first, from the prefetched mentions."""
+        seen: dict[int, Article] = {}
+        for mention in self.mentions.all():
+            seen.setdefault(mention.article_id, mention.article)
+        return sorted(seen.values(), key=lambda a: (a.published, a.pk))
+
+    def citation(self, permalink: str, *, site: str, accessed: datetime.date) -> str:
+        """A plain-text reference to the event and each of its sources, for a paper or a note."""
+        lines = [
+            f"“{self.summary}”, {self.date_display()}. {site}, event {self.pk}. "
+            f"{permalink} (accessed {format_date(accessed, 'day')})."
+        ]
+        sources = self.sources()
+        if sources:
+            lines.append("Sources:")
+            lines += [f"- {article.citation()}." for article in sources]
+        return "\n".join(lines)
+
 
 class ReviewQueue(Event):
     """Proposed events, least confident first: what a curator looks at next."""
@@ -452,3 +487,11 @@ class Submission(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in self.FINISHED
+
+
+@receiver([post_save, post_delete], sender=Event)
+def forget_covered_years(sender, **kwargs):
+    """The header's "2011–2018" is cached; an event written may move either end."""
+    from timeline.context_processors import YEARS_KEY
+
+    cache.delete(YEARS_KEY)

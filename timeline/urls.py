@@ -23,5 +23,7 @@ app_urls = (
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Browsers, feed readers and bookmarking tools ask for it without reading the page.
+    path("favicon.ico", views.favicon),
     path("", include(app_urls)),
 ]

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
-from django.http import HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse, HttpResponseRedirect, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.text import slugify
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from timeline import exports
@@ -29,6 +31,7 @@ from timeline.models import (
 )
 from timeline.templatetags.timeline_tags import timeline_url
 
+SITE_NAME = "Syria diplomacy timeline"
 PAGE_SIZE = 50
 TOP_ACTORS = 12
 TOP_FACET = 10
@@ -358,20 +361,51 @@ def filtered_events(request):
     return form, filter_events(Event.objects.visible(), filters).chronological(newest)
 
 
-@require_GET
+def without_empty(query: QueryDict) -> QueryDict | None:
+    """The query string without its empty values ("?q=&from=&to=" from the search form), or
+    None when it has none."""
+    if all(v != "" for _, values in query.lists() for v in values):
+        return None
+    clean = QueryDict(mutable=True)
+    for key, values in query.lists():
+        kept = [v for v in values if v != ""]
+        if kept:
+            clean.setlist(key, kept)
+    return clean
+
+
+def query_url(path: str, query: QueryDict) -> str:
+    return f"{path}?{query.urlencode()}" if query else path
+
+
+@require_safe
 @vary_on_headers("HX-Request", "HX-Target")
 def timeline(request):
     fragment = wants_fragment(request)
+    # The search form sends every field, filled or not; the URL to share has only the filled.
+    clean = without_empty(request.GET)
+    if clean is not None and not request.htmx:
+        return HttpResponseRedirect(query_url(request.path, clean))
     template = "timeline/timeline.html#results" if fragment else "timeline/timeline.html"
     form, events = filtered_events(request)
     if events is None:
         context = {
             "form": form,
             "errors": form.errors,
+            "error_list": [
+                (form.fields[name].label if name in form.fields else "", message)
+                for name, messages in form.errors.items()
+                for message in messages
+            ],
             "heading": "Filters that cannot be used",
             "fragment": fragment,
         }
-        return render(request, template, context, status=400)
+        response = render(request, template, context, status=400)
+        # timeline.js shows this one in the results area, not as a broken page.
+        response["X-Timeline-Filters"] = "invalid"
+        if fragment and clean is not None:
+            response["HX-Push-Url"] = query_url(request.path, clean)
+        return response
     filters = form.cleaned_data
     # Built from what the filters read, so a repeated or unknown key is not copied into links.
     query = form.canonical_query()
@@ -386,6 +420,8 @@ def timeline(request):
         "page": page,
         "rows": timeline_rows(page.object_list, previous),
         "heading": describe(filters),
+        # The filters in force, carried by links to events so their page leads back here.
+        "filters_query": timeline_url(query).partition("?")[2],
         "next_url": timeline_url(query, replace={"page": page.next_page_number()})
         if page.has_next()
         else None,
@@ -397,7 +433,7 @@ def timeline(request):
         # Scrolling down: only the next page's rows and the next "load more" link.
         return render(request, "timeline/timeline.html#rows", context)
     found = facets(filters, query)
-    export_query = timeline_url(query).partition("?")[2]
+    export_query = context["filters_query"]
     context |= {
         "facets": found,
         "chips": active_chips(filters, query),
@@ -426,7 +462,10 @@ def timeline(request):
         "hidden": [(k, v) for k, vs in query.lists() if k not in FORM_KEYS for v in vs if v],
         "carry": [(k, v) for k, vs in query.lists() if k != "page" for v in vs if v],
     }
-    return render(request, template, context)
+    response = render(request, template, context)
+    if fragment and clean is not None:
+        response["HX-Push-Url"] = query_url(request.path, clean)
+    return response
 
 
 @require_GET
@@ -507,16 +546,31 @@ def export_ics(request):
     return export(request, fmt="ics")
 
 
-@require_GET
+def back_to_timeline(request, event) -> str:
+    """The timeline as the reader left it: the event page is linked with the filters in force."""
+    form = TimelineFilterForm(request.GET)
+    query = request.GET if request.GET and form.is_valid() else None
+    return timeline_url(query) + f"#event-{event.pk}"
+
+
+@require_safe
 @vary_on_headers("HX-Request")
 def event_detail(request, pk: int):
     event = get_object_or_404(Event.objects.visible().for_listing(), pk=pk)
     mentions = [(m, marked(m.sentence, mention_spans(m))) for m in event.mentions.all()]
     template = "timeline/event.html#mentions" if wants_fragment(request) else "timeline/event.html"
-    return render(request, template, {"event": event, "mentions": mentions})
+    permalink = request.build_absolute_uri(event.get_absolute_url())
+    context = {
+        "event": event,
+        "mentions": mentions,
+        "back_url": back_to_timeline(request, event),
+        "permalink": permalink,
+        "citation": event.citation(permalink, site=SITE_NAME, accessed=timezone.localdate()),
+    }
+    return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def actor_detail(request, slug: str):
     actor = get_object_or_404(Actor.objects.select_related("country"), slug=slug)
     events = Event.objects.visible().filter(event_actors__actor=actor)
@@ -541,7 +595,7 @@ def actor_detail(request, slug: str):
     return render(request, "timeline/actor.html", context)
 
 
-@require_GET
+@require_safe
 def article_detail(request, pk: int):
     article = get_object_or_404(Article, pk=pk)
     events = (
@@ -557,3 +611,9 @@ def article_detail(request, pk: int):
         "text": marked(article.raw_text, article_spans(article.annotations)),
     }
     return render(request, "timeline/article.html", context)
+
+
+@require_safe
+def favicon(request):
+    # Asked for by browsers, feed readers and bookmarking tools that never read the page.
+    return redirect(static("timeline/favicon.svg"), permanent=True)

@@ -1050,3 +1050,52 @@ def detect_language(text: str) -> str:
     if scores[best] < max(2, len(words) * 0.08):
         return "und"
     return best
+
+
+# ---------------------------------------------------------------------------------------
+# Headlines: what a source is called when no one gave its title.
+
+_BREADCRUMB = re.compile(r"[»›>/|]|\s[-–]\s*$|(?:\.\.\.|…)$")
+_FILE_NAME = re.compile(r"\d{6,}|\.(?:jpe?g|png|gif|webp|mp4)\b", re.IGNORECASE)
+_PROMPT = re.compile(
+    r"\b(?:notifications?|subscribe|newsletter|sign (?:up|in)|log ?in|cookies?|stay up to date|"
+    r"follow us|download (?:the|our) app|advertisement|image credit|photo credit|"
+    r"all rights reserved|click here|breaking news|live updates)\b",
+    re.IGNORECASE,
+)
+
+
+def is_headline(text: str, *, outlet: str = "") -> bool:
+    """A line that can name an article: several words, no page furniture.
+
+    >>> is_headline("Russia invites head of Syrian opposition for talks")
+    True
+    >>> [is_headline(t) for t in ("World News >", "News » World", "All news", "Nation/World")]
+    [False, False, False, False]
+    >>> is_headline("Stay up to date with notifications from The Independent")
+    False
+    >>> is_headline("Russia's top diplomat met Moaz al-Khatib in Munich on Saturday.")
+    False
+    """
+    text = text.strip()
+    words = _words(text)
+    return (
+        4 <= len(words) <= 25
+        and text.casefold() != outlet.strip().casefold()
+        and not _BREADCRUMB.search(text)
+        and not _FILE_NAME.search(text)
+        and not _PROMPT.search(text)
+        and not _furniture(text)
+        # A line ending like a sentence is the story's first sentence, not its headline.
+        and not re.search(r"[.:;,][\"'”’)\]]*$", text)
+    )
+
+
+def headline(text: str, *, outlet: str = "", lines: int = 12) -> str:
+    """The first headline-like line among the first `lines` of a cleaned text, or "".
+
+    >>> headline("News » World\\n\\nGeneva-2 conference opens in Montreux\\n\\nMONTREUX - Talks began.")
+    'Geneva-2 conference opens in Montreux'
+    """
+    candidates = [line.strip() for line in text.splitlines() if line.strip()][:lines]
+    return next((line for line in candidates if is_headline(line, outlet=outlet)), "")

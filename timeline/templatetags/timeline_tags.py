@@ -58,3 +58,23 @@ def source_count(event) -> int:
     from timeline.exports import source_count
 
     return source_count(event)
+
+
+@register.filter
+def source_names(articles) -> list[str]:
+    """Distinct names for a list of source articles: the outlet, else the headline."""
+    names = []
+    for article in articles:
+        name = article.outlet or (article.title[:40] + "…" if len(article.title) > 40 else "")
+        name = name or article.title or "untitled article"
+        if name not in names:
+            names.append(name)
+    return names
+
+
+@register.filter
+def type_category(event_type: str) -> str:
+    """`{{ event.type|type_category }}` -> "consult": the family that sets the badge's colour."""
+    from timeline.ranking import category
+
+    return category(event_type)

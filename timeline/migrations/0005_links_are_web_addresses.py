@@ -19,6 +19,6 @@ def clear_other_addresses(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("timeline", "0003_curators_group")]
+    dependencies = [("timeline", "0004_article_headlines")]
 
     operations = [migrations.RunPython(clear_other_addresses, migrations.RunPython.noop)]
