@@ -121,13 +121,30 @@ def polygons(arcs, geometry) -> list[list[list[tuple[float, float]]]]:
     return []
 
 
+def unwrapped(points):
+    """Longitudes made continuous across the antimeridian (Chukotka at 190, not -170), so no
+    edge runs across the whole map."""
+    out = []
+    for lon, lat in points:
+        if out:
+            while lon - out[-1][0] > 180:
+                lon -= 360
+            while out[-1][0] - lon > 180:
+                lon += 360
+        out.append((lon, lat))
+    # Keep the bulk of the ring on the map: a ring that started in Chukotka shifts back.
+    middle = sorted(lon for lon, _ in out)[len(out) // 2]
+    shift = -360 if middle > 180 else 360 if middle < -180 else 0
+    return [(lon + shift, lat) for lon, lat in out]
+
+
 def path_of(rings, *, closed: bool = True) -> str:
     """SVG path in plain degrees: x = longitude, y = -latitude; 0.1 degree is enough here."""
     out = []
     for points in rings:
         cells = []
         last = None
-        for lon, lat in points:
+        for lon, lat in unwrapped(points):
             cell = (round(lon, 1), round(-lat, 1))
             if cell != last:
                 cells.append(cell)
@@ -154,7 +171,11 @@ def main(modules: Path) -> None:
     countries = json.loads((modules / "world-atlas" / "countries-110m.json").read_text())
     land_arcs = decode_arcs(land)
     land_rings = [
-        r for g in land["objects"]["land"]["geometries"] for p in polygons(land_arcs, g) for r in p
+        r
+        for g in land["objects"]["land"]["geometries"]
+        for p in polygons(land_arcs, g)
+        for r in p
+        if max(lat for _, lat in r) > -60  # no Antarctica: no diplomacy there to map
     ]
     country_arcs = decode_arcs(countries)
     # A border is an arc two countries share; coastlines are already in the land.

@@ -72,6 +72,7 @@ class ActorAliasFormSet(forms.BaseInlineFormSet):
 
 class ActorAliasInline(admin.TabularInline):
     model = ActorAlias
+    template = "admin/timeline/edit_inline/tabular.html"
     form = ActorAliasForm
     formset = ActorAliasFormSet
     extra = 1
@@ -171,6 +172,7 @@ class LabelledInlineFormSet(forms.BaseInlineFormSet):
 class EventActorInline(admin.TabularInline):
     model = EventActor
     formset = LabelledInlineFormSet
+    template = "admin/timeline/edit_inline/tabular.html"
     extra = 0
     autocomplete_fields = ["actor"]
 
@@ -317,6 +319,7 @@ class ReviewQueueAdmin(EventAdmin):
 
 class ArticleMentionInline(admin.TabularInline):
     model = Mention
+    template = "admin/timeline/edit_inline/tabular.html"
     extra = 0
     fields = ["event", "sentence", "date_text"]
     readonly_fields = fields

@@ -290,9 +290,9 @@ def place_map(rows: list[dict], query: QueryDict) -> dict | None:
     # At least a region's worth of map around one place; padding so circles stay inside.
     x0, x1 = min(lons) * k, max(lons) * k
     y0, y1 = -max(lats), -min(lats)
-    width = max(x1 - x0, 16) * 1.3
-    height = max(y1 - y0, 8) * 1.3
-    width, height = max(width, height * 2), max(height, width / 2)  # a 2:1 frame
+    width = max((x1 - x0) * 1.35, 28)
+    height = max((y1 - y0) * 1.35, 14)
+    width, height = max(width, height * 4 / 3), max(height, width * 3 / 4)  # a 4:3 frame
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     left, top = cx - width / 2, cy - height / 2
     most = max(r["n"] for r in located)
@@ -306,23 +306,29 @@ def place_map(rows: list[dict], query: QueryDict) -> dict | None:
                 "count": r["n"],
                 "x": round(r["place__longitude"] * k, 3),
                 "y": round(-r["place__latitude"], 3),
-                "r": round(width * (0.008 + 0.03 * math.sqrt(r["n"] / most)), 3),
+                "r": round(width * (0.014 + 0.05 * math.sqrt(r["n"] / most)), 3),
                 "url": timeline_url(query, remove=[("place", slug)])
                 if selected
                 else timeline_url(query, add=[("place", slug)]),
                 "selected": selected,
-                "labelled": rank < 6 or selected,
+                "labelled": rank < 5 or selected,
             }
         )
     # Big circles first, so small ones stay on top and clickable.
+    for place in places:
+        # Labels near the right edge go to the left of their circle, so they stay inside.
+        right = place["x"] > left + width * 0.6
+        place["anchor"] = "end" if right else "start"
+        place["dx"] = -place["r"] if right else place["r"]
     places.sort(key=lambda p: -p["r"])
     return {
         "places": places,
         "view_box": f"{left:.3f} {top:.3f} {width:.3f} {height:.3f}",
         "scale_x": round(k, 4),
-        "hit": round(width * 0.03, 3),
-        "font": round(width * 0.024, 3),
-        "stroke": round(width * 0.002, 3),
+        # 24 px across in a sidebar 17rem wide: the smallest target WCAG 2.2 allows.
+        "hit": round(width * 0.046, 3),
+        "font": round(width * 0.048, 3),
+        "stroke": round(width * 0.003, 3),
         "unlocated": sum(1 for r in rows if r["place__latitude"] is None),
     }
 
