@@ -5,7 +5,7 @@ import datetime
 import pytest
 import spacy
 
-from timeline.extraction.dates import find_dateline, find_dates
+from timeline.extraction.dates import find_dateline, find_dates, hung_date, resolve_hanging
 from timeline.extraction.types import (
     ANCHOR_ABSOLUTE,
     ANCHOR_DATELINE,
@@ -14,6 +14,7 @@ from timeline.extraction.types import (
     DAY,
     MONTH,
     YEAR,
+    DateMention,
 )
 
 CNN_FRIDAY = datetime.date(2012, 12, 28)  # the CNN seed article, a Friday
@@ -67,10 +68,47 @@ def test_weekday_with_will_is_the_next_one(nlp):
     check(d, "2012-12-28", DAY, ANCHOR_PUBLISHED, future=True)
 
 
-def test_weekday_with_will_on_that_weekday_is_a_week_on(nlp):
-    """A Friday story saying "will meet on Friday" means next week's Friday."""
+def test_weekday_with_will_on_that_weekday_is_that_day(nlp):
+    """A Friday story saying "will meet on Friday" means later that day: a wire writes
+    "next Friday" for a week on."""
     d = only(nlp, "Brahimi will meet Lavrov on Friday in Geneva.", CNN_FRIDAY)
+    check(d, "2012-12-28", DAY, ANCHOR_PUBLISHED, future=True)
+    d = only(nlp, "Brahimi will meet Lavrov next Friday in Geneva.", CNN_FRIDAY)
     check(d, "2013-01-04", DAY, ANCHOR_PUBLISHED, future=True)
+
+
+MONDAY = datetime.date(2012, 12, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # A Monday story: the meeting is two days on.
+        ("Foreign ministers of the Friends of Syria group meet in Marrakesh on Wednesday.",
+         MONDAY, "2012-12-12"),
+        # A Saturday story: the summit opens in two days.
+        ("Leaders will talk on the sidelines of the summit, which starts on Monday in Los Cabos.",
+         datetime.date(2012, 6, 16), "2012-06-18"),
+        # A Friday story: the gathering is that day.
+        ("Delegations from 60 countries are gathering in Tunis on Friday to press Damascus.",
+         datetime.date(2012, 2, 24), "2012-02-24"),
+    ],
+)  # fmt: skip
+def test_weekday_with_a_present_verb_lies_ahead(nlp, text, published, value):
+    """A scheduled event in the present tense with a weekday is this week's, ahead or today."""
+    check(only(nlp, text, published), value, DAY, ANCHOR_PUBLISHED, future=value > str(published))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia says Thursday it will not back the draft.",  # a report: the day before
+        "Shelling hit the Baba Amr district on Thursday.",  # "hit" is also the past
+    ],
+)
+def test_weekday_with_a_report_or_an_ambiguous_past_is_behind(nlp, text):
+    """ "says Thursday" in a Friday story reports Thursday; "hit on Thursday" is past."""
+    check(only(nlp, text, CNN_FRIDAY), "2012-12-27", DAY, ANCHOR_PUBLISHED)
 
 
 @pytest.mark.parametrize(
@@ -215,6 +253,30 @@ def test_month_day_deadline_looks_ahead(nlp):
     check(d, "2000-01-14", DAY, ANCHOR_PUBLISHED, future=True)
 
 
+def test_month_day_set_under_a_past_verb_may_lie_ahead(nlp):
+    """ "has set Nov. 10 as the deadline" in a 2 November story is eight days on: a date a
+    year back would carry its year. A simple past dated by it stays behind."""
+    text = "The mediator has set Nov. 10 as the deadline for a reply from both sides."
+    d = only(nlp, text, datetime.date(2015, 11, 2))
+    check(d, "2015-11-10", DAY, ANCHOR_PUBLISHED, future=True)
+    text = "The last round of talks in Geneva ended on Oct. 31 without an agreement."
+    check(only(nlp, text, datetime.date(2013, 10, 27)), "2012-10-31", DAY, ANCHOR_PUBLISHED)
+
+
+def test_month_under_a_past_verb_next_month_lies_ahead(nlp):
+    """ "gave the monitors until November", written in late October, is this November."""
+    text = "The Council gave the monitors until November to report on the truce."
+    d = only(nlp, text, datetime.date(2013, 10, 27))
+    check(d, "2013-11", MONTH, ANCHOR_PUBLISHED, future=True)
+
+
+def test_month_deadline_with_a_future_verb_looks_past_the_horizon(nlp):
+    """ "will be deployed by August", written in February, is this August."""
+    text = "The observers will be deployed across the country by August, the mission said."
+    d = only(nlp, text, datetime.date(2013, 2, 13))
+    check(d, "2013-08", MONTH, ANCHOR_PUBLISHED, future=True)
+
+
 def test_year(nlp):
     """ "in 1998" is a year; the copyright line is not."""
     check(
@@ -271,19 +333,56 @@ def test_deictic_words(nlp, text, value, precision, future):
     check(only(nlp, text, BBC_SATURDAY), value, precision, ANCHOR_PUBLISHED, future=future)
 
 
-def test_weeks_seasons_decades_and_recently_are_not_calendar_values(nlp):
-    """ "last week", "last summer", "the 1990s", "recently" are found but left unplaced."""
-    text = (
-        "Lavrov met Brahimi last week. Fighting eased last summer, as in the 1990s. "
-        "Recently, talks resumed."
-    )
+def test_seasons_decades_and_recently_are_not_calendar_values(nlp):
+    """ "last summer", "the 1990s", "recently" are found but left unplaced."""
+    text = "Fighting eased last summer, as in the 1990s. Recently, talks resumed."
     found = dates(nlp, text, BBC_SATURDAY)
     assert [(d.text, d.value) for d in found] == [
-        ("last week", None),
         ("last summer", None),
         ("the 1990s", None),
         ("Recently", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "future"),
+    [
+        # Saturday 16 June 2012: this week is 11-17 June.
+        ("The peacekeeping chief said this week Syria was in a civil war.",
+         datetime.date(2012, 6, 16), "2012-06", False),
+        # Saturday 2 February 2013: last week is 21-27 January.
+        ("Lavrov met Brahimi in Geneva last week.", BBC_SATURDAY, "2013-01", False),
+        ("The Council will vote on the draft early next week.",
+         datetime.date(2012, 6, 16), "2012-06", True),
+    ],
+)  # fmt: skip
+def test_a_week_is_the_month_holding_it(nlp, text, published, value, future):
+    """A week is no calendar value, but the month holding all of it is."""
+    check(only(nlp, text, published), value, MONTH, ANCHOR_PUBLISHED, future=future)
+
+
+def test_a_week_across_two_months_is_left_unplaced(nlp):
+    """Friday 28 Dec 2012: next week runs from 31 December to 6 January."""
+    found = dates(nlp, "The envoy will return to Damascus next week.", CNN_FRIDAY)
+    assert [(d.text, d.value) for d in found] == [("next week", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Kerry, speaking on ABC\'s "This Week," said talks would resume.',
+        "The minister told USA Today that the talks had stalled.",
+    ],
+)
+def test_a_paper_or_a_show_named_like_a_date_is_no_date(nlp, text):
+    """ "This Week" and "Today" in title case inside a sentence name a show or a paper."""
+    assert [d.value for d in dates(nlp, text, BBC_SATURDAY) if d.value] == []
+
+
+def test_today_opening_a_quote_is_a_date(nlp):
+    """ "Today is a sad day," opening a quotation, is the day of the story."""
+    text = 'The envoy said: "Today is a sad day for Syria."'
+    check(only(nlp, text, BBC_SATURDAY), "2013-02-02", DAY, ANCHOR_PUBLISHED)
 
 
 def test_durations_are_not_dates(nlp):
@@ -359,3 +458,155 @@ def test_spelled_out_years_in_broadcast_transcripts(nlp):
     ]
     text = "His promise to halve unemployment by the year two thousand has been abandoned."
     check(only(nlp, text, BBC_SATURDAY), "2000", YEAR, ANCHOR_ABSOLUTE)
+
+
+# Expressions hanging on an event ------------------------------------------------------
+
+SUNDAY = datetime.date(2012, 4, 15)
+
+
+def test_a_day_after_a_clause_hangs_on_that_event(nlp):
+    """ "came a day after the Council voted ...": the vote is an event of its own. The date
+    layer leaves the value to the event layer and says what it hangs on."""
+    text = "The arrival of the advance team came a day after the Security Council voted to send it."
+    d = dates(nlp, text, SUNDAY)[0]
+    assert (d.text, d.value, d.offset) == ("a day after", None, (1, "day"))
+    assert text[d.hangs_on[0] : d.hangs_on[1]] == "the Security Council voted to send it"
+    # The arrival is on Sunday 15 April: the vote was on the Saturday.
+    arrival = DateMention("Sunday", 0, 6, "2012-04-15", DAY, ANCHOR_PUBLISHED, "2012-04-15")
+    check(hung_date(d, arrival), "2012-04-14", DAY, ANCHOR_PREVIOUS)
+    # The vote on Saturday 14 April: the arrival is a day on.
+    vote = DateMention("Saturday", 0, 8, "2012-04-14", DAY, ANCHOR_PUBLISHED, "2012-04-15")
+    check(resolve_hanging(d, vote), "2012-04-15", DAY, ANCHOR_PREVIOUS)
+
+
+def test_a_day_after_in_apposition_to_a_date_is_that_date(nlp):
+    """ "on Sunday, a day after the Council voted": Sunday; the vote is the day before."""
+    text = "The monitors reached Damascus on Sunday, a day after the Security Council voted."
+    found = dates(nlp, text, SUNDAY)
+    check(found[1], "2012-04-15", DAY, ANCHOR_PREVIOUS)
+    assert found[1].offset == (1, "day")
+    check(hung_date(found[1], found[1]), "2012-04-14", DAY, ANCHOR_PREVIOUS)
+
+
+def test_days_after_a_clause_with_its_own_date(nlp):
+    """ "two days after Kerry and Lavrov met in Munich on Friday": Sunday."""
+    text = "The truce took effect two days after Kerry and Lavrov met in Munich on Friday."
+    found = dates(nlp, text, datetime.date(2016, 2, 15))
+    check(found[0], "2016-02-14", DAY, ANCHOR_PREVIOUS)
+    assert (found[0].anchor_value, found[1].value) == ("2016-02-12", "2016-02-12")
+
+
+def test_the_day_before_a_dated_event(nlp):
+    """ "The day before Tuesday's vote" in a Thursday story is Monday."""
+    text = "The day before Tuesday's vote, the envoy met opposition leaders in Istanbul."
+    found = dates(nlp, text, datetime.date(2012, 12, 27))
+    check(found[0], "2012-12-24", DAY, ANCHOR_PREVIOUS)
+    assert found[0].offset == (-1, "day")
+
+
+def test_a_day_after_a_noun_phrase_takes_the_last_date(nlp):
+    """ "A day after the talks" when the talks were just dated: that date, plus one."""
+    text = "The coalition met in Marrakesh on Dec. 12, 2012. A day after the talks, Russia spoke."
+    d = dates(nlp, text, CNN_FRIDAY)[1]
+    check(d, "2012-12-13", DAY, ANCHOR_PREVIOUS)
+    assert text[d.hangs_on[0] : d.hangs_on[1]] == "the talks"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "anchor"),
+    [
+        # Present: the story's day.
+        ("It is the second day of the army's offensive on the city.", "2012-04-15",
+         ANCHOR_PUBLISHED),
+        # Past: one day on from the opening just mentioned.
+        ("The talks opened in Astana on Monday. Lavrov spoke on the second day of the "
+         "three-day gathering.", "2012-04-10", ANCHOR_PREVIOUS),
+    ],
+)  # fmt: skip
+def test_the_second_day_of_a_gathering(nlp, text, value, anchor):
+    """ "the second day of the three-day gathering" hangs on the gathering, a day on."""
+    d = [d for d in dates(nlp, text, SUNDAY) if d.text.startswith("the second")][0]
+    check(d, value, DAY, anchor)
+    assert d.offset == (1, "day")
+    assert text[d.hangs_on[0] : d.hangs_on[1]].startswith("the ")
+
+
+def test_the_final_day_counts_from_the_length_of_the_gathering(nlp):
+    """ "the final day of the three-day summit" is two days after it opens."""
+    d = dates(nlp, "Lavrov walked out on the final day of the three-day summit.", SUNDAY)[0]
+    assert (d.value, d.offset) == (None, (2, "day"))
+
+
+def test_the_last_day_of_a_month(nlp):
+    """ "the last day of June" is 30 June."""
+    d = dates(nlp, "The mandate of the mission expires on the last day of June.", SUNDAY)[0]
+    check(d, "2012-06-30", DAY, ANCHOR_PREVIOUS, future=True)
+
+
+# Ahead of the story -------------------------------------------------------------------
+
+FRIDAY_MUNICH = datetime.date(2016, 2, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("We have agreed to a nationwide cessation of hostilities in one week's time.",
+         "2016-02-19", DAY),
+        ("What the ministers envision a week from now is a pause in the fighting.",
+         "2016-02-19", DAY),
+        ("Aid convoys should reach the besieged towns in two weeks' time.", "2016-02-26", DAY),
+        ("Elections will be held in two years under the plan.", "2018", YEAR),
+    ],
+)  # fmt: skip
+def test_time_from_now(nlp, text, value, precision):
+    """ "in one week's time", "a week from now", "will ... in two years": from the story's day."""
+    check(only(nlp, text, FRIDAY_MUNICH), value, precision, ANCHOR_PUBLISHED, future=True)
+
+
+def test_in_years_after_a_superlative_is_a_span_not_a_date(nlp):
+    """ "the highest level in five years" looks back over a span: no date."""
+    text = "Violence in Aleppo reached its highest level in five years."
+    assert [d.value for d in dates(nlp, text, FRIDAY_MUNICH) if d.value] == []
+
+
+# Several days, earlier times ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "values"),
+    [
+        ("Leaders will meet at the NATO summit in Chicago on May 20 and 21.",
+         ["May 20", "21"], ["2012-05-20", "2012-05-21"]),
+        ("Ministers met in Geneva on 12-13 March to draft the plan.",
+         ["12", "13 March"], ["2012-03-12", "2012-03-13"]),
+    ],
+)  # fmt: skip
+def test_two_days_of_one_month_are_two_dates(nlp, text, surfaces, values):
+    """ "May 20 and 21", "12-13 March": each day is a date, the year chosen once."""
+    found = dates(nlp, text, SUNDAY)
+    assert [(d.text, d.value) for d in found] == list(zip(surfaces, values, strict=True))
+
+
+def test_past_perfect_dates_an_earlier_time(nlp):
+    """ "had confirmed the appointment on Wednesday" is before the story's narrative."""
+    text = "Diplomats had confirmed the appointment on Wednesday, ahead of the announcement."
+    d = only(nlp, text, datetime.date(2014, 7, 10))
+    check(d, "2014-07-09", DAY, ANCHOR_PUBLISHED)
+    assert d.earlier
+    text = "Diplomats confirmed the appointment on Wednesday."
+    assert not only(nlp, text, datetime.date(2014, 7, 10)).earlier
+
+
+def test_later_in_the_day_is_the_day_last_mentioned(nlp):
+    """ "Lavrov met Brahimi on Friday ... later in the day": Friday."""
+    text = "Lavrov met Brahimi on Thursday. The envoy flew to Cairo later in the day."
+    found = dates(nlp, text, CNN_FRIDAY)
+    check(found[1], "2012-12-27", DAY, ANCHOR_PREVIOUS)
+
+
+def test_a_week_or_so_ago(nlp):
+    """ "a week or so ago" is a week back."""
+    text = "A week or so ago, the rebel commander chose the date of the offensive."
+    check(only(nlp, text, CNN_FRIDAY), "2012-12-21", DAY, ANCHOR_PUBLISHED)

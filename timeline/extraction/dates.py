@@ -13,6 +13,7 @@ what spaCy tags as DATE and the regex does not know.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import re
@@ -87,6 +88,11 @@ _DATE_RE = re.compile(
     rf"""(?<![^\W_])(?:
     (?P<iso>\b(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])\b)
   | (?P<num>(?<![\d/.])(?P<num_a>\d{{1,2}})[/.](?P<num_b>\d{{1,2}})[/.](?P<num_y>(?:19|20)\d\d)\b)
+  | (?P<pair>(?P<pair_m>{_MONTH})\s*(?P<pair_d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*
+        (?P<pair_d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|[.,]\d|:\d|-))
+        (?:,?\s+(?P<pair_y>{_YEAR})(?![\d,.]\d))?)
+  | (?P<dpair>(?P<dpair_d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*(?P<dpair_d2>[0-3]?\d)
+        (?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dpair_m>{_MONTH})(?:,?\s+(?P<dpair_y>{_YEAR}))?)
   | (?P<mdy>(?:(?P<mdy_wd>{_WEEKDAY}),?\s+)?(?P<mdy_m>{_MONTH})\s*(?:the\s+)?(?P<mdy_d>[0-3]?\d)
         (?:st|nd|rd|th)?\b(?!\s*(?:%|percent|[.,]\d|:\d))(?:,?\s+(?P<mdy_y>{_YEAR})(?![\d,.]\d))?)
   | (?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?
@@ -110,15 +116,22 @@ _DATE_RE = re.compile(
   | (?P<rel>\b(?P<rel_mod>last|this|next|the\s+past|the\s+previous|the\s+current|
         (?:earlier|later|early|late)\s+(?:this|in\s+the)|the\s+coming)\s+(?P<rel_u>year|month|week)\b
         (?!\s+(?:or|and)\s+(?:two|so)))
+  | (?P<ahead>\b(?:in\s+)?(?P<ahead_n>{_NUM})\s+(?P<ahead_u>days?|weeks?|months?|years?)
+        (?:(?:'s?|s')?\s+time\b|\s+from\s+(?:now|today)\b))
+  | (?P<inn>\bin\s+(?:(?:about|some|roughly|around|another|just)\s+)?(?P<inn_n>{_NUM})
+        \s+(?P<inn_u>days?|weeks?|months?|years?)\b(?!'|\s+(?:ago|later|earlier|after|before)\b))
   | (?P<ago>\b(?:(?:about|almost|nearly|some|roughly|around|more\s+than|less\s+than|just|only)\s+)?
-        (?P<ago_n>{_NUM})\s+(?P<ago_u>days?|weeks?|months?|years?|decades?)\s+ago\b)
+        (?P<ago_n>{_NUM})\s+(?P<ago_u>days?|weeks?|months?|years?|decades?)\s+(?:or\s+so\s+)?ago\b)
   | (?P<shift>\b(?P<shift_n>{_NUM})\s+(?P<shift_u>days?|weeks?|months?|years?)
-        \s+(?P<shift_dir>later|earlier|after|before)\b)
-  | (?P<same>\b(?:the\s+(?:very\s+)?same|that|(?:earlier|later)\s+(?:that|the\s+same))
-        \s+(?P<same_u>day|morning|afternoon|evening|night|month|year)\b(?!\s+(?:of|when)\b))
+        \s+(?:or\s+so\s+)?(?P<shift_dir>later|earlier|after|before)\b)
+  | (?P<same>\b(?:(?:the\s+(?:very\s+)?same|that|(?:earlier|later)\s+(?:that|the\s+same))
+        \s+(?P<same_u>day|morning|afternoon|evening|night|month|year)\b(?!\s+(?:of|when)\b)
+        |(?:earlier|later)\s+in\s+the\s+day\b))
+  | (?P<nthday>\bthe\s+(?P<nthday_n>first|second|third|fourth|fifth|sixth|seventh|final|last
+        |closing|opening|\d{{1,2}}(?:st|nd|rd|th))\s+day\s+of\b)
   | (?P<next>\b(?:the\s+)?(?P<next_dir>next|following|previous|preceding)
         \s+(?P<next_u>day|morning|afternoon|evening|night|month|year)\b)
-  | (?P<dayof>\bthe\s+day\s+(?P<dayof_dir>before|after)\b(?=\s*(?:[,.;:)]|$)))
+  | (?P<dayof>\bthe\s+day\s+(?P<dayof_dir>before|after)\b)
   | (?P<spelled>\b(?:the\s+year\s+)?(?P<spelled_y>{_SPELLED_CENTURY_YEAR})\b
         |\bthe\s+year\s+(?P<spelled_m>{_SPELLED_MILLENNIUM_YEAR})\b)
   | (?P<theyear>\bthe\s+(?:(?:current|full|present)\s+)?(?:fiscal\s+)?year\b
@@ -242,6 +255,201 @@ def _tense(doc, start: int, end: int) -> str | None:
     return "present"
 
 
+def _is_past_event_time(doc, start: int, end: int) -> bool:
+    """Whether the span dates a verb in the past ("ended Oct. 31", "was seen on Nov. 10"),
+    rather than sitting in a noun phrase, a deadline or a present perfect ("the Jan. 14
+    deadline", "gave them until November", "has set Nov. 10 as the deadline"), which may
+    lie ahead."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        if token.head.lower_ in ("until", "till", "by", "through", "before"):
+            return False
+        token = token.head
+    elif token.dep_ not in ("npadvmod", "tmod"):
+        return False
+    verb = token.head
+    if verb.tag_ == "VBN":  # "was last seen on Nov. 3", "had met on Nov. 3"
+        return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    return verb.tag_ == "VBD"
+
+
+# "stocks hurt the index on Friday": verbs whose past is their present form.
+_SAME_IN_PAST = {
+    "hurt", "cut", "set", "put", "hit", "cost", "let", "shut", "spread", "quit", "split",
+    "bid", "cast", "burst", "upset", "broadcast", "forecast", "bet", "shed", "thrust",
+}  # fmt: skip
+
+
+def _is_present_event_time(doc, start: int, end: int) -> bool:
+    """Whether the span dates a present-tense verb: "the summit, which starts on Monday",
+    "ministers are meeting in Tunis on Friday"; not a report ("Russia says Friday")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        token = token.head
+    elif token.dep_ not in ("npadvmod", "tmod"):
+        return False
+    verb = token.head
+    if verb.lemma_ in ("say", "tell", "report"):
+        return False
+    if verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ not in _SAME_IN_PAST):
+        return verb.pos_ == "VERB"
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    return verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") for c in auxes)
+
+
+def _is_past_perfect(doc, start: int, end: int) -> bool:
+    """ "Diplomats had confirmed the appointment on Wednesday": the verb dated is a past
+    perfect, a time before the story's narrative."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    return token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children
+    )
+
+
+def _hung_span(doc, end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """What the word ending at `end` ("after", "before", "of") introduces: ("clause", span)
+    for an event of its own ("a day after the Council approved the mission", "after signing
+    the deal"), ("phrase", span) for a noun phrase ("a day after the talks"), else (None, None).
+    """
+    span = doc.char_span(max(0, end - 1), end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None, None
+    word = span[-1]
+    objects = [c for c in word.children if c.dep_ in ("pobj", "pcomp")]
+    if word.dep_ == "mark" and word.head.pos_ in ("VERB", "AUX") and word.head.i > word.i:
+        kind, right = "clause", word.head.right_edge
+    elif word.dep_ == "prep" and objects:
+        kind = "clause" if objects[0].tag_ == "VBG" else "phrase"
+        right = word.right_edge
+    else:
+        return None, None
+    if right.i <= word.i:
+        return None, None
+    first = doc[word.i + 1]
+    return kind, (first.idx, right.idx + len(right))
+
+
+_ORDINAL_DAYS = {
+    "first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7,
+}  # fmt: skip
+_ORDER = (YEAR, MONTH, DAY)
+
+
+def _moved(day: datetime.date, n: int, unit: str) -> tuple[datetime.date, str]:
+    """`day` moved by `n` units ("day", "week", "month", "year"), at that unit's precision."""
+    if unit in ("day", "week"):
+        return day + datetime.timedelta(days=n * (7 if unit == "week" else 1)), DAY
+    if unit == "month":
+        return _add_months(day, n), MONTH
+    return datetime.date(day.year + n, 1, 1), YEAR
+
+
+def resolve_hanging(mention: DateMention, on: DateMention) -> DateMention:
+    """`mention` placed once the thing it hangs on is dated by `on`.
+
+    "two days after Kerry and Lavrov met", the meeting on Friday 12 Feb 2016 -> Sunday
+    14 Feb 2016; "the last day of June" -> 30 June. Unchanged when either is unplaced or `on`
+    is too coarse ("a day after" a meeting in 2016).
+
+    >>> talks = DateMention("Friday", 0, 6, "2016-02-12", DAY, ANCHOR_PUBLISHED, "2016-02-12")
+    >>> after = DateMention("two days after", 0, 14, None, None, None, offset=(2, "day"))
+    >>> resolve_hanging(after, talks).value
+    '2016-02-14'
+    """
+    if on.value is None or on.precision is None:
+        return mention
+    base = on.first_day
+    words = mention.text.lower().split()
+    last = mention.offset is None and any(w in ("last", "final", "closing") for w in words)
+    if last and on.precision in (MONTH, YEAR):  # "the last day of June"
+        end = _add_months(base, 1 if on.precision == MONTH else 12)
+        day, precision = end - datetime.timedelta(days=1), DAY
+    elif mention.offset is None:
+        return mention
+    elif "day" in words and "of" in words and on.precision != DAY:
+        # "the second day of June" is 2 June: the offset counts from its first day.
+        day, precision = base + datetime.timedelta(days=mention.offset[0]), DAY
+    else:
+        day, precision = _moved(base, *mention.offset)
+        if _ORDER.index(on.precision) < _ORDER.index(precision):
+            return mention
+    return dataclasses.replace(
+        mention,
+        value=iso_at_precision(day, precision),
+        precision=precision,
+        anchor=ANCHOR_PREVIOUS,
+        anchor_value=on.value,
+        future=on.future,
+    )
+
+
+def hung_date(mention: DateMention, own: DateMention) -> DateMention | None:
+    """The date of the thing `mention` hangs on, when the time `mention` dates is `own`.
+
+    "The team arrived a day after the Council approved the mission": with the arrival on
+    Sunday 15 April 2012, the approval was on Saturday 14 April. None when `mention` does
+    not hang on anything or `own` is too coarse for the offset.
+
+    >>> arrival = DateMention("Sunday", 0, 6, "2012-04-15", DAY, ANCHOR_PUBLISHED, "2012-04-15")
+    >>> after = DateMention("a day after", 0, 11, None, None, None, offset=(1, "day"))
+    >>> hung_date(after, arrival).value
+    '2012-04-14'
+    """
+    if mention.offset is None or own.value is None or own.precision is None:
+        return None
+    n, unit = mention.offset
+    day, precision = _moved(own.first_day, -n, unit)
+    if _ORDER.index(own.precision) < _ORDER.index(precision):
+        return None
+    return dataclasses.replace(
+        mention,
+        value=iso_at_precision(day, precision),
+        precision=precision,
+        anchor=ANCHOR_PREVIOUS,
+        anchor_value=own.value,
+        future=False,
+        hangs_on=None,
+        offset=None,
+    )
+
+
+# Words a title-case headline leaves in lower case.
+_HEADLINE_SMALL = {
+    "a", "an", "the", "and", "but", "or", "nor", "for", "on", "at", "to", "from", "by", "of",
+    "in", "with", "as", "vs",
+}  # fmt: skip
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """ "USA Today", ABC's "This Week": a deictic word in title case inside a sentence that
+    is not itself a title-case headline names a paper or a show."""
+    if not all(w[:1].isupper() for w in text[start:end].split()):
+        return False
+    before = text[max(0, start - 40) : start].rstrip(" \t\"'`“‘")
+    if not before or before[-1] in ".!?:;\n_-—–(":
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return any(
+        w[:1].islower() and w.lower() not in _HEADLINE_SMALL for w in re.findall(r"[\w']+", line)
+    )
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s+[\"'“‘(]?[A-Z]|\n\s*\n")
 # "today's world", "the people of tomorrow": the present in general, not a day.
 _GENERIC_NOW = re.compile(
@@ -262,20 +470,32 @@ _DEADLINE_CUE = re.compile(
 )
 
 
-def _pick(candidates, anchor, tense, *, strict=False, horizon=92):
+def _pick(candidates, anchor, tense, *, strict=False, horizon=92, firm=lambda: False):
     """The candidate date (ascending) that the tense points to, relative to `anchor`.
 
-    Past: the last on or before; future: the first on or after (after, if `strict`);
-    present: the coming one if within `horizon` days ("the case is heard in May" in a
-    late-March story), else the last one.
+    Past: the last on or before, unless that is most of a year back and this year's is
+    within a month ahead: a wire writes the year of a date a year old, so "has set Nov. 10
+    as the deadline" in a 2 November story is eight days on. Future: the first on or after
+    (after, if `strict`); present: the coming one if within `horizon` days ("the case is
+    heard in May" in a late-March story), else the last one. `firm()` says the past is the
+    time of a simple-past verb ("the quarter ended Oct. 31"), which cannot lie ahead.
     """
     if tense == "future":
         after = [c for c in candidates if (c > anchor if strict else c >= anchor)]
         return after[0] if after else candidates[-1]
     before = [c for c in candidates if c <= anchor]
-    if tense == "past" or not before:
-        return before[-1] if before else candidates[0]
     after = [c for c in candidates if c > anchor]
+    if tense == "past" or not before:
+        if (
+            before
+            and after
+            and after[0].year == anchor.year
+            and (after[0] - anchor).days <= 31
+            and (anchor - before[-1]).days >= 300
+            and not firm()
+        ):
+            return after[0]
+        return before[-1] if before else candidates[0]
     if after and (after[0] - anchor).days <= horizon:
         return after[0]
     return before[-1]
@@ -299,9 +519,12 @@ class _Resolver:
         if _FUTURE_CUE.search(self.text, before, start):
             return "future"
         tense = _tense(self.doc, start, end)
-        if tense != "past" and _DEADLINE_CUE.search(self.text, before, start):
+        if tense in ("present", None) and _DEADLINE_CUE.search(self.text, before, start):
             return "future" if weekday else "present"
         return tense
+
+    def _firm(self, start, end):
+        return lambda: _is_past_event_time(self.doc, start, end)
 
     def mention(self, match_text, start, end, day, precision, anchor, anchor_day, future=False):
         if day is None:
@@ -324,6 +547,7 @@ class _Resolver:
             anchor,
             anchor_day.isoformat() if anchor_day else None,
             future or later,
+            earlier=_is_past_perfect(self.doc, start, end),
         )
 
     def relative(self, text, start, end, day, precision, future=False):
@@ -350,14 +574,17 @@ class _Resolver:
     def resolve(self, m) -> DateMention | None:
         kind = m.lastgroup
         for name in (
-            "iso", "num", "mdy", "dmy", "my", "mrel", "mry", "month", "season", "quarter", "decade",
-            "holiday", "wd", "deictic", "rel", "ago", "shift", "same", "next", "dayof",
-            "spelled", "theyear", "yearago", "year", "vague",
+            "iso", "num", "pair", "dpair", "mdy", "dmy", "my", "mrel", "mry", "month", "season",
+            "quarter", "decade", "holiday", "wd", "deictic", "rel", "ahead", "inn", "ago",
+            "shift", "same", "nthday", "next", "dayof", "spelled", "theyear", "yearago", "year",
+            "vague",
         ):  # fmt: skip
             if m.group(name) is not None:
                 kind = name
                 break
         text, start, end = m.group(kind), m.start(kind), m.end(kind)
+        if kind in ("deictic", "rel") and _is_title(self.text, start, end):
+            return None
         return getattr(self, "_" + kind)(m, text, start, end)
 
     def _absolute(self, text, start, end, day, precision):
@@ -392,7 +619,7 @@ class _Resolver:
             if matching:
                 options = matching
         tense = self._tense(start, end)
-        day = _pick(options, self.ref, tense)
+        day = _pick(options, self.ref, tense, firm=self._firm(start, end))
         return self.relative(text, start, end, day, DAY, tense == "future")
 
     def _mdy(self, m, text, start, end):
@@ -424,7 +651,7 @@ class _Resolver:
         elif rel == "this":
             day = datetime.date(self.ref.year, month, 1)
         else:
-            day = _pick(options, this_month, self._tense(start, end))
+            day = _pick(options, this_month, self._tense(start, end), firm=self._firm(start, end))
         return self.relative(text, start, end, day, MONTH)
 
     def _month(self, m, text, start, end):
@@ -487,9 +714,16 @@ class _Resolver:
         if rel and rel[-1] in ("next", "coming", "following"):
             day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7 or 7)
             return self.relative(text, start, end, day, DAY, True)
-        if self._tense(m.start("wd_d"), m.end("wd_d"), weekday=True) == "future":
-            day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7 or 7)
-            return self.relative(text, start, end, day, DAY, True)
+        # Ahead: a future verb, or a present one ("the summit, which starts on Monday",
+        # "meet in Morocco on Wednesday" in a Monday story). The story's own weekday is
+        # that day: a wire writes "next Friday" for a week on.
+        wd_start, wd_end = m.start("wd_d"), m.end("wd_d")
+        tense = self._tense(wd_start, wd_end, weekday=True)
+        if tense == "future" or (
+            tense == "present" and _is_present_event_time(self.doc, wd_start, wd_end)
+        ):
+            day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7)
+            return self.relative(text, start, end, day, DAY, tense == "future")
         return self.relative(text, start, end, self.ref - datetime.timedelta(days=back), DAY)
 
     def _deictic(self, m, text, start, end):
@@ -502,9 +736,14 @@ class _Resolver:
     def _rel(self, m, text, start, end):
         unit = m["rel_u"].lower()
         mod = m["rel_mod"].lower().split()
-        if unit == "week":  # weeks are not calendar values
-            return DateMention(text, start, end, None, None, None)
         offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(mod[-1], 0)
+        if unit == "week":
+            # A week is no calendar value; the month holding all of it is ("said this week"
+            # in a Saturday 16 June story is June). One straddling two months stays unplaced.
+            monday = self.ref + datetime.timedelta(days=7 * offset - self.ref.weekday())
+            if monday.month != (monday + datetime.timedelta(days=6)).month:
+                return DateMention(text, start, end, None, None, None)
+            return self.relative(text, start, end, monday, MONTH, offset > 0)
         if unit == "year":
             return self.relative(
                 text, start, end, datetime.date(self.ref.year + offset, 1, 1), YEAR
@@ -526,25 +765,116 @@ class _Resolver:
     def _shift(self, m, text, start, end):
         n = _number(m["shift_n"])
         unit = m["shift_u"].lower().rstrip("s")
-        sign = 1 if m["shift_dir"].lower() in ("later", "after") else -1
+        direction = m["shift_dir"].lower()
+        sign = 1 if direction in ("later", "after") else -1
         if n is None:
             return DateMention(text, start, end, None, None, None)
-        if unit in ("day", "week"):
-            days = sign * n * (7 if unit == "week" else 1)
-            return self.previous(text, start, end, DAY, lambda d: d + datetime.timedelta(days))
-        if unit == "month":
-            return self.previous(text, start, end, MONTH, lambda d: _add_months(d, sign * n))
-        return self.previous(
-            text,
-            start,
-            end,
-            YEAR,
-            lambda d: datetime.date(d.year + sign * n, 1, 1),
-            same_sentence=True,
+
+        def anaphora():
+            if unit in ("day", "week"):
+                days = sign * n * (7 if unit == "week" else 1)
+                return self.previous(text, start, end, DAY, lambda d: d + datetime.timedelta(days))
+            if unit == "month":
+                return self.previous(text, start, end, MONTH, lambda d: _add_months(d, sign * n))
+            return self.previous(
+                text,
+                start,
+                end,
+                YEAR,
+                lambda d: datetime.date(d.year + sign * n, 1, 1),
+                same_sentence=True,
+            )
+
+        if direction in ("after", "before"):
+            return self._hanging(text, start, end, (sign * n, unit), anaphora)
+        return anaphora()
+
+    def _hanging(self, text, start, end, offset, anaphora):
+        """ "two days after X": X's time moved by `offset`. A clause is an event of its own,
+        dated by the event layer (`resolve_hanging`, `hung_date`) or by a date inside it; a
+        noun phrase or nothing ("a day after the talks", "the day before") is taken to be
+        the last date mentioned."""
+        kind, span = _hung_span(self.doc, end)
+        if self.last is not None and self.text[self.last_end : start].strip() in (",", "—", "–"):
+            # "on Oct. 12, the day before the crash": in apposition, that same date.
+            day, precision = self.last
+            found = self.mention(text, start, end, day, precision, ANCHOR_PREVIOUS, day)
+        elif kind == "clause":
+            found = DateMention(text, start, end, None, None, None)
+        else:
+            found = anaphora()
+        return dataclasses.replace(found, hangs_on=span, offset=offset)
+
+    def _ahead(self, m, text, start, end):
+        """ "in one week's time", "a week from now": from the story's own date."""
+        n = _number(m["ahead_n"])
+        if n is None:
+            return DateMention(text, start, end, None, None, None)
+        day, precision = _moved(self.ref, n, m["ahead_u"].lower().rstrip("s"))
+        return self.relative(text, start, end, day, precision, True)
+
+    def _inn(self, m, text, start, end):
+        """ "The bonds will be redeemed in five years": ahead, but only for a future verb
+        the phrase modifies ("the highest level in five years" is a span of time)."""
+        n = _number(m["inn_n"])
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if n is None or span is None or span[0].head.pos_ not in ("VERB", "AUX"):
+            return None
+        if _tense(self.doc, start, end) != "future":
+            return None
+        day, precision = _moved(self.ref, n, m["inn_u"].lower().rstrip("s"))
+        return self.relative(text, start, end, day, precision, True)
+
+    def _nthday(self, m, text, start, end):
+        """ "the second day of the three-day gathering": hangs on the gathering, one day on.
+        "It is the second day of the offensive" is the story's day; in the past tense, one
+        day on from the last date mentioned (the opening, as a rule)."""
+        word = m["nthday_n"].lower()
+        _kind, span = _hung_span(self.doc, end)
+        n = _ORDINAL_DAYS.get(word) or (int(word[:-2]) if word[:1].isdigit() else None)
+        if n is None and span is not None:  # "the final day of the three-day summit"
+            length = re.search(rf"\b({_NUM})[\s-]+day\b", self.text[span[0] : span[1]], re.I)
+            n = _number(length[1]) if length else None
+        found = DateMention(text, start, end, None, None, None)
+        if n:
+            tense = _tense(self.doc, start, end)
+            if tense == "present":
+                found = self.relative(text, start, end, self.ref, DAY)
+            elif tense == "past" and self.last is not None:
+                found = self.previous(
+                    text, start, end, DAY, lambda d: d + datetime.timedelta(days=n - 1)
+                )
+        return dataclasses.replace(found, hangs_on=span, offset=(n - 1, "day") if n else None)
+
+    def _pair(self, m, text, start, end):
+        return self._two_days(m, "pair")
+
+    def _dpair(self, m, text, start, end):
+        return self._two_days(m, "dpair")
+
+    def _two_days(self, m, group):
+        """ "on April 24 and 25", "24-25 April 2012": two days, two mentions."""
+        month = _month_number(m[group + "_m"])
+        first_day, second_day = int(m[group + "_d1"]), int(m[group + "_d2"])
+        if not 1 <= first_day < second_day <= 31:
+            return None
+        start, split, end = m.start(group), m.end(group + "_d1"), m.end(group)
+        second_start = m.start(group + "_d2")
+        first = self._month_day(
+            self.text[start:split], start, split, month, first_day, m[group + "_y"], None
         )
+        if first is None or first.value is None:
+            return first
+        day = _safe_date(int(first.value[:4]), month, second_day)
+        anchor_day = datetime.date.fromisoformat(first.anchor_value) if first.anchor_value else None
+        second = self.mention(
+            self.text[second_start:end], second_start, end, day, DAY, first.anchor, anchor_day,
+            first.future,
+        )  # fmt: skip
+        return [first, second]
 
     def _same(self, m, text, start, end):
-        unit = m["same_u"].lower()
+        unit = (m["same_u"] or "day").lower()  # "later in the day"
         need = {"month": MONTH, "year": YEAR}.get(unit, DAY)
         return self.previous(text, start, end, need, lambda d: d)
 
@@ -561,7 +891,13 @@ class _Resolver:
 
     def _dayof(self, m, text, start, end):
         sign = 1 if m["dayof_dir"].lower() == "after" else -1
-        return self.previous(text, start, end, DAY, lambda d: d + datetime.timedelta(sign))
+        return self._hanging(
+            text,
+            start,
+            end,
+            (sign, "day"),
+            lambda: self.previous(text, start, end, DAY, lambda d: d + datetime.timedelta(sign)),
+        )
 
     def _spelled(self, m, text, start, end):
         year = _spelled_year(m["spelled_y"] or m["spelled_m"])
@@ -623,12 +959,27 @@ def find_dates(
             mentions.append(dateline)
             continue
         found = resolver.resolve(m)
-        if found is not None:
-            mentions.append(found)
-        else:
+        if found is None:
             rejected.append((m.start(), m.end()))
+        elif isinstance(found, list):
+            mentions.extend(found)
+        else:
+            mentions.append(found)
     mentions.extend(_leftover_entities(ent_spans, mentions, rejected, resolver))
     mentions.sort(key=lambda d: d.start)
+    return _hang_on_inner_dates(mentions)
+
+
+def _hang_on_inner_dates(mentions: list[DateMention]) -> list[DateMention]:
+    """ "two days after the talks opened on Monday", "the day before last Tuesday's vote":
+    an expression hanging on words that carry a date is measured from that date."""
+    for i, mention in enumerate(mentions):
+        if mention.hangs_on is None:
+            continue
+        start, end = mention.hangs_on
+        inner = next((d for d in mentions if d.value and start <= d.start and d.end <= end), None)
+        if inner is not None:
+            mentions[i] = resolve_hanging(mention, inner)
     return mentions
 
 

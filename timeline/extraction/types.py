@@ -72,6 +72,15 @@ class DateMention:
     anchor: str | None
     anchor_value: str | None = None
     future: bool = False
+    # "a day after the Council approved the mission", "the second day of the three-day
+    # gathering": the expression's time is that of the clause or noun phrase at character
+    # span `hangs_on`, moved by `offset` ((1, "day"), (-2, "week"), (1, "day")). See
+    # dates.hung_date and dates.resolve_hanging.
+    hangs_on: tuple[int, int] | None = None
+    offset: tuple[int, str] | None = None
+    # The verb it dates is in the past perfect ("had confirmed the appointment on
+    # Wednesday"): a time before the story's narrative, not the narrative's own date.
+    earlier: bool = False
 
     @property
     def first_day(self) -> datetime.date | None:
