@@ -112,6 +112,14 @@ class TimelineFilterForm(forms.Form):
         error_messages={"invalid": "Enter a year as four digits, like 2012."},
     )
     sort = forms.ChoiceField(required=False, choices=SORTS)
+    # "key=1": only the milestones (timeline/ranking.py); anything else but empty is refused.
+    key = forms.TypedChoiceField(
+        required=False,
+        choices=(("1", "Key events only"),),
+        coerce=lambda value: value == "1",
+        empty_value=False,
+        label="Key events",
+    )
     status = forms.ChoiceField(required=False, choices=PUBLIC_STATUSES)
 
     def __init__(self, data=None, **kwargs):
