@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('timeline', '0004_article_headlines'),
+        ('timeline', '0006_merge_links_and_importance'),
     ]
 
     operations = [
