@@ -440,6 +440,19 @@ def test_today_opening_a_quote_is_a_date(nlp):
     check(only(nlp, text, BBC_SATURDAY), "2013-02-02", DAY, ANCHOR_PUBLISHED)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aid pledged for the current fiscal year that ends in June falls short of needs.",
+        "Oil exports fell to a low for the year of 120,000 barrels a day.",
+    ],
+)
+def test_the_year_before_that_or_a_figure(nlp, text):
+    """ "the current fiscal year that ends ...", "a low for the year of 120,000": this year."""
+    found = [d for d in dates(nlp, text, BBC_SATURDAY) if d.text.startswith("the")]
+    check(found[0], "2013", YEAR, ANCHOR_PUBLISHED)
+
+
 def test_durations_are_not_dates(nlp):
     """ "for three years" and "two weeks" say how long, not when."""
     found = dates(

@@ -134,8 +134,9 @@ _DATE_RE = re.compile(
   | (?P<dayof>\bthe\s+day\s+(?P<dayof_dir>before|after)\b)
   | (?P<spelled>\b(?:the\s+year\s+)?(?P<spelled_y>{_SPELLED_CENTURY_YEAR})\b
         |\bthe\s+year\s+(?P<spelled_m>{_SPELLED_MILLENNIUM_YEAR})\b)
-  | (?P<theyear>\bthe\s+(?:(?:current|full|present)\s+)?(?:fiscal\s+)?year\b
-        (?!\s+(?:before|after|earlier|later|ago|when|that|in\s+which|of|\d)\b|'s|-))
+  | (?P<theyear>\bthe\s+(?:(?:current|present)\s+(?:fiscal\s+)?year\b
+        |(?:full\s+)?(?:fiscal\s+)?year\b(?!\s+(?:before|after|earlier|later|ago|when|that|in\s+which
+        |of(?!\s*[$£€\d])|\d)\b|'s|-)))
   | (?P<yearago>\byear-(?:earlier|ago)\b)
   | (?P<year>(?<![\d$£€#.,/:])(?<!\d-)(?:(?P<year_fiscal>fiscal|FY)\s*)?(?P<year_y>{_YEAR})
         (?![\d%]|'?s\b|-\d|\.\d|,\d))
