@@ -275,7 +275,8 @@ def test_chart_bars_link_to_their_month(client, two_years):
     assert june.url == "/?actor=sergey-lavrov&from=2012-06&to=2012-06"
     html = response.content.decode()
     assert "<title>June 2012: 1 event</title>" in html
-    assert 'aria-label="June 2012: 1 event"' in html
+    # A mouse without JavaScript clicks a month; keyboards use the years and From/To.
+    assert 'href="/?actor=sergey-lavrov&amp;from=2012-06&amp;to=2012-06" tabindex="-1"' in html
 
 
 def test_export_links_carry_the_filters(client, two_years):
@@ -446,3 +447,78 @@ def test_the_favicon_is_served(client, db):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("/timeline/favicon.svg")
+
+
+# Issue 11, the time axis: the whole period stays the axis; the filtered counts go over it.
+def test_the_chart_keeps_the_whole_period_when_filtered(client, make_event):
+    make_event(date=datetime.date(2011, 10, 4), actors=("Vitaly Churkin",), summary="Veto")
+    for day in (3, 9, 17):
+        make_event(date=datetime.date(2012, 12, day))
+    make_event(date=datetime.date(2018, 1, 30), actors=("Nasr al-Hariri",), summary="Sochi")
+    everything = client.get("/").content.decode()
+    assert 'data-first="2011-10" data-months="76"' in everything
+    assert 'class="chart__value chart__value--top">5<' in everything  # 3 rounds up to 5
+    assert "chart__all" not in everything  # unfiltered: nothing to draw over
+    lavrov = client.get("/?actor=sergey-lavrov").content.decode()
+    assert 'data-first="2011-10" data-months="76"' in lavrov
+    assert lavrov.count('class="chart__all"') == 3  # every event's months, outlined
+    assert "outlined: every event" in lavrov
+    # A year under the axis narrows to that year, keeping the other filters.
+    assert '<a href="/?actor=sergey-lavrov&amp;year=2012" hx-get=' in lavrov
+    assert 'data-base="/?actor=sergey-lavrov"' in lavrov
+
+
+def test_nice_scale_tops():
+    from timeline.views import nice_ceiling
+
+    assert [nice_ceiling(n) for n in (1, 3, 7, 10, 11, 23, 180)] == [1, 5, 10, 10, 20, 50, 200]
+
+
+# Places on a map: sized by count, each a link that filters, only where coordinates are known.
+def test_the_map_draws_located_places_sized_by_their_events(client, make_event):
+    make_event(place="Geneva")
+    make_event(place="Geneva", summary="Second round in Geneva")
+    make_event(place="Moscow", summary="Lavrov receives Brahimi")
+    make_event(place="Houla", summary="Massacre condemned")  # no coordinates known
+    html = client.get("/").content.decode()
+    figure = html.split('<figure class="map">')[1].split("</figure>")[0]
+    assert 'aria-label="Geneva: 2 events"' in figure and 'aria-label="Moscow: 1 event"' in figure
+    assert "Houla" not in figure.split("<figcaption")[0]
+    assert "1 place without coordinates is not drawn" in figure
+    radius = {
+        name: float(
+            figure.split(f'aria-label="{name}:')[1]
+            .split('class="map__dot"')[1]
+            .split('r="')[1]
+            .split('"')[0]
+        )
+        for name in ("Geneva", "Moscow")
+    }
+    assert radius["Geneva"] > radius["Moscow"]
+    assert 'href="/?place=geneva"' in figure
+    # Chosen, it links to its removal.
+    chosen = client.get("/?place=geneva").content.decode().split('<figure class="map">')[1]
+    assert 'href="/" hx-get="/" aria-label="Geneva: 2 events, selected: choose to remove"' in chosen
+
+
+def test_a_curator_gives_a_place_its_coordinates(curator_client, make_event):
+    from django.urls import reverse
+
+    from timeline.models import Place
+
+    make_event(place="Houla", summary="Massacre condemned")
+    houla = Place.objects.get(name="Houla")
+    assert houla.latitude is None
+    url = reverse("admin:timeline_place_change", args=[houla.pk])
+    response = curator_client.post(
+        url, {"name": "Houla", "slug": "houla", "latitude": "95", "longitude": "36.5"}
+    )
+    assert response.status_code == 200 and "Ensure this value is less than or equal to 90" in (
+        response.content.decode()
+    )
+    curator_client.post(
+        url, {"name": "Houla", "slug": "houla", "latitude": "34.88", "longitude": "36.52"}
+    )
+    houla.refresh_from_db()
+    assert (houla.latitude, houla.longitude) == (34.88, 36.52)
+    assert 'aria-label="Houla: 1 event"' in curator_client.get("/").content.decode()

@@ -72,6 +72,7 @@ class ActorAliasFormSet(forms.BaseInlineFormSet):
 
 class ActorAliasInline(admin.TabularInline):
     model = ActorAlias
+    template = "admin/timeline/edit_inline/tabular.html"
     form = ActorAliasForm
     formset = ActorAliasFormSet
     extra = 1
@@ -130,9 +131,27 @@ class ActorAliasAdmin(admin.ModelAdmin):
     list_select_related = ["actor"]
 
 
+class LocatedFilter(admin.SimpleListFilter):
+    title = "on the map"
+    parameter_name = "located"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "has coordinates"), ("no", "no coordinates")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(latitude=None)
+        if self.value() == "no":
+            return queryset.filter(latitude=None)
+        return queryset
+
+
 @admin.register(Place)
 class PlaceAdmin(admin.ModelAdmin):
-    list_display = ["name", "country"]
+    """Curators set or fix where a place is: the timeline's map draws it there."""
+
+    list_display = ["name", "country", "latitude", "longitude"]
+    list_filter = [LocatedFilter]
     search_fields = ["name"]
     autocomplete_fields = ["country"]
     prepopulated_fields = {"slug": ["name"]}
@@ -153,6 +172,7 @@ class LabelledInlineFormSet(forms.BaseInlineFormSet):
 class EventActorInline(admin.TabularInline):
     model = EventActor
     formset = LabelledInlineFormSet
+    template = "admin/timeline/edit_inline/tabular.html"
     extra = 0
     autocomplete_fields = ["actor"]
 
@@ -181,7 +201,16 @@ CURATED_FIELDS = {"date", "precision", "type", "place", "summary"}
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["when", "precision", "type", "summary", "status", "confidence", "curated"]
+    list_display = [
+        "when",
+        "precision",
+        "type",
+        "summary",
+        "status",
+        "confidence",
+        "importance",
+        "curated",
+    ]
     list_filter = ["status", "type", "precision", "curated", "planned"]
     search_fields = ["summary", "mentions__sentence", "actors__name"]
     date_hierarchy = "date"
@@ -290,6 +319,7 @@ class ReviewQueueAdmin(EventAdmin):
 
 class ArticleMentionInline(admin.TabularInline):
     model = Mention
+    template = "admin/timeline/edit_inline/tabular.html"
     extra = 0
     fields = ["event", "sentence", "date_text"]
     readonly_fields = fields

@@ -6,9 +6,11 @@ import datetime
 import hashlib
 import unicodedata
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.signals import post_delete, post_save
@@ -16,6 +18,8 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import slugify
 
+from timeline import ranking
+from timeline.extraction.coordinates import coordinates
 from timeline.extraction.types import EVENT_TYPES
 
 
@@ -45,6 +49,12 @@ def content_hash(text: str) -> str:
     normal = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     normal = "\n".join(line.rstrip() for line in normal.strip().split("\n"))
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def is_web_address(url: str) -> bool:
+    """ "https://example.org/a" yes; "javascript:alert(1)", "data:...", "/relative" no."""
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def unique_slug(model, text: str, *, max_length: int = 120) -> str:
@@ -107,7 +117,7 @@ class Article(models.Model):
     @property
     def original_url(self) -> str:
         """The address it was read from, when that is a web page (never `javascript:` etc.)."""
-        return self.url if self.url.lower().startswith(("http://", "https://")) else ""
+        return self.url.strip() if is_web_address(self.url) else ""
 
     @property
     def label(self) -> str:
@@ -201,9 +211,30 @@ class Place(models.Model):
         related_name="places",
         limit_choices_to={"kind": "country"},
     )
+    # Where the map draws it; filled from the gazetteer of coordinates when the place is
+    # first stored, and set or fixed by curators in the admin.
+    latitude = models.FloatField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text="Decimal degrees, north positive: Geneva is 46.20.",
+    )
+    longitude = models.FloatField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text="Decimal degrees, east positive: Geneva is 6.15.",
+    )
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),
+                name="place_coordinates_on_the_globe",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -211,6 +242,8 @@ class Place(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Place, self.name)
+        if self.pk is None and self.latitude is None and self.longitude is None:
+            self.latitude, self.longitude = coordinates(self.name) or (None, None)
         super().save(*args, **kwargs)
 
 
@@ -218,6 +251,23 @@ class EventQuerySet(models.QuerySet):
     def visible(self):
         """What the public timeline shows: everything but rejected events."""
         return self.exclude(status=Event.Status.REJECTED)
+
+    def key(self):
+        """The milestones: events ranked at or above the key threshold (an index range)."""
+        return self.filter(importance__gte=ranking.KEY_THRESHOLD)
+
+    def rescore(self) -> int:
+        """Store each event's importance again from its type, status and sources; returns how
+        many changed. For writes that bypass save() and the signals (bulk_create, update())."""
+        changed = []
+        rows = self.annotate(n_sources=Count("mentions__article", distinct=True)).order_by()
+        for event in rows.only("pk", "type", "status", "importance").iterator(chunk_size=2000):
+            score = event.score(event.n_sources)
+            if score != event.importance:
+                event.importance = score
+                changed.append(event)
+        Event.objects.bulk_update(changed, ["importance"], batch_size=1000)
+        return len(changed)
 
     def chronological(self, newest_first: bool = False):
         order = ["date", "precision_rank", "id"]
@@ -270,6 +320,9 @@ class Event(models.Model):
     curated = models.BooleanField(
         default=False, help_text="A curator edited it: re-extraction leaves it alone."
     )
+    # How much it matters to a reader (timeline/ranking.py): kept up to date on every write
+    # of the event or its mentions, so "key events only" is an index range, not a computation.
+    importance = models.PositiveSmallIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -281,6 +334,7 @@ class Event(models.Model):
             models.Index(fields=["status", "date"]),
             models.Index(fields=["type", "date"]),
             models.Index(fields=["date", "precision_rank", "id"]),
+            models.Index(fields=["importance", "date"]),
         ]
 
     def __str__(self) -> str:
@@ -288,10 +342,22 @@ class Event(models.Model):
 
     def save(self, *args, **kwargs):
         self.precision_rank = PRECISION_RANK.get(self.precision, 0)
+        sources = self.mentions.values("article_id").distinct().count() if self.pk else 0
+        self.importance = self.score(sources)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "importance"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("timeline:event", args=[self.pk])
+
+    def score(self, sources: int) -> int:
+        confirmed = self.status == Event.Status.CONFIRMED
+        return ranking.importance(event_type=self.type, confirmed=confirmed, sources=sources)
+
+    @property
+    def is_key(self) -> bool:
+        return self.importance >= ranking.KEY_THRESHOLD
 
     @property
     def cameo(self) -> str:
@@ -394,6 +460,13 @@ class Mention(models.Model):
     def __str__(self) -> str:
         return self.sentence[:80]
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        mention = super().from_db(db, field_names, values, **kwargs)
+        # Moving a mention to another event changes the sources of both.
+        mention._loaded_event_id = mention.__dict__.get("event_id")
+        return mention
+
     def resolution(self) -> str:
         """How the date was read: "Friday, relative to the publication date 28 Dec 2012"."""
         anchor = {
@@ -482,9 +555,37 @@ class Submission(models.Model):
         return self.status in self.FINISHED
 
 
-@receiver([post_save, post_delete], sender=Event)
-def forget_covered_years(sender, **kwargs):
-    """The header's "2011–2018" is cached; an event written may move either end."""
-    from timeline.context_processors import YEARS_KEY
+MONTHS_KEY = "timeline:public-months"
 
-    cache.delete(YEARS_KEY)
+
+def public_month_counts() -> dict[datetime.date, int]:
+    """Public events per month, {first day of month: n}: the chart's full period and the
+    header's years. Cached until an event is written, so pages do not count every row."""
+    counts = cache.get(MONTHS_KEY)
+    if counts is None:
+        from django.db.models.functions import TruncMonth
+
+        rows = (
+            Event.objects.visible()
+            .annotate(month=TruncMonth("date"))
+            .values("month")
+            .annotate(n=Count("pk"))
+            .order_by("month")
+        )
+        counts = {row["month"]: row["n"] for row in rows}
+        cache.set(MONTHS_KEY, counts, 3600)
+    return counts
+
+
+@receiver([post_save, post_delete], sender=Event)
+def forget_public_months(sender, **kwargs):
+    """An event written may change any month's count and either end of the period."""
+    cache.delete(MONTHS_KEY)
+
+
+@receiver([post_save, post_delete], sender=Mention)
+def rescore_events(sender, instance, **kwargs):
+    """An event's sources changed: store its importance again (and the old event's, if the
+    mention moved). Bulk writes skip signals: they call EventQuerySet.rescore()."""
+    ids = {instance.event_id, getattr(instance, "_loaded_event_id", None)} - {None}
+    Event.objects.filter(pk__in=ids).rescore()

@@ -65,10 +65,10 @@ CONFIRMED_BONUS = 20
 # Each article reporting the event adds to its weight, up to this many.
 SOURCES_COUNTED = 4
 SOURCE_WEIGHT = 10
-# "Key events only" shows events scoring at least this: e.g. a confirmed meeting with one
-# source (30 + 20 + 10), an agreement reported twice (40 + 20), a statement in four outlets
-# that a curator confirmed (5 + 20 + 40).
-KEY_THRESHOLD = 60
+# "Key events only" shows events scoring at least this: an agreement or a decision on one
+# source (40 + 10), a meeting reported twice (30 + 20) or confirmed (30 + 20 + 10), a
+# statement only when confirmed and widely reported (5 + 20 + 30).
+KEY_THRESHOLD = 50
 
 
 def category(event_type: str) -> str:

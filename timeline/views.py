@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -28,6 +29,7 @@ from timeline.models import (
     Mention,
     Precision,
     format_date,
+    public_month_counts,
 )
 from timeline.templatetags.timeline_tags import timeline_url
 
@@ -35,6 +37,7 @@ SITE_NAME = "Syria diplomacy timeline"
 PAGE_SIZE = 50
 TOP_ACTORS = 12
 TOP_FACET = 10
+MAP_PLACES = 60
 # Filters whose values combine with OR: their own facet counts ignore them, so other values stay visible.
 DATE_KEYS = ("year", "start", "end")
 FORM_KEYS = ("q", "from", "to", "page")
@@ -64,6 +67,8 @@ def filter_events(events, filters: dict):
         events = events.filter(date__lte=filters["end"])
     if filters.get("status"):
         events = events.filter(status=filters["status"])
+    if filters.get("key"):
+        events = events.key()
     if filters.get("q"):
         q = filters["q"]
         events = events.filter(
@@ -97,6 +102,8 @@ def describe(filters: dict) -> str:
         what = what[0].upper() + what[1:].lower()
     else:
         what = "Events"
+    if filters.get("key"):
+        what = "Key " + lower_first(what)
     if filters.get("status"):
         what = dict(PUBLIC_STATUSES)[filters["status"]] + " " + lower_first(what)
     actors = [a.name for a in filters.get("actor") or []]
@@ -163,57 +170,95 @@ def row_key(event_values: dict) -> tuple:
 class Bar:
     month: datetime.date
     count: int
+    total: int
     x: float
-    y: float
-    width: float
     height: float
+    total_height: float
     url: str
     label: str
     selected: bool
 
+    @property
+    def y(self) -> float:
+        return round(100 - self.height, 2)
 
-def month_chart(counts: dict, url_for, *, selected=None, width=720, height=96) -> dict | None:
-    """An SVG bar per month from the first to the last month with events; None if none."""
-    if not counts:
-        return None
-    months, first, last = [], min(counts), max(counts)
-    month = first
+    @property
+    def total_y(self) -> float:
+        return round(100 - self.total_height, 2)
+
+
+def nice_ceiling(n: int) -> int:
+    """The scale's top: 1, 2, 5 times a power of ten, at least n. `nice_ceiling(23)` -> 50."""
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if step * factor >= n:
+                return step * factor
+        step *= 10
+
+
+def months_between(first: datetime.date, last: datetime.date) -> list[datetime.date]:
+    months, month = [], first
     while month <= last:
         months.append(month)
         month = (month + datetime.timedelta(days=32)).replace(day=1)
-    # A short span keeps slim bars on the left rather than one bar across the whole chart.
-    slot = min(width / len(months), width / 12)
-    tallest = max(counts.values())
-    bars, years = [], []
+    return months
+
+
+def month_chart(
+    counts: dict, url_for, *, totals: dict | None = None, selected=None, year_url=None
+) -> dict | None:
+    """Bars per month over the whole period of `totals` (every public event), the filtered
+    `counts` drawn over them, a count scale, and a link per year. None without events.
+
+    Heights are in a 0-100 box that the SVG stretches to the chart's width; text is HTML.
+    """
+    span = totals or counts
+    if not span:
+        return None
+    months = months_between(min(span), max(span))
+    top = nice_ceiling(max(span.values()))
+    start, end = selected or (None, None)
+    bars = []
     for i, month in enumerate(months):
-        n = counts.get(month, 0)
-        bar_height = (height - 4) * n / tallest if n else 0
-        start, end = selected or (None, None)
-        inside = bool(selected) and (start or month) <= month and month <= (end or month)
+        n, total = counts.get(month, 0), span.get(month, 0)
+        inside = bool(selected) and (start or month) <= month <= (end or month)
         bars.append(
             Bar(
                 month=month,
                 count=n,
-                x=round(i * slot + slot * 0.12, 2),
-                y=round(height - bar_height, 2),
-                width=round(slot * 0.76, 2),
-                height=round(bar_height, 2),
+                total=total,
+                x=i,
+                # A month with one event among hundreds still shows.
+                height=max(round(100 * n / top, 2), 2) if n else 0,
+                total_height=max(round(100 * total / top, 2), 2) if total else 0,
                 url=url_for(month),
                 label=f"{month:%B %Y}: {n} event{'s' if n != 1 else ''}",
                 selected=inside,
             )
         )
-        if month.month == 1 or i == 0:
-            years.append({"x": round(i * slot + 2, 2), "label": month.year})
+    years = []
+    for month in months:
+        if not years or years[-1]["year"] != month.year:
+            years.append({"year": month.year, "months": 0})
+        years[-1]["months"] += 1
+    for year in years:
+        year["url"] = year_url(year["year"]) if year_url else None
+        year["count"] = sum(n for m, n in counts.items() if m.year == year["year"])
+    filtered = totals is not None and counts != totals
     return {
         "bars": bars,
+        "months": len(months),
+        "ticks": [i for i, m in enumerate(months) if i],
+        "year_ticks": [i for i, m in enumerate(months) if i and m.month == 1],
         "years": years,
-        "width": width,
-        "height": height,
-        "slot": round(slot, 2),
+        "top": top,
+        "middle": top // 2 if top >= 2 and top % 2 == 0 else None,
         "total": sum(counts.values()),
-        "first": first,
-        "last": last,
+        "filtered": filtered,
+        "first": months[0],
+        "last": months[-1],
+        "month_initials": len(months) <= 36,
     }
 
 
@@ -226,6 +271,66 @@ def month_counts(events) -> dict:
         .order_by("month")
     )
     return {row["month"]: row["n"] for row in rows}
+
+
+def place_map(rows: list[dict], query: QueryDict) -> dict | None:
+    """Circles sized by count on a plain-degrees projection fitted to the places shown.
+
+    x = longitude x cos(middle latitude), y = -latitude: the same space as world.svg's paths,
+    which the template draws with the same horizontal scale.
+    """
+    located = [r for r in rows if r["place__latitude"] is not None]
+    if not located:
+        return None
+    chosen = set(query.getlist("place"))
+    lats = [r["place__latitude"] for r in located]
+    lons = [r["place__longitude"] for r in located]
+    middle = (max(lats) + min(lats)) / 2
+    k = max(math.cos(math.radians(middle)), 0.2)
+    # At least a region's worth of map around one place; padding so circles stay inside.
+    x0, x1 = min(lons) * k, max(lons) * k
+    y0, y1 = -max(lats), -min(lats)
+    width = max((x1 - x0) * 1.35, 28)
+    height = max((y1 - y0) * 1.35, 14)
+    width, height = max(width, height * 4 / 3), max(height, width * 3 / 4)  # a 4:3 frame
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    left, top = cx - width / 2, cy - height / 2
+    most = max(r["n"] for r in located)
+    places = []
+    for rank, r in enumerate(sorted(located, key=lambda r: (-r["n"], r["place__name"]))):
+        slug = r["place__slug"]
+        selected = slug in chosen
+        places.append(
+            {
+                "name": r["place__name"],
+                "count": r["n"],
+                "x": round(r["place__longitude"] * k, 3),
+                "y": round(-r["place__latitude"], 3),
+                "r": round(width * (0.014 + 0.05 * math.sqrt(r["n"] / most)), 3),
+                "url": timeline_url(query, remove=[("place", slug)])
+                if selected
+                else timeline_url(query, add=[("place", slug)]),
+                "selected": selected,
+                "labelled": rank < 5 or selected,
+            }
+        )
+    # Big circles first, so small ones stay on top and clickable.
+    for place in places:
+        # Labels near the right edge go to the left of their circle, so they stay inside.
+        right = place["x"] > left + width * 0.6
+        place["anchor"] = "end" if right else "start"
+        place["dx"] = -place["r"] if right else place["r"]
+    places.sort(key=lambda p: -p["r"])
+    return {
+        "places": places,
+        "view_box": f"{left:.3f} {top:.3f} {width:.3f} {height:.3f}",
+        "scale_x": round(k, 4),
+        # 24 px across in a sidebar 17rem wide: the smallest target WCAG 2.2 allows.
+        "hit": round(width * 0.046, 3),
+        "font": round(width * 0.048, 3),
+        "stroke": round(width * 0.003, 3),
+        "unlocated": sum(1 for r in rows if r["place__latitude"] is None),
+    }
 
 
 def facet(items, *, key, query, single=False):
@@ -268,12 +373,13 @@ def facets(filters: dict, query: QueryDict) -> dict:
         .order_by()
     )
     types = [(v, label, type_counts[v]) for v, label in EventType.choices if v in type_counts]
-    place_rows = (
+    # One query for the place facet and the map: the facet lists the first few.
+    place_rows = list(
         Event.objects.filter(pk__in=ids("place"))
         .exclude(place=None)
-        .values("place__slug", "place__name")
+        .values("place__slug", "place__name", "place__latitude", "place__longitude")
         .annotate(n=Count("pk"))
-        .order_by("-n", "place__name")[:TOP_FACET]
+        .order_by("-n", "place__name")[:MAP_PLACES]
     )
     outlet_rows = (
         Mention.objects.filter(event__in=ids("outlet"))
@@ -297,7 +403,7 @@ def facets(filters: dict, query: QueryDict) -> dict:
         "actors": facet(actors, key="actor", query=query),
         "types": facet(types, key="type", query=query),
         "places": facet(
-            [(r["place__slug"], r["place__name"], r["n"]) for r in place_rows],
+            [(r["place__slug"], r["place__name"], r["n"]) for r in place_rows[:TOP_FACET]],
             key="place",
             query=query,
         ),
@@ -316,6 +422,7 @@ def facets(filters: dict, query: QueryDict) -> dict:
             single=True,
         ),
         "months": months,
+        "map_places": place_rows,
     }
 
 
@@ -335,6 +442,8 @@ def active_chips(filters: dict, query: QueryDict) -> list[dict]:
         chips.append(("Year", str(filters["year"]), "year", None))
     if filters.get("status"):
         chips.append(("Status", dict(PUBLIC_STATUSES)[filters["status"]], "status", None))
+    if filters.get("key"):
+        chips.append(("Show", "Key events only", "key", None))
     for key, field in (("from", "start"), ("to", "end")):
         if filters.get(field):
             chips.append((key.capitalize(), query.get(key), key, None))
@@ -407,7 +516,8 @@ def timeline(request):
             response["HX-Push-Url"] = query_url(request.path, clean)
         return response
     filters = form.cleaned_data
-    query = request.GET
+    # Built from what the filters read, so a repeated or unknown key is not copied into links.
+    query = form.canonical_query()
     page = Paginator(events.for_listing(), PAGE_SIZE).get_page(request.GET.get("page"))
     previous = None
     if page.number > 1:
@@ -437,6 +547,15 @@ def timeline(request):
         "facets": found,
         "chips": active_chips(filters, query),
         "clear_url": timeline_url(None),
+        # All events, or only the milestones: the same filters either way.
+        "scopes": [
+            {
+                "label": label,
+                "url": timeline_url(query, replace={"key": value}),
+                "selected": bool(filters.get("key")) == bool(value),
+            }
+            for value, label in ((None, "All events"), ("1", "Key events only"))
+        ],
         "sorts": [
             {
                 "label": label,
@@ -448,6 +567,10 @@ def timeline(request):
         "chart": month_chart(
             found["months"],
             lambda month: month_url(query, month),
+            totals=public_month_counts(),
+            year_url=lambda year: timeline_url(
+                query, replace={"year": year, "from": None, "to": None}
+            ),
             selected=(filters.get("start"), filters.get("end"))
             if filters.get("start") or filters.get("end")
             else (
@@ -456,6 +579,9 @@ def timeline(request):
                 else None
             ),
         ),
+        "map": place_map(found["map_places"], query),
+        # Where a range dragged on the chart goes: these filters, any dates replaced.
+        "chart_base": timeline_url(query, replace={"from": None, "to": None, "year": None}),
         "export_query": export_query,
         # The search form carries the filters chosen by links; the actor search carries all.
         "hidden": [(k, v) for k, vs in query.lists() if k not in FORM_KEYS for v in vs if v],
@@ -471,10 +597,8 @@ def timeline(request):
 @vary_on_headers("HX-Request")
 def actor_search(request):
     """Actors whose name or alias contains `name`: type-ahead for the actor facet."""
-    # NUL cannot reach PostgreSQL in a query; it is never part of a name.
-    name = request.GET.get("name", "").replace("\x00", "").strip()[:100]
-    query = request.GET.copy()
-    query.pop("name", None)
+    name = request.GET.get("name", "").strip()[:100]  # NUL is refused by the middleware
+    query = TimelineFilterForm(request.GET).canonical_query()
     actors = []
     if name:
         actors = list(
@@ -591,7 +715,13 @@ def actor_detail(request, slug: str):
         "partners": [
             {"actor": p, "url": timeline_url(mine, add=[("actor", p.slug)])} for p in partners
         ],
-        "chart": month_chart(month_counts(events), lambda month: month_url(mine, month)),
+        "chart": month_chart(
+            month_counts(events),
+            lambda month: month_url(mine, month),
+            totals=public_month_counts(),
+            year_url=lambda year: timeline_url(mine, replace={"year": year}),
+        ),
+        "chart_base": timeline_url(mine),
     }
     return render(request, "timeline/actor.html", context)
 

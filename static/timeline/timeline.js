@@ -116,4 +116,116 @@
       );
     }
   });
+
+  // The time axis: drag across it, or focus it and use the arrow keys, to choose a range.
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  function chartOf(plot) {
+    var first = plot.getAttribute("data-first").split("-");
+    return {
+      plot: plot,
+      year: +first[0],
+      month: +first[1] - 1,
+      size: +plot.getAttribute("data-months"),
+      counts: plot.getAttribute("data-counts").split(",").map(Number),
+      base: plot.getAttribute("data-base"),
+      brush: plot.querySelector(".chart__brush"),
+      status: plot.closest(".chart").querySelector(".chart__status")
+    };
+  }
+  function monthAt(chart, i) {
+    var m = chart.month + i;
+    return { year: chart.year + Math.floor(m / 12), month: m % 12 };
+  }
+  function iso(chart, i) {
+    var d = monthAt(chart, i);
+    return d.year + "-" + (d.month < 9 ? "0" : "") + (d.month + 1);
+  }
+  function named(chart, i) {
+    var d = monthAt(chart, i);
+    return MONTHS[d.month] + " " + d.year;
+  }
+  function describeRange(chart, a, b) {
+    var lo = Math.min(a, b), hi = Math.max(a, b), n = 0;
+    for (var i = lo; i <= hi; i++) n += chart.counts[i] || 0;
+    var when = lo === hi ? named(chart, lo) : named(chart, lo) + " to " + named(chart, hi);
+    return when + ": " + n + " event" + (n === 1 ? "" : "s");
+  }
+  function showBrush(chart, a, b) {
+    var lo = Math.min(a, b), hi = Math.max(a, b);
+    chart.brush.setAttribute("x", lo);
+    chart.brush.setAttribute("width", hi - lo + 1);
+    chart.brush.classList.add("is-active");
+    if (chart.status) chart.status.textContent = describeRange(chart, a, b);
+  }
+  function hideBrush(chart) {
+    chart.brush.classList.remove("is-active");
+    if (chart.status) chart.status.textContent = "";
+  }
+  function go(chart, a, b) {
+    var lo = Math.min(a, b), hi = Math.max(a, b);
+    var url = chart.base + (chart.base.indexOf("?") < 0 ? "?" : "&") + "from=" + iso(chart, lo) + "&to=" + iso(chart, hi);
+    if (chart.plot.hasAttribute("data-htmx") && window.htmx) {
+      window.htmx.ajax("GET", url, { source: chart.plot, target: "#browse", swap: "outerHTML" }).then(function () {
+        if (location.pathname + location.search !== url) history.pushState({ htmx: true }, "", url);
+      });
+    } else {
+      window.location.assign(url);
+    }
+  }
+  function indexAt(chart, clientX) {
+    var box = chart.plot.querySelector(".chart__svg").getBoundingClientRect();
+    var i = Math.floor((clientX - box.left) / box.width * chart.size);
+    return Math.max(0, Math.min(chart.size - 1, i));
+  }
+  function setUpChart(plot) {
+    if (plot.hasAttribute("data-ready")) return;
+    plot.setAttribute("data-ready", "");
+    var chart = chartOf(plot), start = null, cursor = null, anchor = null;
+    plot.setAttribute("tabindex", "0");
+    plot.setAttribute("role", "group");
+    plot.setAttribute("aria-roledescription", "time axis");
+    plot.setAttribute("aria-label", "Choose months: arrow keys move, Shift with an arrow extends, Enter shows them, Escape cancels");
+    var svg = plot.querySelector(".chart__svg");
+    svg.addEventListener("pointerdown", function (event) {
+      if (event.button !== 0) return;
+      start = indexAt(chart, event.clientX);
+      svg.setPointerCapture(event.pointerId);
+      showBrush(chart, start, start);
+      event.preventDefault();
+    });
+    svg.addEventListener("pointermove", function (event) {
+      if (start === null) return;
+      showBrush(chart, start, indexAt(chart, event.clientX));
+    });
+    svg.addEventListener("pointerup", function (event) {
+      if (start === null) return;
+      var end = indexAt(chart, event.clientX), from = start;
+      start = null;
+      go(chart, from, end);
+    });
+    svg.addEventListener("pointercancel", function () { start = null; hideBrush(chart); });
+    // The month links are for browsers without this script: the pointer handlers decide.
+    svg.addEventListener("click", function (event) {
+      if (event.target.closest("a")) event.preventDefault();
+    });
+    plot.addEventListener("keydown", function (event) {
+      var key = event.key;
+      if (key === "Escape") { cursor = anchor = null; hideBrush(chart); return; }
+      if (key === "Enter" && cursor !== null) { event.preventDefault(); go(chart, anchor, cursor); return; }
+      var step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: 12, ArrowDown: -12, Home: -Infinity, End: Infinity }[key];
+      if (step === undefined) return;
+      event.preventDefault();
+      if (cursor === null) cursor = step > 0 ? -1 : chart.size;
+      cursor = Math.max(0, Math.min(chart.size - 1, cursor + (isFinite(step) ? step : step > 0 ? chart.size : -chart.size)));
+      if (!event.shiftKey || anchor === null) anchor = cursor;
+      showBrush(chart, anchor, cursor);
+    });
+    plot.addEventListener("blur", function () { if (start === null) { cursor = anchor = null; hideBrush(chart); } });
+  }
+  function setUpCharts(root) {
+    (root.querySelectorAll ? root : document).querySelectorAll("[data-chart]").forEach(setUpChart);
+  }
+  document.addEventListener("DOMContentLoaded", function () { setUpCharts(document); });
+  document.addEventListener("htmx:load", function (event) { setUpCharts(event.detail.elt); });
 })();
