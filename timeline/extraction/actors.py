@@ -338,6 +338,10 @@ class ActorResolver:
                 out.append(actor)
         out += self._pronouns(doc, out)
         focus = focus_country(out, doc)
+        for person, state in _leaders_states(out, doc, focus):
+            out.remove(person)
+            if state is not None:
+                out.append(state)
         out += _governments(doc, out, focus)
         collectives = _collectives(doc, out, focus)
         # "Yemen" in "Yemen's warring parties" names whose parties they are.
@@ -479,7 +483,7 @@ class ActorResolver:
                 return None  # a demonym entered as an alias by a curator
             if via == VIA_RULER and not any(t.is_title or t.is_upper for t in span):
                 return None  # "a national coalition government" is no Syrian National Coalition
-            if _modifies_title(span):
+            if _modifies_title(span) or _modifies_person(span):
                 return None  # "US" in "US Vice-President Joe Biden": an affiliation
             place = entry.kind == COUNTRY and _place_slot(span.root)
             return _actor(span, entry.name, entry.kind, entry.country, via, is_place=place)
@@ -487,8 +491,10 @@ class ActorResolver:
             if _actor_slot(span.root) and not _modifies_title(span):
                 return _actor(span, entry.country, COUNTRY, None, VIA_METONYMY)
             return _actor(span, entry.name, PLACE, entry.country, via, is_place=True)
-        if label == "NORP":
-            return None  # "Syrians", "Arab": a people, not an actor
+        if label == "NORP" or span.text.lower() in _DEMONYMS:
+            return None  # "Syrians", "Arab", "the Syrian": a people, not an actor
+        if len(span) == 1 and span[0].lower_ in _STATE_NOUNS:
+            return None  # "Government" alone: the collectives read whose it is
         if label == "PERSON" or (label in ("ORG", "GPE") and _name_words(span) <= 2):
             actor = self._person(span, via, people, strict=label != "PERSON")
             if actor is not None or label == "PERSON":
@@ -676,6 +682,12 @@ class _DocPeople:
 _ACTOR_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"))
 
 
+_NAME_PARTICLES = frozenset(
+    ["de", "del", "della", "di", "da", "van", "von", "der", "den", "la", "le", "al", "el"]
+    + ["bin", "ibn", "bint", "abu", "ben", "dos", "das", "du", "af", "ter", "al-", "el-"]
+)
+
+
 def _clean(ent: Span) -> Span | None:
     """The entity without bullets, quotes, "the", titles and a trailing "'s"."""
     doc = ent.doc
@@ -689,6 +701,13 @@ def _clean(ent: Span) -> Span | None:
     if ent.label_ == "PERSON":
         while j - i > 1 and _is_title(doc[i]):
             i += 1
+    # "meet de Mistura": a lower-case word opening a name is the verb before it, not a
+    # particle of the name ("de", "al-", "bin" are).
+    while j - i > 1 and doc[i].is_lower and doc[i].lower_ not in _NAME_PARTICLES | {"of"}:
+        i += 1
+    # "the Government of the": a name does not end on a function word.
+    while j - i > 1 and doc[j - 1].lower_ in _TITLE_GLUE | {"and", "of", "in", "for", "to"}:
+        j -= 1
     if i >= j:
         return None
     if (i, j) == (ent.start, ent.end):
@@ -752,6 +771,35 @@ def focus_country(found: list[ResolvedActor], doc: Doc) -> str | None:
     return min(counts, key=lambda c: (-counts[c], first[c]))
 
 
+_FOLLOWERS = frozenset(["supporters", "loyalists", "backers", "allies", "opponents", "critics"])
+
+
+def _leaders_states(found: list[ResolvedActor], doc: Doc, focus: str | None) -> list[ResolvedActor]:
+    """ "Assad's delegation", "the Assad regime", "Putin's government": the state the
+    person leads; "Assad supporters" are not Assad."""
+    out = []
+    for a in found:
+        if a.kind != PERSON or a.j >= len(doc) + 1:
+            continue
+        head = doc[a.j - 1].head
+        if head.i < a.j or doc[a.j - 1].dep_ not in ("poss", "compound"):
+            continue
+        noun = head.lemma_.lower()
+        if head.lower_ in _FOLLOWERS or noun in _FOLLOWERS:
+            out.append((a, None))
+        elif (noun in _STATE_NOUNS or head.lower_ in _STATE_NOUNS) and a.country:
+            country = a.country
+            name = government_name(country) if country == focus else country
+            kind = COUNTRY if name == country else ORGANIZATION
+            state = dataclasses.replace(
+                a, name=name, kind=kind, country=None if kind == COUNTRY else country,
+                surface=doc[a.i : head.i + 1].text, end=head.idx + len(head.text), j=head.i + 1,
+                via=VIA_DEMONYM, title="",
+            )  # fmt: skip
+            out.append((a, state))
+    return out
+
+
 def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> list[ResolvedActor]:
     """ "the Syrian government", "Russian forces", "a Russian boycott": the state acting.
 
@@ -771,6 +819,7 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             or (noun not in _STATE_NOUNS and head.lower_ not in _STATE_NOUNS and noun not in NOUNS)
             or head.i in taken
             or head.i < token.i
+            or any(c.lower_ in _PARTY_WORDS for c in head.lefts)  # "rival Syrian delegations"
         ):
             continue
         state = noun in _STATE_NOUNS or head.lower_ in _STATE_NOUNS
@@ -795,6 +844,8 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
 
 
 _OPPOSITION_NOUNS = frozenset(["opposition", "rebel", "rebels", "insurgent", "insurgents"])
+_PARTY_NOUNS = frozenset(["party", "side", "faction", "rival", "delegation", "camp"])
+_PARTY_WORDS = frozenset(["warring", "rival", "both", "two", "opposing"])
 _PARTY_PHRASES = (
     ("warring", "parties"),
     ("warring", "sides"),
@@ -849,10 +900,13 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             name = government_name(where)
             kind = COUNTRY if name == where else ORGANIZATION
             out.append(_collective(doc, start, token.i + 1, name, kind, where))
-        elif lemma in ("party", "side", "faction", "rival"):
+        elif lemma in _PARTY_NOUNS:
             words = tuple(t.lower_ for t in doc[max(0, token.i - 1) : token.i + 1])
-            if words not in _PARTY_PHRASES:
-                continue
+            before = {c.lower_ for c in mods}
+            if words not in _PARTY_PHRASES and not (
+                token.tag_ in ("NNS", "NNPS") and before & _PARTY_WORDS
+            ):
+                continue  # "the rival Syrian delegations", "both sides": the parties
             where = country or focus
             parties = gazetteer.CONFLICT_PARTIES.get(where or "")
             if not parties:
@@ -933,6 +987,12 @@ def _modifies_title(span: Span) -> bool:
     while k < len(doc) and _is_title(doc[k]):
         k += 1
     return k > span.end and k < len(doc) and doc[k].ent_type_ == "PERSON"
+
+
+def _modifies_person(span: Span) -> bool:
+    """ "Russia's Vladimir Putin": the country names whose man he is."""
+    root = span.root
+    return root.dep_ in ("poss", "compound") and root.head.ent_type_ == "PERSON"
 
 
 def _name_words(span: Span) -> int:

@@ -94,14 +94,17 @@ NAME_GLUE = frozenset(["of", "the", "and", "for", "on", "in", "de", "al", "to"])
 
 
 def is_quoted_name(inner: str) -> bool:
-    """ "Friends of Syria", "Geneva II": a name in quotation marks, not a quotation."""
+    """ "Friends of Syria", "Geneva II": a name in quotation marks; "courtesy visit",
+    "in principle": a phrase set off, not a quotation."""
     words = inner.split()
-    return (
-        0 < len(words) <= 5
+    if not words or any(ch in inner for ch in ",.;:!?"):
+        return False
+    name = (
+        len(words) <= 5
         and words[0][:1].isupper()
         and all(w[:1].isupper() or w[:1].isdigit() or w in NAME_GLUE for w in words)
-        and not any(ch in inner for ch in ",.;:!?")
     )
+    return name or (len(words) <= 3 and inner == inner.lower())
 
 
 def quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
@@ -202,6 +205,8 @@ def trigger_type(token) -> tuple[str | None, bool]:
     if token.pos_ in {"NOUN", "PROPN"}:
         lemma = token.lemma_.lower()
         noun = NOUNS.get(lemma) or NOUNS.get(token.lower_)
+        if lemma == "call" and any(c.lower_ in {"phone", "telephone"} for c in token.children):
+            noun = "meeting"  # a phone call is a consultation (CAMEO 041)
         if not noun:
             return None, False
         head = token.head
@@ -215,6 +220,8 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False
         if token.dep_ == "dobj" and head.lemma_.lower() in {"join", "support", "back", "endorse"}:
             return noun, False
+        if token.dep_ == "pobj" and head.lower_ == "during":
+            return noun, False  # "progress was made during a phone call on Sunday"
     return None, False
 
 
@@ -238,6 +245,24 @@ def is_hypothetical(clause) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in clause.children) or any(
         c.dep_ == "advmod" and c.lower_ in HYPOTHETICAL and c.i < clause.i for c in clause.children
     )
+
+
+# Clauses that give a reason, a concession or a condition: "failed because Syria's government
+# insisted on ...", "although Russia agreed ...". What happens in them is background.
+BACKGROUND_MARKS = frozenset(["because", "although", "though", "unless", "since", "if", "as"])
+
+
+def in_subordinate_clause(token) -> bool:
+    current = token
+    for _ in range(12):
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in current.children
+        ):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def in_background_clause(token) -> bool:
@@ -330,7 +355,7 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
             continue
         if verbal and token.tag_ == "VBG" and token.dep_ in {"pcomp", "amod"}:
             continue  # "After meeting Mr Lavrov, ..." sets the scene; it is not the report
-        if in_background_clause(token):
+        if in_background_clause(token) or in_subordinate_clause(token):
             continue
         candidates.append(Candidate(token, kind, depth_of(token), verbal))
     return sorted(candidates, key=Candidate.rank)
@@ -513,6 +538,11 @@ def find_events(
             continue
         trigger, participants = chosen
         planned = is_planned(trigger, text, sent.start_char)
+        if trigger.type == "statement" and trigger.verbal:
+            # "The talks were scheduled to begin Friday, but Brahimi said ...": the saying is done.
+            planned = any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in trigger.token.children
+            )
         # "But the meeting between Lavrov and Khatib is a rare sign of progress" names a
         # happening without reporting it: it may add a mention, never an event of its own.
         inherited = narrative or published_date
@@ -634,8 +664,9 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     if reported and not names_own_doer(verb, reporter, person_speaking):
         clause += speaker
     controller = verb
-    while controller.dep_ == "xcomp" and controller.head.i != controller.i:
-        # "Lavrov appeared to join Brahimi's call": the subject of "appeared" joins.
+    while controller.dep_ in {"xcomp", "acomp"} and controller.head.i != controller.i:
+        # "Lavrov appeared to join Brahimi's call", "Brahimi is due to meet ...": the subject
+        # of "appeared" and "is due" joins and meets.
         controller = controller.head
         clause += [
             t for c in controller.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
@@ -681,7 +712,7 @@ def actor_role(actor, verb, reporter, doc) -> str:
     token = doc[actor.j - 1]
     governor_ids = {verb.i, reporter.i}
     controller = verb
-    while controller.dep_ == "xcomp" and controller.head.i != controller.i:
+    while controller.dep_ in {"xcomp", "acomp"} and controller.head.i != controller.i:
         controller = controller.head
         governor_ids.add(controller.i)
     # Walk up until we reach the verb: the dependency on the way says the role.
