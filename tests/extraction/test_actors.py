@@ -575,3 +575,38 @@ def test_entity_edges_are_trimmed(nlp, sentence, names):
         assert found == names
     else:
         assert "Syrian" not in found and all(not n.endswith(" the") for n in found)
+
+
+def test_a_countrys_government_delegation_is_its_government(nlp):
+    doc = nlp("Yemen's government delegation met the Houthis in Kuwait to discuss Yemen's future.")
+    found = [(a.name, a.surface) for a in ActorResolver().resolve(doc)]
+    assert ("Yemeni government", "Yemen's government delegation") in found
+    assert ("Yemen", "Yemen") not in found[:1]
+
+
+def test_the_venue_of_talks_is_not_the_storys_country(nlp):
+    doc = nlp(
+        "Yemen's rebels arrived in Kuwait on Friday for talks in Kuwait City, Kuwait, "
+        "where the rebel delegation met the envoy."
+    )
+    assert {a.name for a in ActorResolver().resolve(doc) if a.kind == "group"} == {
+        "Houthi movement"
+    }
+
+
+def test_consecutive_words_of_a_longer_name_are_that_person(nlp):
+    doc = nlp(
+        "UN envoy Ismail Ould Cheikh Ahmad met the delegates. Ould Cheikh later briefed diplomats."
+    )
+    assert [a.name for a in ActorResolver().resolve(doc) if a.kind == "person"] == [
+        "Ismail Ould Cheikh Ahmed",
+        "Ismail Ould Cheikh Ahmed",
+    ]
+
+
+def test_a_surname_the_model_missed_is_read_after_the_full_name(nlp):
+    doc = nlp("General Robert Mood spoke on Saturday. Mood is expected to brief the Council.")
+    assert [(a.name, a.surface) for a in ActorResolver().resolve(doc) if a.kind == "person"] == [
+        ("Robert Mood", "Robert Mood"),
+        ("Robert Mood", "Mood"),
+    ]

@@ -525,3 +525,30 @@ def test_the_subject_of_is_due_to_meet_meets(extract):
     ).events
     assert (event.type, event.planned, event.date.value) == ("meeting", True, "2018-11-22")
     assert actors(event)["Martin Griffiths"] == "source"
+
+
+def test_a_round_of_talks_stands_for_the_talks(extract):
+    (event,) = extract(
+        "A new round of UN-brokered talks between Yemen's warring rivals started in Kuwait on "
+        "Saturday.",
+        datetime.date(2016, 7, 19),
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2016-07-16")
+    assert {"Yemeni government", "Houthi movement"} <= set(actors(event))
+
+
+def test_a_deal_struck_is_an_agreement_not_a_strike(extract):
+    (event,) = extract(
+        "Russia and Turkey struck a deal on Friday after two days of talks in Sochi.",
+        datetime.date(2017, 5, 6),
+    ).events
+    assert (event.type, event.date.value) == ("agreement", "2017-05-05")
+
+
+def test_shots_at_a_car_carrying_observers_hit_the_observers(extract):
+    (event,) = extract(
+        "Last Tuesday shots were fired at a car carrying UN observers near Haffeh.",
+        datetime.date(2012, 6, 16),
+    ).events
+    assert (event.type, event.date.value) == ("violence", "2012-06-12")
+    assert "United Nations" in actors(event)

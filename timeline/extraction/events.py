@@ -199,6 +199,11 @@ def trigger_type(token) -> tuple[str | None, bool]:
         lemma = token.lemma_.lower()
         if lemma in DESCRIBING and any(c.dep_ in {"oprd", "acomp"} for c in token.children):
             return "statement", True  # "called the veto historic", "was termed a success"
+        if lemma in LIGHT_VERBS and any(
+            c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in NOUNS or c.lower_ in NOUNS)
+            for c in token.children
+        ):
+            return None, True  # "the deal was struck", "held talks": the noun names the event
         if any(c.dep_ in {"ccomp", "xcomp"} and is_hypothetical(c) for c in token.children):
             return None, True  # "will decide whether to attend": nothing decided yet
         return verb_type(token.lemma_.lower(), particle_of(token), verb_objects(token)), True
@@ -209,6 +214,7 @@ def trigger_type(token) -> tuple[str | None, bool]:
             noun = "meeting"  # a phone call is a consultation (CAMEO 041)
         if not noun:
             return None, False
+        token = noun_anchor(token)
         head = token.head
         # "the meeting between X and Y is ...", "held talks", "Talks in Geneva" (a headline);
         # but "the veto was called historic by X" is X speaking about a veto.
@@ -223,6 +229,21 @@ def trigger_type(token) -> tuple[str | None, bool]:
         if token.dep_ == "pobj" and head.lower_ == "during":
             return noun, False  # "progress was made during a phone call on Sunday"
     return None, False
+
+
+# Nouns that stand for the talks they are of: "a new round of talks began".
+ROUNDS = frozenset(["round", "series", "session", "resumption", "start", "opening"])
+
+
+def noun_anchor(token):
+    """Where a noun trigger sits in the sentence: "a new round of talks started" -> round."""
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and (token.head.head.lemma_.lower() in ROUNDS)
+    ):
+        return token.head.head
+    return token
 
 
 HYPOTHETICAL = {"whether", "if", "unless"}
@@ -288,8 +309,11 @@ def in_background_clause(token) -> bool:
     return False
 
 
-def clause_tokens(trigger) -> list:
-    """The trigger's own clause: its subtree without clauses that hang off nouns or conditions."""
+def clause_tokens(trigger, keep_participles: bool = False) -> list:
+    """The trigger's own clause: its subtree without clauses that hang off nouns or conditions.
+
+    With `keep_participles`, a participle describing an object stays: in "shots were fired at
+    a car carrying U.N. observers" the observers were shot at."""
     out = []
     stack = [trigger]
     while stack:
@@ -297,6 +321,9 @@ def clause_tokens(trigger) -> list:
         out.append(tok)
         for child in tok.children:
             if child.dep_ in SIDE_CLAUSES:
+                if keep_participles and child.dep_ == "acl" and child.tag_ in {"VBG", "VBN"}:
+                    stack.append(child)
+                    continue
                 marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
                 if child.dep_ in {"relcl", "acl", "csubj", "parataxis"} or marks & SUBORDINATORS:
                     continue
@@ -353,11 +380,14 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
             continue  # "urged them to sign the agreement": the appeal is the news
         if not kind or (verbal and is_negated(token) and kind not in {"rejection"}):
             continue
-        if verbal and token.tag_ == "VBG" and token.dep_ in {"pcomp", "amod"}:
+        if verbal and token.dep_ == "amod":
+            continue  # "UN-brokered talks", "a signed agreement": a modifier, not a report
+        if verbal and token.tag_ == "VBG" and token.dep_ == "pcomp":
             continue  # "After meeting Mr Lavrov, ..." sets the scene; it is not the report
         if in_background_clause(token) or in_subordinate_clause(token):
             continue
-        candidates.append(Candidate(token, kind, depth_of(token), verbal))
+        anchor = token if verbal else noun_anchor(token)
+        candidates.append(Candidate(anchor, kind, depth_of(anchor), verbal))
     return sorted(candidates, key=Candidate.rank)
 
 
@@ -434,13 +464,13 @@ def event_date(sent, trigger, dates_in_sentence, inherited):
     head = trigger.token if trigger.verbal else trigger.token.head
     if head.i != trigger.token.i:
         own |= {t.idx for t in clause_tokens(head)}
-    reporter = trigger.token
+    reporter = head  # a noun's verb: "have signed a memorandum, the minister announced"
     while reporter.dep_ in {"ccomp", "xcomp", "conj"} and reporter.head.i != reporter.i:
         reporter = reporter.head
     # "Lavrov said on Monday that Moscow would host talks next month": the talks are next
     # month; the reporting verb's own date counts only when the report has none.
     speech = set()
-    if reporter.i != trigger.token.i:
+    if reporter.i != head.i:
         speech = {t.idx for t in speech_time(reporter)}
     pos = trigger.token.idx
     for clause in (own, speech):
@@ -621,8 +651,10 @@ def narrative_date(dates, text, offset) -> DateMention | None:
 def light_verb(trigger):
     """The verb that carries a noun trigger: "Israel carried out air strikes" -> carried."""
     token = trigger.token
-    light = not trigger.verbal and token.dep_ in {"dobj", "attr"}
-    return token.head if light and token.head.lemma_.lower() in LIGHT_VERBS else token
+    if trigger.verbal:
+        return token
+    light = token.dep_ in {"dobj", "attr"} and token.head.lemma_.lower() in LIGHT_VERBS
+    return token.head if light else token
 
 
 # Pronouns that can point back to a person speaking; "it" cannot ("Hague said it endorses
@@ -650,7 +682,7 @@ def names_own_doer(verb, reporter, person_speaking: bool = False) -> bool:
 def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     """Actors in the trigger's clause (and the reporting verb's subject), with roles."""
     verb = light_verb(trigger)
-    clause = clause_tokens(verb)
+    clause = clause_tokens(verb, keep_participles=trigger.type == "violence")
     reporter = verb
     while reporter.dep_ in {"ccomp", "xcomp", "conj"} and reporter.head.i != reporter.i:
         reporter = reporter.head
