@@ -227,7 +227,7 @@ def _tense(doc, start: int, end: int) -> str | None:
         return None
     token = span.root
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
@@ -245,8 +245,10 @@ def _tense(doc, start: int, end: int) -> str | None:
             return "future"
         if any(c.dep_ == "acomp" and c.lemma_ in ("due", "set") for c in verb.children):
             return "future"
-        # "is to resume trading Tuesday"
-        if any(c.lower_ == "to" for c in auxes) and verb.head.tag_ in ("VBZ", "VBP"):
+        # "is to resume trading Tuesday"; a headline's "Ministers to meet on Wednesday"
+        if any(c.lower_ == "to" for c in auxes) and (
+            verb.head.tag_ in ("VBZ", "VBP") or verb.dep_ == "ROOT"
+        ):
             return "future"
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if any(c.tag_ == "VBD" for c in auxes):
@@ -312,7 +314,7 @@ def _is_past_perfect(doc, start: int, end: int) -> bool:
         return False
     token = span.root
     for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
     return token.tag_ == "VBN" and any(
