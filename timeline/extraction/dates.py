@@ -2,7 +2,9 @@
 
 A newsroom's rules, not a general parser's: "Friday" in a story filed on Friday
 28 December 2012 is that same day; "in June" is the last June unless the verb is
-future; "the same day" is the day last mentioned. Common forms go through one
+future; "the same day" is the day last mentioned; "meet on Wednesday" in a Monday story
+lies ahead; "a day after the Council voted" hangs on the vote, an event the event layer
+dates (`hung_date`, `resolve_hanging`). Common forms go through one
 precompiled regex over `doc.text`; dateparser is only a memoised fallback for
 what spaCy tags as DATE and the regex does not know.
 
