@@ -552,3 +552,24 @@ def test_shots_at_a_car_carrying_observers_hit_the_observers(extract):
     ).events
     assert (event.type, event.date.value) == ("violence", "2012-06-12")
     assert "United Nations" in actors(event)
+
+
+def test_what_a_day_after_hangs_on_was_the_day_before(extract):
+    result = extract(
+        "The monitors reached Homs on Sunday, a day after the Security Council approved their "
+        "mission.",
+        datetime.date(2012, 4, 16),
+    )
+    approval = next(e for e in result.events if e.type in {"agreement", "resolution", "vote"})
+    assert approval.date.value == "2012-04-14"
+
+
+def test_a_past_perfect_date_does_not_become_the_storys_date(extract):
+    result = extract(
+        "Ban Ki-moon on Thursday appointed Staffan de Mistura as envoy.\n\n"
+        "Diplomats had confirmed the appointment on Wednesday.\n\n"
+        "Later, de Mistura met the Syrian ambassador, Bashar Jaafari, in New York.",
+        datetime.date(2014, 7, 10),
+    )
+    meeting = next(e for e in result.events if e.type == "meeting")
+    assert meeting.date.value == "2014-07-10"

@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from timeline.extraction.dates import hung_date
 from timeline.extraction.lexicon import (
     CEASEFIRE_NOUNS,
     FUTURE_AUX,
@@ -449,12 +450,26 @@ def speech_time(verb) -> list:
     return out
 
 
-def event_date(sent, trigger, dates_in_sentence, inherited):
+def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     """The date expression that belongs to the trigger, else the inherited one.
 
     A date in a clause that hangs off a noun belongs to that clause: in "Brahimi, who
     arrived in Damascus on Sunday, told reporters ..." Sunday is not when he told them.
+    A trigger inside what "a day after" hangs on is a day before the clause around it: in
+    "The team arrived on Sunday, a day after the Council approved the mission" the approval
+    was on Saturday.
     """
+    for mention in hanging:
+        start, end = mention.hangs_on
+        if start <= trigger.token.idx < end:
+            around = [
+                d for d in dates_in_sentence
+                if d is not mention and not start <= d.start < end and d.start < start
+            ]  # fmt: skip
+            own = around[-1] if around else inherited
+            placed = hung_date(mention, own) if own is not None else None
+            if placed is not None:
+                return placed, True
     if trigger.verbal and trigger.type == "statement":
         # "He said the plan was agreed in Geneva last year": what is said carries its own
         # times; the saying is dated only by words on the verb itself.
@@ -538,9 +553,10 @@ def find_events(
         # perfect: "The head of Syria's main opposition coalition has been invited to Moscow".
         lede = not lede_seen and text.rstrip().endswith(".") and len(sent) >= 10
         lede_seen = lede_seen or lede
-        in_sentence = [
-            d for d in within(dates, date_starts, sent.start_char, sent.end_char) if d.value
-        ]
+        all_in_sentence = within(dates, date_starts, sent.start_char, sent.end_char)
+        in_sentence = [d for d in all_in_sentence if d.value]
+        # "a day after the Council approved the mission": dated once what it hangs on is.
+        hanging = [d for d in all_in_sentence if d.hangs_on]
         sentence_actors = within(actors, actor_starts, sent.start, sent.end)
         quotes = quoted_spans(text, sent.start_char)
         explicit_dates = [d for d in in_sentence if not inside(d.start, quotes)]
@@ -580,7 +596,7 @@ def find_events(
             # A statement with no date of its own is news of the day it was published (or
             # of its dateline): the story's earlier dates belong to what it reports.
             inherited = published_date
-        date, explicit = event_date(sent, trigger, explicit_dates, inherited)
+        date, explicit = event_date(sent, trigger, explicit_dates, inherited, hanging)
         narrative = narrative_date(main_dates, text, sent.start_char) or narrative
         mention_only = False
         if not (explicit or headline or lede or is_reported(sent, trigger) or planned):
@@ -636,8 +652,11 @@ def main_clause_dates(sent, dates):
 
 
 def narrative_date(dates, text, offset) -> DateMention | None:
-    """The date later sentences inherit: not one in parentheses ("(1 February 2013)")."""
+    """The date later sentences inherit: not one in parentheses ("(1 February 2013)"), nor
+    one of a past perfect ("had confirmed the appointment on Wednesday" is before the story)."""
     for d in reversed(dates):
+        if d.earlier:
+            continue
         before = text[: d.start - offset].rstrip()
         after = text[d.end - offset :].lstrip()
         if before.endswith("(") and after.startswith(")"):
