@@ -573,3 +573,42 @@ def test_a_past_perfect_date_does_not_become_the_storys_date(extract):
     )
     meeting = next(e for e in result.events if e.type == "meeting")
     assert meeting.date.value == "2014-07-10"
+
+
+def test_a_dateline_the_parser_took_for_the_root_leaves_the_verb_its_sentence(extract):
+    (event,) = extract(
+        "TRIPOLI - The UN Libya envoy met the unity government Tuesday in the capital.",
+        datetime.date(2016, 4, 1),
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2016-03-29")
+    assert actors(event)["Martin Kobler"] == "source"
+
+
+def test_a_tweet_is_a_statement_and_an_arrival_a_visit(extract):
+    result = extract(
+        "Martin Kobler tweeted on Friday that the talks were useful.\n\n"
+        "Fayez al-Sarraj's arrival in Tripoli on Wednesday came after months of delay.",
+        datetime.date(2016, 4, 1),
+    )
+    assert [(e.type, e.date.value) for e in result.events] == [
+        ("statement", "2016-04-01"),
+        ("visit", "2016-03-30"),
+    ]
+
+
+def test_a_report_with_nobody_doing_it_is_what_the_speaker_said(extract):
+    (event,) = extract(
+        "Martin Kobler said on Tuesday that lifting the arms embargo must first be discussed "
+        "in the Security Council.",
+        datetime.date(2015, 12, 16),
+    ).events
+    assert (event.type, actors(event)["Martin Kobler"]) == ("statement", "source")
+
+
+def test_a_purpose_is_dated_by_the_verb_it_is_the_purpose_of(extract):
+    (event,) = extract(
+        "Martin Kobler flew to Al-Baida on Wednesday to hold a meeting with Khalifa Haftar.",
+        datetime.date(2015, 12, 17),
+    ).events
+    assert event.date.value == "2015-12-16"
+    assert {"Martin Kobler", "Khalifa Haftar"} <= set(actors(event))

@@ -271,7 +271,9 @@ def is_hypothetical(clause) -> bool:
 
 # Clauses that give a reason, a concession or a condition: "failed because Syria's government
 # insisted on ...", "although Russia agreed ...". What happens in them is background.
-BACKGROUND_MARKS = frozenset(["because", "although", "though", "unless", "since", "if", "as"])
+BACKGROUND_MARKS = frozenset(
+    ["because", "although", "though", "unless", "since", "if", "as", "before", "until"]
+)
 
 
 def in_subordinate_clause(token) -> bool:
@@ -379,6 +381,8 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
             continue
         if kind and governed_by_speech_act(token if verbal else token.head):
             continue  # "urged them to sign the agreement": the appeal is the news
+        if kind and verbal and any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+            continue  # "must first be discussed", "could meet": a possibility, not a happening
         if not kind or (verbal and is_negated(token) and kind not in {"rejection"}):
             continue
         if verbal and token.dep_ == "amod":
@@ -487,6 +491,17 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     speech = set()
     if reporter.i != head.i:
         speech = {t.idx for t in speech_time(reporter)}
+    # "Kobler went to Al-Baida on Wednesday to hold a meeting with Haftar": the purpose is
+    # carried out when its verb's sentence says.
+    purpose = head
+    while (
+        purpose.dep_ in {"xcomp", "advcl"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children)
+        and purpose.head.i != purpose.i
+    ):
+        purpose = purpose.head
+    if purpose.i != head.i:
+        speech |= {t.idx for t in speech_time(purpose)}
     pos = trigger.token.idx
     for clause in (own, speech):
         attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in clause)]
@@ -578,6 +593,15 @@ def find_events(
                 if {a.name for a in found_actors if a.role == SOURCE} - before:
                     chosen = (candidate, found_actors)
                     break
+            elif (
+                has_source
+                and candidate.token.is_ancestor(chosen[0].token)
+                and all(a.role == OTHER for a in chosen[1])
+            ):
+                # "Kobler said lifting the embargo must be discussed in the Security Council":
+                # a report with nobody doing it is what the speaker said.
+                chosen = (candidate, found_actors)
+                break
         main_dates = main_clause_dates(sent, explicit_dates)
         if chosen is None:
             narrative = narrative_date(main_dates, text, sent.start_char) or narrative
@@ -687,7 +711,9 @@ def names_own_doer(verb, reporter, person_speaking: bool = False) -> bool:
     is a thing."""
     token = verb
     for _ in range(10):
-        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [
+            c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+        ]
         if subjects and not all(c.pos_ == "PRON" for c in subjects):
             return True
         if person_speaking and subjects and all(c.lower_ not in PERSONAL for c in subjects):

@@ -442,6 +442,61 @@ PERSONS: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("Saud al-Faisal", ("Prince Saud al-Faisal",), "Saudi Arabia"),
     ("Nasser Judeh", (), "Jordan"),
     ("Benjamin Netanyahu", (), "Israel"),
+    # Syria, 2014-2018
+    ("Staffan de Mistura", (), None),
+    ("Geir Pedersen", (), None),
+    ("Mohammed Alloush", ("Mohammad Alloush", "Mohamed Alloush"), "Syria"),
+    ("Nasr al-Hariri", ("Nasr Hariri",), "Syria"),
+    ("Alexander Lavrentiev", ("Alexander Lavrentyev",), "Russia"),
+    # Yemen
+    (
+        "Abdrabbuh Mansur Hadi",
+        (
+            "Abd-Rabbu Mansour Hadi",
+            "Abed Rabbo Mansour Hadi",
+            "Abd Rabbuh Mansour Hadi",
+            "Abdu Rabbu Mansour Hadi",
+            "Abd Rabbo Mansour Hadi",
+            "Mansour Hadi",
+        ),
+        "Yemen",
+    ),  # fmt: skip
+    ("Ali Abdullah Saleh", ("Ali Abdallah Saleh",), "Yemen"),
+    ("Abdul-Malik al-Houthi", ("Abdulmalik al-Houthi", "Abdel-Malek al-Houthi"), "Yemen"),
+    ("Ismail Ould Cheikh Ahmed", ("Ismail Ould Cheikh Ahmad", "Ismail Ould Sheikh Ahmed"), None),
+    ("Martin Griffiths", (), "United Kingdom"),
+    ("Abdulmalek al-Mekhlafi", ("Abdul-Malek al-Mekhlafi", "Abdulmalek Al Mikhlafi"), "Yemen"),
+    # Libya
+    ("Muammar Gaddafi", ("Moamer Kadhafi", "Muammar Qaddafi", "Muammar al-Gaddafi"), "Libya"),
+    ("Khalifa Haftar", ("Khalifa Hifter", "Khalifa Heftar"), "Libya"),
+    ("Fayez al-Sarraj", ("Fayez Serraj", "Fayez el-Sarraj", "Fayez al-Serraj"), "Libya"),
+    ("Nouri Abu Sahmain", ("Nouri Abusahmein", "Nuri Abu Sahmain", "Nouri Busahmein"), "Libya"),
+    ("Martin Kobler", (), "Germany"),
+    ("Bernardino Leon", ("Bernardino León",), "Spain"),
+    ("Ghassan Salame", ("Ghassan Salamé",), "Lebanon"),
+    # Ukraine
+    ("Petro Poroshenko", ("Pyotr Poroshenko", "Petro Poroschenko"), "Ukraine"),
+    ("Alexander Zakharchenko", ("Oleksandr Zakharchenko",), "Ukraine"),
+    ("Igor Plotnitsky", ("Ihor Plotnytskyi",), "Ukraine"),
+    ("Leonid Kuchma", (), "Ukraine"),
+    ("Heidi Tagliavini", (), "Switzerland"),
+    # Colombia
+    ("Juan Manuel Santos", (), "Colombia"),
+    (
+        "Rodrigo Londono Echeverri",
+        (
+            "Rodrigo Londoño",
+            "Rodrigo Londono",
+            "Timochenko",
+            "Timoleon Jimenez",
+            "Timoleón Jiménez",
+            "Rodrigo Londoño Echeverri",
+        ),
+        "Colombia",
+    ),  # fmt: skip
+    ("Ivan Marquez", ("Iván Márquez",), "Colombia"),
+    ("Humberto de la Calle", (), "Colombia"),
+    ("Raul Castro", ("Raúl Castro",), "Cuba"),
 )
 
 # News organisations: they report events, they are never the actors of one.

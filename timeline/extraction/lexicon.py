@@ -46,7 +46,8 @@ VERBS = {
     **dict.fromkeys(
         ["say", "tell", "state", "announce", "declare", "add", "insist", "stress", "claim"]
         + ["comment", "describe", "acknowledge", "admit", "criticize", "criticise", "condemn"]
-        + ["accuse", "deny", "confirm", "welcome", "praise", "blame", "denounce", "hail"],
+        + ["accuse", "deny", "confirm", "welcome", "praise", "blame", "denounce", "hail"]
+        + ["tweet", "post"],
         "statement",
     ),
     # proposals and appeals (02, 03, 10)
@@ -138,7 +139,7 @@ NOUNS = {
         ["meeting", "talk", "talks", "summit", "negotiation", "conference", "session"],
         "meeting",
     ),
-    **dict.fromkeys(["visit", "trip"], "visit"),
+    **dict.fromkeys(["visit", "trip", "arrival"], "visit"),
     "invitation": "invitation",
     **dict.fromkeys(
         ["agreement", "deal", "accord", "communique", "memorandum", "treaty"], "agreement"

@@ -63,6 +63,9 @@ def paragraph_boundaries(doc):
     return doc
 
 
+DATELINE_DASHES = frozenset(["-", "--", "—", "–", ":"])
+
+
 @Language.component("timeline_repair")
 def repair_parse(doc):
     """Mend a parse the small model gets wrong in news style: in "Vasily Nebenzia, Russia's
@@ -71,15 +74,20 @@ def repair_parse(doc):
     it is the sentence's verb and the name its subject."""
     for token in doc:
         head = token.head
-        if (
+        if not (
             token.dep_ == "acl"
             and token.tag_ == "VBD"
             and head.dep_ == "ROOT"
             and head.tag_.startswith("NN")  # tags: POS comes later, from the attribute ruler
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         ):
-            token.head, token.dep_ = token, "ROOT"
-            head.head, head.dep_ = token, "nsubj"
+            continue
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        # "TRIPOLI - The UN envoy met ...": a dateline the parser took for the root.
+        dateline = head.i + 1 < len(doc) and doc[head.i + 1].text in DATELINE_DASHES
+        if has_subject and not dateline:
+            continue
+        token.head, token.dep_ = token, "ROOT"
+        head.head, head.dep_ = token, ("npadvmod" if has_subject else "nsubj")
     return doc
 
 
