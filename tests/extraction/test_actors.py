@@ -610,3 +610,16 @@ def test_a_surname_the_model_missed_is_read_after_the_full_name(nlp):
         ("Robert Mood", "Robert Mood"),
         ("Robert Mood", "Mood"),
     ]
+
+
+def test_a_body_in_a_title_set_off_by_commas_is_the_titles(nlp):
+    doc = nlp("The United Nations special envoy, Martin Kobler, said the deal would hold.")
+    assert [a.name for a in ActorResolver().resolve(doc)] == ["Martin Kobler"]
+
+
+def test_the_storys_country_counts_whose_groups_take_part(nlp):
+    doc = nlp(
+        "The HNC met in Geneva and Vienna, where Switzerland and Austria host talks; "
+        "the government agreed to allow aid."
+    )
+    assert "Syrian government" in {a.name for a in ActorResolver().resolve(doc)}

@@ -612,3 +612,13 @@ def test_a_purpose_is_dated_by_the_verb_it_is_the_purpose_of(extract):
     ).events
     assert event.date.value == "2015-12-16"
     assert {"Martin Kobler", "Khalifa Haftar"} <= set(actors(event))
+
+
+def test_the_parties_between_whom_talks_are_held_take_part(extract):
+    (event,) = extract(
+        "An aide said progress was made during a phone call between Petro Poroshenko and "
+        "Vladimir Putin on Sunday.",
+        datetime.date(2015, 2, 9),
+    ).events
+    assert event.type == "meeting"
+    assert actors(event)["Petro Poroshenko"] == actors(event)["Vladimir Putin"] == "source"

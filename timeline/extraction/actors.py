@@ -814,10 +814,17 @@ def focus_country(found: list[ResolvedActor], doc: Doc) -> str | None:
     counts: dict[str, float] = {}
     first: dict[str, int] = {}
     for a in found:
-        country = a.name if a.kind == COUNTRY else (a.country if a.kind == PLACE else None)
+        if a.kind == COUNTRY:
+            country, weight = a.name, 0.25 if a.is_place else 1
+        elif a.kind == PLACE:
+            country, weight = a.country, 0.25
+        elif a.kind in (ORGANIZATION, GROUP):
+            country, weight = a.country, 0.5  # the HNC, the Houthis: the war they fight in
+        else:
+            country = None
         if country:
             # Where talks are held (Kuwait, Geneva) is named often; whose war it is, more.
-            counts[country] = counts.get(country, 0) + (0.25 if a.is_place else 1)
+            counts[country] = counts.get(country, 0) + weight
             first.setdefault(country, a.i)
     for token in doc:
         country = _DEMONYMS.get(token.lower_)
@@ -1050,6 +1057,8 @@ def _modifies_title(span: Span) -> bool:
     k = span.end
     while k < len(doc) and _is_title(doc[k]):
         k += 1
+    if k > span.end and k + 1 < len(doc) and doc[k].text == ",":
+        k += 1  # "The United Nations special envoy, Martin Kobler, said"
     return k > span.end and k < len(doc) and doc[k].ent_type_ == "PERSON"
 
 

@@ -787,6 +787,16 @@ def is_title_complement(token) -> bool:
 
 def actor_role(actor, verb, reporter, doc) -> str:
     token = doc[actor.j - 1]
+    # "talks between X and Y", "a phone call between him and Putin": both take part.
+    current = token
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    if (
+        current.dep_ == "pobj"
+        and current.head.lower_ == "between"
+        and current.head.head.lemma_.lower() in NOUNS
+    ):
+        return SOURCE
     governor_ids = {verb.i, reporter.i}
     controller = verb
     while controller.dep_ in {"xcomp", "acomp"} and controller.head.i != controller.i:
