@@ -619,7 +619,6 @@ def test_a_body_in_a_title_set_off_by_commas_is_the_titles(nlp):
 
 def test_the_storys_country_counts_whose_groups_take_part(nlp):
     doc = nlp(
-        "The HNC met in Geneva and Vienna, where Switzerland and Austria host talks; "
-        "the government agreed to allow aid."
+        "The HNC met the envoy in Geneva, Switzerland, and the government agreed to allow aid."
     )
     assert "Syrian government" in {a.name for a in ActorResolver().resolve(doc)}

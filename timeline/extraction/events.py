@@ -794,7 +794,7 @@ def actor_role(actor, verb, reporter, doc) -> str:
     if (
         current.dep_ == "pobj"
         and current.head.lower_ == "between"
-        and current.head.head.lemma_.lower() in NOUNS
+        and (current.head.head.lemma_.lower() in NOUNS or current.head.head.lemma_ == "call")
     ):
         return SOURCE
     governor_ids = {verb.i, reporter.i}
