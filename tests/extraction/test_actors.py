@@ -622,3 +622,10 @@ def test_the_storys_country_counts_whose_groups_take_part(nlp):
         "The HNC met the envoy in Geneva, Switzerland, and the government agreed to allow aid."
     )
     assert "Syrian government" in {a.name for a in ActorResolver().resolve(doc)}
+
+
+def test_the_country_of_a_title_in_apposition_is_an_affiliation(nlp):
+    doc = nlp("Vitaly Churkin, Russia's permanent representative to the UN, called for calm.")
+    assert [a.name for a in ActorResolver().resolve(doc, on=datetime.date(2012, 4, 14))] == [
+        "Vitaly Churkin"
+    ]

@@ -388,20 +388,34 @@ class ActorResolver:
         named = {t for a in people for t in range(a.i, a.j)}
         offices: list[ResolvedActor] = []
         covered: set[int] = set()
+        affiliations: set[int] = set()
         for token in doc:
             if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
                 continue
             if token.dep_ in ("compound", "amod") or token.i in named or token.i in covered:
                 continue
+            if token.lower_ in ROLE_HEADS and _titles_a_name(token, named):
+                # "Vitaly Churkin, Russia's permanent representative": Russia is his.
+                affiliations.update(
+                    t.i for c in token.lefts if c.dep_ in ("poss", "compound") for t in c.subtree
+                )
+                affiliations.update(
+                    g.i
+                    for p in token.rights
+                    if p.dep_ == "prep" and p.lower_ == "to"
+                    for g in p.subtree
+                )
+                continue
             office = self._office_at(token, named, titled, on, focus)
             if office is not None:
                 offices.append(office)
                 covered.update(range(office.i, office.j))
-        if not offices:
-            return found
         # "Russia" in "Russia's foreign minister" names the office, not a party.
-        kept = [a for a in found if not any(o.i <= a.i < o.j for o in offices)]
-        return kept + offices
+        return [
+            a
+            for a in found
+            if not any(o.i <= a.i < o.j for o in offices) and a.i not in affiliations
+        ] + offices
 
     def _office_at(self, head: Token, named, titled, on, focus) -> ResolvedActor | None:
         if head.lower_ not in ROLE_HEADS:
@@ -418,10 +432,6 @@ class ActorResolver:
             return None  # "the legitimate representative of Syrians" is no envoy
         role = role_of(words)
         if not role or any(t.i in named for m in modifiers for t in m.subtree):
-            return None
-        if any(c.dep_ == "appos" and c.i in named for c in head.children):
-            return None  # "Russia's foreign minister, Sergey Lavrov": the name resolves
-        if head.dep_ == "appos" and head.head.i in named:
             return None
         if any(c.lower_ in ("a", "an", "any", "another", "every") for c in head.lefts):
             return None
@@ -999,6 +1009,13 @@ ROLE_HEADS = frozenset(
     + ["ambassador", "chief", "head", "boss", "chairman", "chair", "coordinator", "diplomat"]
     + ["vice-president"]
 )
+
+
+def _titles_a_name(head: Token, named: set[int]) -> bool:
+    """ "Vitaly Churkin, Russia's ambassador" or "Russia's ambassador, Vitaly Churkin"."""
+    return (head.dep_ == "appos" and head.head.i in named) or any(
+        c.dep_ == "appos" and c.i in named for c in head.children
+    )
 
 
 def _entity_span(token: Token) -> Span | None:

@@ -34,6 +34,7 @@ from timeline.extraction.lexicon import (
     TAKING_EFFECT,
     verb_type,
 )
+from timeline.extraction.summary import event_headline
 from timeline.extraction.types import (
     ANCHOR_DATELINE,
     ANCHOR_PREVIOUS,
@@ -638,7 +639,15 @@ def find_events(
             type=trigger.type,
             actors=participants,
             place=place,
-            summary=summarize(text),
+            summary=event_headline(
+                trigger,
+                trigger.type,
+                participants,
+                place,
+                planned or date.future,
+                particle_of(trigger.token) if trigger.verbal else "",
+                named=[a for a in sentence_actors if not a.is_place],
+            ),
             evidence=text.strip(),
             start=sent.start_char + (len(text) - len(text.lstrip())),
             end=sent.start_char + len(text.rstrip()),
@@ -741,9 +750,13 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     if reported and not names_own_doer(verb, reporter, person_speaking):
         clause += speaker
     controller = verb
-    while controller.dep_ in {"xcomp", "acomp"} and controller.head.i != controller.i:
-        # "Lavrov appeared to join Brahimi's call", "Brahimi is due to meet ...": the subject
-        # of "appeared" and "is due" joins and meets.
+    while controller.dep_ in {"xcomp", "acomp", "conj"} and controller.head.i != controller.i:
+        # "Lavrov appeared to join Brahimi's call", "Brahimi is due to meet ...", "Griffiths
+        # spoke on Thursday and is expected to brief ...": the subject above does it.
+        if controller.dep_ == "conj" and any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in controller.children
+        ):
+            break
         controller = controller.head
         clause += [
             t for c in controller.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
@@ -799,7 +812,11 @@ def actor_role(actor, verb, reporter, doc) -> str:
         return SOURCE
     governor_ids = {verb.i, reporter.i}
     controller = verb
-    while controller.dep_ in {"xcomp", "acomp"} and controller.head.i != controller.i:
+    while controller.dep_ in {"xcomp", "acomp", "conj"} and controller.head.i != controller.i:
+        if controller.dep_ == "conj" and any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in controller.children
+        ):
+            break
         controller = controller.head
         governor_ids.add(controller.i)
     # Walk up until we reach the verb: the dependency on the way says the role.
@@ -814,6 +831,12 @@ def actor_role(actor, verb, reporter, doc) -> str:
     if current.head.i in governor_ids:
         if last in {"nsubj", "csubj", "agent"} or (last == "pobj" and "agent" in path):
             return SOURCE  # "was called historic by X": X speaks
+        if (
+            last == "nsubjpass"
+            and current.head.i != verb.i
+            and current.head.lemma_.lower() not in REPORTING_VERBS
+        ):
+            return SOURCE  # "Griffiths is expected to brief": he briefs
         if last in {"dobj", "nsubjpass", "dative", "attr"}:
             return TARGET
         if last == "prep" or "pobj" in path:
@@ -827,13 +850,33 @@ def actor_role(actor, verb, reporter, doc) -> str:
     return OTHER
 
 
+def reaches_through_prepositions(token, verb) -> bool:
+    """Whether `token` hangs on `verb` by prepositional phrases alone: "signed ... during talks
+    in Kazakhstan" does; "a memorandum on zones in Syria" (through the object) and "envoy to
+    Afghanistan" (through an apposition) do not."""
+    current = token
+    while current.dep_ in {"conj", "compound"} and current.head.i != current.i:
+        current = current.head
+    for _ in range(8):
+        if current.dep_ != "pobj" or current.head.dep_ != "prep":
+            return False
+        prep = current.head
+        holder = prep.head
+        if holder.i == verb.i:
+            return True
+        if holder.dep_ in {"dobj", "nsubjpass", "dative"} and holder.head.i == verb.i:
+            return True  # "will meet Lavrov in Moscow": the parser hangs the place on Lavrov
+        current = holder
+    return False
+
+
 def event_place(trigger, doc, sent) -> str | None:
     """The place attached to the trigger: "met ... in Munich", "arrived in Moscow".
 
     The nearest to the trigger in the parse wins, and never one inside the subject
     ("The envoy to Syria met Assad in Damascus": Damascus). A statement is placed only
     where it was made ("said in Ankara"), not where the things it talks about happen."""
-    verb = trigger.token
+    verb = light_verb(trigger)
     subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
     tokens = [t for t in clause_tokens(verb) if t.i not in subject]
     if trigger.type == "statement":
@@ -844,26 +887,13 @@ def event_place(trigger, doc, sent) -> str | None:
             token.ent_type_ in {"GPE", "LOC", "FAC"}
             and token.head.dep_ == "prep"
             and token.head.lower_ in {"in", "at", "to", "near", "inside", "outside"}
+            and reaches_through_prepositions(token, verb)
         ):
             ent = entity_of(token)
             if ent is not None:
                 distance = depth_of(token) - depth_of(verb)
                 places.append((distance, token.i, ent.text.removeprefix("the ").strip()))
     return min(places)[2] if places else None
-
-
-def summarize(sentence: str, limit: int = 200) -> str:
-    """The sentence as a summary: attribution tails dropped, cut at a word boundary."""
-    text = " ".join(sentence.split())
-    text = re.sub(
-        r",\s+(?:[\w.\-' ]{2,60}?)\s+(?:said|reported|told [\w.\- ]{2,40}|says|reports)\.?$",
-        ".",
-        text,
-    )
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "…"
 
 
 def merge_same_happenings(found: list[Found]) -> list[Event]:

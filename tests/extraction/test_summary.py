@@ -1,0 +1,68 @@
+"""Headlines: who did what to whom, where, from the parse; never a cut sentence."""
+
+import datetime
+
+import pytest
+
+from timeline.extraction.clean import load_document
+from timeline.extraction.pipeline import Pipeline
+from timeline.extraction.summary import names, third_person
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def headline_of(pipeline, text, day):
+    (event,) = pipeline.extract(load_document(text.encode()), published=day).events
+    return event.summary
+
+
+@pytest.mark.parametrize(
+    "sentence, day, expected",
+    [
+        ("Sergei Lavrov met Hillary Clinton and Lakhdar Brahimi in Dublin on Thursday.",
+         (2012, 12, 7), "Sergey Lavrov meets Hillary Clinton and Lakhdar Brahimi in Dublin"),
+        ("The Security Council unanimously adopted a resolution on Friday.", (2013, 9, 28),
+         "United Nations Security Council adopts resolution"),
+        ("Russia and China vetoed the draft on Tuesday.", (2011, 10, 5),
+         "Russia and China veto draft"),
+        ("UN envoy Martin Griffiths is expected to brief the Security Council on Friday.",
+         (2018, 12, 13), "Martin Griffiths to brief United Nations Security Council"),
+        ("The opposition delegation of the High Negotiations Committee walked out on Monday.",
+         (2016, 4, 19), "High Negotiations Committee walks out"),
+        ("Ban Ki-moon urged Syria on Friday to allow aid into Homs.", (2012, 3, 2),
+         "Ban Ki-moon urges Syria to allow aid"),
+        ("Russia, Iran and Turkey signed a memorandum on Thursday during talks in Astana.",
+         (2017, 5, 4), "Russia, Iran and Turkey sign memorandum in Astana"),
+        ("Recep Tayyip Erdogan said on Friday that regime change in Syria was inevitable.",
+         (2012, 12, 28), "Recep Tayyip Erdogan says regime change was inevitable"),
+        ("At least 40 people were killed on Sunday in Homs, activists said.", (2012, 5, 7),
+         "People killed in Homs"),
+    ],
+)  # fmt: skip
+def test_a_headline_says_who_did_what_to_whom_where(pipeline, sentence, day, expected):
+    assert headline_of(pipeline, sentence, datetime.date(*day)) == expected
+
+
+def test_a_headline_is_never_a_cut_sentence(pipeline):
+    sentence = (
+        "Kofi Annan met Bashar al-Assad in Damascus on Saturday, in talks that lasted for two "
+        "hours and that diplomats described as frank, difficult and at times tense, while "
+        "fighting raged in the north of the country around Idlib and Aleppo."
+    )
+    summary = headline_of(pipeline, sentence, datetime.date(2012, 3, 11))
+    assert summary == "Kofi Annan meets Bashar al-Assad in Damascus"
+    assert "…" not in summary
+
+
+def test_names_and_verbs_read_as_english():
+    assert names(["A", "B", "C", "D", "E"]) == "A, B, C and 2 others"
+    assert [third_person(v) for v in ("meet", "veto", "agree", "reach agreement", "say")] == [
+        "meets",
+        "vetoes",
+        "agrees",
+        "reaches agreement",
+        "says",
+    ]

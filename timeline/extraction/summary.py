@@ -1,0 +1,240 @@
+"""Headlines for events: who did what to whom, where, built from the parse.
+
+A timeline line reads like a wire headline, in the present tense, with the actors under
+their canonical names: "Sergey Lavrov meets Hillary Clinton and Lakhdar Brahimi in Dublin",
+"Russia and China veto resolution", "Kofi Annan to brief Security Council". It is built
+from parts, never cut out of the sentence, so it is never a truncated sentence.
+
+    >>> headline("meet", ["Sergey Lavrov"], ["Hillary Clinton and Lakhdar Brahimi"], "Dublin")
+    'Sergey Lavrov meets Hillary Clinton and Lakhdar Brahimi in Dublin'
+    >>> headline("veto", ["Russia", "China"], ["resolution"], None)
+    'Russia and China veto resolution'
+    >>> headline("brief", ["Kofi Annan"], ["Security Council"], None, planned=True)
+    'Kofi Annan to brief Security Council'
+"""
+
+from __future__ import annotations
+
+from timeline.extraction.types import SOURCE, ActorMention
+
+IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+# How a type is said when its trigger is a noun nobody carries ("the talks", "a veto").
+NOUN_VERBS = {
+    "meeting": "hold talks",
+    "visit": "visit",
+    "invitation": "invite",
+    "statement": "make statement",
+    "proposal": "propose",
+    "appeal": "appeal",
+    "agreement": "reach agreement",
+    "ceasefire": "agree ceasefire",
+    "resolution": "adopt resolution",
+    "vote": "vote",
+    "veto": "veto",
+    "recognition": "recognize",
+    "appointment": "make appointment",
+    "resignation": "resign",
+    "election": "hold election",
+    "resumption": "resume talks",
+    "postponement": "postpone talks",
+    "suspension": "suspend",
+    "withdrawal": "withdraw",
+    "expulsion": "expel",
+    "sanction": "impose sanctions",
+    "release": "release",
+    "evacuation": "evacuate",
+    "rejection": "reject",
+    "threat": "threaten",
+    "protest": "protest",
+    "violence": "attack",
+    "other": "act",
+}
+# What happened when nobody is named: "Ceasefire takes effect", "Talks held".
+NOBODY = {
+    "meeting": "talks held",
+    "ceasefire": "ceasefire takes effect",
+    "agreement": "agreement reached",
+    "election": "election held",
+    "vote": "vote held",
+    "resolution": "resolution adopted",
+}
+MAX_NAMES = 3
+PERSONAL = frozenset(["i", "we", "you"])
+
+
+def third_person(verb: str) -> str:
+    """`third_person("meet")` -> "meets"; "reach agreement" -> "reaches agreement"."""
+    first, _, rest = verb.partition(" ")
+    if first in IRREGULAR:
+        word = IRREGULAR[first]
+    elif first.endswith(("s", "sh", "ch", "x", "z", "o")):
+        word = first + "es"
+    elif first.endswith("y") and len(first) > 1 and first[-2] not in "aeiou":
+        word = first[:-1] + "ies"
+    else:
+        word = first + "s"
+    return f"{word} {rest}".strip()
+
+
+def names(items: list[str]) -> str:
+    """ "A", "A and B", "A, B and C", "A, B, C and 2 others"."""
+    if len(items) > MAX_NAMES + 1:
+        items = items[:MAX_NAMES] + [f"{len(items) - MAX_NAMES} others"]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def headline(
+    verb: str, doers: list[str], rest: list[str], place: str | None, *, planned: bool = False
+) -> str:
+    """A headline from its parts: the verb phrase (lemma first), who did it, the words after
+    the verb ("Hillary Clinton", "with the Houthis", "to implement a truce") and where."""
+    if doers:
+        if planned:
+            verb = f"to {verb}"
+        elif len(doers) == 1:
+            verb = third_person(verb)
+        words = [names(doers), verb]
+    else:
+        words = [capitalised(verb)]
+    words += rest
+    if place and not any(place in part for part in rest):
+        words += ["in", place]
+    return " ".join(w for w in words if w)
+
+
+class Phrases:
+    """Short phrases for a sentence's tokens, with actors under their canonical names."""
+
+    def __init__(self, actors: list):
+        self.actors = actors
+
+    def actor_at(self, token) -> ActorMention | None:
+        return next((a for a in self.actors if a.start <= token.idx < a.end), None)
+
+    def noun(self, token) -> str:
+        """A noun's head with the words that say what it is ("peace deal"), or the actor it
+        names ("the U.N. Security Council" -> "United Nations Security Council")."""
+        actor = self.actor_at(token)
+        if actor is not None:
+            return actor.name
+        if token.pos_ == "PRON":
+            return token.lower_
+        words = [
+            t.text
+            for t in token.lefts
+            if t.dep_ in ("compound", "amod") and t.is_alpha and t.pos_ in ("NOUN", "PROPN", "ADJ")
+        ]
+        return " ".join([*words, token.text])
+
+    def nouns(self, token, doers: set[str]) -> str:
+        """A noun and the nouns joined to it: "France, United Kingdom and United States"."""
+        items = [token]
+        while next((c for c in items[-1].children if c.dep_ == "conj"), None) is not None:
+            items.append(next(c for c in items[-1].children if c.dep_ == "conj"))
+        found = []
+        for item in items:
+            name = self.noun(item)
+            if name not in doers and name not in found:
+                found.append(name)
+        return names(found)
+
+    def objects(self, verb, doers: set[str], particle: str = "") -> list[str]:
+        """What comes after a verb in a headline: its object, its prepositional objects
+        ("with the Houthis", "on all parties" after "call"), an infinitive ("to implement a
+        truce")."""
+        out = []
+        for child in verb.rights:
+            if child.dep_ in ("dobj", "dative", "attr", "oprd", "acomp"):
+                phrase = self.nouns(child, doers)
+                if phrase:
+                    out.append(phrase)
+            elif child.dep_ == "prep":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                if child.lower_ == particle:
+                    out.append(self.nouns(pobj, doers))
+                elif self.actor_at(pobj) is not None:
+                    phrase = self.nouns(pobj, doers)
+                    if phrase:
+                        out.append(f"{child.lower_} {phrase}")
+                elif child.lower_ in ("for", "against") and not out:
+                    out.append(f"{child.lower_} {self.noun(pobj)}")
+            elif (
+                child.dep_ in ("xcomp", "advcl")
+                and child.pos_ == "VERB"
+                and (any(c.lower_ == "to" for c in child.children) and len(out) < 2)
+            ):
+                inner = self.objects(child, doers)[:1]
+                out.append(" ".join(["to", child.lemma_.lower(), *inner]))
+        unique = []
+        for phrase in out:
+            if phrase and phrase not in unique:
+                unique.append(phrase)
+        return unique[:2]
+
+
+def said_gist(verb, phrases: Phrases) -> str:
+    """The core of what was said: "said Moscow would host talks next month" -> "Moscow would
+    host talks"; "" when the report has no clause of its own or speaks for itself ("we")."""
+    content = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if content is None or content.pos_ not in ("VERB", "AUX"):
+        return ""
+    subject = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in PERSONAL:
+        return ""
+    aux = [c for c in content.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < content.i]
+    words = [phrases.noun(subject)] if subject is not None else []
+    words += [c.text for c in aux if c.lower_ != "to"] + [content.text]
+    words += phrases.objects(content, set())
+    gist = " ".join(words)
+    return gist if len(gist.split()) <= 12 else ""
+
+
+def event_headline(
+    trigger,
+    event_type: str,
+    actors: list[ActorMention],
+    place,
+    planned: bool,
+    particle: str = "",
+    named=(),
+) -> str:
+    """The headline of one event from its trigger token, type, actors (with roles), the
+    verb's particle ("walk out", "call on") and the names found in the sentence (`named`,
+    anything with `name`, `start` and `end`), which stand in for their words."""
+    token = trigger.token
+    phrases = Phrases([*actors, *named])
+    doers = [a.name for a in actors if a.role == SOURCE]
+    if trigger.verbal:
+        verb = token
+        lemma = f"{token.lemma_.lower()} {particle}".strip()
+    elif token.head.pos_ == "VERB" and token.dep_ in ("dobj", "attr"):
+        verb = token.head  # "signed a memorandum", "held talks"
+        lemma = f"{verb.lemma_.lower()} {phrases.noun(token)}"
+    else:
+        verb, lemma = None, NOUN_VERBS.get(event_type, "act")
+    if verb is not None and event_type == "statement" and doers and not particle:
+        gist = said_gist(verb, phrases)
+        if gist:
+            return f"{names(doers)} {'say' if len(doers) > 1 else 'says'} {gist}"
+        if verb.lemma_.lower() in ("say", "tell", "add", "state"):
+            return f"Statement by {names(doers)}"
+    rest = phrases.objects(verb, set(doers), particle) if verb is not None else []
+    if verb is not None and token.dep_ in ("dobj", "attr"):
+        rest = [r for r in rest if r != phrases.noun(token)]
+    if not doers:
+        subject = next((c for c in (verb or token).children if c.dep_ == "nsubjpass"), None)
+        if verb is not None and subject is not None:
+            # "At least 139 people were killed": the sufferer and the participle.
+            return headline(f"{phrases.noun(subject)} {verb.text}", [], rest, place)
+        if not rest:
+            text = NOBODY.get(event_type) or phrases.noun(token)
+            return headline(text, [], [], place)
+    return headline(lemma, doers, rest, place, planned=planned)
