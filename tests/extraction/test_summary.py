@@ -66,3 +66,20 @@ def test_names_and_verbs_read_as_english():
         "reaches agreement",
         "says",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, day, expected",
+    [
+        ("Petro Poroshenko had a five-hour meeting with Angela Merkel on Friday.", (2015, 2, 6),
+         "Petro Poroshenko meets Angela Merkel"),
+        ('Staffan de Mistura on Sunday paid a "courtesy visit" to the High Negotiations '
+         "Committee.", (2016, 1, 31), "Staffan de Mistura visits High Negotiations Committee"),
+        ("A Western diplomat said on Monday the delay was regrettable.", (2016, 4, 18),
+         "Western diplomat says delay was regrettable"),
+    ],
+)  # fmt: skip
+def test_a_headline_names_a_light_verbs_event_and_an_unnamed_speaker(
+    pipeline, sentence, day, expected
+):
+    assert headline_of(pipeline, sentence, datetime.date(*day)) == expected

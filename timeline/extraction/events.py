@@ -800,6 +800,8 @@ def is_title_complement(token) -> bool:
 
 def actor_role(actor, verb, reporter, doc) -> str:
     token = doc[actor.j - 1]
+    if token.dep_ == "poss" and token.head.i == verb.i and token.head.lemma_.lower() in NOUNS:
+        return SOURCE  # "Kobler's arrival", "Russia's veto"
     # "talks between X and Y", "a phone call between him and Putin": both take part.
     current = token
     while current.dep_ == "conj" and current.head.i != current.i:

@@ -59,6 +59,8 @@ NOBODY = {
     "resolution": "resolution adopted",
 }
 MAX_NAMES = 3
+# Acts done by saying something: the headline says what ("warns government would boycott").
+SPOKEN = frozenset(["statement", "threat", "proposal"])
 PERSONAL = frozenset(["i", "we", "you"])
 
 
@@ -101,11 +103,11 @@ def headline(
             verb = third_person(verb)
         words = [names(doers), verb]
     else:
-        words = [capitalised(verb)]
+        words = [verb]
     words += rest
     if place and not any(place in part for part in rest):
         words += ["in", place]
-    return " ".join(w for w in words if w)
+    return capitalised(" ".join(w for w in words if w))
 
 
 class Phrases:
@@ -120,11 +122,11 @@ class Phrases:
     def noun(self, token) -> str:
         """A noun's head with the words that say what it is ("peace deal"), or the actor it
         names ("the U.N. Security Council" -> "United Nations Security Council")."""
+        if token.pos_ == "PRON":
+            return token.lower_  # "he", "they": what the sentence says, not a guess
         actor = self.actor_at(token)
         if actor is not None:
             return actor.name
-        if token.pos_ == "PRON":
-            return token.lower_
         words = [
             t.text
             for t in token.lefts
@@ -212,28 +214,50 @@ def event_headline(
     token = trigger.token
     phrases = Phrases([*actors, *named])
     doers = [a.name for a in actors if a.role == SOURCE]
+    others = [a.name for a in actors if a.role != SOURCE and a.name != place]
     if trigger.verbal:
         verb = token
         lemma = f"{token.lemma_.lower()} {particle}".strip()
     elif token.head.pos_ == "VERB" and token.dep_ in ("dobj", "attr"):
         verb = token.head  # "signed a memorandum", "held talks"
         lemma = f"{verb.lemma_.lower()} {phrases.noun(token)}"
+        if event_type == "meeting" and others:
+            lemma = "meet"  # "had a five-hour meeting with Merkel": meets Merkel
+        elif event_type == "visit":
+            lemma = "visit"  # "paid a courtesy visit to the delegation"
     else:
         verb, lemma = None, NOUN_VERBS.get(event_type, "act")
-    if verb is not None and event_type == "statement" and doers and not particle:
+    if not doers and verb is not None:
+        # Nobody named does it: "Delegates said ...", "a Western diplomat said ...".
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON":
+            doers = [phrases.noun(subject)]
+    if verb is not None and event_type in SPOKEN and doers and not particle:
         gist = said_gist(verb, phrases)
         if gist:
-            return f"{names(doers)} {'say' if len(doers) > 1 else 'says'} {gist}"
+            verb_word = lemma if len(doers) > 1 else third_person(lemma)
+            if event_type == "statement":
+                verb_word = "say" if len(doers) > 1 else "says"
+            return capitalised(f"{names(doers)} {verb_word} {gist}")
         if verb.lemma_.lower() in ("say", "tell", "add", "state"):
-            return f"Statement by {names(doers)}"
+            return capitalised(f"Statement by {names(doers)}")
     rest = phrases.objects(verb, set(doers), particle) if verb is not None else []
-    if verb is not None and token.dep_ in ("dobj", "attr"):
+    if verb is not None and not trigger.verbal:
         rest = [r for r in rest if r != phrases.noun(token)]
+    if lemma in ("meet", "visit") and not trigger.verbal:
+        rest = [names(others)] if others else []
+    if not rest and others and event_type in ("meeting", "visit", "invitation", "agreement"):
+        rest = [("with " if lemma not in ("meet", "invite", "visit") else "") + names(others)]
+    if lemma == "visit" and not rest and place:
+        rest, place = [place], None  # "Kobler visits Tripoli"
     if not doers:
         subject = next((c for c in (verb or token).children if c.dep_ == "nsubjpass"), None)
         if verb is not None and subject is not None:
             # "At least 139 people were killed": the sufferer and the participle.
             return headline(f"{phrases.noun(subject)} {verb.text}", [], rest, place)
+        obj = next((c for c in (verb or token).children if c.dep_ == "dobj"), None)
+        if verb is not None and obj is not None and verb.tag_ in ("VBD", "VBN"):
+            return headline(f"{phrases.noun(obj)} {verb.text}", [], [], place)
         if not rest:
             text = NOBODY.get(event_type) or phrases.noun(token)
             return headline(text, [], [], place)
