@@ -622,3 +622,14 @@ def test_the_parties_between_whom_talks_are_held_take_part(extract):
     ).events
     assert event.type == "meeting"
     assert actors(event)["Petro Poroshenko"] == actors(event)["Vladimir Putin"] == "source"
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["BEIRUT - ", "GENEVA, Switzerland (AP) — ", "Tripoli: ", "MOSCOW, Dec. 27 (Reuters) - "],
+)
+def test_the_evidence_starts_after_the_dateline(extract, dateline):
+    text = f"{dateline}Staffan de Mistura met the opposition delegation on Thursday."
+    (event,) = extract(text, datetime.date(2016, 1, 29)).events
+    assert event.evidence == "Staffan de Mistura met the opposition delegation on Thursday."
+    assert event.start == len(dateline)

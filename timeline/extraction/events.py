@@ -561,7 +561,8 @@ def find_events(
     full_text = doc.text  # Doc.text joins every token each time it is read
     for index, sent in enumerate(doc.sents):
         text = sent.text
-        paragraph += full_text.count("\n", last_end, sent.start_char) > 0
+        paragraph_start = index == 0 or full_text.count("\n", last_end, sent.start_char) > 0
+        paragraph += paragraph_start and index > 0
         last_end = sent.start_char + len(text.rstrip())  # a sentence keeps its trailing "\n\n"
         if len(text.strip()) < 12:
             continue
@@ -631,6 +632,8 @@ def find_events(
         if date is None or not date.value:
             continue
         place = event_place(trigger, doc, sent)
+        # The evidence starts after "BEIRUT -" or "UNITED NATIONS (Reuters) -".
+        lead = dateline_prefix(text) if paragraph_start else 0
         confidence = 0.45 + (0.25 if explicit else 0.0) + (0.1 if trigger.verbal else 0.0)
         confidence += 0.1 if any(p.role == SOURCE for p in participants) else 0.0
         confidence += 0.05 if any(p.role == TARGET for p in participants) else 0.0
@@ -648,14 +651,35 @@ def find_events(
                 particle_of(trigger.token) if trigger.verbal else "",
                 named=[a for a in sentence_actors if not a.is_place],
             ),
-            evidence=text.strip(),
-            start=sent.start_char + (len(text) - len(text.lstrip())),
+            evidence=text[lead:].strip(),
+            start=sent.start_char + lead + (len(text[lead:]) - len(text[lead:].lstrip())),
             end=sent.start_char + len(text.rstrip()),
             confidence=round(min(confidence, 0.95), 2),
             planned=planned or date.future,
         )
         found.append(Found(event, explicit, index, paragraph, headline, mention_only, lede))
     return merge_same_happenings(found)
+
+
+DATELINE_PREFIX = re.compile(
+    r"""^\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[A-Z][a-z]+)
+    (?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?
+    (?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?
+    \s*(?:\([^()]{1,30}\))?\s*(?:--|—|–|-|:)\s*(?=[A-Z"“])""",
+    re.VERBOSE,
+)
+
+
+def dateline_prefix(text: str) -> int:
+    """How many characters of a paragraph's first sentence are its dateline: "BEIRUT - UN
+    observers ..." -> 9; "Tripoli: The envoy ..." -> 9; 0 without one."""
+    match = DATELINE_PREFIX.match(text)
+    if match is None or len(match.group(0)) > 60:
+        return 0
+    head = match.group(0).split("(")[0].split(",")[0].strip(" -—–:")
+    if not head.isupper() and not match.group(0).rstrip().endswith(":"):
+        return 0  # "Sergey Lavrov - the minister ..." is no dateline
+    return match.end()
 
 
 def within(items, starts, start, end):
