@@ -48,7 +48,8 @@ def test_markup_in_the_search_is_escaped(client, actors):
     assert "&lt;script&gt;x&lt;/script&gt;" in html
 
 
-def test_a_nul_byte_in_the_name_is_no_error(client, make_event):
+def test_a_nul_byte_in_the_name_is_a_400_with_a_message(client, make_event):
     make_event()
     response = client.get("/actors/search/?name=Lav%00rov")
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode()

@@ -59,6 +59,18 @@ def event_row(event, absolute) -> dict:
     }
 
 
+# What makes Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """Text a spreadsheet would run as a formula, made inert with a leading apostrophe:
+    `csv_cell('=HYPERLINK("http://evil.example/")')` -> `'=HYPERLINK(...)`; the rest as is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(events, absolute) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
@@ -68,7 +80,7 @@ def to_csv(events, absolute) -> str:
         row["actors"] = "; ".join(row["actors"])
         row["outlets"] = "; ".join(row["outlets"])
         row["planned"] = "yes" if row["planned"] else "no"
-        writer.writerow(row)
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
     return out.getvalue()
 
 

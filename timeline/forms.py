@@ -7,6 +7,7 @@ import datetime
 import re
 
 from django import forms
+from django.http import QueryDict
 
 from timeline.models import Actor, Article, Event, EventType, Place
 
@@ -75,8 +76,17 @@ PUBLIC_STATUSES = (
 )
 
 
+# More values of one filter than any view needs (every event type is fewer): a 400, not a
+# page whose every link repeats them.
+MAX_VALUES = 50
+# In the URL, not a filter: carried as it is.
+PAGE_KEYS = ("page",)
+
+
 class TimelineFilterForm(forms.Form):
     """The timeline's filters, all optional; repeated keys select several values."""
+
+    PUBLIC_NAMES = {"start": "from", "end": "to"}
 
     actor = forms.ModelMultipleChoiceField(
         queryset=Actor.objects.all(),
@@ -132,8 +142,38 @@ class TimelineFilterForm(forms.Form):
     def clean_place(self):
         return self.in_given_order("place")
 
+    def is_multiple(self, name) -> bool:
+        return isinstance(
+            self.fields[name], forms.MultipleChoiceField | forms.ModelMultipleChoiceField
+        )
+
+    def canonical_query(self) -> QueryDict:
+        """The query string as the filters read it: known keys only, a repeated value once,
+        the last of a repeated single value; the links of the page are built from it.
+
+        `?actor=a&actor=a&q=x&q=y&utm_source=z` -> `actor=a&q=y`.
+        """
+        fields = {self.PUBLIC_NAMES.get(name, name): name for name in self.fields}
+        query = QueryDict(mutable=True)
+        given = self.data if hasattr(self.data, "lists") else QueryDict()
+        for key, values in given.lists():  # in the order given: links keep it
+            if key in PAGE_KEYS and values[-1]:
+                query[key] = values[-1]
+            elif key in fields and self.is_multiple(fields[key]):
+                query.setlist(key, list(dict.fromkeys(values)))
+            elif key in fields:
+                query[key] = values[-1]
+        return query
+
     def clean(self):
         cleaned = super().clean()
+        for name in self.fields:
+            if self.is_multiple(name) and hasattr(self.data, "getlist"):
+                chosen = set(self.data.getlist(self.PUBLIC_NAMES.get(name, name)))
+                if len(chosen) > MAX_VALUES:
+                    self.add_error(
+                        name, f"Choose at most {MAX_VALUES} values of {name}, not {len(chosen)}."
+                    )
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and start > end:
             raise forms.ValidationError("The “from” date is after the “to” date.")

@@ -35,6 +35,7 @@ from timeline.models import (
     Mention,
     Place,
     content_hash,
+    is_web_address,
 )
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,36 @@ log = logging.getLogger(__name__)
 
 class IngestError(ValueError):
     """Input that cannot become an article; the message is for the person who gave it."""
+
+
+# Older dates are typos (and the calendar arithmetic of relative dates runs off year 1).
+EARLIEST_PUBLISHED = datetime.date(1800, 1, 1)
+
+
+def check_published(day: datetime.date) -> None:
+    """IngestError unless `day` can be a publication date: not before 1800, not in the future.
+
+    A day of slack covers time zones ahead of the server's.
+    """
+    latest = timezone.now().date() + datetime.timedelta(days=1)
+    if day > latest:
+        raise IngestError(f"The publication date {day.isoformat()} is in the future.")
+    if day < EARLIEST_PUBLISHED:
+        raise IngestError(
+            f"The publication date {day.isoformat()} is before "
+            f"{EARLIEST_PUBLISHED.year}: is it a typo?"
+        )
+
+
+def web_address(url: str, *, what: str = "The URL") -> str:
+    """`url` stripped if it is an http(s) address with a host, else IngestError.
+
+    Only such addresses become links: a page's canonical link may say `javascript:`.
+    """
+    url = url.strip()
+    if url and not is_web_address(url):
+        raise IngestError(f"{what} {url[:100]!r} is not a web address (http or https).")
+    return url
 
 
 @dataclass
@@ -143,6 +174,9 @@ def ingest_article(
     # NUL cannot be stored in PostgreSQL text and is never meant: drop it from the labels.
     title, outlet, url, filename = (v.replace("\x00", "") for v in (title, outlet, url, filename))
     name = filename or title or url or "text"
+    url = web_address(url)
+    if published is not None:
+        check_published(published)
     document = read_document(data, filename)
     digest = content_hash(document.source)
     existing = Article.objects.filter(content_hash=digest).first()
@@ -156,12 +190,18 @@ def ingest_article(
         extraction = pipeline.extract(document, published=published, title=title)
     except NoPublicationDate as exc:
         raise IngestError(str(exc)) from exc
+    except (OverflowError, ValueError) as exc:
+        # Calendar arithmetic past year 9999 or before year 1, from a date in the text.
+        log.warning("Extraction of %s failed: %s", name, exc, exc_info=True)
+        raise IngestError(f"A date in the article is off the calendar ({exc}).") from exc
+    if published is None:
+        check_published(extraction.published)  # read from a dateline
     if published is None and document.published is None:
         how, note = Article.PublishedHow.DATELINE, "the dateline"
     article = Article(
         title=article_title(title, extraction.title, document.text, outlet or document.outlet),
         outlet=(outlet or document.outlet)[:200],
-        url=url or document.url,
+        url=url or (document.url.strip() if is_web_address(document.url) else ""),
         filename=filename[:300],
         published=extraction.published,
         published_how=how,

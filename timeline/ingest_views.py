@@ -18,13 +18,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from timeline.extraction.clean import Document
 from timeline.extraction.dates import find_dateline
-from timeline.ingest import IngestError, read_document
+from timeline.ingest import IngestError, check_published, read_document
 from timeline.models import Article, Event, Submission
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
@@ -40,7 +41,7 @@ def curator_required(view):
         user = request.user
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not (user.is_active and user.is_staff and user.has_perm("timeline.add_article")):
+        if not may_ingest(user):
             raise PermissionDenied("Adding articles is for curators.")
         return view(request, *args, **kwargs)
 
@@ -59,6 +60,17 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data] if data else []
         return [super(MultipleFileField, self).clean(f, initial) for f in files if f]
+
+
+def validate_published(day: datetime.date) -> None:
+    try:
+        check_published(day)
+    except IngestError as exc:
+        raise forms.ValidationError(str(exc)) from exc
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".removesuffix(".0")
 
 
 class DateInput(forms.DateInput):
@@ -85,6 +97,7 @@ class ArticleSourceForm(forms.Form):
         label="Publication date",
         required=False,
         widget=DateInput,
+        validators=[validate_published],
         help_text="Leave empty to detect it from the page; you confirm what is found.",
     )
 
@@ -102,7 +115,9 @@ class ArticleSourceForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
-    published = forms.DateField(label="Publication date", widget=DateInput)
+    published = forms.DateField(
+        label="Publication date", widget=DateInput, validators=[validate_published]
+    )
     title = forms.CharField(max_length=500, required=False)
     outlet = forms.CharField(max_length=200, required=False)
 
@@ -138,6 +153,12 @@ def read_sources(form: ArticleSourceForm) -> list[Submission]:
     common = {"title": data["title"], "outlet": data["outlet"]}
     if data["text"]:
         raw = data["text"].encode("utf-8")
+        limit = settings.INGEST_MAX_BYTES
+        if len(raw) > limit:
+            raise IngestError(
+                f"The pasted text is {megabytes(len(raw))} MB, larger than the "
+                f"{megabytes(limit)} MB limit for one article: split it, or upload it as files."
+            )
         return [submission_from(read_document(raw), name="pasted text", data=raw, **common)]
     if data["url"]:
         from timeline.fetch import fetch_page
@@ -181,6 +202,23 @@ def enqueue(submissions: list[Submission]) -> None:
 
     for submission in submissions:
         transaction.on_commit(functools.partial(extract_submission.enqueue, submission.pk))
+
+
+def may_ingest(user) -> bool:
+    return user.is_active and user.is_staff and user.has_perm("timeline.add_article")
+
+
+def too_large_paste(request, size: int):
+    """The form again, saying why, when a post to it was over Django's limit; else None."""
+    if request.path != reverse("timeline:ingest") or not may_ingest(request.user):
+        return None
+    problem = (
+        f"What you sent is {megabytes(size)} MB, larger than the "
+        f"{megabytes(settings.INGEST_MAX_BYTES)} MB limit for one article. Split a long "
+        "text, or upload it as files."
+    )
+    context = {"form": ArticleSourceForm(), "problem": problem}
+    return render(request, "ingest/ingest.html", context, status=413)
 
 
 @curator_required

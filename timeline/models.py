@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import unicodedata
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -48,6 +49,12 @@ def content_hash(text: str) -> str:
     normal = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     normal = "\n".join(line.rstrip() for line in normal.strip().split("\n"))
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def is_web_address(url: str) -> bool:
+    """ "https://example.org/a" yes; "javascript:alert(1)", "data:...", "/relative" no."""
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def unique_slug(model, text: str, *, max_length: int = 120) -> str:
@@ -110,7 +117,7 @@ class Article(models.Model):
     @property
     def original_url(self) -> str:
         """The address it was read from, when that is a web page (never `javascript:` etc.)."""
-        return self.url if self.url.lower().startswith(("http://", "https://")) else ""
+        return self.url.strip() if is_web_address(self.url) else ""
 
     @property
     def label(self) -> str:

@@ -516,7 +516,8 @@ def timeline(request):
             response["HX-Push-Url"] = query_url(request.path, clean)
         return response
     filters = form.cleaned_data
-    query = request.GET
+    # Built from what the filters read, so a repeated or unknown key is not copied into links.
+    query = form.canonical_query()
     page = Paginator(events.for_listing(), PAGE_SIZE).get_page(request.GET.get("page"))
     previous = None
     if page.number > 1:
@@ -596,10 +597,8 @@ def timeline(request):
 @vary_on_headers("HX-Request")
 def actor_search(request):
     """Actors whose name or alias contains `name`: type-ahead for the actor facet."""
-    # NUL cannot reach PostgreSQL in a query; it is never part of a name.
-    name = request.GET.get("name", "").replace("\x00", "").strip()[:100]
-    query = request.GET.copy()
-    query.pop("name", None)
+    name = request.GET.get("name", "").strip()[:100]  # NUL is refused by the middleware
+    query = TimelineFilterForm(request.GET).canonical_query()
     actors = []
     if name:
         actors = list(

@@ -1,0 +1,66 @@
+"""Requests no view should see: a NUL byte in the address, a form body over Django's limit.
+
+Both would otherwise end as a 500 (PostgreSQL refuses NUL in text) or as Django's bare
+"Bad Request" page; here they get a page that says what was wrong.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.shortcuts import render
+
+
+def megabytes(size: int) -> str:
+    """`megabytes(2_621_440)` -> "2.5"."""
+    return f"{size / 1024 / 1024:.1f}".removesuffix(".0")
+
+
+def refuse_nul_bytes(get_response):
+    """A NUL character (%00) in the path or the query string is a 400 with a message."""
+
+    def middleware(request):
+        query = request.GET
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in query.lists()
+        ):
+            return error_page(
+                request,
+                400,
+                "The address contains a NUL character (%00), which no filter, name or search "
+                "here can contain.",
+            )
+        return get_response(request)
+
+    return middleware
+
+
+def explain_too_large_posts(get_response):
+    """A form body over DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 that says so, not a bare 400.
+
+    The body is read here, before the CSRF check would read it and fail without a word.
+    """
+
+    def middleware(request):
+        declared = request.META.get("CONTENT_LENGTH") or "0"
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if request.method == "POST" and declared.isdigit() and limit and int(declared) > limit:
+            try:
+                request.POST  # noqa: B018 - parsing is what may fail
+            except RequestDataTooBig:
+                from timeline.ingest_views import too_large_paste
+
+                return too_large_paste(request, int(declared)) or error_page(
+                    request,
+                    413,
+                    f"What you sent is larger than the {megabytes(limit)} MB this site accepts "
+                    "in one form.",
+                )
+        return get_response(request)
+
+    return middleware
+
+
+def error_page(request, status: int, message: str):
+    return render(request, "error.html", {"status": status, "message": message}, status=status)
