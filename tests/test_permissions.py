@@ -70,6 +70,7 @@ def test_curators_group_has_exactly_the_curation_permissions():
         "view_place", "add_place", "change_place",
         "view_article", "add_article", "change_article",
         "view_submission",
+        "view_office", "add_office", "change_office", "delete_office",
     }  # fmt: skip
 
 

@@ -80,12 +80,12 @@ def test_curated_confirmed_and_rejected_events_stay_and_stale_findings_go():
 
 
 def test_a_curators_alias_changes_the_next_extraction():
-    text = "Russia's top diplomat met Moaz al-Khatib in Munich on Saturday."
+    text = "Moscow's veteran negotiator met Moaz al-Khatib in Munich on Saturday."
     article = ingest_article(data=text, published=datetime.date(2013, 2, 3)).article
     event = Event.objects.get()
     assert "Sergey Lavrov" not in set(event.actors.values_list("name", flat=True))
     lavrov = Actor.objects.create(name="Sergey Lavrov", kind="person")
-    ActorAlias.objects.create(actor=lavrov, name="Russia's top diplomat")
+    ActorAlias.objects.create(actor=lavrov, name="Moscow's veteran negotiator")
 
     reextract_article(article)
 

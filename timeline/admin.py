@@ -20,6 +20,7 @@ from timeline.models import (
     Event,
     EventActor,
     Mention,
+    Office,
     Place,
     ReviewQueue,
     Submission,
@@ -120,6 +121,14 @@ class ActorAdmin(admin.ModelAdmin):
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/timeline/actor/merge.html", context)
+
+
+@admin.register(Office)
+class OfficeAdmin(admin.ModelAdmin):
+    list_display = ("holder", "role", "body", "topic", "start", "end")
+    list_filter = ("role", "body")
+    search_fields = ("holder", "body", "role", "topic")
+    date_hierarchy = "start"
 
 
 @admin.register(ActorAlias)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from timeline.extraction.actors import actor_key
@@ -20,10 +20,9 @@ from timeline.extraction.clean import (
     is_headline,
     load_document,
 )
-from timeline.extraction.events import same_kin
 from timeline.extraction.pipeline import NoPublicationDate, Pipeline
 from timeline.extraction.types import Event as FoundEvent
-from timeline.extraction.types import Extraction, KnownActor
+from timeline.extraction.types import Extraction, KnownActor, KnownOffice, same_kin
 from timeline.models import (
     PRECISION_RANK,
     Actor,
@@ -33,6 +32,7 @@ from timeline.models import (
     EventActor,
     EventType,
     Mention,
+    Office,
     Place,
     content_hash,
     is_web_address,
@@ -100,7 +100,13 @@ def actors_version() -> tuple:
         ActorAlias.objects.count(),
         Actor.objects.aggregate(m=Max("id"))["m"],
         ActorAlias.objects.aggregate(m=Max("id"))["m"],
+        *Office.objects.aggregate(n=Count("id"), m=Max("updated")).values(),
     )
+
+
+def known_offices() -> list[KnownOffice]:
+    """The offices curators keep in the admin; what "the UN envoy" resolves by."""
+    return [office.as_known() for office in Office.objects.all()]
 
 
 def known_actors() -> list[KnownActor]:
@@ -123,7 +129,10 @@ def get_pipeline() -> Pipeline:
     with _pipeline_lock:
         if _pipeline is None or _pipeline[0] != version:
             nlp = _pipeline[1].nlp if _pipeline is not None else None
-            _pipeline = (version, Pipeline(settings.SPACY_MODEL, known_actors(), nlp=nlp))
+            _pipeline = (
+                version,
+                Pipeline(settings.SPACY_MODEL, known_actors(), nlp=nlp, offices=known_offices()),
+            )
         return _pipeline[1]
 
 

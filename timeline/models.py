@@ -20,7 +20,7 @@ from django.utils.text import slugify
 
 from timeline import ranking
 from timeline.extraction.coordinates import coordinates
-from timeline.extraction.types import EVENT_TYPES
+from timeline.extraction.types import EVENT_TYPE_TABLE, EVENT_TYPES, KnownOffice
 
 
 class Precision(models.TextChoices):
@@ -29,19 +29,10 @@ class Precision(models.TextChoices):
     YEAR = "year", "year"
 
 
-class EventType(models.TextChoices):
-    MEETING = "meeting", "Meeting"
-    VISIT = "visit", "Visit"
-    INVITATION = "invitation", "Invitation"
-    STATEMENT = "statement", "Statement"
-    PROPOSAL = "proposal", "Proposal"
-    APPEAL = "appeal", "Appeal"
-    AGREEMENT = "agreement", "Agreement"
-    REJECTION = "rejection", "Rejection"
-    RECOGNITION = "recognition", "Recognition"
-    THREAT = "threat", "Threat"
-    VIOLENCE = "violence", "Violence"
-    OTHER = "other", "Other"
+# The extraction's vocabulary is the one source of the types; a new type there is a new choice.
+EventType = models.TextChoices(
+    "EventType", [(t.key.upper(), (t.key, t.label)) for t in EVENT_TYPE_TABLE]
+)
 
 
 def content_hash(text: str) -> str:
@@ -175,6 +166,56 @@ class Actor(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("timeline:actor", args=[self.slug])
+
+
+class Office(models.Model):
+    """Who held an office when, so that "the US secretary of state" in a 2012 article is
+    Hillary Clinton and in 2014 John Kerry. Seeded from the extraction's table of offices;
+    curators add and correct terms here, and the next extraction uses them."""
+
+    role = models.CharField(
+        max_length=60,
+        db_index=True,
+        help_text="president, prime minister, foreign minister, defence minister, un ambassador, "
+        "secretary-general, envoy, head, king, emir, supreme leader, chancellor, leader, ...",
+    )
+    body = models.CharField(
+        max_length=200, help_text="The country or organisation: United States, United Nations."
+    )
+    topic = models.CharField(
+        max_length=200, blank=True, help_text="For an envoy or a mission: the country it is for."
+    )
+    holder = models.CharField(max_length=200, help_text="The holder's name as actors know it.")
+    holder_country = models.CharField(max_length=200, blank=True)
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True, help_text="Empty while in office.")
+    # Tells running pipelines that the table changed (see ingest.get_pipeline).
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["body", "role", "start"]
+        indexes = [models.Index(fields=["role", "body"])]
+
+    def __str__(self) -> str:
+        until = f"{self.end:%Y}" if self.end else ""
+        return f"{self.body} {self.role}: {self.holder} ({self.start:%Y}–{until})"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.end is not None and self.start is not None and self.end < self.start:
+            raise ValidationError({"end": "A term ends after it starts."})
+
+    def as_known(self) -> KnownOffice:
+        return KnownOffice(
+            role=self.role,
+            body=self.body,
+            holder=self.holder,
+            start=self.start,
+            end=self.end,
+            topic=self.topic,
+            holder_country=self.holder_country or None,
+        )
 
 
 class ActorAlias(models.Model):

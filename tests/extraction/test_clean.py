@@ -368,3 +368,51 @@ def test_dutch_news_is_still_dutch():
         "van de Syrische oppositie gesproken over het conflict en de vredesbesprekingen."
     )
     assert detect_language(text) == "nl"
+
+
+def test_a_dropped_timestamp_leaves_the_headline_and_lede_two_paragraphs():
+    source = (
+        "Envoys agree on a prisoner exchange in Geneva\n\n"
+        "March 3, 2016 - 09:12\n"
+        "The two delegations agreed on Thursday to exchange 200 prisoners each.\n"
+    )
+    document = clean_text(source)
+    assert document.text == (
+        "Envoys agree on a prisoner exchange in Geneva\n\n"
+        "The two delegations agreed on Thursday to exchange 200 prisoners each."
+    )
+
+
+def test_an_image_alt_attribute_left_before_the_lede_is_removed_exactly():
+    source = "Talks resume\n\naltMinsk hosted a new round of talks on Tuesday.\n"
+    document = clean_text(source)
+    assert document.text.endswith("\n\nMinsk hosted a new round of talks on Tuesday.")
+    assert [source[a:b] for a, b in document.removed] == ["alt"]
+    start = document.text.index("Minsk")
+    assert document.to_source_span(start, start + 5) == (
+        source.index("Minsk"),
+        source.index("Minsk") + 5,
+    )
+
+
+@pytest.mark.parametrize(
+    "caption, credit",
+    [
+        ("Rebels and envoys meet in Doha on March 2, 2015 Image Credit: AFP", "Image Credit: AFP"),
+        (
+            "The envoy speaks to reporters in Geneva. Photo: Jane Roe/ Pool/ EPA",
+            "Photo: Jane Roe/ Pool/ EPA",
+        ),
+        ("Delegates arrive in Minsk, Feb. 11, 2015. Ivan Petrov / AP", "Ivan Petrov / AP"),
+    ],
+)
+def test_a_photo_credit_closing_a_caption_is_removed(caption, credit):
+    source = f"{caption}\n\nThe talks went on into the night, officials said.\n"
+    document = clean_text(source)
+    assert document.text.split("\n\n")[0] == caption[: caption.index(credit)].rstrip()
+    assert [source[a:b] for a, b in document.removed] == [credit]
+
+
+def test_a_slash_inside_a_sentence_is_no_credit():
+    source = "The envoy said he would return in May/June to resume the talks.\n"
+    assert clean_text(source).text == source.strip()

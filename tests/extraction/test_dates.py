@@ -169,6 +169,61 @@ def test_dateline_without_date_or_year():
     assert find_dateline("Russia said on Friday (Reuters) - no dateline", CNN_FRIDAY) is None
 
 
+def test_page_header_with_place_weekday_and_time_is_the_dateline(nlp):
+    """A wire page's "GENEVA Mon Feb 3, 2014 11:12am EST" dates the lede when the agency
+    dateline under it has no date; "on Sunday" is the day before."""
+    text = (
+        "Syria talks to resume next week\n\nGENEVA Mon Feb 3, 2014 11:12am EST\n\n"
+        "GENEVA (Reuters) - The U.N. mediator said on Sunday the two sides would return."
+    )
+    dateline = find_dateline(text, datetime.date(2014, 2, 4))
+    check(dateline, "2014-02-03", DAY, ANCHOR_ABSOLUTE)
+    assert text[dateline.start : dateline.end] == "Feb 3, 2014"
+    sunday = [
+        d for d in dates(nlp, text, datetime.date(2014, 2, 4), dateline) if d.text == "Sunday"
+    ]
+    check(sunday[0], "2014-02-02", DAY, ANCHOR_DATELINE)
+
+
+def test_full_date_in_capitals_in_brackets_is_the_dateline(nlp):
+    """A statement headed "(MARCH 3, 2015)" published the next day: "today" is 3 March."""
+    text = (
+        "Security Council press statement on Yemen (MARCH 3, 2015)\n\n"
+        "The members of the Security Council today condemned the attack in Sanaa."
+    )
+    published = datetime.date(2015, 3, 4)
+    dateline = find_dateline(text, published)
+    check(dateline, "2015-03-03", DAY, ANCHOR_ABSOLUTE)
+    found = dates(nlp, text, published, dateline)
+    assert [(d.text, d.value) for d in found] == [
+        ("MARCH 3, 2015", "2015-03-03"),
+        ("today", "2015-03-03"),
+    ]
+    assert found[1].anchor == ANCHOR_DATELINE
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # A photo caption's date is not the story's.
+        ("Lavrov meets Kerry in Paris (14 January 2014)\n\nThe ministers agreed ...",
+         datetime.date(2014, 1, 15)),
+        # A header a month before publication is a page's stale date, not a dateline.
+        ("MOSCOW Mon Feb 3, 2014 11:12am EST\n\nMOSCOW (Reuters) - Russia said ...",
+         datetime.date(2014, 3, 10)),
+    ],
+)  # fmt: skip
+def test_dates_that_are_not_datelines(text, published):
+    """Only a header, a place or capitals make a bracketed or leading date a dateline."""
+    assert find_dateline(text, published) is None
+
+
+def test_dateline_with_the_month_in_capitals():
+    """ "BEIRUT, MARCH 3 (Reuters) -" is 3 March."""
+    d = find_dateline("BEIRUT, MARCH 3 (Reuters) - Syrian forces ...", datetime.date(2015, 3, 4))
+    check(d, "2015-03-03", DAY, ANCHOR_PUBLISHED)
+
+
 def test_weekday_is_measured_from_the_dateline(nlp):
     """ "MOSCOW, Dec 29 (Reuters) - Russia said on Saturday" published on 31 Dec."""
     text = "MOSCOW, Dec 29 (Reuters) - Russia said on Saturday it had invited Khatib."
@@ -383,6 +438,19 @@ def test_today_opening_a_quote_is_a_date(nlp):
     """ "Today is a sad day," opening a quotation, is the day of the story."""
     text = 'The envoy said: "Today is a sad day for Syria."'
     check(only(nlp, text, BBC_SATURDAY), "2013-02-02", DAY, ANCHOR_PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aid pledged for the current fiscal year that ends in June falls short of needs.",
+        "Oil exports fell to a low for the year of 120,000 barrels a day.",
+    ],
+)
+def test_the_year_before_that_or_a_figure(nlp, text):
+    """ "the current fiscal year that ends ...", "a low for the year of 120,000": this year."""
+    found = [d for d in dates(nlp, text, BBC_SATURDAY) if d.text.startswith("the")]
+    check(found[0], "2013", YEAR, ANCHOR_PUBLISHED)
 
 
 def test_durations_are_not_dates(nlp):
@@ -610,3 +678,20 @@ def test_a_week_or_so_ago(nlp):
     """ "a week or so ago" is a week back."""
     text = "A week or so ago, the rebel commander chose the date of the offensive."
     check(only(nlp, text, CNN_FRIDAY), "2012-12-21", DAY, ANCHOR_PUBLISHED)
+
+
+def test_docstring_examples(nlp):
+    """The module's docstring examples run, with a parsed `nlp` at hand."""
+    import doctest
+
+    import timeline.extraction.dates as module
+
+    finder = doctest.DocTestFinder()
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    tests = finder.find(module, globs={**vars(module), "nlp": nlp})
+    examples = 0
+    for test in tests:
+        examples += len(test.examples)
+        runner.run(test)
+    assert examples >= 8
+    assert runner.summarize(verbose=False).failed == 0

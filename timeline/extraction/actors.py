@@ -9,6 +9,8 @@ Pure Python + spaCy: nothing here knows about Django.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -19,6 +21,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from timeline.extraction import gazetteer
+from timeline.extraction.lexicon import NOUNS
+from timeline.extraction.offices import (
+    DEFAULT_BODY,
+    OfficeIndex,
+    canonical_role,
+    default_offices,
+    role_of,
+)
 from timeline.extraction.types import (
     COUNTRY,
     GROUP,
@@ -27,6 +37,7 @@ from timeline.extraction.types import (
     PERSON,
     ActorMention,
     KnownActor,
+    KnownOffice,
 )
 
 RULER_NAME = "timeline_actors"
@@ -35,6 +46,7 @@ MEDIA = "media"  # kind of news organisations in the index; they are never retur
 
 VIA_NER, VIA_RULER, VIA_SURNAME = "ner", "ruler", "surname"
 VIA_METONYMY, VIA_PRONOUN, VIA_DEMONYM = "metonymy", "pronoun", "demonym"
+VIA_OFFICE, VIA_COLLECTIVE = "office", "collective"
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,9 +267,16 @@ class ActorResolver:
     Lavrov and Joe Biden (country United States).
     """
 
-    def __init__(self, known: Iterable[KnownActor] = ()):
+    def __init__(
+        self, known: Iterable[KnownActor] = (), offices: Iterable[KnownOffice] | None = None
+    ):
         self.known = tuple(known)
+        self.offices = OfficeIndex(default_offices() if offices is None else offices)
         self._aliases: list[tuple[str, _Entry]] = _gazetteer_entries()
+        # Office-holders are people the resolver knows by name too.
+        self._aliases += [
+            (o.holder, _Entry(o.holder, PERSON, o.holder_country)) for o in self.offices.holders()
+        ]
         self._by_key: dict[str, _Entry] = {}
         keys_of: dict[str, list[str]] = {}
         for alias, entry in self._aliases:
@@ -296,8 +315,12 @@ class ActorResolver:
 
     # -- one doc ---------------------------------------------------------------
 
-    def resolve(self, doc: Doc) -> list[ResolvedActor]:
-        """Every actor and place mention of `doc`, in text order, canonical."""
+    def resolve(self, doc: Doc, on: datetime.date | None = None) -> list[ResolvedActor]:
+        """Every actor and place mention of `doc`, in text order, canonical.
+
+        `on` is the day the text speaks of (its publication date): "the US secretary of
+        state" is whoever held the office that day.
+        """
         spans = []
         for ent in doc.ents:
             if ent.label_ in _ACTOR_LABELS:
@@ -314,9 +337,135 @@ class ActorResolver:
             if actor is not None:
                 out.append(actor)
         out += self._pronouns(doc, out)
-        out += _governments(doc, out)
+        focus = focus_country(out, doc)
+        out += _governments(doc, out, focus)
+        collectives = _collectives(doc, out, focus)
+        # "Yemen" in "Yemen's warring parties" names whose parties they are.
+        out = [a for a in out if not any(c.i <= a.i < c.j for c in collectives)] + collectives
+        if on is not None:
+            out = self._offices(doc, out, on, focus)
+        out += _they(doc, out)
         out.sort(key=lambda a: a.i)
         return out
+
+    # -- offices ---------------------------------------------------------------
+
+    def _affiliation(self, token: Token) -> str | None:
+        """The country or body a token names: "Russian", "Russia's", "UN", "U.N.'s"."""
+        text = token.text
+        if token.lower_ in _DEMONYMS:
+            return _DEMONYMS[token.lower_]
+        ent = _entity_span(token)
+        for candidate in ((ent.text,) if ent is not None else ()) + (text,):
+            entry = self._by_key.get(actor_key(candidate))
+            if entry is None:
+                continue
+            if entry.kind in (COUNTRY, ORGANIZATION, GROUP):
+                return entry.name
+            if entry.kind == PLACE and entry.country:
+                return entry.country
+        return None
+
+    def _offices(
+        self, doc: Doc, found: list[ResolvedActor], on: datetime.date, focus: str | None
+    ) -> list[ResolvedActor]:
+        """ "the Kazakh Foreign Minister", "Russia's top diplomat", "the UN envoy", "the
+        secretary-general": the person holding the office on `on`, or the one the text
+        introduced with that title ("UN special envoy Martin Griffiths ... the envoy")."""
+        people = [a for a in found if a.kind == PERSON]
+        titled = [(a.i, canonical_role(role_of(a.title.split())), a) for a in people if a.title]
+        named = {t for a in people for t in range(a.i, a.j)}
+        offices: list[ResolvedActor] = []
+        covered: set[int] = set()
+        for token in doc:
+            if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
+                continue
+            if token.dep_ in ("compound", "amod") or token.i in named or token.i in covered:
+                continue
+            office = self._office_at(token, named, titled, on, focus)
+            if office is not None:
+                offices.append(office)
+                covered.update(range(office.i, office.j))
+        if not offices:
+            return found
+        # "Russia" in "Russia's foreign minister" names the office, not a party.
+        kept = [a for a in found if not any(o.i <= a.i < o.j for o in offices)]
+        return kept + offices
+
+    def _office_at(self, head: Token, named, titled, on, focus) -> ResolvedActor | None:
+        if head.lower_ not in ROLE_HEADS:
+            return None
+        modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")]
+        words = [t.lower_ for m in modifiers for t in m.subtree if t.dep_ != "case"]
+        preps = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")]
+        objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        # "secretary of state", "envoy to Syria": the preposition and its object's own words.
+        words += [head.lower_] + [p.lower_ for p in preps]
+        words += [t.lower_ for g in objects for t in g.lefts if t.dep_ == "compound"]
+        words += [g.lower_ for g in objects]
+        if head.lower_ == "representative" and "special" not in words:
+            return None  # "the legitimate representative of Syrians" is no envoy
+        role = role_of(words)
+        if not role or any(t.i in named for m in modifiers for t in m.subtree):
+            return None
+        if any(c.dep_ == "appos" and c.i in named for c in head.children):
+            return None  # "Russia's foreign minister, Sergey Lavrov": the name resolves
+        if head.dep_ == "appos" and head.head.i in named:
+            return None
+        if any(c.lower_ in ("a", "an", "any", "another", "every") for c in head.lefts):
+            return None
+        bodies = [self._affiliation(t) for m in modifiers for t in m.subtree]
+        topics = [self._affiliation(g) for g in objects]
+        body = next((b for b in bodies if b), None)
+        topic = next((t for t in topics if t), "") if role in ("envoy", "chief") else ""
+        if role == "ambassador":
+            to_un = "United Nations" in bodies or "United Nations" in topics
+            country = next((b for b in bodies if b and b != "United Nations"), None)
+            if not (to_un and country):
+                return None
+            role, body = "un ambassador", country
+        elif body is None and role in ("chief", "president", "leader") and topics:
+            body, topic = topics[0], ""  # "the head of the Arab League", "president of Syria"
+        if body is None:
+            # "the envoy", "the secretary-general": the one the text has named, else the
+            # office's usual body ("the secretary of state" is American).
+            earlier = [a for i, r, a in titled if i < head.i and r == canonical_role(role)]
+            if earlier:
+                return self._office_actor(head, earlier[-1].name, earlier[-1].country, role)
+            body = DEFAULT_BODY.get(role)
+            if body is None:
+                return None
+        if role == "envoy" and not topic and body == "United Nations":
+            topic = focus or ""
+        term = self.offices.holder(role, body, topic, on)
+        if term is None:
+            return None
+        return self._office_actor(head, term.holder, term.holder_country, role)
+
+    def _office_actor(self, head: Token, name: str, country: str | None, role: str):
+        doc = head.doc
+        first = min([head.i] + [t.i for c in head.lefts for t in c.subtree])
+        preps = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")]
+        objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        last = max([head.i] + [g.i for g in objects])
+        while first < head.i and doc[first].lower_ in ("the", "a", "an"):
+            first += 1
+        entry = self._by_key.get(actor_key(name))
+        if entry is not None and entry.kind == PERSON:
+            name, country = entry.name, entry.country or country
+        span = doc[first : last + 1]
+        return ResolvedActor(
+            name=name,
+            kind=PERSON,
+            country=country,
+            surface=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            i=first,
+            j=last + 1,
+            via=VIA_OFFICE,
+            title=role,
+        )
 
     def _resolve_span(self, span: Span, via: str, people: _DocPeople) -> ResolvedActor | None:
         label = span.label_
@@ -386,7 +535,9 @@ class ActorResolver:
         elif entry is not None:
             name, country = entry.name, entry.country
         else:
-            name, country = people.by_surname.get(words[0]), None
+            # "Ban" after "Ban Ki-moon", "Xi" after "Xi Jinping": a family name written first.
+            name = people.by_surname.get(words[0]) or people.by_first.get(words[0])
+            country = None
             via = VIA_SURNAME
             if name is None:
                 candidates = self._surnames.get(words[0], ())
@@ -452,12 +603,51 @@ class ActorResolver:
         return out
 
 
+def _they(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+    """ "The opposition delegates interrupted the ceremony when they walked out": "they" is
+    the subject of the clause above it in the same sentence."""
+    out: list[ResolvedActor] = []
+    for token in doc:
+        if token.lower_ != "they" or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        current = token.head
+        for _ in range(6):
+            if current.head.i == current.i:
+                break
+            current = current.head
+            subjects = [
+                c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
+            ]
+            if not subjects:
+                continue
+            ids = {t.i for c in subjects for t in c.subtree}
+            names: dict[str, ResolvedActor] = {}
+            for a in found:
+                if a.i in ids and not a.is_place and a.kind != PLACE:
+                    names.setdefault(a.name, a)
+            out += [
+                dataclasses.replace(
+                    a,
+                    surface=token.text,
+                    start=token.idx,
+                    end=token.idx + len(token),
+                    i=token.i,
+                    j=token.i + 1,
+                    via=VIA_PRONOUN,
+                )
+                for a in names.values()
+            ]
+            break
+    return out
+
+
 class _DocPeople:
     """The people of one doc: first full form per surname is the canonical one."""
 
     def __init__(self):
         self.by_key: dict[str, str] = {}
         self.by_surname: dict[str, str] = {}
+        self.by_first: dict[str, str] = {}
         self.country: dict[str, str] = {}
 
     def add(self, key: str, name: str, fixed: bool = False) -> str:
@@ -472,6 +662,7 @@ class _DocPeople:
                 name = earlier  # "Moaz al-Khatib" after "Ahmed Moaz al-Khatib"
         self.by_key[key] = name
         self.by_surname.setdefault(words[-1], name)
+        self.by_first.setdefault(words[0], name)
         return name
 
     def add_surname(self, surname: str, name: str) -> str:
@@ -526,35 +717,175 @@ _STATE_NOUNS = frozenset(
 )
 
 
-def _governments(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+# Words for a government itself: "the Syrian regime", "Yemen's government".
+_GOVERNMENT_NOUNS = frozenset(["government", "regime", "authorities", "administration"])
+_DEMONYM_OF = {
+    country: demonyms[0] for country, _a, _s, demonyms in gazetteer.COUNTRIES if demonyms
+}
+
+
+def government_name(country: str) -> str:
+    """`government_name("Syria")` -> "Syrian government"; where the state itself is the
+    party to the conflict (Ukraine against separatists), the country."""
+    if country in gazetteer.CONFLICT_PARTIES.get(country, ()):
+        return country
+    return f"{_DEMONYM_OF.get(country, country)} government"
+
+
+def focus_country(found: list[ResolvedActor], doc: Doc) -> str | None:
+    """The country a story is about: the one it names most ("Syria", "Yemen"), places
+    included; of two named as often, the first."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for a in found:
+        country = a.name if a.kind == COUNTRY else (a.country if a.kind == PLACE else None)
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+            first.setdefault(country, a.i)
+    for token in doc:
+        country = _DEMONYMS.get(token.lower_)
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+            first.setdefault(country, token.i)
+    if not counts:
+        return None
+    return min(counts, key=lambda c: (-counts[c], first[c]))
+
+
+def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> list[ResolvedActor]:
+    """ "the Syrian government", "Russian forces", "a Russian boycott": the state acting.
+
+    The government of the country the story is about is an actor of its own ("Syrian
+    government", a party beside the opposition); another country's acts are the country's.
+    """
     taken = {i for a in found for i in range(a.i, a.j)}
     out = []
     for token in doc:
         country = _DEMONYMS.get(token.lower_)
         head = token.head
+        noun = head.lemma_.lower()
         if (
             country is None
             or token.i in taken
             or token.dep_ not in ("amod", "compound")
-            or (head.lemma_.lower() not in _STATE_NOUNS and head.lower_ not in _STATE_NOUNS)
+            or (noun not in _STATE_NOUNS and head.lower_ not in _STATE_NOUNS and noun not in NOUNS)
             or head.i in taken
             or head.i < token.i
         ):
             continue
+        state = noun in _STATE_NOUNS or head.lower_ in _STATE_NOUNS
+        name, kind = country, COUNTRY
+        if state and country == focus and government_name(country) != country:
+            name, kind = government_name(country), ORGANIZATION
+        end = head if state else token  # "a Russian boycott": Russia, not the boycott
         out.append(
             ResolvedActor(
-                name=country,
-                kind=COUNTRY,
-                country=None,
-                surface=doc[token.i : head.i + 1].text,
+                name=name,
+                kind=kind,
+                country=country if kind != COUNTRY else None,
+                surface=doc[token.i : end.i + 1].text,
                 start=token.idx,
-                end=head.idx + len(head.text),
+                end=end.idx + len(end.text),
                 i=token.i,
-                j=head.i + 1,
+                j=end.i + 1,
                 via=VIA_DEMONYM,
             )
         )
     return out
+
+
+_OPPOSITION_NOUNS = frozenset(["opposition", "rebel", "rebels", "insurgent", "insurgents"])
+_PARTY_PHRASES = (
+    ("warring", "parties"),
+    ("warring", "sides"),
+    ("warring", "factions"),
+    ("both", "sides"),
+    ("two", "sides"),
+    ("the", "rivals"),
+    ("rival", "sides"),
+    ("rival", "factions"),
+)
+
+
+def _collective(doc: Doc, i: int, j: int, name: str, kind: str, country: str | None):
+    span = doc[i:j]
+    return ResolvedActor(name, kind, country, span.text, span.start_char, span.end_char, i, j,
+                         VIA_COLLECTIVE)  # fmt: skip
+
+
+def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> list[ResolvedActor]:
+    """Parties named by what they are: "the government", "the regime", "the opposition",
+    "rebels", "Yemen's warring parties", "both sides", in the story's country."""
+    taken = {i for a in found for i in range(a.i, a.j)}
+    out: list[ResolvedActor] = []
+    for token in doc:
+        if token.i in taken or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        lemma = token.lemma_.lower()
+        if token.dep_ == "compound":
+            continue  # "opposition leader" is a person; "opposition groups" is read at "groups"
+        mods = [c for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nummod", "det")]
+        country = next((_DEMONYMS[c.lower_] for c in mods if c.lower_ in _DEMONYMS), None)
+        country = country or next(
+            (a.name for a in found for c in mods if a.i <= c.i < a.j and a.kind == COUNTRY), None
+        )
+        start = min([token.i] + [c.i for c in mods if c.dep_ != "det"])
+        if lemma in _OPPOSITION_NOUNS or (
+            lemma == "group" and token.i > 0 and doc[token.i - 1].lower_ == "opposition"
+        ):
+            where = country or focus
+            if where is None:
+                continue
+            parties = gazetteer.CONFLICT_PARTIES.get(where)
+            rebels = lemma != "opposition" and lemma != "group"
+            name = (
+                parties[1] if parties and rebels else f"{_DEMONYM_OF.get(where, where)} opposition"
+            )
+            out.append(_collective(doc, start, token.i + 1, name, GROUP, where))
+        elif lemma in _GOVERNMENT_NOUNS and token.dep_ != "compound":
+            where = country or (focus if any(c.lower_ == "the" for c in mods) else None)
+            if where is None or where != focus:
+                continue
+            name = government_name(where)
+            kind = COUNTRY if name == where else ORGANIZATION
+            out.append(_collective(doc, start, token.i + 1, name, kind, where))
+        elif lemma in ("party", "side", "faction", "rival"):
+            words = tuple(t.lower_ for t in doc[max(0, token.i - 1) : token.i + 1])
+            if words not in _PARTY_PHRASES:
+                continue
+            where = country or focus
+            parties = gazetteer.CONFLICT_PARTIES.get(where or "")
+            if not parties:
+                continue
+            for party in parties:
+                kind = (
+                    COUNTRY
+                    if party == where
+                    else (ORGANIZATION if party.endswith("government") else GROUP)
+                )
+                out.append(_collective(doc, start, token.i + 1, party, kind, where))
+    return out
+
+
+# The nouns an office can be named by: "the foreign minister", "the UN chief".
+ROLE_HEADS = frozenset(
+    ["minister", "secretary", "secretary-general", "general", "president", "premier"]
+    + ["chancellor", "king", "emir", "leader", "envoy", "mediator", "representative"]
+    + ["ambassador", "chief", "head", "boss", "chairman", "chair", "coordinator", "diplomat"]
+    + ["vice-president"]
+)
+
+
+def _entity_span(token: Token) -> Span | None:
+    """The named entity a token belongs to."""
+    if not token.ent_type_:
+        return None
+    doc, first, last = token.doc, token.i, token.i + 1
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
+    return doc[first:last]
 
 
 def _is_title(token: Token) -> bool:

@@ -107,6 +107,25 @@ class _Line:
     def span(self) -> tuple[int, int]:
         return self.pieces[0][1], self.pieces[-1][2]
 
+    def prefix(self, n: int) -> _Line:
+        """The line's first `n` characters, mapped to the source where they were copied."""
+        start, src_start, src_end, copied = self.pieces[0]
+        end = src_start + n if copied and n <= src_end - src_start else src_end
+        return _Line(self.text[:n], [(0, src_start, end, copied)], self.para_start, self.bullet)
+
+    def split_at(self, n: int) -> tuple[_Line, _Line]:
+        """The line before character `n` (trailing spaces dropped) and from `n` on."""
+        head = self.text[:n].rstrip()
+        pieces = []
+        for start, src_start, src_end, copied in self.pieces:
+            if start >= len(head):
+                break
+            if copied and src_end - src_start > len(head) - start:
+                src_end = src_start + len(head) - start
+            pieces.append((start, src_start, src_end, copied))
+        tail = self.without_prefix(n)
+        return _Line(head, pieces, self.para_start, self.bullet), tail
+
     def without_prefix(self, n: int) -> _Line:
         """The line minus its first `n` characters and the spaces after them."""
         rest = self.text[n:]
@@ -180,6 +199,16 @@ _TEASER_PREFIX = re.compile(
 )
 _IMAGE_CREDIT = re.compile(
     r"^(?:image\ (?:copyright|source)\b|(?:photo(?:graph)?|picture|credit)\s*:)", re.I | re.X
+)
+_ALT_RESIDUE = re.compile(r"^alt(?=[A-Z][a-z])")
+# A photo credit closing a caption: "Image Credit: Reuters", "Picture: Jane Doe/ Pool/ AFP",
+# "... in Astana, Jan. 23, 2017. Sergei Grits / AP".
+_TRAILING_CREDIT = re.compile(
+    r"""(?:\s(?:image\ credit|photo(?:graph)?\ credit|photo(?:graph)?|picture|credit)\s*:
+        \s*[^.:!?]{0,60}
+      |(?<=[.!?”"])\s+(?:[A-Z][\w.'’-]*\ ){1,3}?[A-Z][\w.'’-]*\s*/\s*[A-Z][\w.'’ -]{1,30}
+        (?:/\s*[A-Z][\w.'’ -]{1,30}){0,2})$""",
+    re.IGNORECASE | re.VERBOSE,
 )
 _CAPTION_LABEL = re.compile(r"^(?:image|media|video)\ caption\b\s*:?\s*", re.I | re.X)
 _COOKIE = re.compile(
@@ -337,13 +366,27 @@ def _drop_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
                 j += 1
     kept: list[_Line] = []
     dropped: list[_Line] = []
+    after_drop = False
     for line, furniture in zip(lines, drop, strict=True):
         if furniture:
             dropped.append(line)
+            after_drop = True
             continue
+        if after_drop:
+            # What stood between two lines is gone, not the break: a headline and the lede
+            # under a dropped timestamp stay two paragraphs.
+            line.para_start, after_drop = True, False
+        if credit := _TRAILING_CREDIT.search(line.text):
+            # "... agreed on Wednesday to reopen the airport Image Credit: Reuters"
+            line, tail = line.split_at(credit.start())
+            dropped.append(tail)
+        if alt := _ALT_RESIDUE.match(line.text):
+            # "altRussia and China have vetoed ...": an image's alt attribute left on the line.
+            dropped.append(line.prefix(alt.end()))
+            line = line.without_prefix(alt.end())
         if label := _CAPTION_LABEL.match(line.text):
             # "Image caption Moaz al-Khatib meets ..." : the label goes, the caption stays.
-            dropped.append(_Line(line.text[: label.end()], line.pieces[:1]))
+            dropped.append(line.prefix(label.end()))
             line = line.without_prefix(label.end())
             if not line.text:
                 continue

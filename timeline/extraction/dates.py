@@ -134,8 +134,9 @@ _DATE_RE = re.compile(
   | (?P<dayof>\bthe\s+day\s+(?P<dayof_dir>before|after)\b)
   | (?P<spelled>\b(?:the\s+year\s+)?(?P<spelled_y>{_SPELLED_CENTURY_YEAR})\b
         |\bthe\s+year\s+(?P<spelled_m>{_SPELLED_MILLENNIUM_YEAR})\b)
-  | (?P<theyear>\bthe\s+(?:(?:current|full|present)\s+)?(?:fiscal\s+)?year\b
-        (?!\s+(?:before|after|earlier|later|ago|when|that|in\s+which|of|\d)\b|'s|-))
+  | (?P<theyear>\bthe\s+(?:(?:current|present)\s+(?:fiscal\s+)?year\b
+        |(?:full\s+)?(?:fiscal\s+)?year\b(?!\s+(?:before|after|earlier|later|ago|when|that|in\s+which
+        |of(?!\s*[$£€\d])|\d)\b|'s|-)))
   | (?P<yearago>\byear-(?:earlier|ago)\b)
   | (?P<year>(?<![\d$£€#.,/:])(?<!\d-)(?:(?P<year_fiscal>fiscal|FY)\s*)?(?P<year_y>{_YEAR})
         (?![\d%]|'?s\b|-\d|\.\d|,\d))
@@ -939,8 +940,12 @@ def find_dates(
     """Every date expression in `doc`, in text order, placed on the calendar when it can be.
 
     `published` anchors deictic words ("Friday", "yesterday") unless `dateline` has a day.
-    In a CNN story of Friday 2012-12-28, "Russia said Friday it invited ..." gives
-    DateMention("Friday", 12, 18, "2012-12-28", "day", "published", "2012-12-28").
+    In a CNN story of Friday 2012-12-28:
+
+    >>> find_dates(nlp("Russia said Friday it invited Khatib."), datetime.date(2012, 12, 28))
+    [DateMention(text='Friday', start=12, end=18, value='2012-12-28', precision='day', \
+anchor='published', anchor_value='2012-12-28', future=False, hangs_on=None, offset=None, \
+earlier=False)]
     """
     text = doc.text
     ent_spans = [(e.start_char, e.end_char, e) for e in doc.ents if e.label_ == "DATE"]
@@ -949,14 +954,16 @@ def find_dates(
     resolver = _Resolver(doc, published, dateline, ent_starts)
     mentions: list[DateMention] = []
     rejected: list[tuple[int, int]] = []  # "May I": not for dateparser either
+    # The dateline is one of the story's dates, whatever the regex makes of it ("(NOVEMBER
+    # 20, 2012)" in capitals), and the last date mentioned once the text reaches it.
+    pending = dateline if dateline is not None and dateline.value else None
+    if pending is not None:
+        mentions.append(pending)
     for m in _DATE_RE.finditer(text):
-        if dateline is not None and m.start() <= dateline.start < m.end():
-            resolver.mention(
-                dateline.text, dateline.start, dateline.end,
-                datetime.date.fromisoformat(dateline.value) if dateline.value else None,
-                dateline.precision, dateline.anchor, None,
-            )  # fmt: skip
-            mentions.append(dateline)
+        if pending is not None and m.end() > pending.start:
+            resolver.last, resolver.last_end = (pending.first_day, pending.precision), pending.end
+            pending = None
+        if dateline is not None and m.start() < dateline.end and dateline.start < m.end():
             continue
         found = resolver.resolve(m)
         if found is None:
@@ -1034,14 +1041,34 @@ def _dateparser_value(words: str, anchor_iso: str) -> tuple[str | None, str | No
     return iso_at_precision(data.date_obj.date(), precision), precision
 
 
+# Datelines and page headers are often in capitals: "(NOVEMBER 20, 2012)".
+_MONTH_ANY_CASE = rf"(?i:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})(?:\.|\b))"
+_WEEKDAY_ANY_CASE = r"(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)"
+_FULL_DATE = (
+    rf"(?P<m>{_MONTH_ANY_CASE})[ ]*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?[ ]+(?P<y>(?:19|20)\d\d)"
+    rf"|(?P<d2>[0-3]?\d)[ ]+(?P<m2>{_MONTH_ANY_CASE}),?[ ]+(?P<y2>(?:19|20)\d\d)"
+)
+_PLACE = r"[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3}(?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"
 _DATELINE_RE = re.compile(
     rf"""^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){{0,3}})
     (?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){{0,2}})?
-    (?:,[ ]+(?P<date>(?P<m>{_MONTH})[ ]*(?P<d>[0-3]?\d)(?:,?[ ]+(?P<y>(?:19|20)\d\d))?
-      |(?P<d2>[0-3]?\d)[ ]+(?P<m2>{_MONTH})(?:[ ]+(?P<y2>(?:19|20)\d\d))?))?
+    (?:,[ ]+(?P<date>(?P<m>{_MONTH_ANY_CASE})[ ]*(?P<d>[0-3]?\d)(?:,?[ ]+(?P<y>(?:19|20)\d\d))?
+      |(?P<d2>[0-3]?\d)[ ]+(?P<m2>{_MONTH_ANY_CASE})(?:[ ]+(?P<y2>(?:19|20)\d\d))?))?
     [ ]*\((?P<agency>[A-Za-z][A-Za-z\- ]{{1,24}})\)[ ]*(?:--|—|–|-|_|:)""",
     re.VERBOSE | re.MULTILINE,
 )
+
+
+# A line opening with a full date, after a place or a weekday, and closing or going on to a
+# time or a dash: "UNITED NATIONS Thu Jul 10, 2014 3:55pm EDT", "May 4, 2017 — 16:17",
+# "GENEVA, 20 November 2012 – The Security Council ...".
+_HEADER_DATE_RE = re.compile(
+    rf"""^[ \t]*(?:{_PLACE},?[ ]+)?(?:{_WEEKDAY_ANY_CASE},?[ ]+)?(?P<date>{_FULL_DATE})
+    (?=[ \t]*(?:(?:[-–—|,][ \t]*)?\d{{1,2}}:\d\d|[-–—]|$))""",
+    re.VERBOSE | re.MULTILINE,
+)
+# "(NOVEMBER 20, 2012)": a full date in brackets.
+_BRACKET_DATE_RE = re.compile(rf"\((?P<date>{_FULL_DATE})\)")
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
@@ -1055,16 +1082,20 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 
 
 def find_dateline(text: str, published: datetime.date | None = None) -> DateMention | None:
-    """The date of a wire dateline opening the story, offsets into `text`.
+    """The date of a wire dateline opening the story, offsets into `text`; failing that,
+    of a page header or a bracketed date heading it (see `_dated_header`).
 
-    "MOSCOW, Dec 29 (Reuters) - ..." published 2012-12-30 gives
-    DateMention("Dec 29", 8, 14, "2012-12-29", "day", "published", "2012-12-30").
+    >>> find_dateline("MOSCOW, Dec 29 (Reuters) - ...", datetime.date(2012, 12, 30))
+    DateMention(text='Dec 29', start=8, end=14, value='2012-12-29', precision='day', \
+anchor='published', anchor_value='2012-12-30', future=False, hangs_on=None, offset=None, \
+earlier=False)
+
     A dateline without a date ("BEIRUT, Lebanon (AP) —") gives None: the story's
     own date is then the publication date.
     """
     m = _DATELINE_RE.search(text, 0, 1500)
     if m is None or m["date"] is None:
-        return None
+        return _dated_header(text, published)
     month = _month_number(m["m"] or m["m2"])
     dom = int(m["d"] or m["d2"])
     year = m["y"] or m["y2"]
@@ -1083,3 +1114,38 @@ def find_dateline(text: str, published: datetime.date | None = None) -> DateMent
     return DateMention(
         m["date"], start, end, options[0].isoformat(), DAY, ANCHOR_PUBLISHED, published.isoformat()
     )
+
+
+def _dated_header(text: str, published: datetime.date | None) -> DateMention | None:
+    """A full date heading the story other than in a wire dateline: a page header with a
+    place or a time ("UNITED NATIONS Thu Jul 10, 2014 3:55pm EDT"), or a date in brackets
+    in capitals or after a place ("(NOVEMBER 20, 2012)", "GENEVA (20 November 2012) -").
+    A caption's "(1 February 2013)" in a sentence is not one, nor is a date more than a
+    week before publication or after it.
+
+    >>> _dated_header("Statement on Syria\\n\\n(NOVEMBER 20, 2012)\\n\\nThe Council", None).value
+    '2012-11-20'
+    """
+    found = []
+    header = _HEADER_DATE_RE.search(text, 0, 1500)
+    if header is not None:
+        found.append(header)
+    for m in _BRACKET_DATE_RE.finditer(text, 0, 1500):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start : m.start()].strip()
+        month = m["m"] or m["m2"]
+        if month.isupper() or not before or re.fullmatch(_PLACE, before):
+            found.append(m)
+            break
+    for m in sorted(found, key=lambda m: m.start()):
+        day = _safe_date(
+            int(m["y"] or m["y2"]), _month_number(m["m"] or m["m2"]), int(m["d"] or m["d2"])
+        )
+        if day is None:
+            continue
+        if published is not None and not -7 <= (day - published).days <= 1:
+            continue
+        return DateMention(
+            m["date"], m.start("date"), m.end("date"), day.isoformat(), DAY, ANCHOR_ABSOLUTE
+        )
+    return None

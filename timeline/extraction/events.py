@@ -6,8 +6,13 @@ the complement of a reporting verb. The date is the date expression attached to
 the trigger, else one inherited from the narrative; the actors are those in the
 trigger's clause; sentences about the same happening become one event.
 
-    >>> # "Russia said Friday it invited a Syrian opposition leader for talks"
-    >>> # -> invitation, 2012-12-28 (day), Russia (source), confidence 0.9
+    >>> text = b"Russia said Friday it invited a Syrian opposition leader for talks."
+    >>> pipeline = Pipeline(nlp=nlp)
+    >>> (event,) = pipeline.extract(load_document(text), published=datetime.date(2012, 12, 28)).events
+    >>> event.type, event.date.value, event.date.precision
+    ('invitation', '2012-12-28', 'day')
+    >>> [(a.name, a.role) for a in event.actors], event.confidence
+    ([('Russia', 'source')], 0.9)
 """
 
 from __future__ import annotations
@@ -18,169 +23,34 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from timeline.extraction.lexicon import (
+    CEASEFIRE_NOUNS,
+    FUTURE_AUX,
+    LIGHT_VERBS,
+    NOUNS,
+    PHRASAL,
+    REPORTING_VERBS,
+    TAKING_EFFECT,
+    verb_type,
+)
 from timeline.extraction.types import (
     ANCHOR_DATELINE,
     ANCHOR_PREVIOUS,
     ANCHOR_PUBLISHED,
     DAY,
+    EVENT_TYPE_TABLE,
     OTHER,
+    PERSON,
     SOURCE,
     TARGET,
     ActorMention,
     DateMention,
     Event,
+    same_kin,
 )
 
-# Lemma -> event type. Verbs first; nouns only count in event positions (see NOUN_TRIGGERS).
-VERB_TRIGGERS = {
-    # meetings and visits (CAMEO 04)
-    "meet": "meeting",
-    "talk": "meeting",
-    "negotiate": "meeting",
-    "discuss": "meeting",
-    "confer": "meeting",
-    "consult": "meeting",
-    "host": "meeting",
-    "visit": "visit",
-    "arrive": "visit",
-    "travel": "visit",
-    "fly": "visit",
-    "tour": "visit",
-    "invite": "invitation",
-    # statements (01)
-    "say": "statement",
-    "tell": "statement",
-    "state": "statement",
-    "announce": "statement",
-    "declare": "statement",
-    "add": "statement",
-    "insist": "statement",
-    "stress": "statement",
-    "claim": "statement",
-    "comment": "statement",
-    "describe": "statement",
-    "acknowledge": "statement",
-    "admit": "statement",
-    "criticize": "statement",
-    "criticise": "statement",
-    "condemn": "statement",
-    "accuse": "statement",
-    "deny": "statement",
-    "confirm": "statement",
-    # proposals and appeals (02, 03)
-    "propose": "proposal",
-    "suggest": "proposal",
-    "offer": "proposal",
-    "plan": "proposal",
-    "urge": "appeal",
-    "appeal": "appeal",
-    "ask": "appeal",
-    "demand": "appeal",
-    "request": "appeal",
-    # agreements and recognition (05)
-    "agree": "agreement",
-    "sign": "agreement",
-    "endorse": "agreement",
-    "back": "agreement",
-    "support": "agreement",
-    "join": "agreement",
-    "approve": "agreement",
-    "accept": "agreement",
-    "recognize": "recognition",
-    "recognise": "recognition",
-    # rejections (12)
-    "reject": "rejection",
-    "refuse": "rejection",
-    "decline": "rejection",
-    "veto": "rejection",
-    "block": "rejection",
-    "dismiss": "rejection",
-    "oppose": "rejection",
-    "rebuff": "rejection",
-    "boycott": "rejection",
-    # threats (13)
-    "threaten": "threat",
-    "warn": "threat",
-    # violence (18-20)
-    "kill": "violence",
-    "attack": "violence",
-    "bomb": "violence",
-    "shell": "violence",
-    "shoot": "violence",
-    "clash": "violence",
-    "fight": "violence",
-    "massacre": "violence",
-    "wound": "violence",
-    "seize": "violence",
-    "capture": "violence",
-    "storm": "violence",
-}
-# "call for" is a proposal, "call on" an appeal; a bare "call" (telephone) a meeting is too far.
-PARTICLE_TRIGGERS = {("call", "for"): "proposal", ("call", "on"): "appeal"}
-NOUN_TRIGGERS = {
-    "meeting": "meeting",
-    "talk": "meeting",
-    "talks": "meeting",
-    "summit": "meeting",
-    "negotiation": "meeting",
-    "conference": "meeting",
-    "visit": "visit",
-    "trip": "visit",
-    "invitation": "invitation",
-    "agreement": "agreement",
-    "deal": "agreement",
-    "accord": "agreement",
-    "communique": "agreement",
-    "ceasefire": "agreement",
-    "cease-fire": "agreement",
-    "truce": "agreement",
-    "proposal": "proposal",
-    "plan": "proposal",
-    "initiative": "proposal",
-    "appeal": "appeal",
-    "rejection": "rejection",
-    "veto": "rejection",
-    "recognition": "recognition",
-    "threat": "threat",
-    "ultimatum": "threat",
-    "attack": "violence",
-    "massacre": "violence",
-    "bombing": "violence",
-    "airstrike": "violence",
-    "strike": "violence",
-    "raid": "violence",
-    "shelling": "violence",
-    "offensive": "violence",
-}
-# Verbs whose object names the event: "held talks", "signed an agreement".
-LIGHT_VERBS = {
-    "hold",
-    "have",
-    "attend",
-    "host",
-    "conduct",
-    "sign",
-    "reach",
-    "issue",
-    "make",
-    "extend",
-    "accept",
-    "announce",
-    "launch",
-    "open",
-    "begin",
-    "start",
-    "draw",
-    "broker",
-    "strike",
-    "agree",
-    "carry",
-    "stage",
-}
-REPORTING = {"say", "tell", "add", "state", "announce", "report", "declare", "insist", "claim"}
 # How specific a type is: a sentence's most specific trigger names it.
-SPECIFICITY = {"statement": 0, "other": 0, "proposal": 1, "appeal": 1, "threat": 2}
-KIN = {"visit": "meeting"}
+SPECIFICITY = {t.key: t.specificity for t in EVENT_TYPE_TABLE}
 # Clauses that hang off a noun or set a condition: their words are not the event's.
 SIDE_CLAUSES = {"relcl", "acl", "advcl", "csubj", "parataxis", "appos"}
 SUBORDINATORS = {
@@ -197,7 +67,6 @@ SUBORDINATORS = {
     "before",
     "despite",
 }
-FUTURE_AUX = {"will", "shall", "'ll"}
 FUTURE_PHRASES = re.compile(
     r"\b(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|planning|going)\s+to\b|"
     r"\b(?:is|are)\s+due\s+(?:in|at)\b|\bplans?\s+to\b|\bwill\b|\bshall\b",
@@ -221,15 +90,31 @@ class Candidate:
         return (self.depth - 2 * SPECIFICITY.get(self.type, 3), 0 if self.verbal else 1)
 
 
+NAME_GLUE = frozenset(["of", "the", "and", "for", "on", "in", "de", "al", "to"])
+
+
+def is_quoted_name(inner: str) -> bool:
+    """ "Friends of Syria", "Geneva II": a name in quotation marks, not a quotation."""
+    words = inner.split()
+    return (
+        0 < len(words) <= 5
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w[:1].isdigit() or w in NAME_GLUE for w in words)
+        and not any(ch in inner for ch in ",.;:!?")
+    )
+
+
 def quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
-    """Character spans (doc offsets) inside quotation marks in one sentence."""
+    """Character spans (doc offsets) inside quotation marks in one sentence; a name in
+    quotation marks ("the “Friends of Syria” conference") is not a quotation."""
     spans, open_at = [], None
     for i, ch in enumerate(text):
         if ch in QUOTES:
             if open_at is None:
                 open_at = i
             else:
-                spans.append((offset + open_at, offset + i + 1))
+                if not is_quoted_name(text[open_at + 1 : i]):
+                    spans.append((offset + open_at, offset + i + 1))
                 open_at = None
     if open_at is not None:  # a quote that runs on past the sentence
         spans.append((offset + open_at, offset + len(text)))
@@ -256,38 +141,79 @@ def is_negated(token) -> bool:
     return token.dep_ in {"xcomp", "ccomp"} and any(c.dep_ == "neg" for c in head.children)
 
 
-TRIGGER_WORDS = (
-    frozenset(VERB_TRIGGERS) | {verb for verb, _ in PARTICLE_TRIGGERS} | set(NOUN_TRIGGERS)
-)
+PARTICLES = frozenset(["down", "out", "off", "up", "back", "over", "aside", "in", "away"])
+
+
+def particle_of(token) -> str:
+    """ "stepped down" -> "down"; "called for" -> "for" when the pair is a phrasal verb."""
+    for child in token.children:
+        if child.dep_ == "prt" or (
+            child.dep_ == "advmod" and child.lower_ in PARTICLES and child.i == token.i + 1
+        ):
+            return child.lower_
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "prep" and (lemma, child.lower_) in PHRASAL:
+            return child.lower_
+    return ""
+
+
+def verb_objects(token) -> list[str]:
+    """The heads of a verb's objects: "halted the fighting" -> ["fighting"]; with a
+    preposition, "agreed to a truce" -> ["to truce"]."""
+    out = []
+    for child in token.children:
+        if child.dep_ in {"dobj", "attr", "oprd"}:
+            out.append(child.lemma_.lower())
+        elif child.dep_ == "prep":
+            out += [
+                f"{child.lower_} {g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj"
+            ]
+    return out
+
+
+def takes_effect(token) -> bool:
+    """ "the truce took effect", "a ceasefire went into force", "the ceasefire began"."""
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not any(c.lemma_.lower() in CEASEFIRE_NOUNS for c in subjects):
+        return False
+    lemma = token.lemma_.lower()
+    return (
+        lemma in {"begin", "start", "hold"}
+        or any(o.split(" ")[-1] in {"effect", "force"} for o in verb_objects(token))
+        or lemma in TAKING_EFFECT
+        and particle_of(token) == "in"
+    )
 
 
 def trigger_type(token) -> tuple[str | None, bool]:
     """The event type a token triggers, and whether it is a verb."""
-    lemma = token.lemma_.lower()
-    if lemma not in TRIGGER_WORDS and token.lower_ not in TRIGGER_WORDS:
-        return None, False
-    if token.pos_ in {"VERB", "AUX"} or (token.tag_.startswith("VB")):
-        for child in token.children:
-            if child.dep_ in {"prep", "prt"}:
-                found = PARTICLE_TRIGGERS.get((lemma, child.lower_))
-                if found:
-                    return found, True
-        if lemma in VERB_TRIGGERS and token.pos_ == "VERB":
-            return VERB_TRIGGERS[lemma], True
-        return None, True
+    if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+        if token.pos_ != "VERB":
+            return None, True
+        if takes_effect(token):
+            return "ceasefire", True
+        lemma = token.lemma_.lower()
+        if lemma in DESCRIBING and any(c.dep_ in {"oprd", "acomp"} for c in token.children):
+            return "statement", True  # "called the veto historic", "was termed a success"
+        if any(c.dep_ in {"ccomp", "xcomp"} and is_hypothetical(c) for c in token.children):
+            return None, True  # "will decide whether to attend": nothing decided yet
+        return verb_type(token.lemma_.lower(), particle_of(token), verb_objects(token)), True
     if token.pos_ in {"NOUN", "PROPN"}:
-        noun = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
+        lemma = token.lemma_.lower()
+        noun = NOUNS.get(lemma) or NOUNS.get(token.lower_)
         if not noun:
             return None, False
         head = token.head
-        # "the meeting between X and Y is ...", "held talks", "Talks in Geneva" (a headline)
+        # "the meeting between X and Y is ...", "held talks", "Talks in Geneva" (a headline);
+        # but "the veto was called historic by X" is X speaking about a veto.
+        if token.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB":
+            return (None if trigger_type(head)[0] == "statement" else noun), False
         if token.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
             return noun, False
         if token.dep_ in {"dobj", "pobj", "attr"} and head.lemma_.lower() in LIGHT_VERBS:
             return noun, False
-        if token.dep_ == "nsubjpass" or (
-            token.dep_ == "dobj" and head.lemma_.lower() in {"join", "support", "back", "endorse"}
-        ):
+        if token.dep_ == "dobj" and head.lemma_.lower() in {"join", "support", "back", "endorse"}:
             return noun, False
     return None, False
 
@@ -307,12 +233,19 @@ TIME_NOUNS = {
 }
 
 
+def is_hypothetical(clause) -> bool:
+    """ "whether to attend talks", "if the talks go ahead": not (yet) a happening."""
+    return any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in clause.children) or any(
+        c.dep_ == "advmod" and c.lower_ in HYPOTHETICAL and c.i < clause.i for c in clause.children
+    )
+
+
 def in_background_clause(token) -> bool:
     """Inside a clause that describes a noun ("countries that recognized the group"):
     background, not the news; except a clause on a time ("the same day Brahimi arrived")."""
     current = token
     for _ in range(20):
-        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in current.children):
+        if is_hypothetical(current):
             return True  # "will decide whether to attend talks": not (yet) a happening
         if current.dep_ in {"relcl", "acl"}:
             head = current.head
@@ -346,12 +279,53 @@ def clause_tokens(trigger) -> list:
     return out
 
 
+FIRST_PERSON = frozenset(["we", "i"])
+DESCRIBING = frozenset(["call", "term", "label", "brand", "dub", "describe"])
+# Speech acts whose complement is their content: "urged all sides to cooperate" is an appeal,
+# "threatened to veto" a threat; nothing in the complement has happened.
+GOVERNING_TYPES = frozenset(["appeal", "invitation", "threat"])
+
+
+MODALS = frozenset(["could", "would", "might", "may", "should", "must", "can", "ought"])
+
+
+def speaks_for_itself(token) -> bool:
+    """ "We have agreed to implement a cessation of hostilities," Kerry said: a quoted act in
+    the first person is the speaker's own; "we could meet" is only a possibility."""
+    children = list(token.children)
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON for c in children
+    ) and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in children)
+
+
+def governed_by_speech_act(token) -> bool:
+    """The trigger is the content of an appeal, invitation or threat around it."""
+    current = token
+    for _ in range(8):
+        if current.dep_ not in {"xcomp", "ccomp", "conj"} or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.dep_ == "conj" or token.dep_ == "conj" and current.i == token.head.i:
+            continue  # "to sign the agreement and withdraw": the conjunct's governor counts
+        kind, verbal = trigger_type(current)
+        if verbal and kind in GOVERNING_TYPES:
+            return True
+        if current.lemma_.lower() in REPORTING_VERBS:
+            return False
+    return False
+
+
 def ranked_triggers(sent, quotes) -> list[Candidate]:
     candidates = []
     for token in sent:
         kind, verbal = trigger_type(token)
-        if kind and quotes and inside(token.idx, quotes):
+        # "We have agreed ...": a quoted act is the speaker's, a quoted opinion ("I think")
+        # is not an event.
+        quoted_act = verbal and SPECIFICITY.get(kind, 0) >= 3 and speaks_for_itself(token)
+        if kind and quotes and inside(token.idx, quotes) and not quoted_act:
             continue
+        if kind and governed_by_speech_act(token if verbal else token.head):
+            continue  # "urged them to sign the agreement": the appeal is the news
         if not kind or (verbal and is_negated(token) and kind not in {"rejection"}):
             continue
         if verbal and token.tag_ == "VBG" and token.dep_ in {"pcomp", "amod"}:
@@ -397,6 +371,7 @@ class Found:
     paragraph: int = 0
     headline: bool = False
     mention_only: bool = False
+    lede: bool = False
     last_index: int = -1  # the last sentence folded into it
 
     def __post_init__(self):
@@ -407,13 +382,30 @@ class Found:
         return {a.name for a in self.event.actors if a.role == SOURCE}
 
 
+def speech_time(verb) -> list:
+    """The words that can date a verb of saying: "said Friday", "told reporters on Monday",
+    "said in a statement Thursday"; not the clause that says what was said."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in {"npadvmod", "tmod", "advmod"}:
+            out.append(child)
+        elif child.dep_ == "prep":
+            out += list(child.subtree)
+    return out
+
+
 def event_date(sent, trigger, dates_in_sentence, inherited):
     """The date expression that belongs to the trigger, else the inherited one.
 
     A date in a clause that hangs off a noun belongs to that clause: in "Brahimi, who
     arrived in Damascus on Sunday, told reporters ..." Sunday is not when he told them.
     """
-    own = {t.idx for t in clause_tokens(trigger.token)}
+    if trigger.verbal and trigger.type == "statement":
+        # "He said the plan was agreed in Geneva last year": what is said carries its own
+        # times; the saying is dated only by words on the verb itself.
+        own = {t.idx for t in speech_time(trigger.token)}
+    else:
+        own = {t.idx for t in clause_tokens(trigger.token)}
     head = trigger.token if trigger.verbal else trigger.token.head
     if head.i != trigger.token.i:
         own |= {t.idx for t in clause_tokens(head)}
@@ -424,8 +416,7 @@ def event_date(sent, trigger, dates_in_sentence, inherited):
     # month; the reporting verb's own date counts only when the report has none.
     speech = set()
     if reporter.i != trigger.token.i:
-        speech |= {c.idx for c in reporter.children if c.dep_ in {"npadvmod", "tmod"}}
-        speech |= {t.idx for c in reporter.children if c.dep_ == "prep" for t in c.subtree}
+        speech = {t.idx for t in speech_time(reporter)}
     pos = trigger.token.idx
     for clause in (own, speech):
         attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in clause)]
@@ -525,9 +516,9 @@ def find_events(
         # "But the meeting between Lavrov and Khatib is a rare sign of progress" names a
         # happening without reporting it: it may add a mention, never an event of its own.
         inherited = narrative or published_date
-        if headline or (trigger.type == "statement" and not is_news_day(narrative, published_date)):
-            # A statement with no date of its own was made on the news day: the publication
-            # date, or the day the story is about when that is the last few days.
+        if headline or trigger.type == "statement":
+            # A statement with no date of its own is news of the day it was published (or
+            # of its dateline): the story's earlier dates belong to what it reports.
             inherited = published_date
         date, explicit = event_date(sent, trigger, explicit_dates, inherited)
         narrative = narrative_date(main_dates, text, sent.start_char) or narrative
@@ -554,7 +545,7 @@ def find_events(
             confidence=round(min(confidence, 0.95), 2),
             planned=planned or date.future,
         )
-        found.append(Found(event, explicit, index, paragraph, headline, mention_only))
+        found.append(Found(event, explicit, index, paragraph, headline, mention_only, lede))
     return merge_same_happenings(found)
 
 
@@ -584,14 +575,6 @@ def main_clause_dates(sent, dates):
     return [d for d in dates if any(d.start <= i < d.end for i in clause)]
 
 
-def is_news_day(narrative: DateMention | None, published: DateMention) -> bool:
-    """The story's own date is a day of the last week before publication."""
-    if narrative is None or narrative.precision != DAY or not narrative.value:
-        return False
-    gap = published.first_day - narrative.first_day
-    return 0 <= gap.days <= 7
-
-
 def narrative_date(dates, text, offset) -> DateMention | None:
     """The date later sentences inherit: not one in parentheses ("(1 February 2013)")."""
     for d in reversed(dates):
@@ -612,13 +595,21 @@ def light_verb(trigger):
     return token.head if light and token.head.lemma_.lower() in LIGHT_VERBS else token
 
 
-def names_own_doer(verb, reporter) -> bool:
+# Pronouns that can point back to a person speaking; "it" cannot ("Hague said it endorses
+# a plan": the resolution endorses it).
+PERSONAL = frozenset(["he", "she", "i", "we", "they", "him", "her"])
+
+
+def names_own_doer(verb, reporter, person_speaking: bool = False) -> bool:
     """Whether the report under `reporter` names who did it: "Moscow would host talks" does;
-    "it invited" and "to attend" leave it to the speaker."""
+    "it invited" and "to attend" leave it to the speaker, unless a person speaks and "it"
+    is a thing."""
     token = verb
     for _ in range(10):
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects and not all(c.pos_ == "PRON" for c in subjects):
+            return True
+        if person_speaking and subjects and all(c.lower_ not in PERSONAL for c in subjects):
             return True
         if subjects or token.head.i == reporter.i or token.head.i == token.i:
             return False
@@ -636,11 +627,12 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     # "Russia said Friday it invited ...": the speaker is the actor when the report's
     # subject points back at it; in "Rebels killed 30 soldiers, the Observatory said"
     # the speaker is only the source of the news.
-    reported = reporter.i != trigger.token.i and reporter.lemma_.lower() in REPORTING
-    if reported and not names_own_doer(verb, reporter):
-        clause += [
-            t for c in reporter.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
-        ]
+    reported = reporter.i != trigger.token.i and reporter.lemma_.lower() in REPORTING_VERBS
+    speaker = [t for c in reporter.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+    speaker_ids = {t.i for t in speaker}
+    person_speaking = any(a.kind == PERSON and a.i in speaker_ids for a in actors)
+    if reported and not names_own_doer(verb, reporter, person_speaking):
+        clause += speaker
     controller = verb
     while controller.dep_ == "xcomp" and controller.head.i != controller.i:
         # "Lavrov appeared to join Brahimi's call": the subject of "appeared" joins.
@@ -657,7 +649,7 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
             continue
         if not any(i in indices for i in range(actor.i, actor.j)):
             continue
-        if is_title_complement(sent.doc[actor.j - 1]):
+        if actor.via != "office" and is_title_complement(sent.doc[actor.j - 1]):
             continue
         role = actor_role(actor, verb, reporter, sent.doc)
         if actor.name in out:
@@ -702,8 +694,8 @@ def actor_role(actor, verb, reporter, doc) -> str:
         current = current.head
     last = path[-1] if path else ""
     if current.head.i in governor_ids:
-        if last in {"nsubj", "csubj"} or (last == "pobj" and "agent" in path):
-            return SOURCE
+        if last in {"nsubj", "csubj", "agent"} or (last == "pobj" and "agent" in path):
+            return SOURCE  # "was called historic by X": X speaks
         if last in {"dobj", "nsubjpass", "dative", "attr"}:
             return TARGET
         if last == "prep" or "pobj" in path:
@@ -756,10 +748,6 @@ def summarize(sentence: str, limit: int = 200) -> str:
     return cut + "…"
 
 
-def same_kin(a: str, b: str) -> bool:
-    return KIN.get(a, a) == KIN.get(b, b)
-
-
 def merge_same_happenings(found: list[Found]) -> list[Event]:
     """One event per happening.
 
@@ -779,11 +767,20 @@ def merge_same_happenings(found: list[Found]) -> list[Event]:
             merged.append(item)
     for item in [f for f in found if f.headline]:
         ev = item.event
+        names = {a.name for a in ev.actors}
         target = next(
             (
                 o
                 for o in merged
-                if o.event.date.value == ev.date.value and same_kin(o.event.type, ev.type)
+                if same_kin(o.event.type, ev.type)
+                and (
+                    o.event.date.value == ev.date.value
+                    # an undated headline restates the lead news whatever day it was
+                    or (
+                        not item.explicit
+                        and (not names or names & {a.name for a in o.event.actors})
+                    )
+                )
             ),
             None,
         )
@@ -796,23 +793,37 @@ def merge_same_happenings(found: list[Found]) -> list[Event]:
 SHARED_TYPES = {"meeting", "visit", "agreement", "violence"}
 
 
+# Acts done by speaking: a statement right after one by the same speaker continues it.
+SPEECH_TYPES = frozenset(["statement", "appeal", "proposal", "threat", "rejection"])
+
+
 def same_happening(earlier: Found, later: Found) -> bool:
     a, b = earlier.event, later.event
-    if not same_kin(a.type, b.type):
+    if not same_kin(a.type, b.type) and not (b.type == "statement" and a.type in SPEECH_TYPES):
         return False
     speakers = a.type not in SHARED_TYPES and earlier.sources and later.sources
     if speakers and not earlier.sources & later.sources:
         return False  # two speakers, two statements
-    follows = (
-        later.sentence_index == earlier.last_index + 1
-        and later.paragraph == earlier.paragraph
-        and not later.explicit
-    )
-    if follows:
+    follows = later.sentence_index == earlier.last_index + 1 and not later.explicit
+    if follows and later.paragraph == earlier.paragraph:
+        return True
+    if follows and b.type == "statement" and a.type in SPEECH_TYPES and speakers:
+        return True  # the speaker goes on, in the next paragraph: "..., he said."
+    names, other_names = {x.name for x in b.actors}, {x.name for x in a.actors}
+    if (
+        earlier.lede
+        and not earlier.explicit
+        and later.explicit
+        and later.sentence_index <= earlier.last_index + 2
+        and same_kin(a.type, b.type)
+        and names & other_names
+        and 0 <= (a.date.first_day - b.date.first_day).days <= 7
+    ):
+        # "Russia and China have vetoed a resolution" (the lede, undated) and "On Tuesday
+        # ... Russia and China voted against": one vote, on the day the next lines give.
         return True
     if a.date.value != b.date.value or a.date.precision != b.date.precision:
         return False
-    names, other_names = {x.name for x in b.actors}, {x.name for x in a.actors}
     return names <= other_names or other_names <= names
 
 

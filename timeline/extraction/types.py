@@ -26,21 +26,74 @@ ACTOR_KINDS = (PERSON, ORGANIZATION, COUNTRY, GROUP)
 SOURCE, TARGET, OTHER = "source", "target", "other"
 ROLES = (SOURCE, TARGET, OTHER)
 
-# Event types and their CAMEO root codes, so data compares with GDELT-style event data.
-EVENT_TYPES = {
-    "statement": "01",  # make public statement
-    "appeal": "02",  # appeal
-    "proposal": "03",  # express intent to cooperate / propose
-    "meeting": "04",  # consult: meet, negotiate
-    "visit": "04",  # consult: make a visit / host a visit
-    "invitation": "04",  # consult: invite
-    "agreement": "05",  # engage in diplomatic cooperation
-    "recognition": "05",  # diplomatic cooperation: grant recognition
-    "rejection": "12",  # reject
-    "threat": "13",  # threaten
-    "violence": "19",  # fight / mass violence
-    "other": "",
-}
+
+@dataclass(frozen=True, slots=True)
+class EventTypeInfo:
+    """One event type of the timeline's vocabulary.
+
+    `cameo` is the CAMEO code data is compared on (GDELT-style event data); where CAMEO has
+    no code of its own, the one PETRARCH2's verb dictionary gives the type's main verb
+    (`note` says so). `kin` names the family whose reports may be one happening ("visit" is
+    kin to "meeting"). `specificity` ranks the triggers of one sentence: "Russia said it
+    vetoed the draft" is a veto, not a statement.
+    """
+
+    key: str
+    label: str
+    cameo: str
+    kin: str
+    specificity: int = 3
+    note: str = ""
+
+
+# The one vocabulary of event types: the models' choices, the facets and the exports derive
+# from this table.
+EVENT_TYPE_TABLE: tuple[EventTypeInfo, ...] = (
+    EventTypeInfo("meeting", "Meeting", "040", "meeting"),
+    EventTypeInfo("visit", "Visit", "042", "meeting"),
+    EventTypeInfo("invitation", "Invitation", "040", "invitation"),
+    EventTypeInfo("statement", "Statement", "010", "statement", 0),
+    EventTypeInfo("proposal", "Proposal", "030", "proposal", 1),
+    EventTypeInfo("appeal", "Appeal", "020", "proposal", 1),
+    EventTypeInfo("agreement", "Agreement", "057", "agreement"),
+    EventTypeInfo("ceasefire", "Ceasefire", "0871", "ceasefire", 4),
+    EventTypeInfo("resolution", "Resolution", "057", "vote", 4, "a body adopts a text"),
+    EventTypeInfo("vote", "Vote", "030", "vote", 4, "PETRARCH2 codes VOTE 030"),
+    EventTypeInfo("veto", "Veto", "129", "vote", 4),
+    EventTypeInfo("recognition", "Recognition", "054", "recognition"),
+    EventTypeInfo(
+        "appointment",
+        "Appointment",
+        "050",
+        "appointment",
+        4,
+        "PETRARCH2 codes APPOINT * ENVOY 050",
+    ),  # fmt: skip
+    EventTypeInfo("resignation", "Resignation", "0831", "resignation", 4),
+    EventTypeInfo("election", "Election", "083", "election", 4, "PETRARCH2 codes elections 083"),
+    EventTypeInfo("resumption", "Talks resumed", "046", "resumption", 4),
+    EventTypeInfo("postponement", "Postponement", "164", "postponement", 4),
+    EventTypeInfo("suspension", "Suspension", "160", "suspension", 4),
+    EventTypeInfo("withdrawal", "Withdrawal", "0874", "withdrawal", 4),
+    EventTypeInfo("expulsion", "Expulsion", "174", "expulsion", 4),
+    EventTypeInfo("sanction", "Sanction", "163", "sanction", 4),
+    EventTypeInfo("release", "Release", "084", "release", 4),
+    EventTypeInfo("evacuation", "Evacuation", "070", "evacuation", 4),
+    EventTypeInfo("rejection", "Rejection", "120", "rejection"),
+    EventTypeInfo("threat", "Threat", "130", "threat", 2),
+    EventTypeInfo("protest", "Protest", "140", "protest"),
+    EventTypeInfo("violence", "Violence", "190", "violence"),
+    EventTypeInfo("other", "Other", "", "other", 0),
+)
+EVENT_TYPE_INFO = {t.key: t for t in EVENT_TYPE_TABLE}
+# Event types and their CAMEO codes, so data compares with GDELT-style event data.
+EVENT_TYPES = {t.key: t.cameo for t in EVENT_TYPE_TABLE}
+
+
+def same_kin(a: str, b: str) -> bool:
+    """Whether reports of types `a` and `b` may be one happening: `same_kin("visit", "meeting")`."""
+    info_a, info_b = EVENT_TYPE_INFO.get(a), EVENT_TYPE_INFO.get(b)
+    return (info_a.kin if info_a else a) == (info_b.kin if info_b else b)
 
 
 def iso_at_precision(day: datetime.date, precision: str) -> str:
@@ -99,6 +152,26 @@ class KnownActor:
     kind: str
     aliases: tuple[str, ...] = ()
     country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KnownOffice:
+    """Who held an office when: "foreign minister" of "Russia" is Sergey Lavrov from 2004.
+
+    `topic` is the country an envoy or a mission is for ("envoy" of the "United Nations" for
+    "Syria"); `end` None while the holder is in office.
+    """
+
+    role: str
+    body: str
+    holder: str
+    start: datetime.date
+    end: datetime.date | None = None
+    topic: str = ""
+    holder_country: str | None = None
+
+    def held_on(self, day: datetime.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,288 @@
+"""Which words report which kind of event: the timeline's own classes, then CAMEO.
+
+The classes the timeline is about (meetings, agreements, vetoes, appointments, ceasefires ...)
+are defined here by their verbs and nouns. Every other verb takes its type from CAMEO, through
+the verb dictionary of PETRARCH2 (`data/cameo_verbs.tsv`, derived by
+`scripts/derive_cameo.py`, MIT licence): a verb's CAMEO code, or for a neutral verb ("halt",
+"resume") the code its object gives ("halt the fighting" is 0871, a ceasefire), is mapped to
+a type by `CAMEO_TYPES`.
+
+    >>> verb_type("veto", "", ())
+    'veto'
+    >>> verb_type("halt", "", ("fighting",))
+    'ceasefire'
+    >>> verb_type("condemn", "", ())
+    'statement'
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# Verbs that introduce reported speech: "said", "told reporters", "added".
+REPORTING_VERBS = frozenset(
+    ["say", "tell", "add", "state", "announce", "report", "declare", "insist", "claim"]
+    + ["explain", "note", "stress", "reply", "write", "argue", "continue", "conclude"]
+    + ["admit", "warn", "ask", "urge"]
+)
+# Auxiliaries that put a verb in the future: "will meet", "shall attend", "won't sign".
+FUTURE_AUX = frozenset(["will", "'ll", "ll", "shall", "wo"])
+
+# Verbs of the timeline's classes. A verb listed here decides its sentence's type whatever
+# CAMEO says of it.
+VERBS = {
+    # meetings and visits (CAMEO 04)
+    **dict.fromkeys(
+        ["meet", "talk", "negotiate", "discuss", "confer", "consult", "host"], "meeting"
+    ),
+    **dict.fromkeys(["convene", "gather", "brief", "mediate"], "meeting"),
+    **dict.fromkeys(["visit", "arrive", "travel", "fly", "tour"], "visit"),
+    "invite": "invitation",
+    # statements (01, 11: criticism is said)
+    **dict.fromkeys(
+        ["say", "tell", "state", "announce", "declare", "add", "insist", "stress", "claim"]
+        + ["comment", "describe", "acknowledge", "admit", "criticize", "criticise", "condemn"]
+        + ["accuse", "deny", "confirm", "welcome", "praise", "blame", "denounce", "hail"],
+        "statement",
+    ),
+    # proposals and appeals (02, 03, 10)
+    **dict.fromkeys(["propose", "suggest", "offer", "plan", "pledge", "promise"], "proposal"),
+    **dict.fromkeys(["urge", "appeal", "ask", "demand", "request"], "appeal"),
+    # agreements and recognition (05)
+    **dict.fromkeys(
+        ["agree", "sign", "endorse", "back", "support", "join", "approve", "accept", "ratify"],
+        "agreement",
+    ),
+    **dict.fromkeys(["recognize", "recognise"], "recognition"),
+    # the classes of issue-level news in a peace process
+    **dict.fromkeys(["appoint", "nominate", "designate"], "appointment"),
+    **dict.fromkeys(["elect", "re-elect", "reelect"], "election"),
+    **dict.fromkeys(["resign", "quit"], "resignation"),
+    **dict.fromkeys(["vote", "abstain"], "vote"),
+    "veto": "veto",
+    **dict.fromkeys(["expel", "deport"], "expulsion"),
+    "sanction": "sanction",
+    **dict.fromkeys(["suspend", "freeze"], "suspension"),
+    **dict.fromkeys(["withdraw", "retreat"], "withdrawal"),
+    "evacuate": "evacuation",
+    **dict.fromkeys(["postpone", "delay", "defer", "adjourn"], "postponement"),
+    **dict.fromkeys(["resume", "reconvene"], "resumption"),
+    **dict.fromkeys(["release", "free"], "release"),
+    # rejections (12)
+    **dict.fromkeys(
+        ["reject", "refuse", "decline", "block", "dismiss", "oppose", "rebuff", "boycott"],
+        "rejection",
+    ),
+    # threats (13)
+    **dict.fromkeys(["threaten", "warn"], "threat"),
+    # violence (18-20)
+    **dict.fromkeys(
+        ["kill", "attack", "bomb", "shell", "shoot", "clash", "fight", "massacre", "wound"]
+        + ["seize", "capture", "storm", "fire", "strike", "raid", "besiege"],
+        "violence",
+    ),
+}
+# Phrasal verbs: "step down", "walk out", "call for".
+PHRASAL = {
+    ("step", "down"): "resignation",
+    ("step", "aside"): "resignation",
+    ("walk", "out"): "rejection",
+    ("pull", "out"): "withdrawal",
+    ("pull", "back"): "withdrawal",
+    ("kick", "out"): "expulsion",
+    ("throw", "out"): "expulsion",
+    ("call", "off"): "postponement",
+    ("put", "off"): "postponement",
+    ("call", "for"): "proposal",
+    ("call", "on"): "appeal",
+    ("sign", "up"): "agreement",
+    ("sit", "down"): "meeting",
+    ("hand", "over"): "release",
+}
+# A verb whose type depends on its object: "adopted a resolution", "imposed sanctions".
+VERB_OBJECTS = {
+    ("adopt", "resolution"): "resolution",
+    ("adopt", "text"): "resolution",
+    ("adopt", "draft"): "resolution",
+    ("adopt", "declaration"): "resolution",
+    ("pass", "resolution"): "resolution",
+    ("approve", "resolution"): "resolution",
+    ("impose", "sanction"): "sanction",
+    ("impose", "sanctions"): "sanction",
+    ("impose", "embargo"): "sanction",
+    ("lift", "sanction"): "sanction",
+    ("lift", "sanctions"): "sanction",
+    ("name", "envoy"): "appointment",
+    ("name", "mediator"): "appointment",
+    ("exchange", "prisoner"): "release",
+    ("swap", "prisoner"): "release",
+    ("cast", "vote"): "vote",
+    ("cast", "veto"): "veto",
+    ("use", "veto"): "veto",
+    ("open", "talk"): "meeting",
+}
+# Nouns that name an event when they head a clause, follow a light verb ("held talks") or
+# are the subject ("The talks ended").
+NOUNS = {
+    **dict.fromkeys(
+        ["meeting", "talk", "talks", "summit", "negotiation", "conference", "session"],
+        "meeting",
+    ),
+    **dict.fromkeys(["visit", "trip"], "visit"),
+    "invitation": "invitation",
+    **dict.fromkeys(
+        ["agreement", "deal", "accord", "communique", "memorandum", "treaty"], "agreement"
+    ),
+    **dict.fromkeys(["ceasefire", "cease-fire", "truce", "armistice"], "agreement"),
+    **dict.fromkeys(["proposal", "plan", "initiative"], "proposal"),
+    "appeal": "appeal",
+    **dict.fromkeys(["rejection", "boycott", "walkout"], "rejection"),
+    "veto": "veto",
+    "vote": "vote",
+    "resolution": "resolution",
+    "recognition": "recognition",
+    "appointment": "appointment",
+    **dict.fromkeys(["election", "elections", "poll", "polls", "referendum"], "election"),
+    "resignation": "resignation",
+    **dict.fromkeys(["expulsion", "deportation"], "expulsion"),
+    **dict.fromkeys(["sanction", "sanctions", "embargo"], "sanction"),
+    "suspension": "suspension",
+    **dict.fromkeys(["withdrawal", "pullout", "pull-out"], "withdrawal"),
+    "evacuation": "evacuation",
+    "postponement": "postponement",
+    "resumption": "resumption",
+    **dict.fromkeys(["release", "swap", "exchange"], "release"),
+    **dict.fromkeys(["threat", "ultimatum"], "threat"),
+    **dict.fromkeys(
+        ["attack", "massacre", "bombing", "airstrike", "strike", "raid", "shelling", "offensive"],
+        "violence",
+    ),
+}
+# A ceasefire, truce or agreement that "took effect", "came into force", "began".
+TAKING_EFFECT = frozenset(["begin", "start", "take", "go", "come", "enter", "hold", "kick"])
+CEASEFIRE_NOUNS = frozenset(["ceasefire", "cease-fire", "truce", "armistice"])
+# Verbs whose object names the event: "held talks", "signed an agreement".
+LIGHT_VERBS = frozenset(
+    ["hold", "have", "attend", "host", "conduct", "sign", "reach", "issue", "make", "extend"]
+    + ["accept", "announce", "launch", "open", "begin", "start", "draw", "broker", "strike"]
+    + ["agree", "carry", "stage", "call", "convene", "organize", "organise", "chair", "cast"]
+    + ["impose", "order", "declare", "adopt", "pass", "conclude", "finalize", "seal"]
+)
+
+# CAMEO code prefix -> type; the longest prefix wins. None: not an event of this timeline
+# (material cooperation, aid, investigations, force posture, arrests).
+# Statements (01) and consultations (04) come from the timeline's own verbs only: CAMEO files
+# "think", "consider", "hear" and "leave" under 040 and "estimate", "quote" under 010.
+CAMEO_TYPES: dict[str, str | None] = {
+    "01": None,
+    "011": "statement",  # decline to comment
+    "012": "statement",  # pessimistic comment: "voiced concern"
+    "013": "statement",  # optimistic comment
+    "015": "statement",  # claim responsibility
+    "016": "statement",  # deny
+    "018": "statement",  # sympathy
+    "02": "appeal",
+    "03": "proposal",
+    "04": None,
+    "042": "visit",
+    "043": "visit",
+    "045": "meeting",  # mediate
+    "046": "meeting",  # negotiate
+    "05": "agreement",
+    "051": "statement",  # praise, endorse, welcome
+    "052": "statement",
+    "053": "statement",
+    "054": "recognition",
+    "055": "statement",
+    "056": "statement",
+    "06": None,
+    "07": None,
+    "08": None,
+    "0831": "resignation",
+    "084": "release",
+    "085": "sanction",
+    "087": "ceasefire",
+    "0874": "withdrawal",
+    "09": None,
+    "10": "appeal",
+    "11": "statement",
+    "12": "rejection",
+    "129": "veto",
+    "13": "threat",
+    "14": "protest",
+    "15": None,
+    "16": "suspension",
+    "163": "sanction",
+    "166": "expulsion",
+    "17": None,
+    "172": "sanction",
+    "174": "expulsion",
+    "175": "violence",
+    "18": "violence",
+    "19": "violence",
+    "196": "violence",
+    "20": "violence",
+}
+
+
+def cameo_type(code: str) -> str | None:
+    """`cameo_type("0871")` -> "ceasefire"; `cameo_type("061")` -> None."""
+    for length in range(len(code), 1, -1):
+        if code[:length] in CAMEO_TYPES:
+            return CAMEO_TYPES[code[:length]]
+    return None
+
+
+@functools.cache
+def cameo_verbs() -> tuple[dict[tuple[str, str], str], dict[tuple[str, str, str], str]]:
+    """(verb, particle) -> code, and (verb, particle, object) -> code for neutral verbs."""
+    synsets: dict[str, list[str]] = {}
+    for line in (DATA / "cameo_synsets.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, member = line.split("\t")
+            synsets.setdefault(name, []).append(member)
+    own: dict[tuple[str, str], str] = {}
+    by_object: dict[tuple[str, str, str], str] = {}
+    for line in (DATA / "cameo_verbs.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        verb, particle, obj, code = line.split("\t")
+        if not obj:
+            own[(verb, particle)] = code
+            continue
+        *prep, head = obj.split(" ")
+        for noun in synsets.get(head, [head]):
+            by_object.setdefault((verb, particle, " ".join([*prep, noun])), code)
+    return own, by_object
+
+
+def verb_type(lemma: str, particle: str, objects: Iterable[str]) -> str | None:
+    """The event type of a verb with its particle and objects ("fighting", "to ceasefire").
+
+    The timeline's classes first, then CAMEO: the verb's own code, or for a neutral verb the
+    code of its first object the dictionary knows.
+    """
+    objects = tuple(objects)
+    if particle and (lemma, particle) in PHRASAL:
+        return PHRASAL[(lemma, particle)]
+    for obj in objects:
+        found = VERB_OBJECTS.get((lemma, obj.split(" ")[-1]))
+        if found:
+            return found
+    own, by_object = cameo_verbs()
+    if particle and own.get((lemma, particle)):
+        return cameo_type(own[(lemma, particle)])  # "call off", "pull back"
+    if lemma in VERBS:
+        return VERBS[lemma]  # "signed on to it" is signing
+    code = own.get((lemma, particle)) or own.get((lemma, ""))
+    if code:
+        return cameo_type(code)
+    for obj in objects:
+        code = by_object.get((lemma, particle, obj))
+        if code:
+            return cameo_type(code)
+    return None
