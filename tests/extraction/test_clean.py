@@ -416,3 +416,12 @@ def test_a_photo_credit_closing_a_caption_is_removed(caption, credit):
 def test_a_slash_inside_a_sentence_is_no_credit():
     source = "The envoy said he would return in May/June to resume the talks.\n"
     assert clean_text(source).text == source.strip()
+
+
+def test_a_byline_glued_to_the_dateline_goes_but_a_sentence_starting_with_by_stays():
+    source = "By Jane Roe GENEVA (Reuters) - The envoys met on Tuesday.\n"
+    document = clean_text(source)
+    assert document.text == "GENEVA (Reuters) - The envoys met on Tuesday."
+    assert [source[a:b].strip() for a, b in document.removed] == ["By Jane Roe"]
+    kept = "By the time the talks began, the envoys had left Geneva.\n"
+    assert clean_text(kept).text == kept.strip()

@@ -86,6 +86,8 @@ MONDAY = datetime.date(2012, 12, 10)
         # A Monday story: the meeting is two days on.
         ("Foreign ministers of the Friends of Syria group meet in Marrakesh on Wednesday.",
          MONDAY, "2012-12-12"),
+        # A headline's infinitive is a future.
+        ("Arab League ministers to meet in Cairo on Wednesday", MONDAY, "2012-12-12"),
         # A Saturday story: the summit opens in two days.
         ("Leaders will talk on the sidelines of the summit, which starts on Monday in Los Cabos.",
          datetime.date(2012, 6, 16), "2012-06-18"),

@@ -472,3 +472,104 @@ def test_a_name_in_quotation_marks_is_no_quotation(extract):
     ).events
     assert (event.type, event.date.value) == ("meeting", "2011-05-05")
     assert set(actors(event)) == {"Contact Group", "Libya"}
+
+
+def test_a_reason_or_condition_clause_is_background(extract):
+    (event,) = extract(
+        "The talks in 2014 failed because Syria's government insisted on discussing terrorism, "
+        "the envoy Staffan de Mistura said on Friday.",
+        datetime.date(2016, 1, 30),
+    ).events
+    assert (event.type, actors(event)) == ("statement", {"Staffan de Mistura": "source"})
+
+
+def test_a_saying_is_planned_only_when_its_own_verb_is_future(extract):
+    (event,) = extract(
+        "The talks were scheduled to begin on Friday, but Lakhdar Brahimi said on Wednesday "
+        "that separate meetings may continue.",
+        datetime.date(2014, 1, 23),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("statement", "2014-01-22", False)
+
+
+def test_a_phrase_set_off_in_quotation_marks_is_no_quotation(extract):
+    (event,) = extract(
+        'Staffan de Mistura on Sunday paid a "courtesy visit" to the opposition delegation.',
+        datetime.date(2016, 1, 31),
+    ).events
+    assert (event.type, event.date.value) == ("visit", "2016-01-31")
+
+
+def test_states_of_mind_are_not_events(extract):
+    (event,) = extract(
+        "Sergei Lavrov said on Sunday he expected important decisions at the talks.",
+        datetime.date(2015, 2, 9),
+    ).events
+    assert (event.type, event.date.value) == ("statement", "2015-02-08")
+
+
+def test_a_phone_call_during_which_something_happened_is_a_consultation(extract):
+    (event,) = extract(
+        "Progress was made during a phone call between Angela Merkel and Vladimir Putin on "
+        "Sunday, officials said.",
+        datetime.date(2015, 2, 9),
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2015-02-08")
+    assert {"Angela Merkel", "Vladimir Putin"} <= set(actors(event))
+
+
+def test_the_subject_of_is_due_to_meet_meets(extract):
+    (event,) = extract(
+        "UN envoy Martin Griffiths is due to meet Houthi leaders in Sanaa on Thursday.",
+        datetime.date(2018, 11, 19),
+    ).events
+    assert (event.type, event.planned, event.date.value) == ("meeting", True, "2018-11-22")
+    assert actors(event)["Martin Griffiths"] == "source"
+
+
+def test_a_round_of_talks_stands_for_the_talks(extract):
+    (event,) = extract(
+        "A new round of UN-brokered talks between Yemen's warring rivals started in Kuwait on "
+        "Saturday.",
+        datetime.date(2016, 7, 19),
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2016-07-16")
+    assert {"Yemeni government", "Houthi movement"} <= set(actors(event))
+
+
+def test_a_deal_struck_is_an_agreement_not_a_strike(extract):
+    (event,) = extract(
+        "Russia and Turkey struck a deal on Friday after two days of talks in Sochi.",
+        datetime.date(2017, 5, 6),
+    ).events
+    assert (event.type, event.date.value) == ("agreement", "2017-05-05")
+
+
+def test_shots_at_a_car_carrying_observers_hit_the_observers(extract):
+    (event,) = extract(
+        "Last Tuesday shots were fired at a car carrying UN observers near Haffeh.",
+        datetime.date(2012, 6, 16),
+    ).events
+    assert (event.type, event.date.value) == ("violence", "2012-06-12")
+    assert "United Nations" in actors(event)
+
+
+def test_what_a_day_after_hangs_on_was_the_day_before(extract):
+    result = extract(
+        "The monitors reached Homs on Sunday, a day after the Security Council approved their "
+        "mission.",
+        datetime.date(2012, 4, 16),
+    )
+    approval = next(e for e in result.events if e.type in {"agreement", "resolution", "vote"})
+    assert approval.date.value == "2012-04-14"
+
+
+def test_a_past_perfect_date_does_not_become_the_storys_date(extract):
+    result = extract(
+        "Ban Ki-moon on Thursday appointed Staffan de Mistura as envoy.\n\n"
+        "Diplomats had confirmed the appointment on Wednesday.\n\n"
+        "Later, de Mistura met the Syrian ambassador, Bashar Jaafari, in New York.",
+        datetime.date(2014, 7, 10),
+    )
+    meeting = next(e for e in result.events if e.type == "meeting")
+    assert meeting.date.value == "2014-07-10"

@@ -297,11 +297,15 @@ class ActorResolver:
                 if key:
                     self._by_key[key] = entry
         self._surnames: dict[str, set[_Entry]] = {}
+        self._by_part: dict[str, set[_Entry]] = {}
         for entry in set(self._by_key.values()):
             if entry.kind == PERSON:
                 words = actor_key(entry.name).split()
                 if len(words) >= 2:
                     self._surnames.setdefault(words[-1], set()).add(entry)
+                if len(words) >= 3:
+                    for word in words:
+                        self._by_part.setdefault(word, set()).add(entry)
 
     def patterns(self, nlp: Language) -> list[dict]:
         """EntityRuler patterns for every gazetteer and known name."""
@@ -336,9 +340,16 @@ class ActorResolver:
             actor = self._resolve_span(span, via, people)
             if actor is not None:
                 out.append(actor)
+        out += _unmarked_surnames(doc, out, people)
         out += self._pronouns(doc, out)
         focus = focus_country(out, doc)
-        out += _governments(doc, out, focus)
+        for person, state in _leaders_states(out, doc, focus):
+            out.remove(person)
+            if state is not None:
+                out.append(state)
+        states = _governments(doc, out, focus)
+        # "Yemen" in "Yemen's government delegation" says whose government it is.
+        out = [a for a in out if not any(g.i <= a.i < g.j for g in states)] + states
         collectives = _collectives(doc, out, focus)
         # "Yemen" in "Yemen's warring parties" names whose parties they are.
         out = [a for a in out if not any(c.i <= a.i < c.j for c in collectives)] + collectives
@@ -479,7 +490,7 @@ class ActorResolver:
                 return None  # a demonym entered as an alias by a curator
             if via == VIA_RULER and not any(t.is_title or t.is_upper for t in span):
                 return None  # "a national coalition government" is no Syrian National Coalition
-            if _modifies_title(span):
+            if _modifies_title(span) or _modifies_person(span):
                 return None  # "US" in "US Vice-President Joe Biden": an affiliation
             place = entry.kind == COUNTRY and _place_slot(span.root)
             return _actor(span, entry.name, entry.kind, entry.country, via, is_place=place)
@@ -487,8 +498,10 @@ class ActorResolver:
             if _actor_slot(span.root) and not _modifies_title(span):
                 return _actor(span, entry.country, COUNTRY, None, VIA_METONYMY)
             return _actor(span, entry.name, PLACE, entry.country, via, is_place=True)
-        if label == "NORP":
-            return None  # "Syrians", "Arab": a people, not an actor
+        if label == "NORP" or span.text.lower() in _DEMONYMS:
+            return None  # "Syrians", "Arab", "the Syrian": a people, not an actor
+        if len(span) == 1 and span[0].lower_ in _STATE_NOUNS:
+            return None  # "Government" alone: the collectives read whose it is
         if label == "PERSON" or (label in ("ORG", "GPE") and _name_words(span) <= 2):
             actor = self._person(span, via, people, strict=label != "PERSON")
             if actor is not None or label == "PERSON":
@@ -557,13 +570,20 @@ class ActorResolver:
         return _actor(span, name, PERSON, country, via, title=title)
 
     def _known_person(self, words: list[str]) -> _Entry | None:
-        """The known person whose name is a part of this one or the reverse, same surname."""
+        """The known person whose name is a part of this one or the reverse, same surname;
+        or whose name holds this one as consecutive words: "Ould Cheikh" is Ismail Ould
+        Cheikh Ahmed."""
         mine = set(words)
         for entry in self._surnames.get(words[-1], ()):
             theirs = set(actor_key(entry.name).split())
             if mine <= theirs or theirs <= mine:
                 return entry
-        return None
+        found = {
+            entry
+            for entry in self._by_part.get(words[0], ())
+            if _contains_run(actor_key(entry.name).split(), words)
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _pronouns(self, doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
         """ "he said", "she told": the latest speaker, else the latest subject person."""
@@ -601,6 +621,38 @@ class ActorResolver:
                 )
             )
         return out
+
+
+def _unmarked_surnames(doc: Doc, found: list[ResolvedActor], people) -> list[ResolvedActor]:
+    """ "Mood is expected to brief the Council": the model tags no name, but "Mood" is the
+    surname of General Robert Mood, named earlier. Only after the full name, capitalised."""
+    taken = {i for a in found for i in range(a.i, a.j)}
+    first_at = {}
+    for a in found:
+        if a.kind == PERSON:
+            first_at.setdefault(a.name, a.i)
+    out = []
+    for token in doc:
+        if token.i in taken or not token.is_title or len(token) < 3 or token.ent_type_:
+            continue
+        name = people.by_surname.get(actor_key(token.text))
+        if name is None or first_at.get(name, len(doc)) >= token.i:
+            continue
+        country = next((a.country for a in found if a.name == name), None)
+        out.append(
+            ResolvedActor(
+                name,
+                PERSON,
+                country,
+                token.text,
+                token.idx,
+                token.idx + len(token),
+                token.i,
+                token.i + 1,
+                VIA_SURNAME,
+            )  # fmt: skip
+        )
+    return out
 
 
 def _they(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
@@ -641,6 +693,12 @@ def _they(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
     return out
 
 
+def _contains_run(words: list[str], run: list[str]) -> bool:
+    """`_contains_run(["ismail", "old", "cheikh", "ahmed"], ["old", "cheikh"])` is True."""
+    n = len(run)
+    return any(words[k : k + n] == run for k in range(len(words) - n + 1))
+
+
 class _DocPeople:
     """The people of one doc: first full form per surname is the canonical one."""
 
@@ -660,6 +718,11 @@ class _DocPeople:
             theirs = set(actor_key(earlier).split())
             if set(words) <= theirs or theirs <= set(words):
                 name = earlier  # "Moaz al-Khatib" after "Ahmed Moaz al-Khatib"
+        elif not fixed:
+            # "Ould Cheikh" after "Ismail Ould Cheikh Ahmad"
+            longer = [n for k, n in self.by_key.items() if _contains_run(k.split(), words)]
+            if len(set(longer)) == 1:
+                name = longer[0]
         self.by_key[key] = name
         self.by_surname.setdefault(words[-1], name)
         self.by_first.setdefault(words[0], name)
@@ -676,6 +739,12 @@ class _DocPeople:
 _ACTOR_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"))
 
 
+_NAME_PARTICLES = frozenset(
+    ["de", "del", "della", "di", "da", "van", "von", "der", "den", "la", "le", "al", "el"]
+    + ["bin", "ibn", "bint", "abu", "ben", "dos", "das", "du", "af", "ter", "al-", "el-"]
+)
+
+
 def _clean(ent: Span) -> Span | None:
     """The entity without bullets, quotes, "the", titles and a trailing "'s"."""
     doc = ent.doc
@@ -689,6 +758,13 @@ def _clean(ent: Span) -> Span | None:
     if ent.label_ == "PERSON":
         while j - i > 1 and _is_title(doc[i]):
             i += 1
+    # "meet de Mistura": a lower-case word opening a name is the verb before it, not a
+    # particle of the name ("de", "al-", "bin" are).
+    while j - i > 1 and doc[i].is_lower and doc[i].lower_ not in _NAME_PARTICLES | {"of"}:
+        i += 1
+    # "the Government of the": a name does not end on a function word.
+    while j - i > 1 and doc[j - 1].lower_ in _TITLE_GLUE | {"and", "of", "in", "for", "to"}:
+        j -= 1
     if i >= j:
         return None
     if (i, j) == (ent.start, ent.end):
@@ -735,12 +811,13 @@ def government_name(country: str) -> str:
 def focus_country(found: list[ResolvedActor], doc: Doc) -> str | None:
     """The country a story is about: the one it names most ("Syria", "Yemen"), places
     included; of two named as often, the first."""
-    counts: dict[str, int] = {}
+    counts: dict[str, float] = {}
     first: dict[str, int] = {}
     for a in found:
         country = a.name if a.kind == COUNTRY else (a.country if a.kind == PLACE else None)
         if country:
-            counts[country] = counts.get(country, 0) + 1
+            # Where talks are held (Kuwait, Geneva) is named often; whose war it is, more.
+            counts[country] = counts.get(country, 0) + (0.25 if a.is_place else 1)
             first.setdefault(country, a.i)
     for token in doc:
         country = _DEMONYMS.get(token.lower_)
@@ -752,6 +829,35 @@ def focus_country(found: list[ResolvedActor], doc: Doc) -> str | None:
     return min(counts, key=lambda c: (-counts[c], first[c]))
 
 
+_FOLLOWERS = frozenset(["supporters", "loyalists", "backers", "allies", "opponents", "critics"])
+
+
+def _leaders_states(found: list[ResolvedActor], doc: Doc, focus: str | None) -> list[ResolvedActor]:
+    """ "Assad's delegation", "the Assad regime", "Putin's government": the state the
+    person leads; "Assad supporters" are not Assad."""
+    out = []
+    for a in found:
+        if a.kind != PERSON or a.j >= len(doc) + 1:
+            continue
+        head = doc[a.j - 1].head
+        if head.i < a.j or doc[a.j - 1].dep_ not in ("poss", "compound"):
+            continue
+        noun = head.lemma_.lower()
+        if head.lower_ in _FOLLOWERS or noun in _FOLLOWERS:
+            out.append((a, None))
+        elif (noun in _STATE_NOUNS or head.lower_ in _STATE_NOUNS) and a.country:
+            country = a.country
+            name = government_name(country) if country == focus else country
+            kind = COUNTRY if name == country else ORGANIZATION
+            state = dataclasses.replace(
+                a, name=name, kind=kind, country=None if kind == COUNTRY else country,
+                surface=doc[a.i : head.i + 1].text, end=head.idx + len(head.text), j=head.i + 1,
+                via=VIA_DEMONYM, title="",
+            )  # fmt: skip
+            out.append((a, state))
+    return out
+
+
 def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> list[ResolvedActor]:
     """ "the Syrian government", "Russian forces", "a Russian boycott": the state acting.
 
@@ -760,17 +866,24 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
     """
     taken = {i for a in found for i in range(a.i, a.j)}
     out = []
+    countries_at = {i: a.name for a in found if a.kind == COUNTRY for i in range(a.i, a.j)}
     for token in doc:
         country = _DEMONYMS.get(token.lower_)
         head = token.head
+        if country is None and token.i in countries_at and token.dep_ in ("poss", "compound"):
+            # "Yemen's government delegation", "the Syria regime"
+            country = countries_at[token.i]
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head
         noun = head.lemma_.lower()
         if (
             country is None
-            or token.i in taken
-            or token.dep_ not in ("amod", "compound")
+            or (token.i in taken and token.i not in countries_at)
+            or token.dep_ not in ("amod", "compound", "poss")
             or (noun not in _STATE_NOUNS and head.lower_ not in _STATE_NOUNS and noun not in NOUNS)
             or head.i in taken
             or head.i < token.i
+            or any(c.lower_ in _PARTY_WORDS for c in head.lefts)  # "rival Syrian delegations"
         ):
             continue
         state = noun in _STATE_NOUNS or head.lower_ in _STATE_NOUNS
@@ -795,6 +908,8 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
 
 
 _OPPOSITION_NOUNS = frozenset(["opposition", "rebel", "rebels", "insurgent", "insurgents"])
+_PARTY_NOUNS = frozenset(["party", "side", "faction", "rival", "delegation", "camp"])
+_PARTY_WORDS = frozenset(["warring", "rival", "both", "two", "opposing"])
 _PARTY_PHRASES = (
     ("warring", "parties"),
     ("warring", "sides"),
@@ -822,7 +937,7 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
         lemma = token.lemma_.lower()
-        if token.dep_ == "compound":
+        if token.dep_ in ("compound", "amod"):
             continue  # "opposition leader" is a person; "opposition groups" is read at "groups"
         mods = [c for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nummod", "det")]
         country = next((_DEMONYMS[c.lower_] for c in mods if c.lower_ in _DEMONYMS), None)
@@ -849,10 +964,13 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             name = government_name(where)
             kind = COUNTRY if name == where else ORGANIZATION
             out.append(_collective(doc, start, token.i + 1, name, kind, where))
-        elif lemma in ("party", "side", "faction", "rival"):
+        elif lemma in _PARTY_NOUNS:
             words = tuple(t.lower_ for t in doc[max(0, token.i - 1) : token.i + 1])
-            if words not in _PARTY_PHRASES:
-                continue
+            before = {c.lower_ for c in mods}
+            if words not in _PARTY_PHRASES and not (
+                token.tag_ in ("NNS", "NNPS") and before & _PARTY_WORDS
+            ):
+                continue  # "the rival Syrian delegations", "both sides": the parties
             where = country or focus
             parties = gazetteer.CONFLICT_PARTIES.get(where or "")
             if not parties:
@@ -933,6 +1051,12 @@ def _modifies_title(span: Span) -> bool:
     while k < len(doc) and _is_title(doc[k]):
         k += 1
     return k > span.end and k < len(doc) and doc[k].ent_type_ == "PERSON"
+
+
+def _modifies_person(span: Span) -> bool:
+    """ "Russia's Vladimir Putin": the country names whose man he is."""
+    root = span.root
+    return root.dep_ in ("poss", "compound") and root.head.ent_type_ == "PERSON"
 
 
 def _name_words(span: Span) -> int:

@@ -201,6 +201,9 @@ _IMAGE_CREDIT = re.compile(
     r"^(?:image\ (?:copyright|source)\b|(?:photo(?:graph)?|picture|credit)\s*:)", re.I | re.X
 )
 _ALT_RESIDUE = re.compile(r"^alt(?=[A-Z][a-z])")
+_BYLINE_BEFORE_DATELINE = re.compile(
+    r"^By\s+(?:[A-Z][\w'’.-]+\s+){1,4}?(?=[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*,?[^()\n]{0,40}\()"
+)
 # A photo credit closing a caption: "Image Credit: Reuters", "Picture: Jane Doe/ Pool/ AFP",
 # "... in Astana, Jan. 23, 2017. Sergei Grits / AP".
 _TRAILING_CREDIT = re.compile(
@@ -380,6 +383,10 @@ def _drop_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
             # "... agreed on Wednesday to reopen the airport Image Credit: Reuters"
             line, tail = line.split_at(credit.start())
             dropped.append(tail)
+        if byline := _BYLINE_BEFORE_DATELINE.match(line.text):
+            # "By Jane Roe KUWAIT (Reuters) - ...": the byline glued to the dateline.
+            dropped.append(line.prefix(byline.end()))
+            line = line.without_prefix(byline.end())
         if alt := _ALT_RESIDUE.match(line.text):
             # "altRussia and China have vetoed ...": an image's alt attribute left on the line.
             dropped.append(line.prefix(alt.end()))

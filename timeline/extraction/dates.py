@@ -2,7 +2,9 @@
 
 A newsroom's rules, not a general parser's: "Friday" in a story filed on Friday
 28 December 2012 is that same day; "in June" is the last June unless the verb is
-future; "the same day" is the day last mentioned. Common forms go through one
+future; "the same day" is the day last mentioned; "meet on Wednesday" in a Monday story
+lies ahead; "a day after the Council voted" hangs on the vote, an event the event layer
+dates (`hung_date`, `resolve_hanging`). Common forms go through one
 precompiled regex over `doc.text`; dateparser is only a memoised fallback for
 what spaCy tags as DATE and the regex does not know.
 
@@ -227,7 +229,7 @@ def _tense(doc, start: int, end: int) -> str | None:
         return None
     token = span.root
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
@@ -245,8 +247,10 @@ def _tense(doc, start: int, end: int) -> str | None:
             return "future"
         if any(c.dep_ == "acomp" and c.lemma_ in ("due", "set") for c in verb.children):
             return "future"
-        # "is to resume trading Tuesday"
-        if any(c.lower_ == "to" for c in auxes) and verb.head.tag_ in ("VBZ", "VBP"):
+        # "is to resume trading Tuesday"; a headline's "Ministers to meet on Wednesday"
+        if any(c.lower_ == "to" for c in auxes) and (
+            verb.head.tag_ in ("VBZ", "VBP") or verb.dep_ == "ROOT"
+        ):
             return "future"
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if any(c.tag_ == "VBD" for c in auxes):
@@ -312,7 +316,7 @@ def _is_past_perfect(doc, start: int, end: int) -> bool:
         return False
     token = span.root
     for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
     return token.tag_ == "VBN" and any(

@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from timeline.extraction.dates import hung_date
 from timeline.extraction.lexicon import (
     CEASEFIRE_NOUNS,
     FUTURE_AUX,
@@ -94,14 +95,17 @@ NAME_GLUE = frozenset(["of", "the", "and", "for", "on", "in", "de", "al", "to"])
 
 
 def is_quoted_name(inner: str) -> bool:
-    """ "Friends of Syria", "Geneva II": a name in quotation marks, not a quotation."""
+    """ "Friends of Syria", "Geneva II": a name in quotation marks; "courtesy visit",
+    "in principle": a phrase set off, not a quotation."""
     words = inner.split()
-    return (
-        0 < len(words) <= 5
+    if not words or any(ch in inner for ch in ",.;:!?"):
+        return False
+    name = (
+        len(words) <= 5
         and words[0][:1].isupper()
         and all(w[:1].isupper() or w[:1].isdigit() or w in NAME_GLUE for w in words)
-        and not any(ch in inner for ch in ",.;:!?")
     )
+    return name or (len(words) <= 3 and inner == inner.lower())
 
 
 def quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
@@ -196,14 +200,22 @@ def trigger_type(token) -> tuple[str | None, bool]:
         lemma = token.lemma_.lower()
         if lemma in DESCRIBING and any(c.dep_ in {"oprd", "acomp"} for c in token.children):
             return "statement", True  # "called the veto historic", "was termed a success"
+        if lemma in LIGHT_VERBS and any(
+            c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in NOUNS or c.lower_ in NOUNS)
+            for c in token.children
+        ):
+            return None, True  # "the deal was struck", "held talks": the noun names the event
         if any(c.dep_ in {"ccomp", "xcomp"} and is_hypothetical(c) for c in token.children):
             return None, True  # "will decide whether to attend": nothing decided yet
         return verb_type(token.lemma_.lower(), particle_of(token), verb_objects(token)), True
     if token.pos_ in {"NOUN", "PROPN"}:
         lemma = token.lemma_.lower()
         noun = NOUNS.get(lemma) or NOUNS.get(token.lower_)
+        if lemma == "call" and any(c.lower_ in {"phone", "telephone"} for c in token.children):
+            noun = "meeting"  # a phone call is a consultation (CAMEO 041)
         if not noun:
             return None, False
+        token = noun_anchor(token)
         head = token.head
         # "the meeting between X and Y is ...", "held talks", "Talks in Geneva" (a headline);
         # but "the veto was called historic by X" is X speaking about a veto.
@@ -215,7 +227,24 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False
         if token.dep_ == "dobj" and head.lemma_.lower() in {"join", "support", "back", "endorse"}:
             return noun, False
+        if token.dep_ == "pobj" and head.lower_ == "during":
+            return noun, False  # "progress was made during a phone call on Sunday"
     return None, False
+
+
+# Nouns that stand for the talks they are of: "a new round of talks began".
+ROUNDS = frozenset(["round", "series", "session", "resumption", "start", "opening"])
+
+
+def noun_anchor(token):
+    """Where a noun trigger sits in the sentence: "a new round of talks started" -> round."""
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and (token.head.head.lemma_.lower() in ROUNDS)
+    ):
+        return token.head.head
+    return token
 
 
 HYPOTHETICAL = {"whether", "if", "unless"}
@@ -238,6 +267,24 @@ def is_hypothetical(clause) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in clause.children) or any(
         c.dep_ == "advmod" and c.lower_ in HYPOTHETICAL and c.i < clause.i for c in clause.children
     )
+
+
+# Clauses that give a reason, a concession or a condition: "failed because Syria's government
+# insisted on ...", "although Russia agreed ...". What happens in them is background.
+BACKGROUND_MARKS = frozenset(["because", "although", "though", "unless", "since", "if", "as"])
+
+
+def in_subordinate_clause(token) -> bool:
+    current = token
+    for _ in range(12):
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in current.children
+        ):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def in_background_clause(token) -> bool:
@@ -263,8 +310,11 @@ def in_background_clause(token) -> bool:
     return False
 
 
-def clause_tokens(trigger) -> list:
-    """The trigger's own clause: its subtree without clauses that hang off nouns or conditions."""
+def clause_tokens(trigger, keep_participles: bool = False) -> list:
+    """The trigger's own clause: its subtree without clauses that hang off nouns or conditions.
+
+    With `keep_participles`, a participle describing an object stays: in "shots were fired at
+    a car carrying U.N. observers" the observers were shot at."""
     out = []
     stack = [trigger]
     while stack:
@@ -272,6 +322,9 @@ def clause_tokens(trigger) -> list:
         out.append(tok)
         for child in tok.children:
             if child.dep_ in SIDE_CLAUSES:
+                if keep_participles and child.dep_ == "acl" and child.tag_ in {"VBG", "VBN"}:
+                    stack.append(child)
+                    continue
                 marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
                 if child.dep_ in {"relcl", "acl", "csubj", "parataxis"} or marks & SUBORDINATORS:
                     continue
@@ -328,11 +381,14 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
             continue  # "urged them to sign the agreement": the appeal is the news
         if not kind or (verbal and is_negated(token) and kind not in {"rejection"}):
             continue
-        if verbal and token.tag_ == "VBG" and token.dep_ in {"pcomp", "amod"}:
+        if verbal and token.dep_ == "amod":
+            continue  # "UN-brokered talks", "a signed agreement": a modifier, not a report
+        if verbal and token.tag_ == "VBG" and token.dep_ == "pcomp":
             continue  # "After meeting Mr Lavrov, ..." sets the scene; it is not the report
-        if in_background_clause(token):
+        if in_background_clause(token) or in_subordinate_clause(token):
             continue
-        candidates.append(Candidate(token, kind, depth_of(token), verbal))
+        anchor = token if verbal else noun_anchor(token)
+        candidates.append(Candidate(anchor, kind, depth_of(anchor), verbal))
     return sorted(candidates, key=Candidate.rank)
 
 
@@ -394,12 +450,26 @@ def speech_time(verb) -> list:
     return out
 
 
-def event_date(sent, trigger, dates_in_sentence, inherited):
+def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     """The date expression that belongs to the trigger, else the inherited one.
 
     A date in a clause that hangs off a noun belongs to that clause: in "Brahimi, who
     arrived in Damascus on Sunday, told reporters ..." Sunday is not when he told them.
+    A trigger inside what "a day after" hangs on is a day before the clause around it: in
+    "The team arrived on Sunday, a day after the Council approved the mission" the approval
+    was on Saturday.
     """
+    for mention in hanging:
+        start, end = mention.hangs_on
+        if start <= trigger.token.idx < end:
+            around = [
+                d for d in dates_in_sentence
+                if d is not mention and not start <= d.start < end and d.start < start
+            ]  # fmt: skip
+            own = around[-1] if around else inherited
+            placed = hung_date(mention, own) if own is not None else None
+            if placed is not None:
+                return placed, True
     if trigger.verbal and trigger.type == "statement":
         # "He said the plan was agreed in Geneva last year": what is said carries its own
         # times; the saying is dated only by words on the verb itself.
@@ -409,13 +479,13 @@ def event_date(sent, trigger, dates_in_sentence, inherited):
     head = trigger.token if trigger.verbal else trigger.token.head
     if head.i != trigger.token.i:
         own |= {t.idx for t in clause_tokens(head)}
-    reporter = trigger.token
+    reporter = head  # a noun's verb: "have signed a memorandum, the minister announced"
     while reporter.dep_ in {"ccomp", "xcomp", "conj"} and reporter.head.i != reporter.i:
         reporter = reporter.head
     # "Lavrov said on Monday that Moscow would host talks next month": the talks are next
     # month; the reporting verb's own date counts only when the report has none.
     speech = set()
-    if reporter.i != trigger.token.i:
+    if reporter.i != head.i:
         speech = {t.idx for t in speech_time(reporter)}
     pos = trigger.token.idx
     for clause in (own, speech):
@@ -483,9 +553,10 @@ def find_events(
         # perfect: "The head of Syria's main opposition coalition has been invited to Moscow".
         lede = not lede_seen and text.rstrip().endswith(".") and len(sent) >= 10
         lede_seen = lede_seen or lede
-        in_sentence = [
-            d for d in within(dates, date_starts, sent.start_char, sent.end_char) if d.value
-        ]
+        all_in_sentence = within(dates, date_starts, sent.start_char, sent.end_char)
+        in_sentence = [d for d in all_in_sentence if d.value]
+        # "a day after the Council approved the mission": dated once what it hangs on is.
+        hanging = [d for d in all_in_sentence if d.hangs_on]
         sentence_actors = within(actors, actor_starts, sent.start, sent.end)
         quotes = quoted_spans(text, sent.start_char)
         explicit_dates = [d for d in in_sentence if not inside(d.start, quotes)]
@@ -513,6 +584,11 @@ def find_events(
             continue
         trigger, participants = chosen
         planned = is_planned(trigger, text, sent.start_char)
+        if trigger.type == "statement" and trigger.verbal:
+            # "The talks were scheduled to begin Friday, but Brahimi said ...": the saying is done.
+            planned = any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in trigger.token.children
+            )
         # "But the meeting between Lavrov and Khatib is a rare sign of progress" names a
         # happening without reporting it: it may add a mention, never an event of its own.
         inherited = narrative or published_date
@@ -520,7 +596,7 @@ def find_events(
             # A statement with no date of its own is news of the day it was published (or
             # of its dateline): the story's earlier dates belong to what it reports.
             inherited = published_date
-        date, explicit = event_date(sent, trigger, explicit_dates, inherited)
+        date, explicit = event_date(sent, trigger, explicit_dates, inherited, hanging)
         narrative = narrative_date(main_dates, text, sent.start_char) or narrative
         mention_only = False
         if not (explicit or headline or lede or is_reported(sent, trigger) or planned):
@@ -576,8 +652,11 @@ def main_clause_dates(sent, dates):
 
 
 def narrative_date(dates, text, offset) -> DateMention | None:
-    """The date later sentences inherit: not one in parentheses ("(1 February 2013)")."""
+    """The date later sentences inherit: not one in parentheses ("(1 February 2013)"), nor
+    one of a past perfect ("had confirmed the appointment on Wednesday" is before the story)."""
     for d in reversed(dates):
+        if d.earlier:
+            continue
         before = text[: d.start - offset].rstrip()
         after = text[d.end - offset :].lstrip()
         if before.endswith("(") and after.startswith(")"):
@@ -591,8 +670,10 @@ def narrative_date(dates, text, offset) -> DateMention | None:
 def light_verb(trigger):
     """The verb that carries a noun trigger: "Israel carried out air strikes" -> carried."""
     token = trigger.token
-    light = not trigger.verbal and token.dep_ in {"dobj", "attr"}
-    return token.head if light and token.head.lemma_.lower() in LIGHT_VERBS else token
+    if trigger.verbal:
+        return token
+    light = token.dep_ in {"dobj", "attr"} and token.head.lemma_.lower() in LIGHT_VERBS
+    return token.head if light else token
 
 
 # Pronouns that can point back to a person speaking; "it" cannot ("Hague said it endorses
@@ -620,7 +701,7 @@ def names_own_doer(verb, reporter, person_speaking: bool = False) -> bool:
 def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     """Actors in the trigger's clause (and the reporting verb's subject), with roles."""
     verb = light_verb(trigger)
-    clause = clause_tokens(verb)
+    clause = clause_tokens(verb, keep_participles=trigger.type == "violence")
     reporter = verb
     while reporter.dep_ in {"ccomp", "xcomp", "conj"} and reporter.head.i != reporter.i:
         reporter = reporter.head
@@ -634,8 +715,9 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     if reported and not names_own_doer(verb, reporter, person_speaking):
         clause += speaker
     controller = verb
-    while controller.dep_ == "xcomp" and controller.head.i != controller.i:
-        # "Lavrov appeared to join Brahimi's call": the subject of "appeared" joins.
+    while controller.dep_ in {"xcomp", "acomp"} and controller.head.i != controller.i:
+        # "Lavrov appeared to join Brahimi's call", "Brahimi is due to meet ...": the subject
+        # of "appeared" and "is due" joins and meets.
         controller = controller.head
         clause += [
             t for c in controller.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
@@ -681,7 +763,7 @@ def actor_role(actor, verb, reporter, doc) -> str:
     token = doc[actor.j - 1]
     governor_ids = {verb.i, reporter.i}
     controller = verb
-    while controller.dep_ == "xcomp" and controller.head.i != controller.i:
+    while controller.dep_ in {"xcomp", "acomp"} and controller.head.i != controller.i:
         controller = controller.head
         governor_ids.add(controller.i)
     # Walk up until we reach the verb: the dependency on the way says the role.

@@ -86,6 +86,12 @@ VERBS = {
         "violence",
     ),
 }
+# States of mind are not events, whatever CAMEO files them under ("hope" 020, "expect" 030):
+# "expect their talks to lead to a ceasefire" reports no act.
+NOT_EVENTS = frozenset(
+    ["expect", "hope", "believe", "think", "want", "wish", "fear", "doubt", "seem", "appear"]
+    + ["know", "feel", "need", "like", "prefer", "mean", "remain", "continue", "try", "seek"]
+)
 # Phrasal verbs: "step down", "walk out", "call for".
 PHRASAL = {
     ("step", "down"): "resignation",
@@ -167,7 +173,7 @@ TAKING_EFFECT = frozenset(["begin", "start", "take", "go", "come", "enter", "hol
 CEASEFIRE_NOUNS = frozenset(["ceasefire", "cease-fire", "truce", "armistice"])
 # Verbs whose object names the event: "held talks", "signed an agreement".
 LIGHT_VERBS = frozenset(
-    ["hold", "have", "attend", "host", "conduct", "sign", "reach", "issue", "make", "extend"]
+    ["hold", "have", "attend", "host", "conduct", "pay", "sign", "reach", "issue", "make", "extend"]
     + ["accept", "announce", "launch", "open", "begin", "start", "draw", "broker", "strike"]
     + ["agree", "carry", "stage", "call", "convene", "organize", "organise", "chair", "cast"]
     + ["impose", "order", "declare", "adopt", "pass", "conclude", "finalize", "seal"]
@@ -267,6 +273,8 @@ def verb_type(lemma: str, particle: str, objects: Iterable[str]) -> str | None:
     code of its first object the dictionary knows.
     """
     objects = tuple(objects)
+    if lemma in NOT_EVENTS:
+        return None
     if particle and (lemma, particle) in PHRASAL:
         return PHRASAL[(lemma, particle)]
     for obj in objects:

@@ -279,7 +279,8 @@ def to_source_date(d: DateMention | None, document: Document) -> DateMention | N
     if d is None or d.start < 0:
         return d
     start, end = document.to_source_span(d.start, d.end)
-    return dataclasses.replace(d, start=start, end=end)
+    hangs_on = document.to_source_span(*d.hangs_on) if d.hangs_on else None
+    return dataclasses.replace(d, start=start, end=end, hangs_on=hangs_on)
 
 
 def to_source_actor(a, document: Document):
