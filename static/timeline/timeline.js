@@ -56,7 +56,8 @@
   }
   document.addEventListener("htmx:beforeRequest", function (event) {
     var elt = event.detail.elt;
-    if (elt && elt.closest && elt.closest("#browse") && !(elt.closest(".sources") || elt.id === "load-more")) {
+    // Only what replaces the results: not the sources of one event, more rows, or actor names.
+    if (elt && elt.closest && elt.closest("#browse") && !(elt.closest(".sources, .actor-search") || elt.id === "load-more")) {
       setBusy(true);
     }
   });

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.test_timeline_feedback import wait_until
 from timeline.models import Article, Mention
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -109,3 +110,34 @@ def test_curator_pages(live_server, signed_in, chronology, scheme):
     ]:
         page.goto(live_server.url + path)
         assert_no_violations(page, f"{path} ({scheme})")
+
+
+def test_review_queue_gives_the_summary_room_at_1024_px(live_server, signed_in, chronology):
+    page = signed_in
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(live_server.url + "/admin/timeline/reviewqueue/")
+    width = page.locator("#result_list th.column-summary").bounding_box()["width"]
+    assert width >= 250, width
+    # Month precision is shown as a month, never as its first day.
+    assert "December 2012" in page.locator("#result_list").inner_text()
+    assert "1 Dec 2012" not in page.locator("#result_list").inner_text()
+
+
+def test_copy_link_and_cite_copy_to_the_clipboard(live_server, page, chronology):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    event = chronology[2]
+    page.goto(live_server.url + f"/events/{event.pk}/")
+    page.get_by_role("link", name="Copy link to this event").click()
+    permalink = live_server.url + f"/events/{event.pk}/"
+    # The clipboard answers asynchronously: wait for the status line to say so.
+    wait_until(
+        page, "document.querySelector('.cite__status').textContent.startsWith('Link copied')"
+    )
+    assert page.locator(".cite__status").inner_text() == f"Link copied: {permalink}"
+    assert page.evaluate("navigator.clipboard.readText()") == permalink
+    page.locator(".cite__details summary").click()
+    page.get_by_role("button", name="Copy citation").click()
+    wait_until(page, "document.querySelector('.cite__status').textContent === 'Citation copied.'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("“Kerry says a conference is the best hope”, 7 May 2013.")
+    assert "- Reuters, “Kerry and Lavrov agree to convene a conference”, 8 May 2013" in copied

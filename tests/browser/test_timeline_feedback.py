@@ -86,7 +86,7 @@ def test_filtering_shows_a_loading_state(live_server, page, make_event):
     assert page.locator("#loading").is_visible()
     held[0].continue_()
     wait_until(page, "!document.getElementById('results').hasAttribute('aria-busy')")
-    assert not page.locator("#loading").is_visible()
+    wait_until(page, "getComputedStyle(document.getElementById('loading')).visibility === 'hidden'")
     assert page.locator("#result-count").inner_text() == "1 event"
 
 
