@@ -191,3 +191,59 @@ def test_a_given_title_is_kept_as_given():
     other = "John Kerry met Sergey Lavrov in Paris on Sunday.\n"
     untitled = ingest_article(data=other, published=datetime.date(2012, 12, 30)).article
     assert untitled.title == ""  # only a sentence: no headline to be had, and none invented
+
+
+def test_a_planned_meeting_reported_as_held_becomes_held():
+    ingest_article(
+        data="John Kerry and Sergei Lavrov will meet in Paris on Friday, officials said.",
+        published=datetime.date(2014, 1, 20),
+        outlet="AP",
+    )
+    assert Event.objects.get().planned is True
+    result = ingest_article(
+        data="John Kerry and Sergei Lavrov met in Paris on Friday to discuss Syria.",
+        published=datetime.date(2014, 1, 25),
+        outlet="Reuters",
+    )
+    assert (result.events_new, result.events_merged) == (0, 1)
+    event = Event.objects.get()
+    assert (event.planned, event.date) == (False, datetime.date(2014, 1, 24))
+
+
+def test_talks_held_a_few_days_after_the_planned_date_take_the_later_date():
+    ingest_article(
+        data="John Kerry and Sergei Lavrov will meet in Paris on Friday, officials said.",
+        published=datetime.date(2014, 1, 20),
+    )
+    ingest_article(
+        data="John Kerry met Sergei Lavrov in Paris on Monday after a delay.",
+        published=datetime.date(2014, 1, 28),
+    )
+    event = Event.objects.get()
+    assert (event.planned, event.date) == (False, datetime.date(2014, 1, 27))
+
+
+def test_a_held_meeting_of_other_parties_is_another_event():
+    ingest_article(
+        data="John Kerry and Sergei Lavrov will meet in Paris on Friday, officials said.",
+        published=datetime.date(2014, 1, 20),
+    )
+    ingest_article(
+        data="John Kerry met Lakhdar Brahimi in Geneva on Monday.",
+        published=datetime.date(2014, 1, 28),
+    )
+    assert Event.objects.count() == 2
+
+
+def test_a_curators_planned_event_keeps_its_date_when_reported_held():
+    ingest_article(
+        data="John Kerry and Sergei Lavrov will meet in Paris on Friday, officials said.",
+        published=datetime.date(2014, 1, 20),
+    )
+    Event.objects.update(curated=True)
+    ingest_article(
+        data="John Kerry met Sergei Lavrov in Paris on Monday after a delay.",
+        published=datetime.date(2014, 1, 28),
+    )
+    event = Event.objects.get()
+    assert (event.planned, event.date) == (True, datetime.date(2014, 1, 24))

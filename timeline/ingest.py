@@ -307,7 +307,9 @@ class EventStore:
             actors.setdefault(actor.pk, (actor, mention.role))
         day = found.date.first_day
         precision = found.date.precision
-        event = find_same_event(day, precision, found.type, set(actors), exclude=self.claimed)
+        event = find_same_event(
+            day, precision, found.type, set(actors), exclude=self.claimed, planned=found.planned
+        )
         if event is None:
             event = Event.objects.create(
                 date=day,
@@ -325,6 +327,8 @@ class EventStore:
         else:
             self.result.events_merged += 1
             self.result.merged_event_ids.append(event.pk)
+            if event.planned and not found.planned:
+                took_place(event, day, precision)
         self.claimed.add(event.pk)
         # A curator's decision stands: the machine adds sources to it, never actors.
         if not event.curated and event.status == Event.Status.PROPOSED:
@@ -458,32 +462,54 @@ def truncate(day: datetime.date, precision: str) -> tuple:
     return (day.year, day.month, day.day)
 
 
+# A planned event reported as held this many days after its planned date is the same one
+# (talks put off by a few days); beyond that it is another.
+HELD_LATER = datetime.timedelta(days=7)
+
+
+def took_place(event: Event, day: datetime.date, precision: str) -> None:
+    """A planned event another article reports as held: held, on the day it was held. A
+    curator's event keeps its date and its plan; only the machine's own guess is updated."""
+    if event.curated or event.status != Event.Status.PROPOSED:
+        return
+    event.planned = False
+    if PRECISION_RANK[precision] <= PRECISION_RANK[event.precision] and day >= event.date:
+        event.date, event.precision = day, precision
+    event.save(update_fields=["planned", "date", "precision"])
+
+
 def find_same_event(
     day: datetime.date,
     precision: str,
     type: str,
     actor_ids: set[int],
     exclude: set[int] = frozenset(),
+    planned: bool = False,
 ) -> Event | None:
-    """An event already stored for the same happening: same date at the coarser precision,
-    kindred type, and shared actors (or none on either side); of several, the one sharing
-    the most actors. Rejected events match too, so a rejected happening is not brought back
-    by another article. `exclude` holds events this article's other findings already took:
-    the pipeline has said those are different happenings."""
+    """An event already stored for the same happening: kindred type, actors that overlap (or
+    none on either side), and a compatible date: the same at the coarser precision, or, for
+    a report of something held, a planned event up to a week before it. Of several, the one
+    sharing the most actors. Rejected events match too, so a rejected happening is not
+    brought back by another article. `exclude` holds events this article's other findings
+    already took: the pipeline has said those are different happenings."""
     kin = {t for t in EventType.values if same_kin(t, type)}
     candidates = (
-        Event.objects.filter(type__in=kin, date__year=day.year)
+        Event.objects.filter(type__in=kin, date__year__in={day.year, (day - HELD_LATER).year})
         .exclude(pk__in=exclude)
         .prefetch_related("event_actors")
     )
     best, best_score = None, 0.0
     for event in candidates.order_by("id"):
         coarser = max(precision, event.precision, key=PRECISION_RANK.get)
-        if truncate(event.date, coarser) != truncate(day, coarser):
+        same_date = truncate(event.date, coarser) == truncate(day, coarser)
+        held_later = event.planned and not planned and event.date <= day <= event.date + HELD_LATER
+        if not (same_date or held_later):
             continue
         theirs = {link.actor_id for link in event.event_actors.all()}
         if not theirs and not actor_ids:
             score = 1.0
+        elif held_later and not same_date and len(theirs & actor_ids) < 2:
+            continue  # a week apart, only the same parties make it the same happening
         else:
             score = len(theirs & actor_ids) / len(theirs | actor_ids)
         if score > best_score:
