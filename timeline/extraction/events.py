@@ -398,7 +398,11 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
 
 
 def is_planned(trigger, text: str, offset: int) -> bool:
-    """Still to happen: "will meet", "is due in Russia for talks", "plans to visit"."""
+    """Still to happen: "will meet", "is due in Russia for talks", "plans to visit". A saying
+    is planned only by its own verb: in "The talks were scheduled to begin Friday, but
+    Brahimi said ..." the saying is done."""
+    if trigger.type == "statement" and trigger.verbal:
+        return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in trigger.token.children)
     verb = trigger.token if trigger.verbal else trigger.token.head
     chain = [verb]
     while chain[-1].dep_ in {"xcomp", "conj"} and chain[-1].head.i != chain[-1].i:
@@ -525,6 +529,55 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     )
 
 
+def choose_trigger(sent, text, quotes, sentence_actors):
+    """The trigger that names a sentence's event, with its actors, or None.
+
+    The best-ranked trigger whose doer is named names the event ("Syrian state media said
+    Assad told Brahimi ...": Assad told); else the best with anybody taking part; a report
+    with nobody doing it gives way to the speaker ("Kobler said lifting the embargo must be
+    discussed in the Security Council" is what Kobler said).
+    """
+    chosen = None
+    for candidate in ranked_triggers(sent, quotes):
+        found_actors = event_actors(sent, candidate, sentence_actors, quotes)
+        usable = found_actors or (candidate.type == "violence" and CASUALTY.search(text))
+        has_source = any(a.role == SOURCE for a in found_actors)
+        if chosen is None:
+            chosen = (candidate, found_actors) if usable else None
+            if has_source:
+                break
+        elif has_source and chosen[0].token.is_ancestor(candidate.token):
+            # The report inside the report, when it names a doer of its own.
+            before = {a.name for a in chosen[1] if a.role == SOURCE}
+            if {a.name for a in found_actors if a.role == SOURCE} - before:
+                return candidate, found_actors
+        elif (
+            has_source
+            and candidate.token.is_ancestor(chosen[0].token)
+            and all(a.role == OTHER for a in chosen[1])
+        ):
+            return candidate, found_actors
+    return chosen
+
+
+def inherited_date(trigger, narrative, published_date):
+    """The date an event without one of its own takes: the story's, or for a statement the
+    day it was published (or of its dateline): the story's earlier dates belong to what it
+    reports."""
+    if trigger.type == "statement":
+        return published_date
+    return narrative or published_date
+
+
+def confidence_of(trigger, participants, explicit: bool) -> float:
+    """How sure the event is, from 0.45: a date in the sentence, a verb, a named doer and a
+    named other party each add to it."""
+    confidence = 0.45 + (0.25 if explicit else 0.0) + (0.1 if trigger.verbal else 0.0)
+    confidence += 0.1 if any(p.role == SOURCE for p in participants) else 0.0
+    confidence += 0.05 if any(p.role == TARGET for p in participants) else 0.0
+    return round(min(confidence, 0.95), 2)
+
+
 def find_events(
     doc,
     dates: Sequence[DateMention],
@@ -578,52 +631,20 @@ def find_events(
         quotes = quoted_spans(text, sent.start_char)
         explicit_dates = [d for d in in_sentence if not inside(d.start, quotes)]
         headline = sent.start_char < headline_end
-        # The best-ranked trigger whose doer is named names the event ("Syrian state media
-        # said Assad told Brahimi ...": Assad told); else the best with anybody taking part.
-        chosen = None
-        for candidate in ranked_triggers(sent, quotes):
-            found_actors = event_actors(sent, candidate, sentence_actors, quotes)
-            usable = found_actors or (candidate.type == "violence" and CASUALTY.search(text))
-            has_source = any(a.role == SOURCE for a in found_actors)
-            if chosen is None:
-                chosen = (candidate, found_actors) if usable else None
-                if has_source:
-                    break
-            elif has_source and chosen[0].token.is_ancestor(candidate.token):
-                # The report inside the report, when it names a doer of its own.
-                before = {a.name for a in chosen[1] if a.role == SOURCE}
-                if {a.name for a in found_actors if a.role == SOURCE} - before:
-                    chosen = (candidate, found_actors)
-                    break
-            elif (
-                has_source
-                and candidate.token.is_ancestor(chosen[0].token)
-                and all(a.role == OTHER for a in chosen[1])
-            ):
-                # "Kobler said lifting the embargo must be discussed in the Security Council":
-                # a report with nobody doing it is what the speaker said.
-                chosen = (candidate, found_actors)
-                break
+        chosen = choose_trigger(sent, text, quotes, sentence_actors)
         main_dates = main_clause_dates(sent, explicit_dates)
         if chosen is None:
             narrative = narrative_date(main_dates, text, sent.start_char) or narrative
             continue
         trigger, participants = chosen
         planned = is_planned(trigger, text, sent.start_char)
-        if trigger.type == "statement" and trigger.verbal:
-            # "The talks were scheduled to begin Friday, but Brahimi said ...": the saying is done.
-            planned = any(
-                c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in trigger.token.children
-            )
-        # "But the meeting between Lavrov and Khatib is a rare sign of progress" names a
-        # happening without reporting it: it may add a mention, never an event of its own.
-        inherited = narrative or published_date
-        if headline or trigger.type == "statement":
-            # A statement with no date of its own is news of the day it was published (or
-            # of its dateline): the story's earlier dates belong to what it reports.
-            inherited = published_date
+        inherited = (
+            published_date if headline else inherited_date(trigger, narrative, published_date)
+        )
         date, explicit = event_date(sent, trigger, explicit_dates, inherited, hanging)
         narrative = narrative_date(main_dates, text, sent.start_char) or narrative
+        # "But the meeting between Lavrov and Khatib is a rare sign of progress" names a
+        # happening without reporting it: it may add a mention, never an event of its own.
         mention_only = False
         if not (explicit or headline or lede or is_reported(sent, trigger) or planned):
             if trigger.verbal:
@@ -634,9 +655,6 @@ def find_events(
         place = event_place(trigger, doc, sent)
         # The evidence starts after "BEIRUT -" or "UNITED NATIONS (Reuters) -".
         lead = dateline_prefix(text) if paragraph_start else 0
-        confidence = 0.45 + (0.25 if explicit else 0.0) + (0.1 if trigger.verbal else 0.0)
-        confidence += 0.1 if any(p.role == SOURCE for p in participants) else 0.0
-        confidence += 0.05 if any(p.role == TARGET for p in participants) else 0.0
         event = Event(
             date=date,
             type=trigger.type,
@@ -654,7 +672,7 @@ def find_events(
             evidence=text[lead:].strip(),
             start=sent.start_char + lead + (len(text[lead:]) - len(text[lead:].lstrip())),
             end=sent.start_char + len(text.rstrip()),
-            confidence=round(min(confidence, 0.95), 2),
+            confidence=confidence_of(trigger, participants, explicit),
             planned=planned or date.future,
         )
         found.append(Found(event, explicit, index, paragraph, headline, mention_only, lede))
