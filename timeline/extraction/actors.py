@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from timeline.extraction import gazetteer
-from timeline.extraction.lexicon import NOUNS
+from timeline.extraction.lexicon import NOUNS, REPORTING_VERBS
 from timeline.extraction.offices import (
     DEFAULT_BODY,
     OfficeIndex,
@@ -236,10 +236,6 @@ _MOTION = frozenset(  # "invited to Moscow" is a place; "a signal to Damascus" i
 )
 _VISIT_VERBS = frozenset(["visit", "leave", "reach", "enter", "tour", "flee"])
 _ACTOR_PREPS = frozenset(["by", "with", "between", "on", "against", "for", "to"])
-_SAY_VERBS = frozenset(
-    ["say", "tell", "add", "insist", "warn", "explain", "note", "stress", "claim", "announce"]
-    + ["ask", "declare", "reply", "write", "urge", "argue", "continue", "conclude", "admit"]
-)
 _MEDIA_CUES = frozenset(["run", "owned", "controlled"])  # "state-run RIA Novosti"
 _EDGE_JUNK = frozenset("•·*-–—|>»«\"'“”‘’()[]:;,.")
 _PRONOUN_WINDOW = 150  # tokens: an attribution refers back at most a few sentences
@@ -605,7 +601,7 @@ class ActorResolver:
             if token.lower_ not in ("he", "she") or token.dep_ != "nsubj":
                 continue
             verb = token.head
-            if verb.i < token.i or verb.lemma_ not in _SAY_VERBS:
+            if verb.i < token.i or verb.lemma_ not in REPORTING_VERBS:
                 continue
             before = [a for a in persons if token.i - _PRONOUN_WINDOW <= a.i < token.i]
             if not before:
@@ -1121,7 +1117,7 @@ def _actor_slot(root: Token) -> bool:
 
 def _is_speaker(span: Span) -> bool:
     root = span.root
-    return root.dep_ == "nsubj" and root.head.lemma_ in _SAY_VERBS
+    return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
 
 
 def _after_media_cue(span: Span) -> bool:

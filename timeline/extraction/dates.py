@@ -20,6 +20,7 @@ import datetime
 import functools
 import re
 
+from timeline.extraction.lexicon import FUTURE_AUX, MODALS
 from timeline.extraction.types import (
     ANCHOR_ABSOLUTE,
     ANCHOR_DATELINE,
@@ -170,7 +171,7 @@ _DURATION = re.compile(
 _HAS_CALENDAR = re.compile(rf"{_MONTH}|\b(?:1[5-9]|20)\d\d\b", re.IGNORECASE)
 
 # "could" is as often the past of "can" ("could not be located Wednesday"): not future.
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll", "would", "might", "may", "must", "should"}
+_FUTURE_AUX = FUTURE_AUX | (MODALS - {"could", "can", "ought"})
 _PLANNING = {"due", "schedule", "plan", "slate", "postpone", "reschedule", "expect"}
 _INTENDING = {
     "set", "intend", "aim", "go", "decide", "agree", "promise", "pledge", "vow", "threaten",

@@ -28,6 +28,7 @@ from timeline.extraction.lexicon import (
     CEASEFIRE_NOUNS,
     FUTURE_AUX,
     LIGHT_VERBS,
+    MODALS,
     NOUNS,
     PHRASAL,
     REPORTING_VERBS,
@@ -340,9 +341,6 @@ DESCRIBING = frozenset(["call", "term", "label", "brand", "dub", "describe"])
 # Speech acts whose complement is their content: "urged all sides to cooperate" is an appeal,
 # "threatened to veto" a threat; nothing in the complement has happened.
 GOVERNING_TYPES = frozenset(["appeal", "invitation", "threat"])
-
-
-MODALS = frozenset(["could", "would", "might", "may", "should", "must", "can", "ought"])
 
 
 def speaks_for_itself(token) -> bool:

@@ -31,6 +31,8 @@ REPORTING_VERBS = frozenset(
 )
 # Auxiliaries that put a verb in the future: "will meet", "shall attend", "won't sign".
 FUTURE_AUX = frozenset(["will", "'ll", "ll", "shall", "wo"])
+# Modals: what may, might or must happen has not happened.
+MODALS = frozenset(["could", "would", "might", "may", "should", "must", "can", "ought"])
 
 # Verbs of the timeline's classes. A verb listed here decides its sentence's type whatever
 # CAMEO says of it.
