@@ -629,3 +629,19 @@ def test_the_country_of_a_title_in_apposition_is_an_affiliation(nlp):
     assert [a.name for a in ActorResolver().resolve(doc, on=datetime.date(2012, 4, 14))] == [
         "Vitaly Churkin"
     ]
+
+
+def test_the_council_and_the_bloc_are_the_bodies_named_before(nlp):
+    doc = nlp(
+        "The U.N. Security Council met on Friday and the European Union imposed sanctions. "
+        "The council said it would act; the bloc agreed and the 15-member body voted."
+    )
+    short = [(a.name, a.surface) for a in ActorResolver().resolve(doc) if a.via == "surname"]
+    assert short == [
+        ("United Nations Security Council", "council"),
+        ("European Union", "bloc"),
+        ("United Nations Security Council", "15-member body"),
+    ]
+    assert ActorResolver().resolve(nlp("The council of elders in Homs met.")) != [] and all(
+        a.name == "Homs" for a in ActorResolver().resolve(nlp("The council of elders in Homs met."))
+    )

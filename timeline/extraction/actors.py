@@ -351,6 +351,7 @@ class ActorResolver:
         out = [a for a in out if not any(c.i <= a.i < c.j for c in collectives)] + collectives
         if on is not None:
             out = self._offices(doc, out, on, focus)
+        out += _definite_references(doc, out)
         out += _they(doc, out)
         out.sort(key=lambda a: a.i)
         return out
@@ -656,6 +657,55 @@ def _unmarked_surnames(doc: Doc, found: list[ResolvedActor], people) -> list[Res
                 token.i,
                 token.i + 1,
                 VIA_SURNAME,
+            )  # fmt: skip
+        )
+    return out
+
+
+# What a body is called for short once named: "the council" after the Security Council, "the
+# bloc" after the European Union.
+_SHORT_NAMES = {"bloc": "European Union", "alliance": "NATO", "organisation": None}
+
+
+def _definite_references(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+    """ "the council", "the League", "the committee", "the 15-member body": the body of
+    that kind the text named last ("the U.N. Security Council ... the council said")."""
+    bodies = sorted((a for a in found if a.kind in (ORGANIZATION, GROUP)), key=lambda a: a.i)
+    if not bodies:
+        return []
+    taken = {i for a in found for i in range(a.i, a.j)}
+    out = []
+    for token in doc:
+        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
+            continue
+        lefts = list(token.lefts)
+        if not lefts or lefts[0].lower_ != "the" or any(t.i in taken for t in lefts):
+            continue
+        if any(t.pos_ in ("PROPN",) or t.dep_ == "poss" for t in lefts):
+            continue  # "the Kremlin's council": another body
+        noun = token.lemma_.lower()
+        earlier = [a for a in bodies if a.j <= token.i]
+        if noun == "body" and any(t.like_num or "member" in t.lower_ for t in lefts):
+            match = next((a for a in reversed(earlier) if "Council" in a.name), None)
+        elif noun in _SHORT_NAMES:
+            match = next((a for a in reversed(earlier) if a.name == _SHORT_NAMES[noun]), None)
+        else:
+            match = next(
+                (a for a in reversed(earlier) if a.name.lower().split()[-1:] == [noun]), None
+            )
+        if match is None:
+            continue
+        span = doc[lefts[0].i + 1 : token.i + 1]
+        out.append(
+            dataclasses.replace(
+                match,
+                surface=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                i=span.start,
+                j=span.end,
+                via=VIA_SURNAME,
+                is_place=False,
             )  # fmt: skip
         )
     return out
