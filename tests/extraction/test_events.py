@@ -633,3 +633,15 @@ def test_the_evidence_starts_after_the_dateline(extract, dateline):
     (event,) = extract(text, datetime.date(2016, 1, 29)).events
     assert event.evidence == "Staffan de Mistura met the opposition delegation on Thursday."
     assert event.start == len(dateline)
+
+
+def test_a_second_predicate_with_its_own_date_is_a_second_event(extract):
+    result = extract(
+        "UN envoy Martin Griffiths spoke on Thursday at the closing ceremony in Rimbo and is "
+        "expected to brief the Security Council on Friday.",
+        datetime.date(2018, 12, 13),
+    )
+    assert sorted((e.type, e.date.value, e.planned) for e in result.events) == [
+        ("meeting", "2018-12-14", True),
+        ("statement", "2018-12-13", False),
+    ]

@@ -527,6 +527,52 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     )
 
 
+def coordinated_events(sent, main, dates, sentence_actors, quotes, main_event) -> list[Event]:
+    """A second predicate with its own date: "Griffiths spoke on Thursday at the closing
+    ceremony and is expected to brief the Council on Friday" reports two happenings."""
+    out = []
+    if not main.verbal:
+        return out
+    top = main.token
+    while top.dep_ in {"xcomp", "acomp"} and top.head.i != top.i:
+        top = top.head  # "is expected to brief": the predicate is "is expected"
+    siblings = [c for c in top.children if c.dep_ == "conj"]
+    if top.dep_ == "conj":
+        siblings.append(top.head)
+    related = []
+    for sibling in siblings:
+        related.append(sibling)
+        related += [c for c in sibling.children if c.dep_ == "xcomp"]
+    for token in related:
+        if token.pos_ != "VERB" or (quotes and inside(token.idx, quotes)):
+            continue
+        kind, _ = trigger_type(token)
+        if not kind or is_negated(token):
+            continue
+        candidate = Candidate(token, kind, depth_of(token), True)
+        date, explicit = event_date(sent, candidate, dates, None)
+        if not explicit or date is None or date.value == main_event.date.value:
+            continue
+        participants = event_actors(sent, candidate, sentence_actors, quotes)
+        if not participants:
+            continue
+        planned = is_planned(candidate, sent.text, sent.start_char) or date.future
+        out.append(
+            dataclasses.replace(
+                main_event,
+                date=date,
+                type=kind,
+                actors=participants,
+                place=event_place(candidate, sent.doc, sent),
+                summary=event_headline(candidate, kind, participants, None, planned),
+                confidence=confidence_of(candidate, participants, True),
+                planned=planned,
+                mentions=[],
+            )
+        )
+    return out
+
+
 def choose_trigger(sent, text, quotes, sentence_actors):
     """The trigger that names a sentence's event, with its actors, or None.
 
@@ -674,6 +720,10 @@ def find_events(
             planned=planned or date.future,
         )
         found.append(Found(event, explicit, index, paragraph, headline, mention_only, lede))
+        for other in coordinated_events(
+            sent, trigger, explicit_dates, sentence_actors, quotes, event
+        ):
+            found.append(Found(other, True, index, paragraph, headline, False, False))
     return merge_same_happenings(found)
 
 

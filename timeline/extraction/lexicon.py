@@ -49,7 +49,7 @@ VERBS = {
         ["say", "tell", "state", "announce", "declare", "add", "insist", "stress", "claim"]
         + ["comment", "describe", "acknowledge", "admit", "criticize", "criticise", "condemn"]
         + ["accuse", "deny", "confirm", "welcome", "praise", "blame", "denounce", "hail"]
-        + ["tweet", "post"],
+        + ["tweet", "post", "speak"],
         "statement",
     ),
     # proposals and appeals (02, 03, 10)
