@@ -645,3 +645,12 @@ def test_a_second_predicate_with_its_own_date_is_a_second_event(extract):
         ("meeting", "2018-12-14", True),
         ("statement", "2018-12-13", False),
     ]
+
+
+def test_a_root_participle_without_auxiliary_is_a_simple_past(extract):
+    (event,) = extract(
+        "Russia and China, which had vetoed two previous UN resolutions, called on all parties "
+        "to support the mediation.",
+        datetime.date(2012, 4, 15),
+    ).events
+    assert event.type == "appeal" and {"Russia", "China"} <= set(actors(event))

@@ -423,7 +423,10 @@ def is_reported(sent, trigger) -> bool:
             c.tag_ for c in governing.children if c.dep_ in {"aux", "auxpass"}
         }
         aux |= {c.lemma_.lower() for c in governing.children if c.dep_ in {"aux", "auxpass"}}
-    return bool("VBD" in tags or aux & FUTURE_AUX or "MD" in tags)
+    # "Russia and China, which had vetoed ..., called on all parties": the tagger's VBN on a
+    # root verb with no auxiliary is a simple past.
+    bare_participle = verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not aux
+    return bool("VBD" in tags or aux & FUTURE_AUX or "MD" in tags or bare_participle)
 
 
 @dataclass(slots=True)
