@@ -73,13 +73,10 @@ def repair_parse(doc):
     clause hanging off it. A past-tense verb (VBD) never heads a reduced relative clause, so
     it is the sentence's verb and the name its subject."""
     for token in doc:
-        head = token.head
-        if not (
-            token.dep_ == "acl"
-            and token.tag_ == "VBD"
-            and head.dep_ == "ROOT"
-            and head.tag_.startswith("NN")  # tags: POS comes later, from the attribute ruler
-        ):
+        if token.dep_ != "acl" or token.tag_ != "VBD":
+            continue
+        head = token.sent.root  # "Russia and China, which had vetoed resolutions, called"
+        if head.i == token.i or not head.tag_.startswith("NN"):  # tags: POS comes later
             continue
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         # "TRIPOLI - The UN envoy met ...": a dateline the parser took for the root.
