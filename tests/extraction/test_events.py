@@ -654,3 +654,17 @@ def test_a_root_participle_without_auxiliary_is_a_simple_past(extract):
         datetime.date(2012, 4, 15),
     ).events
     assert event.type == "appeal" and {"Russia", "China"} <= set(actors(event))
+
+
+def test_a_photo_caption_is_neither_the_lede_nor_the_storys_time(extract):
+    result = extract(
+        "Delegations of Russia and Turkey hold talks in Astana, Kazakhstan, Jan. 23, 2017.\n\n"
+        "Russia and Turkey have signed a memorandum on de-escalation zones, officials said.\n\n"
+        "Russia and Turkey later met Iran's delegation in the Kazakh capital.",
+        datetime.date(2017, 5, 4),
+    )
+    assert [(e.type, e.date.value) for e in result.events] == [
+        ("meeting", "2017-01-23"),
+        ("agreement", "2017-05-04"),
+        ("meeting", "2017-05-04"),
+    ]

@@ -576,6 +576,17 @@ def coordinated_events(sent, main, dates, sentence_actors, quotes, main_event) -
     return out
 
 
+def is_caption(sent, dates, published_date) -> bool:
+    """A photo caption: the present tense over a day already past ("Delegations hold talks in
+    Astana, Kazakhstan, Jan. 23, 2017."). Its happening is real, but it is neither the lede
+    nor the story's time."""
+    root = sent.root
+    if root.tag_ not in {"VBZ", "VBP"} or not dates:
+        return False
+    today = published_date.first_day
+    return any(d.precision == DAY and d.first_day < today for d in dates if d.value)
+
+
 def choose_trigger(sent, text, quotes, sentence_actors):
     """The trigger that names a sentence's event, with its actors, or None.
 
@@ -668,10 +679,11 @@ def find_events(
             continue
         # The lede, the story's first full sentence, tells the news even in the present
         # perfect: "The head of Syria's main opposition coalition has been invited to Moscow".
-        lede = not lede_seen and text.rstrip().endswith(".") and len(sent) >= 10
-        lede_seen = lede_seen or lede
         all_in_sentence = within(dates, date_starts, sent.start_char, sent.end_char)
         in_sentence = [d for d in all_in_sentence if d.value]
+        caption = is_caption(sent, in_sentence, published_date)
+        lede = not lede_seen and not caption and text.rstrip().endswith(".") and len(sent) >= 10
+        lede_seen = lede_seen or lede
         # "a day after the Council approved the mission": dated once what it hangs on is.
         hanging = [d for d in all_in_sentence if d.hangs_on]
         sentence_actors = within(actors, actor_starts, sent.start, sent.end)
@@ -679,7 +691,7 @@ def find_events(
         explicit_dates = [d for d in in_sentence if not inside(d.start, quotes)]
         headline = sent.start_char < headline_end
         chosen = choose_trigger(sent, text, quotes, sentence_actors)
-        main_dates = main_clause_dates(sent, explicit_dates)
+        main_dates = [] if caption else main_clause_dates(sent, explicit_dates)
         if chosen is None:
             narrative = narrative_date(main_dates, text, sent.start_char) or narrative
             continue
