@@ -838,6 +838,16 @@ def names_own_doer(verb, reporter, person_speaking: bool = False) -> bool:
     return False
 
 
+def controls(verb) -> bool:
+    """Whether the verb above `verb` lends it its subject: an infinitive or adjective
+    complement ("to join", "due to meet"), a conjunct without a subject of its own ("spoke
+    ... and is expected to brief"). A purpose ("went to Havana to begin talks") does not:
+    measured, it made the purpose outrank what was done."""
+    if verb.head.i == verb.i or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    return verb.dep_ in {"xcomp", "acomp", "conj"}
+
+
 def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     """Actors in the trigger's clause (and the reporting verb's subject), with roles."""
     verb = light_verb(trigger)
@@ -855,13 +865,10 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     if reported and not names_own_doer(verb, reporter, person_speaking):
         clause += speaker
     controller = verb
-    while controller.dep_ in {"xcomp", "acomp", "conj"} and controller.head.i != controller.i:
+    while controls(controller):
         # "Lavrov appeared to join Brahimi's call", "Brahimi is due to meet ...", "Griffiths
-        # spoke on Thursday and is expected to brief ...": the subject above does it.
-        if controller.dep_ == "conj" and any(
-            c.dep_ in {"nsubj", "nsubjpass"} for c in controller.children
-        ):
-            break
+        # spoke on Thursday and is expected to brief ...", "returned to Havana to begin
+        # talks": the subject above does it.
         controller = controller.head
         clause += [
             t for c in controller.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
@@ -919,11 +926,7 @@ def actor_role(actor, verb, reporter, doc) -> str:
         return SOURCE
     governor_ids = {verb.i, reporter.i}
     controller = verb
-    while controller.dep_ in {"xcomp", "acomp", "conj"} and controller.head.i != controller.i:
-        if controller.dep_ == "conj" and any(
-            c.dep_ in {"nsubj", "nsubjpass"} for c in controller.children
-        ):
-            break
+    while controls(controller):
         controller = controller.head
         governor_ids.add(controller.i)
     # Walk up until we reach the verb: the dependency on the way says the role.
