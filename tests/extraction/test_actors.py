@@ -645,3 +645,8 @@ def test_the_council_and_the_bloc_are_the_bodies_named_before(nlp):
     assert ActorResolver().resolve(nlp("The council of elders in Homs met.")) != [] and all(
         a.name == "Homs" for a in ActorResolver().resolve(nlp("The council of elders in Homs met."))
     )
+
+
+def test_a_lower_case_word_the_model_tagged_is_no_actor(nlp):
+    doc = nlp("Juan Manuel Santos delivered the text to congress on Thursday.")
+    assert [a.name for a in ActorResolver().resolve(doc)] == ["Juan Manuel Santos"]

@@ -668,3 +668,17 @@ def test_a_photo_caption_is_neither_the_lede_nor_the_storys_time(extract):
         ("agreement", "2017-05-04"),
         ("meeting", "2017-05-04"),
     ]
+
+
+def test_an_agreement_announced_is_the_agreement_and_a_phone_call_a_consultation(extract):
+    result = extract(
+        "The peace agreement between Colombia and the FARC was announced on Wednesday.\n\n"
+        "Theresa May phoned Juan Manuel Santos to congratulate him on Thursday.\n\n"
+        "Santos declared a definitive ceasefire with the FARC on Thursday.",
+        datetime.date(2016, 8, 26),
+    )
+    assert [(e.type, e.date.value) for e in result.events] == [
+        ("agreement", "2016-08-24"),
+        ("meeting", "2016-08-25"),
+        ("ceasefire", "2016-08-25"),
+    ]

@@ -507,6 +507,8 @@ class ActorResolver:
             return _actor(span, entry.name, PLACE, entry.country, via, is_place=True)
         if label == "NORP" or span.text.lower() in _DEMONYMS:
             return None  # "Syrians", "Arab", "the Syrian": a people, not an actor
+        if span.text == span.text.lower():
+            return None  # "congress", "the council": no name, whatever the model tagged
         if len(span) == 1 and span[0].lower_ in _STATE_NOUNS:
             return None  # "Government" alone: the collectives read whose it is
         if label == "PERSON" or (label in ("ORG", "GPE") and _name_words(span) <= 2):

@@ -33,6 +33,7 @@ from timeline.extraction.lexicon import (
     PHRASAL,
     REPORTING_VERBS,
     TAKING_EFFECT,
+    VERB_OBJECTS,
     verb_type,
 )
 from timeline.extraction.summary import event_headline
@@ -202,6 +203,9 @@ def trigger_type(token) -> tuple[str | None, bool]:
         lemma = token.lemma_.lower()
         if lemma in DESCRIBING and any(c.dep_ in {"oprd", "acomp"} for c in token.children):
             return "statement", True  # "called the veto historic", "was termed a success"
+        for obj in verb_objects(token):
+            if (lemma, obj.split(" ")[-1]) in VERB_OBJECTS:
+                return VERB_OBJECTS[(lemma, obj.split(" ")[-1])], True  # "declared a ceasefire"
         if lemma in LIGHT_VERBS and any(
             c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in NOUNS or c.lower_ in NOUNS)
             for c in token.children
@@ -222,7 +226,10 @@ def trigger_type(token) -> tuple[str | None, bool]:
         # "the meeting between X and Y is ...", "held talks", "Talks in Geneva" (a headline);
         # but "the veto was called historic by X" is X speaking about a veto.
         if token.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB":
-            return (None if trigger_type(head)[0] == "statement" else noun), False
+            judged = head.lemma_.lower() in JUDGING or (
+                head.lemma_.lower() in DESCRIBING and trigger_type(head)[0] == "statement"
+            )
+            return (None if judged else noun), False
         if token.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
             return noun, False
         if token.dep_ in {"dobj", "pobj", "attr"} and head.lemma_.lower() in LIGHT_VERBS:
@@ -338,6 +345,12 @@ def clause_tokens(trigger, keep_participles: bool = False) -> list:
 
 FIRST_PERSON = frozenset(["we", "i"])
 DESCRIBING = frozenset(["call", "term", "label", "brand", "dub", "describe"])
+# Verbs that judge what they are said of: "the veto was condemned" is the condemnation's news,
+# but "the agreement was announced on Wednesday" is the agreement's.
+JUDGING = frozenset(
+    ["welcome", "praise", "hail", "condemn", "criticize", "criticise", "denounce", "blame"]
+    + ["deplore", "applaud", "reject", "dismiss"]
+)
 # Speech acts whose complement is their content: "urged all sides to cooperate" is an appeal,
 # "threatened to veto" a threat; nothing in the complement has happened.
 GOVERNING_TYPES = frozenset(["appeal", "invitation", "threat"])

@@ -41,7 +41,7 @@ VERBS = {
     **dict.fromkeys(
         ["meet", "talk", "negotiate", "discuss", "confer", "consult", "host"], "meeting"
     ),
-    **dict.fromkeys(["convene", "gather", "brief", "mediate"], "meeting"),
+    **dict.fromkeys(["convene", "gather", "brief", "mediate", "phone", "telephone"], "meeting"),
     **dict.fromkeys(["visit", "arrive", "travel", "fly", "tour"], "visit"),
     "invite": "invitation",
     # statements (01, 11: criticism is said)
@@ -131,6 +131,9 @@ VERB_OBJECTS = {
     ("swap", "prisoner"): "release",
     ("cast", "vote"): "vote",
     ("cast", "veto"): "veto",
+    ("declare", "ceasefire"): "ceasefire",
+    ("declare", "truce"): "ceasefire",
+    ("declare", "cease-fire"): "ceasefire",
     ("use", "veto"): "veto",
     ("open", "talk"): "meeting",
 }
@@ -143,6 +146,7 @@ NOUNS = {
     ),
     **dict.fromkeys(["visit", "trip", "arrival"], "visit"),
     "invitation": "invitation",
+    "statement": "statement",
     **dict.fromkeys(
         ["agreement", "deal", "accord", "communique", "memorandum", "treaty"], "agreement"
     ),
@@ -199,6 +203,7 @@ CAMEO_TYPES: dict[str, str | None] = {
     "04": None,
     "042": "visit",
     "043": "visit",
+    "041": "meeting",  # discuss by telephone
     "045": "meeting",  # mediate
     "046": "meeting",  # negotiate
     "05": "agreement",
