@@ -682,3 +682,52 @@ def test_an_agreement_announced_is_the_agreement_and_a_phone_call_a_consultation
         ("meeting", "2016-08-25"),
         ("ceasefire", "2016-08-25"),
     ]
+
+
+def test_a_deal_called_something_is_a_statement_about_the_deal(extract):
+    (event,) = extract(
+        'Foreign Minister Sergey Lavrov on Monday called the deal a "historic step".', SATURDAY
+    ).events
+    assert event.type == "statement"
+    assert actors(event) == {"Sergey Lavrov": "source"}
+
+
+def test_kicking_off_talks_is_a_meeting(extract):
+    (event,) = extract(
+        "UN envoy Staffan de Mistura kicked off a new round of talks in Geneva on Thursday.",
+        datetime.date(2016, 4, 14),
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2016-04-14")
+
+
+def test_entering_into_talks_is_a_meeting_of_the_subjects(extract):
+    (event,) = extract(
+        "In March, the government and the FARC rebels entered into formal talks in Oslo.",
+        datetime.date(2012, 10, 18),
+    ).events
+    assert (event.type, event.date.value, event.date.precision) == ("meeting", "2012-03", "month")
+    assert {name for name, role in actors(event).items() if role == "source"} >= {
+        "Revolutionary Armed Forces of Colombia"
+    }
+
+
+def test_a_sides_delegation_is_that_side(extract):
+    found = extract(
+        "Syrian peace talks resumed in Geneva on Tuesday. The government delegation walked "
+        "out on Wednesday. The regime delegation will join the talks next Sunday, state media "
+        "said on Thursday.",
+        datetime.date(2017, 12, 8),
+    ).events
+    by_date = {e.date.value: e for e in found}
+    assert actors(by_date["2017-12-06"]) == {"Syrian government": "source"}
+    joining = by_date["2017-12-10"]
+    assert (joining.type, joining.planned) == ("meeting", True)
+    assert actors(joining) == {"Syrian government": "source"}
+
+
+def test_a_movement_named_before_a_noun_is_the_movement_not_its_leader(extract):
+    (event,) = extract(
+        "The Houthi group announced a ten-member council in Sanaa on Saturday.",
+        datetime.date(2016, 8, 6),
+    ).events
+    assert actors(event) == {"Houthi movement": "source"}

@@ -561,6 +561,8 @@ class ActorResolver:
             name = people.by_surname.get(words[0]) or people.by_first.get(words[0])
             country = None
             via = VIA_SURNAME
+            if name is None and (group := self._group_named_by(span)) is not None:
+                return _actor(span, group.name, group.kind, group.country, VIA_NER)
             if name is None:
                 candidates = self._surnames.get(words[0], ())
                 if len(candidates) == 1:
@@ -577,6 +579,23 @@ class ActorResolver:
         if country:
             people.country.setdefault(name, country)
         return _actor(span, name, PERSON, country, via, title=title)
+
+    def _group_named_by(self, span: Span) -> _Entry | None:
+        """ "the Houthi delegation", "the Houthi group": a word before a common noun that
+        names a movement ("Houthis") is the movement, not a man whose surname it is."""
+        root = span.root
+        if (
+            len(span) != 1
+            or root.dep_ not in {"compound", "amod", "nmod"}
+            or root.head.pos_ != "NOUN"
+        ):
+            return None
+        key = actor_key(span.text)
+        for candidate in (key, key + "s", key + " movement"):
+            entry = self._by_key.get(candidate)
+            if entry is not None and entry.kind in {GROUP, ORGANIZATION}:
+                return entry
+        return None
 
     def _known_person(self, words: list[str]) -> _Entry | None:
         """The known person whose name is a part of this one or the reverse, same surname;
@@ -599,6 +618,7 @@ class ActorResolver:
         persons = [a for a in found if a.kind == PERSON]
         if not persons:
             return []
+        women = {a.name for a in persons if is_woman(a, doc)}
         out = []
         for token in doc:
             if token.lower_ not in ("he", "she") or token.dep_ != "nsubj":
@@ -607,6 +627,11 @@ class ActorResolver:
             if verb.i < token.i or verb.lemma_ not in REPORTING_VERBS:
                 continue
             before = [a for a in persons if token.i - _PRONOUN_WINDOW <= a.i < token.i]
+            # "she said" is never the man named last: Merkel, not Putin.
+            if token.lower_ == "she":
+                before = [a for a in before if a.name in women]
+            else:
+                before = [a for a in before if a.name not in women]
             if not before:
                 continue
             antecedent = next(
@@ -851,6 +876,9 @@ _STATE_NOUNS = frozenset(
 )
 
 
+# Those who speak for a side at talks: "the government delegation", "rebel negotiators".
+_DELEGATION_NOUNS = frozenset(["delegation", "delegate", "negotiator", "team", "envoy"])
+
 # Words for a government itself: "the Syrian regime", "Yemen's government".
 _GOVERNMENT_NOUNS = frozenset(["government", "regime", "authorities", "administration"])
 _DEMONYM_OF = {
@@ -973,6 +1001,7 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
 
 
 _OPPOSITION_NOUNS = frozenset(["opposition", "rebel", "rebels", "insurgent", "insurgents"])
+_SIDE_NOUNS = _GOVERNMENT_NOUNS | _OPPOSITION_NOUNS
 _PARTY_NOUNS = frozenset(["party", "side", "faction", "rival", "delegation", "camp"])
 _PARTY_WORDS = frozenset(["warring", "rival", "both", "two", "opposing"])
 _PARTY_PHRASES = (
@@ -1010,6 +1039,10 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             (a.name for a in found for c in mods if a.i <= c.i < a.j and a.kind == COUNTRY), None
         )
         start = min([token.i] + [c.i for c in mods if c.dep_ != "det"])
+        if lemma in _DELEGATION_NOUNS and not any(c.lower_ == "of" for c in token.rights):
+            # "the government delegation", "the regime's negotiators": the party they speak for.
+            sides = [c.lemma_.lower() for c in mods if c.lemma_.lower() in _SIDE_NOUNS]
+            lemma = sides[0] if sides else lemma
         if lemma in _OPPOSITION_NOUNS or (
             lemma == "group" and token.i > 0 and doc[token.i - 1].lower_ == "opposition"
         ):
@@ -1165,6 +1198,34 @@ def _actor_slot(root: Token) -> bool:
         prep = root.head.lower_
         return prep in _ACTOR_PREPS and not (prep == "to" and root.head.head.lemma_ in _MOTION)
     return False
+
+
+# Titles and given names that say a person is a woman, for "she said". Given names of
+# this field's women in office (heads of state and government, ministers, envoys, spokeswomen).
+WOMEN_TITLES = frozenset(["ms", "mrs", "miss", "madam", "madame", "dame", "queen", "baroness"])
+WOMEN_NAMES = frozenset(
+    ["angela", "hillary", "federica", "theresa", "catherine", "samantha", "susan", "condoleezza"]
+    + ["madeleine", "christine", "ursula", "marie", "mary", "helen", "helga", "nikki", "valerie"]
+    + ["fatou", "navi", "navanethem", "bouthaina", "buthaina", "suhair", "rima", "basma", "hind"]
+    + ["hanan", "tzipi", "golda", "benazir", "sheikh hasina", "ellen", "margaret", "margot"]
+    + ["laura", "maria", "ana", "anna", "julia", "yulia", "victoria", "nuland", "jen", "marie"]
+    + ["heather", "maria", "elizabeth", "sarah", "emma", "kristalina", "virginia", "stephanie"]
+    + ["rosemary", "michelle", "michele", "tsai", "ingrid", "sigrid", "kaag", "carla", "louise"]
+    + ["nadia", "lina", "leila", "layla", "amina", "aisha", "fatima", "salma", "mona", "rania"]
+    + ["sima", "zeinab", "zainab", "samira", "huda", "najla", "asma", "ruba", "hala", "dina"]
+    + ["svetlana", "natalia", "natalya", "olga", "irina", "elena", "tatiana", "valentina"]
+    + ["nina", "lyudmila", "galina", "marina", "yelena", "ekaterina", "oksana", "iryna"]
+    + ["francoise", "segolene", "marine", "annalena", "sylvie", "nathalie", "isabelle"]
+    + ["federica", "emma", "karen", "linda", "nancy", "karin", "kamala", "jill", "condi"]
+)
+
+
+def is_woman(actor: ResolvedActor, doc: Doc) -> bool:
+    """A person named with a woman's title ("Ms Merkel") or given name ("Angela Merkel")."""
+    if actor.name.split(" ")[0].lower() in WOMEN_NAMES:
+        return True
+    before = doc[actor.i - 1].lower_.rstrip(".") if actor.i > 0 else ""
+    return before in WOMEN_TITLES or actor.title.lower().rstrip(".") in WOMEN_TITLES
 
 
 def _is_speaker(span: Span) -> bool:

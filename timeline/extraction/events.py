@@ -232,14 +232,25 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return (None if judged else noun), False
         if token.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
             return noun, False
+        if token.dep_ == "dobj" and (
+            head.lemma_.lower() in JUDGING
+            or head.lemma_.lower() in DESCRIBING
+            and any(c.dep_ in {"oprd", "acomp"} for c in head.children)
+        ):
+            return None, False  # "called the deal a political solution": said of a deal
         if token.dep_ in {"dobj", "pobj", "attr"} and head.lemma_.lower() in LIGHT_VERBS:
             return noun, False
+        if joined_by(token) is not None:
+            return noun, False  # "entered into talks", "took part in the conference"
         if token.dep_ == "dobj" and head.lemma_.lower() in {"join", "support", "back", "endorse"}:
             return noun, False
         if token.dep_ == "pobj" and head.lower_ == "during":
             return noun, False  # "progress was made during a phone call on Sunday"
     return None, False
 
+
+# Verbs whose "in"/"into" names what is joined: "entered into talks", "took part in talks".
+TAKING_PART = frozenset(["enter", "engage", "participate", "part", "join", "take"])
 
 # Nouns that stand for the talks they are of: "a new round of talks began".
 ROUNDS = frozenset(["round", "series", "session", "resumption", "start", "opening"])
@@ -414,7 +425,7 @@ def is_planned(trigger, text: str, offset: int) -> bool:
     Brahimi said ..." the saying is done."""
     if trigger.type == "statement" and trigger.verbal:
         return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in trigger.token.children)
-    verb = trigger.token if trigger.verbal else trigger.token.head
+    verb = verb_of(trigger)
     chain = [verb]
     while chain[-1].dep_ in {"xcomp", "conj"} and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
@@ -426,7 +437,7 @@ def is_planned(trigger, text: str, offset: int) -> bool:
 
 def is_reported(sent, trigger) -> bool:
     """True when the sentence's report is past or explicitly timed, not a standing state."""
-    verb = trigger.token if trigger.verbal else trigger.token.head
+    verb = verb_of(trigger)
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     aux = {c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     governing = verb
@@ -499,7 +510,7 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         own = {t.idx for t in speech_time(trigger.token)}
     else:
         own = {t.idx for t in clause_tokens(trigger.token)}
-    head = trigger.token if trigger.verbal else trigger.token.head
+    head = verb_of(trigger)
     if head.i != trigger.token.i:
         own |= {t.idx for t in clause_tokens(head)}
     reporter = head  # a noun's verb: "have signed a memorandum, the minister announced"
@@ -824,7 +835,28 @@ def light_verb(trigger):
     if trigger.verbal:
         return token
     light = token.dep_ in {"dobj", "attr"} and token.head.lemma_.lower() in LIGHT_VERBS
-    return token.head if light else token
+    if light:
+        return token.head
+    return joined_by(token) or token
+
+
+def joined_by(token):
+    """The verb that joins what a noun names: "entered into talks" -> entered; else None."""
+    prep = token.head
+    if (
+        token.dep_ == "pobj"
+        and prep.lower_ in {"in", "into"}
+        and prep.head.lemma_.lower() in TAKING_PART
+    ):
+        return prep.head
+    return None
+
+
+def verb_of(trigger):
+    """The verb a trigger's tense and time are read from: its own, or its noun's."""
+    if trigger.verbal:
+        return trigger.token
+    return joined_by(trigger.token) or trigger.token.head
 
 
 # Pronouns that can point back to a person speaking; "it" cannot ("Hague said it endorses
