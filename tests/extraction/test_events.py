@@ -731,3 +731,29 @@ def test_a_movement_named_before_a_noun_is_the_movement_not_its_leader(extract):
         datetime.date(2016, 8, 6),
     ).events
     assert actors(event) == {"Houthi movement": "source"}
+
+
+def test_a_when_clause_happens_at_the_time_it_hangs_on(extract):
+    found = extract(
+        "The envoy met both delegations in Kuwait on Monday.\n\n"
+        "Yemen has been at war since September 2014, when the Houthis seized Sanaa.",
+        datetime.date(2016, 7, 19),
+    ).events
+    seized = next(e for e in found if "seized" in e.evidence)
+    assert (seized.date.value, seized.date.precision) == ("2014-09", "month")
+
+
+def test_separatists_are_the_rebel_party_of_the_storys_country(extract):
+    (event,) = extract(
+        "Ukraine and the separatists signed a new ceasefire in Minsk on Friday.",
+        datetime.date(2014, 9, 5),
+    ).events
+    assert actors(event) == {"Ukraine": "source", "pro-Russian separatists": "source"}
+
+
+def test_launching_a_military_campaign_is_force_not_an_appeal(extract):
+    (event,) = extract(
+        "In March 2015, Saudi Arabia launched a military campaign against the Houthis.",
+        datetime.date(2016, 7, 19),
+    ).events
+    assert event.type == "violence"

@@ -1000,7 +1000,9 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
     return out
 
 
-_OPPOSITION_NOUNS = frozenset(["opposition", "rebel", "rebels", "insurgent", "insurgents"])
+_OPPOSITION_NOUNS = frozenset(
+    ["opposition", "rebel", "rebels", "insurgent", "insurgents", "separatist", "separatists"]
+)
 _SIDE_NOUNS = _GOVERNMENT_NOUNS | _OPPOSITION_NOUNS
 _PARTY_NOUNS = frozenset(["party", "side", "faction", "rival", "delegation", "camp"])
 _PARTY_WORDS = frozenset(["warring", "rival", "both", "two", "opposing"])

@@ -203,6 +203,11 @@ def trigger_type(token) -> tuple[str | None, bool]:
         lemma = token.lemma_.lower()
         if lemma in DESCRIBING and any(c.dep_ in {"oprd", "acomp"} for c in token.children):
             return "statement", True  # "called the veto historic", "was termed a success"
+        if any(
+            c.dep_ == "dobj" and any(m.lower_ in MILITARY for m in c.children if m.dep_ == "amod")
+            for c in token.children
+        ):
+            return "violence", True  # "launched a military campaign" is force, not an appeal
         for obj in verb_objects(token):
             if (lemma, obj.split(" ")[-1]) in VERB_OBJECTS:
                 return VERB_OBJECTS[(lemma, obj.split(" ")[-1])], True  # "declared a ceasefire"
@@ -248,6 +253,9 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False  # "progress was made during a phone call on Sunday"
     return None, False
 
+
+# What makes a campaign or an operation one of force: "a military campaign", "air strikes".
+MILITARY = frozenset(["military", "air", "aerial", "bombing", "ground", "armed", "naval"])
 
 # Verbs whose "in"/"into" names what is joined: "entered into talks", "took part in talks".
 TAKING_PART = frozenset(["enter", "engage", "participate", "part", "join", "take"])
@@ -504,6 +512,9 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
             placed = hung_date(mention, own) if own is not None else None
             if placed is not None:
                 return placed, True
+    when = relative_time(trigger.token, dates_in_sentence)
+    if when is not None:
+        return when, True
     if trigger.verbal and trigger.type == "statement":
         # "He said the plan was agreed in Geneva last year": what is said carries its own
         # times; the saying is dated only by words on the verb itself.
@@ -552,6 +563,20 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         ),
         False,
     )
+
+
+def relative_time(token, dates):
+    """The date a "when" clause hangs on: in "chaos since late 2014, when the Houthis overran
+    Sanaa" the Houthis overran it in late 2014."""
+    current = token
+    for _ in range(8):
+        if current.dep_ == "relcl":
+            head = current.head
+            return next((d for d in dates if d.start <= head.idx < d.end), None)
+        if current.head.i == current.i or current.dep_ not in {"conj", "xcomp", "advcl"}:
+            return None
+        current = current.head
+    return None
 
 
 def coordinated_events(sent, main, dates, sentence_actors, quotes, main_event) -> list[Event]:
