@@ -665,3 +665,9 @@ def test_she_said_with_no_woman_named_is_nobody(nlp):
     text = 'Vladimir Putin spoke first. "We will see," she said.'
     found = resolve_actors(nlp(text))
     assert [a.name for a in found if a.via == "pronoun"] == []
+
+
+def test_a_plan_or_an_agreement_is_no_actor(nlp):
+    text = "The envoy urged support for the Libyan Political Agreement and the Arab Action Plan."
+    names = {a.name for a in resolve_actors(nlp(text))}
+    assert not names & {"Libyan Political Agreement", "Arab Action Plan"}

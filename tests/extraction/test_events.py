@@ -757,3 +757,37 @@ def test_launching_a_military_campaign_is_force_not_an_appeal(extract):
         datetime.date(2016, 7, 19),
     ).events
     assert event.type == "violence"
+
+
+def test_a_subject_listed_between_dashes_does_it(extract):
+    (event,) = extract(
+        "The three sponsors of the talks - Russia, Iran and Turkey - have agreed to monitor "
+        "the truce together.",
+        datetime.date(2017, 1, 25),
+    ).events
+    assert actors(event) == {"Russia": "source", "Iran": "source", "Turkey": "source"}
+
+
+def test_a_body_named_short_after_its_full_name_is_that_body(extract):
+    found = extract(
+        "Arab foreign ministers met in Cairo on Saturday, and the Arab League Council "
+        "suspended Syria. The Council called upon the Syrian army to stop the killing. At the "
+        "meeting, the League said it will impose sanctions.",
+        datetime.date(2011, 11, 12),
+    ).events
+    names = {a.name for e in found for a in e.actors}
+    assert "Arab League" in names
+    assert not names & {"Council", "League"}
+    appeal = next(e for e in found if "called upon" in e.evidence)
+    assert appeal.type == "appeal"
+
+
+def test_the_opposition_in_a_story_of_mediators_is_the_wars(extract):
+    found = extract(
+        "Russia, Iran and Turkey started talks in Astana on Monday on the truce in Syria. "
+        "Russia and Turkey brokered the truce between Damascus and opposition groups in "
+        "December. Russia said it would help, and Turkey and Iran agreed.",
+        datetime.date(2017, 2, 6),
+    ).events
+    names = {a.name for e in found for a in e.actors}
+    assert "Syrian opposition" in names and "Russian opposition" not in names

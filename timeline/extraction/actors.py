@@ -337,6 +337,7 @@ class ActorResolver:
             if actor is not None:
                 out.append(actor)
         out += _unmarked_surnames(doc, out, people)
+        out = _short_names(doc, out)
         out += self._pronouns(doc, out)
         focus = focus_country(out, doc)
         for person, state in _leaders_states(out, doc, focus):
@@ -520,6 +521,8 @@ class ActorResolver:
         if label in ("GPE", "LOC", "FAC"):
             return _actor(span, span.text, PLACE, None, via, is_place=True)
         if label == "ORG":
+            if span[-1].lower_ in _DOCUMENT_WORDS:
+                return None  # "the Libyan Political Agreement", "the Arab Action Plan"
             return _actor(span, span.text, ORGANIZATION, None, via)
         return None
 
@@ -689,9 +692,43 @@ def _unmarked_surnames(doc: Doc, found: list[ResolvedActor], people) -> list[Res
     return out
 
 
+# Names of documents the model tags as organizations: a plan, an agreement, a resolution.
+_DOCUMENT_WORDS = frozenset(
+    ["plan", "agreement", "accord", "accords", "communique", "declaration", "resolution"]
+    + ["protocol", "memorandum", "treaty", "roadmap", "initiative", "charter", "constitution"]
+)
+
 # What a body is called for short once named: "the council" after the Security Council, "the
 # bloc" after the European Union.
 _SHORT_NAMES = {"bloc": "European Union", "alliance": "NATO", "organisation": None}
+
+
+def _short_names(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+    """ "League" or "Council" tagged on its own after "the Arab League (Council)" is that
+    body, not a new one called "League"."""
+    out: list[ResolvedActor] = []
+    for actor in found:
+        word = actor.name.lower()
+        if actor.kind == ORGANIZATION and " " not in word and actor.via == VIA_NER:
+            match = next(
+                (
+                    a
+                    for a in reversed(out)
+                    if a.kind in (ORGANIZATION, GROUP)
+                    and a.i < actor.i
+                    and " " in a.name
+                    and (
+                        a.name.lower().split()[-1] == word
+                        or word in a.surface.lower().split()
+                        or (a.j < len(doc) and doc[a.j].lower_ == word)  # "Arab League Council"
+                    )
+                ),
+                None,
+            )
+            if match is not None:
+                actor = dataclasses.replace(actor, name=match.name, country=match.country)
+        out.append(actor)
+    return out
 
 
 def _definite_references(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
@@ -896,7 +933,7 @@ def government_name(country: str) -> str:
 
 def focus_country(found: list[ResolvedActor], doc: Doc) -> str | None:
     """The country a story is about: the one it names most ("Syria", "Yemen"), places
-    included; of two named as often, the first."""
+    included, a country at war counting half again; of two named as often, the first."""
     counts: dict[str, float] = {}
     first: dict[str, int] = {}
     for a in found:
@@ -919,6 +956,11 @@ def focus_country(found: list[ResolvedActor], doc: Doc) -> str | None:
             first.setdefault(country, token.i)
     if not counts:
         return None
+    # A war's mediators (Russia, Turkey) are named as often as the war's country; a story
+    # about talks is about the war.
+    for country in counts:
+        if country in gazetteer.CONFLICT_PARTIES:
+            counts[country] *= 1.5
     return min(counts, key=lambda c: (-counts[c], first[c]))
 
 
@@ -1029,6 +1071,13 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
     "rebels", "Yemen's warring parties", "both sides", in the story's country."""
     taken = {i for a in found for i in range(a.i, a.j)}
     out: list[ResolvedActor] = []
+    # In a story told from its mediators' capitals, "opposition groups" are the war's.
+    at_war = next(
+        (a.name for a in found if a.kind == COUNTRY and a.name in gazetteer.CONFLICT_PARTIES),
+        None,
+    )
+    if focus not in gazetteer.CONFLICT_PARTIES and at_war is not None:
+        focus = at_war
     for token in doc:
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue

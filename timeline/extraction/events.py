@@ -960,7 +960,34 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
                 out[actor.name] = actor.mention(role)
             continue
         out[actor.name] = actor.mention(role)
+    if not any(m.role == SOURCE for m in out.values()):
+        for actor in bracketed_subject(verb, actors):
+            out[actor.name] = actor.mention(SOURCE)
     return list(out.values())
+
+
+BRACKETS = {"-": "-", "–": "–", "—": "—", "(": ")"}
+
+
+def bracketed_subject(verb, actors) -> list:
+    """The actors a subject names between dashes or brackets: "The three sponsors - Russia,
+    Iran and Turkey - have agreed ..." (the parser hangs the list anywhere)."""
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        doc = verb.doc
+        opening = next(
+            (t for t in doc[subject.i + 1 : verb.i] if t.text in BRACKETS),
+            None,
+        )
+        if opening is None:
+            return []
+        closing = next(
+            (t for t in doc[opening.i + 1 : verb.i] if t.text == BRACKETS[opening.text]),
+            None,
+        )
+        if closing is None:
+            return []
+        return [a for a in actors if opening.i < a.i and a.j <= closing.i and not a.is_place]
+    return []
 
 
 ROLE_NOUNS = {

@@ -109,6 +109,7 @@ PHRASAL = {
     ("put", "off"): "postponement",
     ("call", "for"): "proposal",
     ("call", "on"): "appeal",
+    ("call", "upon"): "appeal",
     ("sign", "up"): "agreement",
     ("sit", "down"): "meeting",
     ("hand", "over"): "release",
