@@ -761,7 +761,7 @@ def test_launching_a_military_campaign_is_force_not_an_appeal(extract):
 
 def test_a_subject_listed_between_dashes_does_it(extract):
     (event,) = extract(
-        "The three sponsors of the talks - Russia, Iran and Turkey - have agreed to monitor "
+        "The three countries sponsoring the talks - Russia, Iran and Turkey - have agreed to monitor "
         "the truce together.",
         datetime.date(2017, 1, 25),
     ).events
