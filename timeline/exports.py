@@ -47,7 +47,10 @@ def each_event(events) -> Iterator:
 
 
 def pieces(texts: Iterable[str]) -> Iterator[str]:
-    """The texts joined into pieces of about PIECE characters."""
+    """The texts joined into pieces of about PIECE characters; the first (the file's header)
+    goes at once, so the download starts before the first events are read."""
+    texts = iter(texts)
+    yield next(texts, "")
     held, size = [], 0
     for text in texts:
         held.append(text)
