@@ -182,6 +182,93 @@ def test_web_form_out_of_range_date_is_a_form_error(curator_client, day):
     assert Submission.objects.count() == 0
 
 
+def write_manifest(tmp_path, entries):
+    (tmp_path / "a.txt").write_text(LAVROV, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Syrian opposition leader Moaz al-Khatib met Joe Biden in Munich on Saturday.",
+        encoding="utf-8",
+    )
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps(entries + [{"file": "b.txt", "published": "2013-04-02"}]))
+    return manifest
+
+
+MANIFEST_BAD_ENTRIES = [
+    ({"file": "a.txt", "published": "10000-01-01"}, "not a date"),
+    ({"file": "a.txt", "published": "0000-01-01"}, "not a date"),
+    ({"file": "a.txt", "published": "2013-02-30"}, "not a date"),
+    ({"file": "a.txt", "published": 20130202}, "not a date"),
+    ({"file": "a.txt", "published": "0001-01-01"}, "publication date"),
+    ({"file": "a\x00.txt", "published": "2013-02-02"}, "NUL"),
+]
+
+
+@pytest.mark.parametrize(("entry", "message"), MANIFEST_BAD_ENTRIES)
+def test_a_bad_manifest_entry_fails_alone_and_the_batch_goes_on(tmp_path, entry, message):
+    manifest = write_manifest(tmp_path, [entry])
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError) as failed:
+        call_command("ingest", "--manifest", str(manifest), stdout=out, stderr=err)
+    assert failed.value.returncode == 1
+    assert message in err.getvalue()
+    assert "entry 1" in err.getvalue() or "a.txt" in err.getvalue()
+    assert list(Article.objects.values_list("filename", flat=True)) == ["b.txt"]
+    assert "1 articles" in out.getvalue() and "1 failed" in out.getvalue()
+
+
+@pytest.mark.parametrize(("entry", "message"), MANIFEST_BAD_ENTRIES)
+def test_extract_manifest_bad_entry_fails_alone(tmp_path, entry, message):
+    manifest = write_manifest(tmp_path, [entry])
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError) as failed:
+        call_command(
+            "extract", "--manifest", str(manifest), "--out", str(tmp_path / "out"),
+            stdout=out, stderr=err,
+        )  # fmt: skip
+    assert failed.value.returncode == 1
+    assert message in err.getvalue()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["b.json"]
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_extract_command_out_of_range_date_is_one_error(tmp_path, day):
+    path = tmp_path / "a.txt"
+    path.write_text(LAVROV, encoding="utf-8")
+    with pytest.raises(CommandError, match="publication date"):
+        call_command("extract", str(path), "--published", day, stdout=StringIO())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSCOW, Dec 31, 9999 (Reuters) - " + LAVROV,
+        "MOSCOW, Jan 1, 0001 (Reuters) - " + LAVROV,
+        LAVROV.replace("on Saturday", "on December 31, 9999, and again a year later"),
+        LAVROV.replace("on Saturday", "on 1 January 0001, a day before the talks"),
+        LAVROV.replace("on Saturday", "on 9999-12-31"),
+    ],
+)
+def test_dates_at_the_calendars_edge_in_the_text_never_crash(text):
+    """A dateline or an event's date near year 1 or 9999: refused or ignored, never an
+    OverflowError; with a given date the article is stored."""
+    with pytest.raises(IngestError, match="publication date"):
+        ingest_article(data=text)
+    result = ingest_article(data=text, published=datetime.date(2013, 1, 5))
+    assert result.status == "created"
+    for event in Event.objects.all():
+        assert 1800 < event.date.year < 2100
+
+
+def test_a_page_whose_metadata_date_is_off_the_calendar_needs_a_date():
+    page = (
+        '<html><head><meta property="article:published_time" content="9999-12-31T10:00:00Z">'
+        f"</head><body><article><p>{LAVROV}</p><p>{LAVROV}</p></article></body></html>"
+    )
+    with pytest.raises(IngestError, match="publication date"):
+        ingest_article(data=page, filename="a.html")
+    assert Article.objects.count() == 0
+
+
 # Row 7: only web addresses become links.
 
 
