@@ -122,6 +122,84 @@ def test_nul_in_an_admin_filter_is_a_400(admin_client, make_event, url):
     assert admin_client.get(url).status_code == 400
 
 
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"text": LAVROV.replace("met", "met\x00"), "published": "2012-12-30"},
+        {"text": LAVROV, "published": "2012-12-30", "title": "Talks\x00"},
+        {"text": LAVROV, "published": "2012-12-30", "outlet": "\x00CNN"},
+        {"url": "https://example.org/\x00a", "published": "2012-12-30"},
+        {"text": LAVROV, "published": "2012-12-30\x00"},
+    ],
+)
+def test_nul_in_an_ingest_field_is_a_form_error(curator_client, fields):
+    response = curator_client.post(reverse("timeline:ingest"), fields)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Null characters are not allowed" in page or "Enter a valid" in page
+    assert Submission.objects.count() == 0
+
+
+def test_nul_in_the_confirmation_is_a_form_error(curator_client):
+    text = "MOSCOW, Dec 28, 2012 (Reuters) - " + LAVROV
+    response = curator_client.post(reverse("timeline:ingest"), {"text": text})
+    batch = Submission.objects.get().batch
+    form = {
+        "form-TOTAL_FORMS": 1,
+        "form-INITIAL_FORMS": 1,
+        "form-0-published": "2012-12-28",
+        "form-0-title": "Talks\x00",
+        "form-0-outlet": "Reuters\x00",
+    }
+    response = curator_client.post(reverse("timeline:ingest_confirm", args=[batch]), form)
+    assert response.status_code == 400
+    assert "Null characters are not allowed" in response.content.decode()
+    assert Submission.objects.get().status == "draft"
+
+
+@pytest.mark.parametrize(
+    ("data", "filename"),
+    [
+        (LAVROV[:40] + "\x00" + LAVROV[40:], "a.txt"),
+        (f"<html><body><p>{LAVROV}\x00</p></body></html>", "a.html"),
+    ],
+)
+def test_nul_bytes_in_an_article_are_a_clear_error(data, filename):
+    with pytest.raises(IngestError, match="binary"):
+        ingest_article(data=data, filename=filename, published=datetime.date(2012, 12, 30))
+    assert Article.objects.count() == 0
+
+
+def test_nul_in_a_manifests_labels_is_dropped(tmp_path):
+    (tmp_path / "a.txt").write_text(LAVROV, encoding="utf-8")
+    entry = {"file": "a.txt", "published": "2012-12-30", "title": "Lavrov\x00 meets"}
+    entry |= {"outlet": "CNN\x00", "url": "https://example.org/\x00a"}
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps([entry]))
+    call_command("ingest", "--manifest", str(manifest), stdout=StringIO(), stderr=StringIO())
+    article = Article.objects.get()
+    assert (article.title, article.outlet, article.url) == (
+        "Lavrov meets",
+        "CNN",
+        "https://example.org/a",
+    )
+
+
+def test_a_fetched_pages_nul_bytes_are_dropped():
+    from timeline.fetch import read_page
+
+    page = read_page(
+        (
+            "<html><head><title>Talks\x00 in Moscow</title>"
+            "<meta property='og:site_name' content='CNN\x00'></head>"
+            f"<body><article><p>{LAVROV}\x00</p><p>{LAVROV}</p></article></body></html>"
+        ).encode(),
+        "https://example.org/a",
+    )
+    assert "\x00" not in page.text + page.title + page.outlet
+    assert page.title == "Talks in Moscow" and page.outlet == "CNN"
+
+
 # Row 5: publication dates off the calendar's edge, or in the future.
 
 
