@@ -419,6 +419,43 @@ def test_pasting_more_than_django_accepts_is_a_clear_message(curator_client, set
     assert Submission.objects.count() == 0
 
 
+@pytest.mark.parametrize("megabytes", [2.3, 3.5])
+def test_pasting_megabytes_with_the_default_limits(curator_client, megabytes):
+    """Under and over Django's own limit: either way the form again, about the pasted text."""
+    text = ("Lavrov met Brahimi in Moscow on Saturday. " * 30 + "\n") * int(
+        megabytes * 1024 * 1024 / 1261
+    )
+    response = curator_client.post(reverse("timeline:ingest"), {"text": text})
+    assert response.status_code in (400, 413)
+    page = response.content.decode()
+    assert f"The pasted text is {megabytes:g} MB" in page
+    assert "larger than the 2 MB limit" in page and "<form" in page
+    assert "file is" not in page and "What you sent" not in page
+    assert Submission.objects.count() == 0
+
+
+def test_an_upload_over_the_limit_speaks_of_the_file(curator_client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.INGEST_MAX_BYTES = 1000
+    upload = SimpleUploadedFile("long.txt", ("Lavrov met Brahimi. " * 100).encode())
+    response = curator_client.post(reverse("timeline:ingest"), {"files": [upload]})
+    assert response.status_code == 400
+    assert "long.txt: the file is larger than" in response.content.decode()
+
+
+def test_too_many_files_at_once_is_the_form_with_a_message(curator_client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 3
+    files = [SimpleUploadedFile(f"{n}.txt", LAVROV.encode()) for n in range(5)]
+    response = curator_client.post(reverse("timeline:ingest"), {"files": files})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "at most 3 files at once" in page and "<form" in page
+    assert Submission.objects.count() == 0
+
+
 def test_a_too_large_post_elsewhere_is_a_clear_413(admin_client, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 5000
     response = admin_client.post("/admin/timeline/place/add/", {"name": "x" * 20_000})
