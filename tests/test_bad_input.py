@@ -494,6 +494,14 @@ def test_too_many_different_values_are_a_400(client, make_event):
     assert "at most" in response.content.decode()
 
 
+@pytest.mark.parametrize("path", ["/", "/export.csv", "/actors/search/"])
+def test_more_parameters_than_django_parses_is_a_400_with_a_message(client, make_event, path):
+    make_event()
+    response = client.get(path + "?" + "&".join(f"k{n}=v" for n in range(1200)))
+    assert response.status_code == 400
+    assert "at most 1000" in response.content.decode()
+
+
 def test_event_count_unchanged_by_bad_queries(client, make_event):
     make_event()
     before = Event.objects.count()

@@ -1,6 +1,7 @@
-"""Requests no view should see: a NUL byte in the address, a form body over Django's limit.
+"""Requests no view should see: a NUL byte in the address, a form body over Django's limit,
+more parameters than Django parses.
 
-Both would otherwise end as a 500 (PostgreSQL refuses NUL in text) or as Django's bare
+These would otherwise end as a 500 (PostgreSQL refuses NUL in text) or as Django's bare
 "Bad Request" page; here they get a page that says what was wrong.
 """
 
@@ -20,7 +21,15 @@ def refuse_nul_bytes(get_response):
     """A NUL character (%00) in the path or the query string is a 400 with a message."""
 
     def middleware(request):
-        query = request.GET
+        try:
+            query = request.GET
+        except TooManyFieldsSent:
+            limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+            return error_page(
+                request,
+                400,
+                f"The address has more than {limit} parameters; at most {limit} are read.",
+            )
         if "\x00" in request.path or any(
             "\x00" in key or any("\x00" in value for value in values)
             for key, values in query.lists()
@@ -46,7 +55,7 @@ def explain_too_large_posts(get_response):
     def middleware(request):
         if request.method != "POST":
             return get_response(request)
-        from timeline.ingest_views import too_many_files, too_large_paste
+        from timeline.ingest_views import too_large_paste, too_many_files
 
         try:
             request.POST  # noqa: B018 - parsing is what may fail
