@@ -375,6 +375,23 @@ def test_a_canonical_link_that_is_not_a_web_address_is_dropped(client, canonical
     assert link_targets(html) and all(is_safe_target(href) for href in link_targets(html))
 
 
+@pytest.mark.parametrize("og_url", ["javascript:alert(1)", "vbscript:msgbox(1)", "//evil.example/"])
+def test_an_og_url_that_is_not_a_web_address_is_dropped(client, og_url):
+    page = (
+        f'<html><head><meta property="og:url" content="{og_url}"><title>Talks</title></head>'
+        f"<body><article><p>{LAVROV}</p><p>{LAVROV.replace('Saturday', 'Sunday')}</p>"
+        "</article></body></html>"
+    )
+    result = ingest_article(data=page, filename="a.html", published=datetime.date(2012, 12, 30))
+    assert result.article.url == ""
+    pages = [result.article.get_absolute_url()] + [
+        e.get_absolute_url() for e in Event.objects.all()
+    ]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert all(is_safe_target(href) for href in link_targets(html))
+
+
 def test_a_given_url_that_is_not_a_web_address_is_an_error():
     with pytest.raises(IngestError, match="web address"):
         ingest_article(
@@ -391,6 +408,11 @@ def test_an_article_stored_with_a_script_url_is_not_linked(client):
         url="javascript:alert(1)",
     )
     html = client.get(article.get_absolute_url()).content.decode()
+    assert all(is_safe_target(href) for href in link_targets(html))
+    event = Event.objects.create(date=article.published, type="meeting", summary="Talks")
+    event.mentions.create(article=article, sentence=LAVROV, start=0, end=len(LAVROV))
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "javascript:" not in html.lower()
     assert all(is_safe_target(href) for href in link_targets(html))
 
 
