@@ -69,12 +69,19 @@ class Command(BaseCommand):
                 "url": item.url,
             }
             for item in files
+            if not item.problem
         ]
 
         totals = {"articles": 0, "events": 0, "merged": 0, "actors": 0, "skipped": 0, "failed": 0}
         progress = Progress(len(files), getattr(self.stderr, "_out", sys.stderr))
         progress.show(0, files[0].path.name)
-        for n, (item, done) in enumerate(zip(files, self.run(jobs, workers), strict=True), 1):
+        outcomes = self.run(jobs, workers)
+        for n, item in enumerate(files, 1):
+            if item.problem:  # a manifest entry that cannot be read fails alone
+                totals["failed"] += 1
+                progress.note(f"error: {item.problem}", stream=self.stderr)
+                continue
+            done = next(outcomes)
             progress.show(n, item.path.name)
             if done["error"] is not None:
                 self.fail(progress, totals, item, done["error"])
