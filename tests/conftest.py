@@ -84,8 +84,9 @@ def curator_client(client, curator):
 
 @pytest.fixture
 def run_worker():
-    """Run django-tasks-db's worker in this process until the queue is empty."""
-    from django_tasks_db.management.commands.db_worker import Worker
+    """Run `db_worker`'s worker (timeline's, with its heartbeat) in this process until the
+    queue is empty."""
+    from timeline.management.commands.db_worker import Worker
 
     def run(worker_id="test"):
         Worker(
