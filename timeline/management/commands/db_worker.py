@@ -38,7 +38,6 @@ class Heartbeat(threading.Thread):
         self.stopped = threading.Event()
 
     def beat(self) -> None:
-        close_old_connections()
         try:
             WorkerHeartbeat.objects.update_or_create(
                 worker_id=self.worker_id,
@@ -56,6 +55,7 @@ class Heartbeat(threading.Thread):
     def run(self) -> None:
         try:
             while not self.stopped.wait(settings.TASKS_HEARTBEAT):
+                close_old_connections()
                 self.beat()
         finally:
             connection.close()
