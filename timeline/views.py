@@ -7,8 +7,7 @@ import math
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
+from django.db.models import Q
 from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -24,9 +23,7 @@ from timeline.models import (
     Actor,
     Article,
     Event,
-    EventActor,
     EventType,
-    Mention,
     Precision,
     format_date,
     public_month_counts,
@@ -45,38 +42,6 @@ FORM_KEYS = ("q", "from", "to", "page")
 
 def wants_fragment(request) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
-
-
-def filter_events(events, filters: dict):
-    if filters.get("actor"):
-        for actor in filters["actor"]:
-            # Each chosen actor narrows the list: events with Lavrov *and* Khatib.
-            events = events.filter(event_actors__actor=actor)
-    if filters.get("type"):
-        events = events.filter(type__in=filters["type"])
-    if filters.get("place"):
-        events = events.filter(place__in=list(filters["place"]))
-    if filters.get("outlet"):
-        reported = Mention.objects.filter(article__outlet__in=filters["outlet"]).values("event")
-        events = events.filter(pk__in=reported)
-    if filters.get("year"):
-        events = events.filter(date__year=filters["year"])
-    if filters.get("start"):
-        events = events.filter(date__gte=filters["start"])
-    if filters.get("end"):
-        events = events.filter(date__lte=filters["end"])
-    if filters.get("status"):
-        events = events.filter(status=filters["status"])
-    if filters.get("key"):
-        events = events.key()
-    if filters.get("q"):
-        q = filters["q"]
-        events = events.filter(
-            Q(summary__icontains=q)
-            | Q(mentions__sentence__icontains=q)
-            | Q(place__name__icontains=q)
-        ).distinct()
-    return events
 
 
 def without(filters: dict, *keys) -> dict:
@@ -262,17 +227,6 @@ def month_chart(
     }
 
 
-def month_counts(events) -> dict:
-    rows = (
-        Event.objects.filter(pk__in=events.values("pk"))
-        .annotate(month=TruncMonth("date"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .order_by("month")
-    )
-    return {row["month"]: row["n"] for row in rows}
-
-
 def place_map(rows: list[dict], query: QueryDict) -> dict | None:
     """Circles sized by count on a plain-degrees projection fitted to the places shown.
 
@@ -356,46 +310,20 @@ def facets(filters: dict, query: QueryDict) -> dict:
     """Counts for each filter, one query each, under the current filters."""
     visible = Event.objects.visible()
 
-    def ids(*dropped):
-        return filter_events(visible, without(filters, *dropped)).values("pk")
+    def events(*dropped):
+        return visible.filtered(without(filters, *dropped))
 
-    actor_rows = (
-        EventActor.objects.filter(event__in=ids())
-        .values("actor__slug", "actor__name")
-        .annotate(n=Count("event", distinct=True))
-        .order_by("-n", "actor__name")[:TOP_ACTORS]
-    )
-    actors = [(r["actor__slug"], r["actor__name"], r["n"]) for r in actor_rows]
-    type_counts = dict(
-        Event.objects.filter(pk__in=ids("type"))
-        .values_list("type")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    actors = [
+        (r["actor__slug"], r["actor__name"], r["n"]) for r in events().actor_counts(TOP_ACTORS)
+    ]
+    type_counts = events("type").type_counts()
     types = [(v, label, type_counts[v]) for v, label in EventType.choices if v in type_counts]
     # One query for the place facet and the map: the facet lists the first few.
-    place_rows = list(
-        Event.objects.filter(pk__in=ids("place"))
-        .exclude(place=None)
-        .values("place__slug", "place__name", "place__latitude", "place__longitude")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "place__name")[:MAP_PLACES]
-    )
-    outlet_rows = (
-        Mention.objects.filter(event__in=ids("outlet"))
-        .exclude(article__outlet="")
-        .values("article__outlet")
-        .annotate(n=Count("event", distinct=True))
-        .order_by("-n", "article__outlet")[:TOP_FACET]
-    )
-    status_counts = dict(
-        Event.objects.filter(pk__in=ids("status"))
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    place_rows = events("place").place_counts(MAP_PLACES)
+    outlet_rows = events("outlet").outlet_counts(TOP_FACET)
+    status_counts = events("status").status_counts()
     # The chart and the year facet ignore the date filters, so they show where the range sits.
-    months = month_counts(filter_events(visible, without(filters, *DATE_KEYS)))
+    months = events(*DATE_KEYS).month_counts()
     years: dict[int, int] = {}
     for month, n in months.items():
         years[month.year] = years.get(month.year, 0) + n
@@ -467,7 +395,7 @@ def filtered_events(request):
         return form, None
     filters = form.cleaned_data
     newest = filters.get("sort") == "newest"
-    return form, filter_events(Event.objects.visible(), filters).chronological(newest)
+    return form, Event.objects.visible().filtered(filters).chronological(newest)
 
 
 def without_empty(query: QueryDict) -> QueryDict | None:
@@ -681,7 +609,9 @@ def back_to_timeline(request, event) -> str:
 @require_safe
 @vary_on_headers("HX-Request")
 def event_detail(request, pk: int):
-    event = get_object_or_404(Event.objects.visible().for_listing(), pk=pk)
+    # The sentences are highlighted from their articles' text and annotations: fetched with
+    # the mentions, not one query per mention.
+    event = get_object_or_404(Event.objects.visible().for_listing(full_articles=True), pk=pk)
     mentions = [(m, marked(m.sentence, mention_spans(m))) for m in event.mentions.all()]
     template = "timeline/event.html#mentions" if wants_fragment(request) else "timeline/event.html"
     permalink = request.build_absolute_uri(event.get_absolute_url())
@@ -698,13 +628,8 @@ def event_detail(request, pk: int):
 @require_safe
 def actor_detail(request, slug: str):
     actor = get_object_or_404(Actor.objects.select_related("country"), slug=slug)
-    events = Event.objects.visible().filter(event_actors__actor=actor)
-    partners = (
-        Actor.objects.filter(event_links__event__in=events.values("pk"))
-        .exclude(pk=actor.pk)
-        .annotate(shared=Count("event_links__event", distinct=True))
-        .order_by("-shared", "name")[:10]
-    )
+    events = Event.objects.visible().filtered({"actor": [actor]})
+    partners = actor.partners(events, limit=10)
     mine = QueryDict(mutable=True)
     mine["actor"] = actor.slug
     context = {
@@ -716,7 +641,7 @@ def actor_detail(request, slug: str):
             {"actor": p, "url": timeline_url(mine, add=[("actor", p.slug)])} for p in partners
         ],
         "chart": month_chart(
-            month_counts(events),
+            events.month_counts(),
             lambda month: month_url(mine, month),
             totals=public_month_counts(),
             year_url=lambda year: timeline_url(mine, replace={"year": year}),
