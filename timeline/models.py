@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import unicodedata
 import uuid
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -310,6 +311,68 @@ class Place(models.Model):
         super().save(*args, **kwargs)
 
 
+@dataclass(frozen=True)
+class Position:
+    """Where a page of the chronology starts or ends: an event's place in the order
+    (date, precision_rank, id). In URLs as "2012-12-28.0.1234" (`?after=` / `?before=`), so
+    the next page is an index range, however deep, and not an OFFSET."""
+
+    date: datetime.date
+    precision_rank: int
+    id: int
+
+    def __str__(self) -> str:
+        return f"{self.date.isoformat()}.{self.precision_rank}.{self.id}"
+
+    @classmethod
+    def parse(cls, text: str) -> Position:
+        """`Position.parse("2012-12-28.0.1234")`; ValueError for anything else."""
+        day, rank, pk = text.strip().split(".")
+        position = cls(datetime.date.fromisoformat(day), int(rank), int(pk))
+        if position.precision_rank not in PRECISION_RANK.values() or not 0 < position.id < 2**63:
+            raise ValueError(text)
+        return position
+
+    @classmethod
+    def of(cls, event: Event) -> Position:
+        return cls(event.date, event.precision_rank, event.pk)
+
+    @property
+    def group_key(self) -> tuple:
+        """The (year, month, day) headings the event at this position sits under."""
+        return (
+            self.date.year,
+            self.date.month if self.precision_rank < PRECISION_RANK["year"] else None,
+            self.date.day if self.precision_rank == PRECISION_RANK["day"] else None,
+        )
+
+
+@dataclass
+class EventPage:
+    """One page of events and the positions that lead to the pages on either side."""
+
+    events: list
+    earlier: Position | None  # ?before= for the page above, if there is one
+    later: Position | None  # ?after= for the page below, if there is one
+
+
+ORDER_COLUMNS = ("date", "precision_rank", "id")
+
+
+def beyond(position: Position, directions: tuple[int, int, int]) -> Q:
+    """The rows strictly past `position` in the order whose columns (date, precision_rank,
+    id) go up (+1) or down (-1): (a > x) or (a = x and b > y) or (a = x and b = y and c > z),
+    with the first column's bound on its own, so that it is an index range."""
+    values = (position.date, position.precision_rank, position.id)
+    past, equal = Q(), Q()
+    for column, value, direction in zip(ORDER_COLUMNS, values, directions, strict=True):
+        op = "gt" if direction > 0 else "lt"
+        past |= equal & Q(**{f"{column}__{op}": value})
+        equal &= Q(**{column: value})
+    first_op = "gte" if directions[0] > 0 else "lte"
+    return Q(**{f"date__{first_op}": position.date}) & past
+
+
 class EventQuerySet(models.QuerySet):
     def visible(self):
         """What the public timeline shows: everything but rejected events."""
@@ -467,6 +530,41 @@ class EventQuerySet(models.QuerySet):
             n_actors=Count("event_actors"),
         )
 
+    def page(
+        self,
+        size: int,
+        *,
+        after: Position | None = None,
+        before: Position | None = None,
+        newest_first: bool = False,
+    ) -> EventPage:
+        """`size` events in chronological order (newest first if asked) that come after
+        `after`, or else the last `size` before `before`, or else the first: one indexed
+        query however deep the page, with the positions of the pages around it."""
+        # +1 for oldest first, -1 for newest first, per column of the order.
+        directions = (-1, 1, -1) if newest_first else (1, 1, 1)
+        if before is not None:
+            directions = tuple(-d for d in directions)
+        order = [("-" if d < 0 else "") + c for d, c in zip(directions, ORDER_COLUMNS, strict=True)]
+        events = self.order_by(*order)
+        cursor = before or after
+        if cursor is not None:
+            events = events.filter(beyond(cursor, directions))
+        rows = list(events[: size + 1])
+        more, rows = len(rows) > size, rows[:size]
+        if before is not None:
+            rows.reverse()
+            return EventPage(
+                rows,
+                earlier=Position.of(rows[0]) if more else None,
+                later=Position.of(rows[-1]) if rows else before,
+            )
+        return EventPage(
+            rows,
+            earlier=Position.of(rows[0]) if after is not None and rows else None,
+            later=Position.of(rows[-1]) if more else None,
+        )
+
     def for_listing(self, *, full_articles: bool = False):
         """With what a list shows, in a fixed number of queries; the articles' long text
         fields stay in the database unless `full_articles` (to highlight the sentences)."""
@@ -529,6 +627,13 @@ class Event(models.Model):
             models.Index(fields=["status", "date"]),
             models.Index(fields=["type", "date"]),
             models.Index(fields=["date", "precision_rank", "id"]),
+            # Newest first: date down, the more exact date first, then id down.
+            models.Index(
+                models.F("date").desc(),
+                "precision_rank",
+                models.F("id").desc(),
+                name="event_newest_first",
+            ),
             models.Index(fields=["importance", "date"]),
         ]
 

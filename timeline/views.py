@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 import math
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,13 +18,15 @@ from django.views.decorators.http import require_GET, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from timeline import exports
-from timeline.forms import PUBLIC_STATUSES, SORTS, TimelineFilterForm
+from timeline.forms import PAGE_KEYS, PUBLIC_STATUSES, SORTS, PositionField, TimelineFilterForm
 from timeline.highlight import article_spans, marked, mention_spans
 from timeline.models import (
     Actor,
     Article,
     Event,
+    EventPage,
     EventType,
+    Mention,
     Precision,
     format_date,
     public_month_counts,
@@ -37,7 +40,7 @@ TOP_FACET = 10
 MAP_PLACES = 60
 # Filters whose values combine with OR: their own facet counts ignore them, so other values stay visible.
 DATE_KEYS = ("year", "start", "end")
-FORM_KEYS = ("q", "from", "to", "page")
+FORM_KEYS = ("q", "from", "to", *PAGE_KEYS)
 
 
 def wants_fragment(request) -> bool:
@@ -120,15 +123,6 @@ def timeline_rows(events, previous=None) -> list[dict]:
         rows.append({"kind": "event", "event": event})
         last = key
     return rows
-
-
-def row_key(event_values: dict) -> tuple:
-    day, precision = event_values["date"], event_values["precision"]
-    return (
-        day.year,
-        day.month if precision != Precision.YEAR else None,
-        day.day if precision == Precision.DAY else None,
-    )
 
 
 @dataclass
@@ -446,33 +440,38 @@ def timeline(request):
     filters = form.cleaned_data
     # Built from what the filters read, so a repeated or unknown key is not copied into links.
     query = form.canonical_query()
-    page = Paginator(events.for_listing(), PAGE_SIZE).get_page(request.GET.get("page"))
-    previous = None
-    if page.number > 1:
-        previous = row_key(events.values("date", "precision")[page.start_index() - 2])
+    page = events.for_listing().page(
+        PAGE_SIZE,
+        after=filters.get("after"),
+        before=filters.get("before"),
+        newest_first=filters.get("sort") == "newest",
+    )
+    more = wants_fragment(request) and request.htmx.target == "load-more"
     context = {
         "form": form,
         "fragment": fragment,
         "query": query,
         "page": page,
-        "rows": timeline_rows(page.object_list, previous),
+        # Scrolling down continues the groups of the rows above without repeating headings.
+        "rows": timeline_rows(
+            page.events, filters["after"].group_key if more and filters.get("after") else None
+        ),
         "heading": describe(filters),
         # The filters in force, carried by links to events so their page leads back here.
         "filters_query": timeline_url(query).partition("?")[2],
-        "next_url": timeline_url(query, replace={"page": page.next_page_number()})
-        if page.has_next()
-        else None,
-        "previous_url": timeline_url(query, replace={"page": page.previous_page_number()})
-        if page.has_previous()
+        "next_url": timeline_url(query, replace={"after": page.later}) if page.later else None,
+        "previous_url": timeline_url(query, replace={"before": page.earlier})
+        if page.earlier
         else None,
     }
-    if wants_fragment(request) and request.htmx.target == "load-more":
+    if more:
         # Scrolling down: only the next page's rows and the next "load more" link.
         return render(request, "timeline/timeline.html#rows", context)
     found = facets(filters, query)
     export_query = context["filters_query"]
     context |= {
         "facets": found,
+        "total": events.count(),
         "chips": active_chips(filters, query),
         "clear_url": timeline_url(None),
         # All events, or only the milestones: the same filters either way.
@@ -513,7 +512,7 @@ def timeline(request):
         "export_query": export_query,
         # The search form carries the filters chosen by links; the actor search carries all.
         "hidden": [(k, v) for k, vs in query.lists() if k not in FORM_KEYS for v in vs if v],
-        "carry": [(k, v) for k, vs in query.lists() if k != "page" for v in vs if v],
+        "carry": [(k, v) for k, vs in query.lists() if k not in PAGE_KEYS for v in vs if v],
     }
     response = render(request, template, context)
     if fragment and clean is not None:
@@ -599,6 +598,38 @@ def export_ics(request):
     return export(request, fmt="ics")
 
 
+class BadPosition(Exception):
+    pass
+
+
+def page_of(request, events) -> EventPage:
+    """The page of `events` that `?after=` or `?before=` asks for (the first without),
+    oldest first; BadPosition for a position that is not one."""
+    try:
+        after, before = (
+            PositionField(required=False).clean(request.GET.get(k)) for k in ("after", "before")
+        )
+    except ValidationError as exc:
+        raise BadPosition(exc.messages[0]) from exc
+    return events.for_listing().page(PAGE_SIZE, after=after, before=before)
+
+
+def page_links(request, page: EventPage) -> dict:
+    """The links to the pages above and below on a page that is not the timeline."""
+    links = {}
+    for name, key, position in (
+        ("previous_url", "before", page.earlier),
+        ("next_url", "after", page.later),
+    ):
+        if position is not None:
+            links[name] = f"{request.path}?{urlencode({key: str(position)})}"
+    return links
+
+
+def bad_position(request, exc: BadPosition):
+    return render(request, "error.html", {"status": 400, "message": str(exc)}, status=400)
+
+
 def back_to_timeline(request, event) -> str:
     """The timeline as the reader left it: the event page is linked with the filters in force."""
     form = TimelineFilterForm(request.GET)
@@ -629,13 +660,20 @@ def event_detail(request, pk: int):
 def actor_detail(request, slug: str):
     actor = get_object_or_404(Actor.objects.select_related("country"), slug=slug)
     events = Event.objects.visible().filtered({"actor": [actor]})
+    try:
+        # The busiest actor is in tens of thousands of events: a page at a time.
+        page = page_of(request, events)
+    except BadPosition as exc:
+        return bad_position(request, exc)
     partners = actor.partners(events, limit=10)
     mine = QueryDict(mutable=True)
     mine["actor"] = actor.slug
     context = {
         "actor": actor,
         "aliases": actor.aliases.all(),
-        "events": events.chronological().for_listing(),
+        "events": page.events,
+        **page_links(request, page),
+        "total": events.count(),
         "timeline_url": timeline_url(mine),
         "partners": [
             {"actor": p, "url": timeline_url(mine, add=[("actor", p.slug)])} for p in partners
@@ -654,16 +692,17 @@ def actor_detail(request, slug: str):
 @require_safe
 def article_detail(request, pk: int):
     article = get_object_or_404(Article, pk=pk)
-    events = (
-        Event.objects.visible()
-        .filter(mentions__article=article)
-        .distinct()
-        .chronological()
-        .for_listing()
+    events = Event.objects.visible().filter(
+        pk__in=Mention.objects.filter(article=article).values("event_id")
     )
+    try:
+        page = page_of(request, events)
+    except BadPosition as exc:
+        return bad_position(request, exc)
     context = {
         "article": article,
-        "events": events,
+        "events": page.events,
+        **page_links(request, page),
         "text": marked(article.raw_text, article_spans(article.annotations)),
     }
     return render(request, "timeline/article.html", context)
