@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('timeline', '0007_offices_and_event_types'),
+        ('timeline', '0008_event_newest_first_index'),
     ]
 
     operations = [
