@@ -221,16 +221,31 @@ def may_ingest(user) -> bool:
 
 
 def too_large_paste(request, size: int):
-    """The form again, saying why, when a post to it was over Django's limit; else None."""
+    """The form again, saying why, when a post to it was over Django's limit; else None.
+
+    Files do not count towards that limit, so what was too large is the pasted text.
+    """
+    return ingest_form_again(
+        request,
+        413,
+        f"The pasted text is {megabytes(size)} MB, larger than the "
+        f"{megabytes(settings.INGEST_MAX_BYTES)} MB limit for one article: split it, or "
+        "upload it as files.",
+    )
+
+
+def too_many_files(request, limit: int):
+    """The form again when more files were sent than Django takes in one post; else None."""
+    return ingest_form_again(
+        request, 400, f"Upload at most {limit} files at once; add the rest in another batch."
+    )
+
+
+def ingest_form_again(request, status: int, problem: str):
     if request.path != reverse("timeline:ingest") or not may_ingest(request.user):
         return None
-    problem = (
-        f"What you sent is {megabytes(size)} MB, larger than the "
-        f"{megabytes(settings.INGEST_MAX_BYTES)} MB limit for one article. Split a long "
-        "text, or upload it as files."
-    )
     context = {"form": ArticleSourceForm(), "problem": problem}
-    return render(request, "ingest/ingest.html", context, status=413)
+    return render(request, "ingest/ingest.html", context, status=status)
 
 
 @curator_required
