@@ -119,7 +119,8 @@ _DATE_RE = re.compile(
         \s+)?(?<!Good\s)(?<!Black\s)(?<!Holy\s)(?<!Super\s)(?<!Ash\s)(?<!Palm\s)(?P<wd_d>{_WEEKDAY}))
   | (?P<deictic>\b(?P<deictic_w>today|tonight|yesterday|tomorrow)\b)
   | (?P<rel>\b(?P<rel_mod>last|this|next|the\s+past|the\s+previous|the\s+prior|the\s+current|
-        (?:earlier|later|early|late)\s+(?:this|in\s+the)|the\s+coming)\s+(?P<rel_u>year|month|week)\b
+        (?:earlier|later|early|late)\s+(?:this|in\s+the)|the\s+coming|the\s+latest(?=\s+fiscal))
+        \s+(?:(?P<rel_fiscal>fiscal)\s+)?(?P<rel_u>year|month|week)\b
         (?!\s+(?:or|and)\s+(?:two|so)))
   | (?P<ahead>\b(?:in\s+)?(?P<ahead_n>{_NUM})\s+(?P<ahead_u>days?|weeks?|months?|years?)
         (?:(?:'s?|s')?\s+time\b|\s+from\s+(?:now|today)\b))
@@ -157,7 +158,12 @@ _MONTH_CUE = re.compile(
     r"early|late|mid|end|beginning|middle|last|next|this|for|on|each|every)|-)\s*$",
     re.IGNORECASE,
 )
-_MONTH_EVENT = re.compile(r"\s+(?:on|for|against|to)\s+[A-Z]")
+# "the March on Washington"; not "from January to March", "in May on Monday".
+_MONTH_EVENT = re.compile(rf"\s+(?:on|for|against|to)\s+(?!{_MONTH}|{_WEEKDAY})[A-Z]")
+_MONTH_TIME_CUE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|through|during|before|after|early|late|mid)|-)\s*$",
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*$", re.IGNORECASE)
 _YEAR_CUE = re.compile(
     r"\b(?:in|since|until|till|by|from|through|to|during|before|after|between|and|of|"
@@ -489,7 +495,7 @@ _GENERIC_NOW = re.compile(
 
 # "payable Dec. 7", "extended to Nov. 16": a date still to come, even in the past tense.
 _FUTURE_CUE = re.compile(
-    r"\b(?:effective|payable|expires?|expiring|record|"
+    r"\b(?:effective|payable|expires?|expiring|record|(?:set|slated|scheduled)\s+for|"
     r"(?:extended|postponed|delayed|adjourned|put\s+off)\s+(?:to|until|till))\s*$",
     re.IGNORECASE,
 )
@@ -689,7 +695,9 @@ class _Resolver:
         return self.relative(text, start, end, day, MONTH)
 
     def _month(self, m, text, start, end):
-        if _MONTH_EVENT.match(self.text, end):  # "the March on Washington"
+        # "the March on Washington"; not "rose in February on Wall Street"
+        temporal = _MONTH_TIME_CUE.search(self.text, max(0, start - 24), start)
+        if not temporal and _MONTH_EVENT.match(self.text, end):
             return None
         if start not in self.ent_starts and not _MONTH_CUE.search(
             self.text, max(0, start - 24), start
@@ -770,9 +778,10 @@ class _Resolver:
     def _rel(self, m, text, start, end):
         unit = m["rel_u"].lower()
         mod = m["rel_mod"].lower().split()
-        offset = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1}.get(
-            mod[-1], 0
-        )
+        # "the latest fiscal year" is the last one closed.
+        offset = {
+            "last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "next": 1, "coming": 1,
+        }.get(mod[-1], 0)  # fmt: skip
         if unit == "week":
             # A week is no calendar value; the month holding all of it is ("said this week"
             # in a Saturday 16 June story is June). One straddling two months stays unplaced.
