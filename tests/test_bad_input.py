@@ -40,6 +40,26 @@ def test_csv_cells_never_start_a_formula(client, make_event, formula):
     assert data["events"][0]["summary"] == formula
 
 
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("Lavrov = Brahimi", "Lavrov = Brahimi"),
+        ("", ""),
+        (12, 12),
+    ],
+)
+def test_csv_safe(value, written):
+    from timeline.exports import csv_safe
+
+    assert csv_safe(value) == written
+
+
 def test_csv_keeps_ordinary_cells_as_they_are(client, make_event):
     make_event(summary="Lavrov meets Brahimi", outlet="CNN")
     row = next(csv.DictReader(io.StringIO(client.get("/export.csv").content.decode())))

@@ -247,3 +247,41 @@ def test_a_curators_planned_event_keeps_its_date_when_reported_held():
     )
     event = Event.objects.get()
     assert (event.planned, event.date) == (True, datetime.date(2014, 1, 24))
+
+
+def test_finding_the_same_event_is_one_query_however_many_events_that_year(
+    django_assert_num_queries,
+):
+    """The date window, the type's kin and the actors narrow the candidates in the database:
+    a busy year costs no more than a quiet one."""
+    from timeline.ingest import find_same_event
+    from timeline.models import Actor, Event, EventActor
+
+    lavrov = Actor.objects.create(name="Sergey Lavrov", kind="person")
+    kerry = Actor.objects.create(name="John Kerry", kind="person")
+    day = datetime.date(2013, 5, 7)
+    for n in range(40):
+        other = Event.objects.create(
+            date=day.replace(month=1 + n % 12, day=1 + n % 28), type="meeting", summary=f"{n}"
+        )
+        EventActor.objects.create(event=other, actor=kerry if n % 2 else lavrov)
+    same = Event.objects.create(date=day, type="meeting", summary="Lavrov meets Kerry")
+    EventActor.objects.create(event=same, actor=lavrov)
+    EventActor.objects.create(event=same, actor=kerry)
+    month = Event.objects.create(
+        date=day.replace(day=1), precision="month", type="visit", summary="In May"
+    )
+    EventActor.objects.create(event=month, actor=lavrov)
+    with django_assert_num_queries(1):
+        assert find_same_event(day, "day", "meeting", {lavrov.pk, kerry.pk}) == same
+    # Only Lavrov: the month-precision visit (kin of a meeting) shares him alone, the best.
+    with django_assert_num_queries(1):
+        assert find_same_event(day, "day", "meeting", {lavrov.pk}) == month
+    # Another month of the same year matches only an event known to the year.
+    assert find_same_event(day.replace(month=9), "day", "meeting", {lavrov.pk}) is None
+    year = Event.objects.create(
+        date=datetime.date(2013, 1, 1), precision="year", type="meeting", summary="In 2013"
+    )
+    EventActor.objects.create(event=year, actor=lavrov)
+    assert find_same_event(day.replace(month=9, day=30), "day", "meeting", {lavrov.pk}) == year
+    assert find_same_event(datetime.date(2014, 1, 1), "day", "meeting", {lavrov.pk}) is None

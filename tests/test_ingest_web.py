@@ -231,21 +231,57 @@ def site():
     thread.join()
 
 
-def test_url_is_fetched_and_its_date_confirmed(immediate, post, site):
+@pytest.fixture
+def allow_local(settings):
+    settings.INGEST_FETCH_ALLOWED_HOSTS = ["127.0.0.1"]
+
+
+def test_url_is_fetched_by_the_worker_and_its_date_confirmed(
+    immediate, post, site, allow_local, curator_client
+):
     response = post({"url": f"{site}/article"})
     submission = Submission.objects.get()
-    assert response["Location"] == reverse("timeline:ingest_confirm", args=[submission.batch])
+    status = reverse("timeline:ingest_status", args=[submission.batch])
+    confirm = reverse("timeline:ingest_confirm", args=[submission.batch])
+    assert response["Location"] == status  # fetched in the task, not in the request
+    assert submission.status == "draft"
     assert submission.detected_published == datetime.date(2013, 2, 2)
     assert submission.outlet == "Example News"
     assert "Lavrov meets Syrian opposition chief" in submission.title
     assert b"Home | World" not in bytes(submission.data)
+    # The polling status page sends the curator on to the date's confirmation.
+    assert curator_client.get(status)["Location"] == confirm
+    polled = curator_client.get(status, headers={"HX-Request": "true"})
+    assert polled["HX-Redirect"] == confirm
+    assert "2 February 2013" in curator_client.get(confirm).content.decode()
     form = {"form-TOTAL_FORMS": 1, "form-INITIAL_FORMS": 1, "form-0-published": "2013-02-02"}
     form |= {"form-0-title": submission.title, "form-0-outlet": submission.outlet}
-    post(form, url=response["Location"])
+    post(form, url=confirm)
     article = Article.objects.get()
     assert article.url == f"{site}/article"
     assert article.published_how == "metadata"
     assert Event.objects.filter(date=datetime.date(2013, 2, 2)).exists()
+
+
+def test_url_with_a_given_date_is_fetched_and_extracted_at_once(immediate, post, site, allow_local):
+    response = post({"url": f"{site}/article", "published": "2013-02-03"})
+    submission = Submission.objects.get()
+    assert response["Location"] == reverse("timeline:ingest_status", args=[submission.batch])
+    assert submission.status == "done"
+    article = Article.objects.get()
+    assert (article.published, article.published_how) == (datetime.date(2013, 2, 3), "given")
+    assert article.outlet == "Example News"
+
+
+def test_undated_page_asks_the_curator_for_the_date(
+    immediate, post, site, allow_local, curator_client
+):
+    response = post({"url": f"{site}/undated"})
+    submission = Submission.objects.get()
+    assert submission.status == "draft" and submission.detected_published is None
+    confirm = curator_client.get(response["Location"], follow=True)
+    assert "No publication date was found on the page: give one." in confirm.content.decode()
+    assert Article.objects.count() == 0
 
 
 def closed_port():
@@ -256,30 +292,71 @@ def closed_port():
         return s.getsockname()[1]
 
 
+def finished_snapshot():
+    """What a failed fetch may leave: its submission, marked failed; nothing else."""
+    return tuple(m.objects.count() for m in (Article, Actor, ActorAlias, Event, Mention))
+
+
 @pytest.mark.parametrize(
     ("path", "message"),
     [
         ("/missing", "the server answered 404"),
-        ("/undated", "No publication date found"),
         ("/big", "larger than"),
         ("/scan.pdf", "not a web page (application/pdf)"),
     ],
 )
-def test_url_problems_are_clear_errors_and_change_nothing(post, site, settings, path, message):
+def test_url_problems_are_clear_errors_and_change_nothing(
+    immediate, post, site, settings, allow_local, curator_client, path, message
+):
     settings.INGEST_MAX_BYTES = 2000
-    before = snapshot()
+    before = finished_snapshot()
     response = post({"url": site + path})
+    submission = Submission.objects.get()
+    assert (submission.status, submission.article) == ("failed", None)
+    assert message in submission.error
+    assert message in curator_client.get(response["Location"]).content.decode()
+    assert finished_snapshot() == before
+
+
+def test_unreachable_url(immediate, post, allow_local):
+    post({"url": f"http://127.0.0.1:{closed_port()}/article"})
+    submission = Submission.objects.get()
+    assert submission.status == "failed"
+    assert "Could not fetch" in submission.error
+    assert Article.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://127.0.0.1:5432/", "127.0.0.1 is not a public web address"),
+        ("http://127.0.0.1:{port}/article", "127.0.0.1 is not a public web address"),
+        ("http://[::1]:8000/", "::1 is not a public web address"),
+        ("http://0.0.0.0:8000/", "0.0.0.0 is not a public web address"),
+        ("http://2130706433/", "Enter a valid URL"),  # Django's form refuses this spelling
+        ("http://169.254.169.254/latest/", "169.254.169.254 is not a public web address"),
+        ("http://[::ffff:127.0.0.1]:6379/", "::ffff:127.0.0.1 is not a public web address"),
+    ],
+)
+def test_a_local_address_is_refused_at_once_whatever_the_port(post, site, url, message):
+    """Addresses written as numbers need no lookup: refused in the request, one message."""
+    response = post({"url": url.format(port=site.rsplit(":", 1)[1])})
     assert response.status_code == 400
     assert message in response.content.decode()
-    assert snapshot() == before
+    assert snapshot() == (0,) * 7
 
 
-def test_unreachable_url(post):
-    before = snapshot()
-    response = post({"url": f"http://127.0.0.1:{closed_port()}/article"})
-    assert response.status_code == 400
-    assert "Could not fetch" in response.content.decode()
-    assert snapshot() == before
+def test_a_local_name_is_refused_by_the_worker(immediate, post, site, curator_client):
+    response = post({"url": f"http://localhost:{site.rsplit(':', 1)[1]}/article"})
+    submission = Submission.objects.get()
+    assert submission.status == "failed"
+    assert submission.error == (
+        "localhost is not a public web address: pages on this server's own or private "
+        "networks are not fetched."
+    )
+    page = curator_client.get(response["Location"]).content.decode()
+    assert "localhost is not a public web address" in page
+    assert Article.objects.count() == 0
 
 
 @pytest.mark.django_db(transaction=True)

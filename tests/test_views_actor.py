@@ -60,11 +60,33 @@ def test_met_most_often_with_links_to_both_on_the_timeline(client, lavrov):
 
 
 def test_query_count_is_constant(client, lavrov, make_event, django_assert_max_num_queries):
+    # actor, aliases, partners, chart, count, events, their actors, their mentions, the
+    # header's years
+    with django_assert_max_num_queries(9):
+        assert client.get("/actors/sergey-lavrov/").status_code == 200
     for day in range(1, 15):
         make_event(date=datetime.date(2013, 1, day), summary=f"More {day}")
-    # actor, aliases, partners, chart, events, their actors, their mentions, header's years
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         assert client.get("/actors/sergey-lavrov/").status_code == 200
+
+
+def test_the_busiest_actor_is_shown_a_page_at_a_time(client, lavrov, make_event, monkeypatch):
+    from timeline import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    more = [make_event(date=datetime.date(2014, 1, day), summary=f"More {day}") for day in (1, 2)]
+    html = client.get("/actors/sergey-lavrov/").content.decode()
+    assert "Brahimi meets Lavrov" in html and "Kerry meets Lavrov" not in html
+    assert "Earlier events" not in html
+    # Five events in all; two on this page, and the link to the next.
+    assert '<span class="count">5</span>' in html
+    second = client.get("/actors/sergey-lavrov/?after=" + html.split("?after=")[1].split('"')[0])
+    html = second.content.decode()
+    assert "Kerry meets Lavrov" in html and "More 1" in html and "Brahimi meets" not in html
+    last = f"2014-01-01.0.{more[0].pk}"
+    assert f'href="/actors/sergey-lavrov/?after={last}"' in html
+    assert "More 2" in client.get(f"/actors/sergey-lavrov/?after={last}").content.decode()
+    assert client.get("/actors/sergey-lavrov/?after=nonsense").status_code == 400
 
 
 def test_unknown_actor_is_404(client, db):

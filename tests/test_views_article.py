@@ -58,10 +58,26 @@ def test_article_without_annotations_shows_plain_text(client, article):
     assert "<mark" not in text
 
 
-def test_query_count_is_constant(client, article, django_assert_max_num_queries):
+def test_query_count_is_constant_and_events_come_a_page_at_a_time(
+    client, article, monkeypatch, django_assert_max_num_queries
+):
+    from timeline import views
+    from timeline.models import Event, Mention
+
     # article, events, their actors and mentions, the header's years
     with django_assert_max_num_queries(5):
         assert client.get(f"/articles/{article.pk}/").status_code == 200
+    monkeypatch.setattr(views, "PAGE_SIZE", 3)
+    for n in range(6):
+        event = Event.objects.create(date=datetime.date(2012, 12, 1 + n), summary=f"Also {n}")
+        Mention.objects.create(event=event, article=article, sentence="s", start=n + 1, end=n + 2)
+    with django_assert_max_num_queries(5):
+        html = client.get(f"/articles/{article.pk}/").content.decode()
+    assert html.count('class="event ') == 3 and "Also 2" in html and "Also 3" not in html
+    following = html.split('<a href="')[-1].split('"')[0]
+    assert following.startswith(f"/articles/{article.pk}/?after=2012-12-03.0.")
+    html = client.get(following).content.decode()
+    assert "Also 3" in html and "Also 5" in html and "Earlier events" in html
 
 
 def test_unknown_article_is_404(client, db):

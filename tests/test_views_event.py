@@ -133,3 +133,34 @@ def test_copy_link_and_cite_list_the_event_and_its_sources(client, event, make_e
     assert lines[1] == "Sources:"
     assert "- Reuters, “Brahimi in Moscow”, 28 Dec 2012, https://r.example/1." in lines
     assert any(line.startswith("- BBC News, “Article ") for line in lines)
+
+
+def test_query_count_does_not_grow_with_mentions(client, make_event, django_assert_max_num_queries):
+    """The sentences are highlighted from their articles: fetched with the mentions, not one
+    query per mention (it was 5, 23 and 63 queries for 1, 10 and 30 mentions)."""
+    from timeline.models import Article
+
+    event = make_event()
+
+    def add_mentions(n):
+        for i in range(n):
+            article = Article.objects.create(
+                title=f"Report {i}",
+                outlet=f"Outlet {i}",
+                published=event.date,
+                raw_text=f"Lavrov met Brahimi on Friday ({i}).",
+                annotations={"actors": [{"start": 0, "end": 6, "name": "Sergey Lavrov"}]},
+            )
+            Mention.objects.create(
+                event=event, article=article, sentence="Lavrov met Brahimi", start=0, end=18
+            )
+
+    # The event with its place, its actors, its mentions with their articles; the header's
+    # years (cached).
+    with django_assert_max_num_queries(4):
+        assert client.get(f"/events/{event.pk}/").status_code == 200
+    add_mentions(29)
+    with django_assert_max_num_queries(4):
+        html = client.get(f"/events/{event.pk}/").content.decode()
+    assert html.count('class="mention"') == 30
+    assert html.count('<mark class="actor" title="Sergey Lavrov">Lavrov</mark>') == 29

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 
@@ -289,25 +290,70 @@ def test_pages_and_load_more_fragment(client, make_event, monkeypatch):
     from timeline import views
 
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
-    for day in (1, 2, 3):
-        make_event(date=datetime.date(2012, 12, day), summary=f"Event {day}")
+    events = [
+        make_event(date=datetime.date(2012, 12, day), summary=f"Event {day}") for day in (1, 2, 3)
+    ]
     html = client.get("/").content.decode()
     assert "Event 2" in html and "Event 3" not in html
-    assert 'id="load-more"' in html and 'href="/?page=2"' in html
+    # The next page starts after the last event shown: its date, precision rank and id.
+    after = f"2012-12-02.0.{events[1].pk}"
+    assert 'id="load-more"' in html and f'href="/?after={after}"' in html
     assert 'hx-trigger="revealed, click"' in html
+    assert "3 events" in html
 
-    # Scrolling down asks for page 2 with the load-more link as target: just the rows.
-    response = client.get("/?page=2", headers={"HX-Request": "true", "HX-Target": "load-more"})
+    # Scrolling down asks for the next page with the load-more link as target: just the rows.
+    response = client.get(
+        f"/?after={after}", headers={"HX-Request": "true", "HX-Target": "load-more"}
+    )
     more = response.content.decode()
     assert "Event 3" in more and "Event 2" not in more
     assert 'id="browse"' not in more and 'id="load-more"' not in more
-    # December 2012 was already headed on page 1; only the new day gets a heading.
+    # December 2012 was already headed on the page above; only the new day gets a heading.
     assert "December 2012" not in more
     assert "Monday 3 December" in more
 
-    # Without JavaScript the same link is a full page.
-    page2 = client.get("/?page=2").content.decode()
+    # Without JavaScript the same link is a full page, with a way back up.
+    page2 = client.get(f"/?after={after}").content.decode()
     assert "<html" in page2 and "Event 3" in page2 and "Earlier page" in page2
+    before = f"2012-12-03.0.{events[2].pk}"
+    assert f'href="/?before={before}"' in page2
+    page1 = client.get(f"/?before={before}").content.decode()
+    assert "Event 1" in page1 and "Event 2" in page1 and "Event 3" not in page1
+    assert "Earlier page" not in page1 and f'href="/?after={after}"' in page1
+
+
+def test_pages_newest_first_and_events_on_one_day(client, make_event, monkeypatch):
+    from timeline import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    day = datetime.date(2012, 12, 1)
+    for n in range(3):
+        make_event(date=day, summary=f"Same day {n}")
+    make_event(date=day, precision="month", summary="Sometime that month")
+    make_event(date=datetime.date(2012, 11, 5), summary="November")
+    seen, url = [], "/?sort=newest"
+    while url:
+        response = client.get(url, headers={"HX-Request": "true", "HX-Target": "load-more"})
+        html = response.content.decode()
+        seen += re.findall(r'id="event-\d+-summary"><a [^>]*>([^<]+)</a>', html)
+        found = re.search(r'id="load-more" class="load-more" href="([^"]+)"', html)
+        url = found.group(1).replace("&amp;", "&") if found else None
+    # Newest first, the exact date before the month on the same first day, nothing twice.
+    assert seen == [
+        "Same day 2",
+        "Same day 1",
+        "Same day 0",
+        "Sometime that month",
+        "November",
+    ]
+
+
+@pytest.mark.parametrize("position", ["2012-12-02", "x.0.1", "2012-13-01.0.5", "2012-12-01.7.5"])
+def test_a_bad_page_position_is_a_400_with_a_message(client, make_event, position):
+    make_event()
+    response = client.get(f"/?after={position}")
+    assert response.status_code == 400
+    assert "does not point into the timeline" in response.content.decode()
 
 
 def test_query_count_is_constant_with_many_events_actors_and_mentions(
@@ -338,9 +384,12 @@ def test_query_count_is_constant_with_many_events_actors_and_mentions(
     assert "28 events" in response.content.decode()
     with django_assert_max_num_queries(14):
         assert client.get(query + "&page=1", headers={"HX-Request": "true"}).status_code == 200
-    # The next page on scroll also looks up the last event before it: still constant.
-    with django_assert_max_num_queries(8):
-        response = client.get("/?page=2", headers={"HX-Request": "true", "HX-Target": "load-more"})
+    # The next page on scroll: the page and its actors and mentions, however deep.
+    after = f"2012-12-20.0.{event.pk}"
+    with django_assert_max_num_queries(3):
+        response = client.get(
+            f"/?after={after}", headers={"HX-Request": "true", "HX-Target": "load-more"}
+        )
     assert response.status_code == 200
 
 

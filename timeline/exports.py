@@ -63,12 +63,15 @@ def event_row(event, absolute) -> dict:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def csv_cell(value):
+def csv_safe(value):
     """Text a spreadsheet would run as a formula, made inert with a leading apostrophe:
-    `csv_cell('=HYPERLINK("http://evil.example/")')` -> `'=HYPERLINK(...)`; the rest as is."""
+    `csv_safe('=HYPERLINK("http://evil.example/")')` -> `'=HYPERLINK(...)`; the rest as is."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+csv_cell = csv_safe  # the earlier name
 
 
 def to_csv(events, absolute) -> str:
@@ -80,7 +83,7 @@ def to_csv(events, absolute) -> str:
         row["actors"] = "; ".join(row["actors"])
         row["outlets"] = "; ".join(row["outlets"])
         row["planned"] = "yes" if row["planned"] else "no"
-        writer.writerow({key: csv_cell(value) for key, value in row.items()})
+        writer.writerow({key: csv_safe(value) for key, value in row.items()})
     return out.getvalue()
 
 

@@ -9,7 +9,7 @@ import re
 from django import forms
 from django.http import QueryDict
 
-from timeline.models import Actor, Article, Event, EventType, Place
+from timeline.models import Actor, Article, Event, EventType, Place, Position
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -68,6 +68,24 @@ class OutletField(forms.MultipleChoiceField):
             )
 
 
+class PositionField(forms.Field):
+    """A place in the chronology where a page starts (see models.Position)."""
+
+    def to_python(self, value):
+        value = (value or "").strip()
+        if not value:
+            return None
+        try:
+            if len(value) > 40:
+                raise ValueError(value)
+            return Position.parse(value)
+        except ValueError:
+            raise forms.ValidationError(
+                "This link does not point into the timeline; start again from the first page.",
+                code="invalid_position",
+            ) from None
+
+
 SORTS = (("oldest", "Oldest first"), ("newest", "Newest first"))
 # Rejected events are never public, so they are not a choice.
 PUBLIC_STATUSES = (
@@ -79,8 +97,9 @@ PUBLIC_STATUSES = (
 # More values of one filter than any view needs (every event type is fewer): a 400, not a
 # page whose every link repeats them.
 MAX_VALUES = 50
-# In the URL, not a filter: carried as it is.
-PAGE_KEYS = ("page",)
+# In the URL, not a filter: where the page starts. `page` is from before pages had positions:
+# carried as it is, and ignored.
+PAGE_KEYS = ("page", "after", "before")
 
 
 class TimelineFilterForm(forms.Form):
@@ -121,6 +140,8 @@ class TimelineFilterForm(forms.Form):
         label="Key events",
     )
     status = forms.ChoiceField(required=False, choices=PUBLIC_STATUSES)
+    after = PositionField(required=False, label="Page")
+    before = PositionField(required=False, label="Page")
 
     def __init__(self, data=None, **kwargs):
         if data is not None:

@@ -462,11 +462,6 @@ def truncate(day: datetime.date, precision: str) -> tuple:
     return (day.year, day.month, day.day)
 
 
-# A planned event reported as held this many days after its planned date is the same one
-# (talks put off by a few days); beyond that it is another.
-HELD_LATER = datetime.timedelta(days=7)
-
-
 def took_place(event: Event, day: datetime.date, precision: str) -> None:
     """A planned event another article reports as held: held, on the day it was held. A
     curator's event keeps its date and its plan; only the machine's own guess is updated."""
@@ -493,25 +488,19 @@ def find_same_event(
     brought back by another article. `exclude` holds events this article's other findings
     already took: the pipeline has said those are different happenings."""
     kin = {t for t in EventType.values if same_kin(t, type)}
-    candidates = (
-        Event.objects.filter(type__in=kin, date__year__in={day.year, (day - HELD_LATER).year})
-        .exclude(pk__in=exclude)
-        .prefetch_related("event_actors")
+    candidates = Event.objects.exclude(pk__in=exclude).same_happening(
+        day, precision, kin, actor_ids, planned=planned
     )
     best, best_score = None, 0.0
-    for event in candidates.order_by("id"):
+    for event in candidates:
         coarser = max(precision, event.precision, key=PRECISION_RANK.get)
         same_date = truncate(event.date, coarser) == truncate(day, coarser)
-        held_later = event.planned and not planned and event.date <= day <= event.date + HELD_LATER
-        if not (same_date or held_later):
-            continue
-        theirs = {link.actor_id for link in event.event_actors.all()}
-        if not theirs and not actor_ids:
-            score = 1.0
-        elif held_later and not same_date and len(theirs & actor_ids) < 2:
+        if not actor_ids:
+            score = 1.0  # neither side names anyone
+        elif not same_date and event.shared < 2:
             continue  # a week apart, only the same parties make it the same happening
         else:
-            score = len(theirs & actor_ids) / len(theirs | actor_ids)
+            score = event.shared / (event.n_actors + len(actor_ids) - event.shared)
         if score > best_score:
             best, best_score = event, score
     return best

