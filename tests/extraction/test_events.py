@@ -851,3 +851,13 @@ def test_agreeing_to_meet_on_a_day_is_a_planned_meeting_that_day(extract):
     ).events
     assert (event.type, event.date.value, event.planned) == ("meeting", "2013-05-27", True)
     assert actors(event) == {"Sergey Lavrov": "source", "John Kerry": "source"}
+
+
+def test_a_clock_time_does_not_end_the_sentence(extract):
+    (event,) = extract(
+        "Ukraine and the separatists on Friday agreed on a ceasefire from 6 p.m. Kyiv time, "
+        "said the OSCE envoy Heidi Tagliavini.",
+        datetime.date(2014, 9, 5),
+    ).events
+    assert event.type == "agreement"
+    assert event.evidence.endswith("Heidi Tagliavini.")
