@@ -19,19 +19,17 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
+from timeline.context_processors import worker_status
 from timeline.extraction.clean import Document
 from timeline.extraction.dates import find_dateline
 from timeline.ingest import IngestError, check_published, read_document
 from timeline.models import Article, Event, Submission, is_web_address
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
-# After this long in the queue, say that no worker seems to be running.
-WORKER_HINT_AFTER = datetime.timedelta(seconds=20)
 
 
 def curator_required(view):
@@ -129,13 +127,19 @@ ConfirmFormSet = forms.formset_factory(ConfirmForm, extra=0)
 
 
 def detect_published(document: Document) -> tuple[datetime.date | None, str]:
-    """The publication date the document itself gives, and where it came from."""
+    """The publication date the document itself gives, and where it came from; none when
+    that date can't be a publication date (in the future, before 1800)."""
+    found = None, ""
     if document.published is not None:
-        return document.published, document.published_how or "the page's metadata"
-    dateline = find_dateline(document.text)
-    if dateline is not None and dateline.value:
-        return datetime.date.fromisoformat(dateline.value), "the dateline"
-    return None, ""
+        found = document.published, document.published_how or "the page's metadata"
+    elif (dateline := find_dateline(document.text)) is not None and dateline.value:
+        found = datetime.date.fromisoformat(dateline.value), "the dateline"
+    if found[0] is not None:
+        try:
+            check_published(found[0])
+        except IngestError:
+            return None, ""
+    return found
 
 
 def submission_from(document: Document, **fields) -> Submission:
@@ -214,10 +218,8 @@ def fetch_submission(submission: Submission) -> None:
 
 
 def enqueue(submissions: list[Submission]) -> None:
-    from timeline.tasks import extract_submission
-
     for submission in submissions:
-        transaction.on_commit(functools.partial(extract_submission.enqueue, submission.pk))
+        submission.enqueue()
 
 
 def may_ingest(user) -> bool:
@@ -362,15 +364,12 @@ def status(request, batch):
         }
         for s in submissions
     ]
-    waiting_since = min(
-        (s.created_at for s in submissions if s.status == Submission.Status.QUEUED), default=None
-    )
+    finished = all(s.finished for s in submissions)
     context = {
         "batch": batch,
         "rows": rows,
-        "finished": all(s.finished for s in submissions),
-        "no_worker": waiting_since is not None
-        and timezone.now() - waiting_since > WORKER_HINT_AFTER,
+        "finished": finished,
+        "no_worker": not finished and worker_status()["missing"],
     }
     template = "ingest/status.html"
     if request.htmx and not request.htmx.history_restore_request:
