@@ -140,6 +140,26 @@ def test_nul_in_an_ingest_field_is_a_form_error(curator_client, fields):
     assert Submission.objects.count() == 0
 
 
+def test_nul_in_an_uploaded_file_name_is_not_stored(curator_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("talks\x00.txt", LAVROV.encode())
+    response = curator_client.post(
+        reverse("timeline:ingest"), {"files": [upload], "published": "2012-12-30"}
+    )
+    assert response.status_code in (302, 400)
+    assert all("\x00" not in s.name + s.filename for s in Submission.objects.all())
+
+
+@pytest.mark.parametrize("action", ["confirm", "\x00"])
+def test_nul_in_an_admin_action_post_is_not_a_500(admin_client, make_event, action):
+    make_event()
+    response = admin_client.post(
+        "/admin/timeline/event/", {"action": action, "_selected_action": ["\x00"]}
+    )
+    assert response.status_code in (200, 302, 400)
+
+
 def test_nul_in_the_confirmation_is_a_form_error(curator_client):
     text = "MOSCOW, Dec 28, 2012 (Reuters) - " + LAVROV
     response = curator_client.post(reverse("timeline:ingest"), {"text": text})
