@@ -107,6 +107,20 @@ def test_nul_in_the_query_is_a_400_with_a_message(client, make_event, url):
     assert b"NUL" in response.content or b"not" in response.content
 
 
+@pytest.mark.parametrize("query", ["outlet=%00", "actor=a%00", "place=%00x", "q=%00", "type=%00"])
+def test_the_filter_form_refuses_nul_by_itself(make_event, query):
+    """Behind the middleware, the form is a second guard: on PostgreSQL a NUL reaching the
+    outlet, actor or place lookup would be a DataError."""
+    from django.http import QueryDict
+
+    from timeline.forms import TimelineFilterForm
+
+    make_event()
+    form = TimelineFilterForm(QueryDict(query))
+    assert not form.is_valid()
+    assert form.errors
+
+
 @pytest.mark.parametrize(
     "url",
     [
