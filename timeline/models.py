@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import math
 import unicodedata
 import uuid
 from dataclasses import dataclass
@@ -347,13 +348,38 @@ class Position:
         )
 
 
+@dataclass(frozen=True)
+class Relevance:
+    """Where a page of search results sorted by relevance starts: "r0.0607927_1234"."""
+
+    score: float
+    id: int
+
+    def __str__(self) -> str:
+        return f"r{self.score!r}_{self.id}"
+
+    @classmethod
+    def parse(cls, text: str) -> Relevance:
+        score, _, pk = text.strip().removeprefix("r").partition("_")
+        position = cls(float(score), int(pk))
+        if not math.isfinite(position.score) or not 0 < position.id < 2**63:
+            raise ValueError(text)
+        return position
+
+    @classmethod
+    def of(cls, event: Event) -> Relevance:
+        return cls(event.relevance, event.pk)
+
+    group_key = None
+
+
 @dataclass
 class EventPage:
     """One page of events and the positions that lead to the pages on either side."""
 
     events: list
     earlier: Position | None  # ?before= for the page above, if there is one
-    later: Position | None  # ?after= for the page below, if there is one
+    later: Position | Relevance | None  # ?after= for the page below, if there is one
 
 
 ORDER_COLUMNS = ("date", "precision_rank", "id")
@@ -439,11 +465,11 @@ class EventQuerySet(models.QuerySet):
         return events
 
     def search(self, text: str):
-        """Events whose summary, place or a source sentence contains `text`."""
-        in_sentences = Mention.objects.filter(sentence__icontains=text).values("event_id")
-        return self.filter(
-            Q(summary__icontains=text) | Q(pk__in=in_sentences) | Q(place__name__icontains=text)
-        )
+        """Events whose summary, place or a source sentence match `text`, a web-search
+        query (timeline/search.py): `Event.objects.search('ceasefire "Geneva talks" -Russia')`."""
+        from timeline import search
+
+        return search.search(self, text)
 
     # Facets: each counts the events of this QuerySet (one row per event, see filtered()).
 
@@ -564,6 +590,22 @@ class EventQuerySet(models.QuerySet):
             earlier=Position.of(rows[0]) if after is not None and rows else None,
             later=Position.of(rows[-1]) if more else None,
         )
+
+    def page_by_relevance(self, size: int, text: str, *, after: Relevance | None = None):
+        """`size` events, those whose summary best matches `text` first, after `after`."""
+        from django.db import connections
+
+        from timeline import search
+
+        score = search.relevance(connections[self.db].vendor, text)
+        events = self.annotate(relevance=score).order_by("-relevance", "-id")
+        if after is not None:
+            events = events.filter(
+                Q(relevance__lt=after.score) | Q(relevance=after.score, id__lt=after.id)
+            )
+        rows = list(events[: size + 1])
+        more, rows = len(rows) > size, rows[:size]
+        return EventPage(rows, earlier=None, later=Relevance.of(rows[-1]) if more else None)
 
     def for_listing(self, *, full_articles: bool = False):
         """With what a list shows, in a fixed number of queries; the articles' long text

@@ -27,7 +27,9 @@ from timeline.models import (
     EventPage,
     EventType,
     Mention,
+    Position,
     Precision,
+    Relevance,
     format_date,
     public_month_counts,
 )
@@ -409,6 +411,22 @@ def query_url(path: str, query: QueryDict) -> str:
     return f"{path}?{query.urlencode()}" if query else path
 
 
+def timeline_page(events, filters: dict) -> EventPage:
+    """The page of the timeline the filters ask for: in date order from a position, or, for a
+    search sorted by relevance, best matches first."""
+    after, before = filters.get("after"), filters.get("before")
+    if filters.get("sort") == "relevance" and filters.get("q"):
+        after = after if isinstance(after, Relevance) else None
+        return events.for_listing().page_by_relevance(PAGE_SIZE, filters["q"], after=after)
+    # A position of the other order (the sort changed under it) starts from the top.
+    return events.for_listing().page(
+        PAGE_SIZE,
+        after=after if isinstance(after, Position) else None,
+        before=before if isinstance(before, Position) else None,
+        newest_first=filters.get("sort") == "newest",
+    )
+
+
 @require_safe
 @vary_on_headers("HX-Request", "HX-Target")
 def timeline(request):
@@ -440,12 +458,7 @@ def timeline(request):
     filters = form.cleaned_data
     # Built from what the filters read, so a repeated or unknown key is not copied into links.
     query = form.canonical_query()
-    page = events.for_listing().page(
-        PAGE_SIZE,
-        after=filters.get("after"),
-        before=filters.get("before"),
-        newest_first=filters.get("sort") == "newest",
-    )
+    page = timeline_page(events, filters)
     more = wants_fragment(request) and request.htmx.target == "load-more"
     context = {
         "form": form,
@@ -490,6 +503,8 @@ def timeline(request):
                 "selected": (filters.get("sort") or "oldest") == value,
             }
             for value, label in SORTS
+            # Relevance is a search's order.
+            if value != "relevance" or filters.get("q")
         ],
         "chart": month_chart(
             found["months"],
@@ -611,6 +626,8 @@ def page_of(request, events) -> EventPage:
         )
     except ValidationError as exc:
         raise BadPosition(exc.messages[0]) from exc
+    if isinstance(after, Relevance) or isinstance(before, Relevance):
+        raise BadPosition("These pages are in date order; start again from the first page.")
     return events.for_listing().page(PAGE_SIZE, after=after, before=before)
 
 
