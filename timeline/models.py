@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import math
+import random
 import unicodedata
 import uuid
 from dataclasses import dataclass
@@ -419,6 +421,8 @@ class EventQuerySet(models.QuerySet):
                 event.importance = score
                 changed.append(event)
         Event.objects.bulk_update(changed, ["importance"], batch_size=1000)
+        if changed:
+            data_changed()
         return len(changed)
 
     def chronological(self, newest_first: bool = False):
@@ -897,23 +901,47 @@ class Submission(models.Model):
         return self.status in self.FINISHED
 
 
-MONTHS_KEY = "timeline:public-months"
+GENERATION_KEY = "timeline:generation"
+
+
+def generation() -> int:
+    """A number that changes whenever events, their actors, mentions, places or articles
+    are written: the key of every summary kept in the cache."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        # Random, so that a generation lost from the cache is not started again at a number
+        # that summaries of older data are still kept under.
+        cache.add(GENERATION_KEY, random.randrange(1 << 48), None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def data_changed(**kwargs) -> None:
+    with contextlib.suppress(ValueError):  # none yet: the next reader starts one
+        cache.incr(GENERATION_KEY)
+
+
+def summary(name: str, key: str, compute):
+    """`compute()`, kept in the cache under `name` and `key` until the data change (or for
+    SUMMARY_CACHE_SECONDS, the longest another process's writes can go unseen)."""
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
+    cache_key = f"timeline:{name}:{generation()}:{digest}"
+    value = cache.get(cache_key)
+    if value is None:
+        value = compute()
+        cache.set(cache_key, value, settings.SUMMARY_CACHE_SECONDS)
+    return value
 
 
 def public_month_counts() -> dict[datetime.date, int]:
     """Public events per month, {first day of month: n}: the chart's full period and the
-    header's years. Cached until an event is written, so pages do not count every row."""
-    counts = cache.get(MONTHS_KEY)
-    if counts is None:
-        counts = Event.objects.visible().month_counts()
-        cache.set(MONTHS_KEY, counts, 3600)
-    return counts
+    header's years. Kept until an event is written, so pages do not count every row."""
+    return summary("public-months", "", lambda: Event.objects.visible().month_counts())
 
 
-@receiver([post_save, post_delete], sender=Event)
-def forget_public_months(sender, **kwargs):
-    """An event written may change any month's count and either end of the period."""
-    cache.delete(MONTHS_KEY)
+for model in (Event, EventActor, Mention, Place, Article):
+    post_save.connect(data_changed, sender=model, dispatch_uid=f"data_changed_save_{model}")
+    post_delete.connect(data_changed, sender=model, dispatch_uid=f"data_changed_del_{model}")
 
 
 @receiver([post_save, post_delete], sender=Mention)
