@@ -650,3 +650,24 @@ def test_the_council_and_the_bloc_are_the_bodies_named_before(nlp):
 def test_a_lower_case_word_the_model_tagged_is_no_actor(nlp):
     doc = nlp("Juan Manuel Santos delivered the text to congress on Thursday.")
     assert [a.name for a in ActorResolver().resolve(doc)] == ["Juan Manuel Santos"]
+
+
+def test_she_said_is_the_woman_named_before_never_the_last_man(nlp):
+    text = (
+        "Chancellor Angela Merkel met President Vladimir Putin in the Kremlin. Mr Putin said "
+        'the talks went well.\n\n"We made progress," she said.'
+    )
+    found = resolve_actors(nlp(text))
+    assert [a.name for a in found if a.via == "pronoun"] == ["Angela Merkel"]
+
+
+def test_she_said_with_no_woman_named_is_nobody(nlp):
+    text = 'Vladimir Putin spoke first. "We will see," she said.'
+    found = resolve_actors(nlp(text))
+    assert [a.name for a in found if a.via == "pronoun"] == []
+
+
+def test_a_plan_or_an_agreement_is_no_actor(nlp):
+    text = "The envoy urged support for the Libyan Political Agreement and the Arab Action Plan."
+    names = {a.name for a in resolve_actors(nlp(text))}
+    assert not names & {"Libyan Political Agreement", "Arab Action Plan"}

@@ -697,3 +697,20 @@ def test_docstring_examples(nlp):
         runner.run(test)
     assert examples >= 8
     assert runner.summarize(verbose=False).failed == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Truce agreed for March 3 after Geneva talks",
+        "The two sides agreed a ceasefire from March 3.",
+    ],
+)
+def test_a_day_something_was_agreed_for_lies_ahead_even_in_the_past_tense(nlp, text):
+    mention = only(nlp, text, datetime.date(2016, 2, 28))
+    assert (mention.value, mention.precision) == ("2016-03-03", "day")
+
+
+def test_a_past_day_without_a_cue_stays_in_the_past(nlp):
+    mention = only(nlp, "The envoy met the delegations on March 3.", datetime.date(2016, 2, 28))
+    assert mention.value == "2015-03-03"

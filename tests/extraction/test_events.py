@@ -682,3 +682,112 @@ def test_an_agreement_announced_is_the_agreement_and_a_phone_call_a_consultation
         ("meeting", "2016-08-25"),
         ("ceasefire", "2016-08-25"),
     ]
+
+
+def test_a_deal_called_something_is_a_statement_about_the_deal(extract):
+    (event,) = extract(
+        'Foreign Minister Sergey Lavrov on Monday called the deal a "historic step".', SATURDAY
+    ).events
+    assert event.type == "statement"
+    assert actors(event) == {"Sergey Lavrov": "source"}
+
+
+def test_kicking_off_talks_is_a_meeting(extract):
+    (event,) = extract(
+        "UN envoy Staffan de Mistura kicked off a new round of talks in Geneva on Thursday.",
+        datetime.date(2016, 4, 14),
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2016-04-14")
+
+
+def test_entering_into_talks_is_a_meeting_of_the_subjects(extract):
+    (event,) = extract(
+        "In March, the government and the FARC rebels entered into formal talks in Oslo.",
+        datetime.date(2012, 10, 18),
+    ).events
+    assert (event.type, event.date.value, event.date.precision) == ("meeting", "2012-03", "month")
+    assert {name for name, role in actors(event).items() if role == "source"} >= {
+        "Revolutionary Armed Forces of Colombia"
+    }
+
+
+def test_a_sides_delegation_is_that_side(extract):
+    found = extract(
+        "Syrian peace talks resumed in Geneva on Tuesday. The government delegation walked "
+        "out on Wednesday. The regime delegation will join the talks next Sunday, state media "
+        "said on Thursday.",
+        datetime.date(2017, 12, 8),
+    ).events
+    by_date = {e.date.value: e for e in found}
+    assert actors(by_date["2017-12-06"]) == {"Syrian government": "source"}
+    joining = by_date["2017-12-10"]
+    assert (joining.type, joining.planned) == ("meeting", True)
+    assert actors(joining) == {"Syrian government": "source"}
+
+
+def test_a_movement_named_before_a_noun_is_the_movement_not_its_leader(extract):
+    (event,) = extract(
+        "The Houthi group announced a ten-member council in Sanaa on Saturday.",
+        datetime.date(2016, 8, 6),
+    ).events
+    assert actors(event) == {"Houthi movement": "source"}
+
+
+def test_a_when_clause_happens_at_the_time_it_hangs_on(extract):
+    found = extract(
+        "The envoy met both delegations in Kuwait on Monday.\n\n"
+        "Yemen has been at war since September 2014, when the Houthis seized Sanaa.",
+        datetime.date(2016, 7, 19),
+    ).events
+    seized = next(e for e in found if "seized" in e.evidence)
+    assert (seized.date.value, seized.date.precision) == ("2014-09", "month")
+
+
+def test_separatists_are_the_rebel_party_of_the_storys_country(extract):
+    (event,) = extract(
+        "Ukraine and the separatists signed a new ceasefire in Minsk on Friday.",
+        datetime.date(2014, 9, 5),
+    ).events
+    assert actors(event) == {"Ukraine": "source", "pro-Russian separatists": "source"}
+
+
+def test_launching_a_military_campaign_is_force_not_an_appeal(extract):
+    (event,) = extract(
+        "In March 2015, Saudi Arabia launched a military campaign against the Houthis.",
+        datetime.date(2016, 7, 19),
+    ).events
+    assert event.type == "violence"
+
+
+def test_a_subject_listed_between_dashes_does_it(extract):
+    (event,) = extract(
+        "The three countries sponsoring the talks - Russia, Iran and Turkey - have agreed to monitor "
+        "the truce together.",
+        datetime.date(2017, 1, 25),
+    ).events
+    assert actors(event) == {"Russia": "source", "Iran": "source", "Turkey": "source"}
+
+
+def test_a_body_named_short_after_its_full_name_is_that_body(extract):
+    found = extract(
+        "Arab foreign ministers met in Cairo on Saturday, and the Arab League Council "
+        "suspended Syria. The Council called upon the Syrian army to stop the killing. At the "
+        "meeting, the League said it will impose sanctions.",
+        datetime.date(2011, 11, 12),
+    ).events
+    names = {a.name for e in found for a in e.actors}
+    assert "Arab League" in names
+    assert not names & {"Council", "League"}
+    appeal = next(e for e in found if "called upon" in e.evidence)
+    assert appeal.type == "appeal"
+
+
+def test_the_opposition_in_a_story_of_mediators_is_the_wars(extract):
+    found = extract(
+        "Russia, Iran and Turkey started talks in Astana on Monday on the truce in Syria. "
+        "Russia and Turkey brokered the truce between Damascus and opposition groups in "
+        "December. Russia said it would help, and Turkey and Iran agreed.",
+        datetime.date(2017, 2, 6),
+    ).events
+    names = {a.name for e in found for a in e.actors}
+    assert "Syrian opposition" in names and "Russian opposition" not in names

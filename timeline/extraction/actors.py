@@ -337,6 +337,7 @@ class ActorResolver:
             if actor is not None:
                 out.append(actor)
         out += _unmarked_surnames(doc, out, people)
+        out = _short_names(doc, out)
         out += self._pronouns(doc, out)
         focus = focus_country(out, doc)
         for person, state in _leaders_states(out, doc, focus):
@@ -520,6 +521,8 @@ class ActorResolver:
         if label in ("GPE", "LOC", "FAC"):
             return _actor(span, span.text, PLACE, None, via, is_place=True)
         if label == "ORG":
+            if span[-1].lower_ in _DOCUMENT_WORDS:
+                return None  # "the Libyan Political Agreement", "the Arab Action Plan"
             return _actor(span, span.text, ORGANIZATION, None, via)
         return None
 
@@ -561,6 +564,8 @@ class ActorResolver:
             name = people.by_surname.get(words[0]) or people.by_first.get(words[0])
             country = None
             via = VIA_SURNAME
+            if name is None and (group := self._group_named_by(span)) is not None:
+                return _actor(span, group.name, group.kind, group.country, VIA_NER)
             if name is None:
                 candidates = self._surnames.get(words[0], ())
                 if len(candidates) == 1:
@@ -577,6 +582,23 @@ class ActorResolver:
         if country:
             people.country.setdefault(name, country)
         return _actor(span, name, PERSON, country, via, title=title)
+
+    def _group_named_by(self, span: Span) -> _Entry | None:
+        """ "the Houthi delegation", "the Houthi group": a word before a common noun that
+        names a movement ("Houthis") is the movement, not a man whose surname it is."""
+        root = span.root
+        if (
+            len(span) != 1
+            or root.dep_ not in {"compound", "amod", "nmod"}
+            or root.head.pos_ != "NOUN"
+        ):
+            return None
+        key = actor_key(span.text)
+        for candidate in (key, key + "s", key + " movement"):
+            entry = self._by_key.get(candidate)
+            if entry is not None and entry.kind in {GROUP, ORGANIZATION}:
+                return entry
+        return None
 
     def _known_person(self, words: list[str]) -> _Entry | None:
         """The known person whose name is a part of this one or the reverse, same surname;
@@ -599,6 +621,7 @@ class ActorResolver:
         persons = [a for a in found if a.kind == PERSON]
         if not persons:
             return []
+        women = {a.name for a in persons if is_woman(a, doc)}
         out = []
         for token in doc:
             if token.lower_ not in ("he", "she") or token.dep_ != "nsubj":
@@ -607,6 +630,11 @@ class ActorResolver:
             if verb.i < token.i or verb.lemma_ not in REPORTING_VERBS:
                 continue
             before = [a for a in persons if token.i - _PRONOUN_WINDOW <= a.i < token.i]
+            # "she said" is never the man named last: Merkel, not Putin.
+            if token.lower_ == "she":
+                before = [a for a in before if a.name in women]
+            else:
+                before = [a for a in before if a.name not in women]
             if not before:
                 continue
             antecedent = next(
@@ -664,9 +692,43 @@ def _unmarked_surnames(doc: Doc, found: list[ResolvedActor], people) -> list[Res
     return out
 
 
+# Names of documents the model tags as organizations: a plan, an agreement, a resolution.
+_DOCUMENT_WORDS = frozenset(
+    ["plan", "agreement", "accord", "accords", "communique", "declaration", "resolution"]
+    + ["protocol", "memorandum", "treaty", "roadmap", "initiative", "charter", "constitution"]
+)
+
 # What a body is called for short once named: "the council" after the Security Council, "the
 # bloc" after the European Union.
 _SHORT_NAMES = {"bloc": "European Union", "alliance": "NATO", "organisation": None}
+
+
+def _short_names(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+    """ "League" or "Council" tagged on its own after "the Arab League (Council)" is that
+    body, not a new one called "League"."""
+    out: list[ResolvedActor] = []
+    for actor in found:
+        word = actor.name.lower()
+        if actor.kind == ORGANIZATION and " " not in word and actor.via == VIA_NER:
+            match = next(
+                (
+                    a
+                    for a in reversed(out)
+                    if a.kind in (ORGANIZATION, GROUP)
+                    and a.i < actor.i
+                    and " " in a.name
+                    and (
+                        a.name.lower().split()[-1] == word
+                        or word in a.surface.lower().split()
+                        or (a.j < len(doc) and doc[a.j].lower_ == word)  # "Arab League Council"
+                    )
+                ),
+                None,
+            )
+            if match is not None:
+                actor = dataclasses.replace(actor, name=match.name, country=match.country)
+        out.append(actor)
+    return out
 
 
 def _definite_references(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
@@ -851,6 +913,9 @@ _STATE_NOUNS = frozenset(
 )
 
 
+# Those who speak for a side at talks: "the government delegation", "rebel negotiators".
+_DELEGATION_NOUNS = frozenset(["delegation", "delegate", "negotiator", "team", "envoy"])
+
 # Words for a government itself: "the Syrian regime", "Yemen's government".
 _GOVERNMENT_NOUNS = frozenset(["government", "regime", "authorities", "administration"])
 _DEMONYM_OF = {
@@ -868,7 +933,7 @@ def government_name(country: str) -> str:
 
 def focus_country(found: list[ResolvedActor], doc: Doc) -> str | None:
     """The country a story is about: the one it names most ("Syria", "Yemen"), places
-    included; of two named as often, the first."""
+    included, a country at war counting half again; of two named as often, the first."""
     counts: dict[str, float] = {}
     first: dict[str, int] = {}
     for a in found:
@@ -891,6 +956,11 @@ def focus_country(found: list[ResolvedActor], doc: Doc) -> str | None:
             first.setdefault(country, token.i)
     if not counts:
         return None
+    # A war's mediators (Russia, Turkey) are named as often as the war's country; a story
+    # about talks is about the war.
+    for country in counts:
+        if country in gazetteer.CONFLICT_PARTIES:
+            counts[country] *= 1.5
     return min(counts, key=lambda c: (-counts[c], first[c]))
 
 
@@ -972,7 +1042,10 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
     return out
 
 
-_OPPOSITION_NOUNS = frozenset(["opposition", "rebel", "rebels", "insurgent", "insurgents"])
+_OPPOSITION_NOUNS = frozenset(
+    ["opposition", "rebel", "rebels", "insurgent", "insurgents", "separatist", "separatists"]
+)
+_SIDE_NOUNS = _GOVERNMENT_NOUNS | _OPPOSITION_NOUNS
 _PARTY_NOUNS = frozenset(["party", "side", "faction", "rival", "delegation", "camp"])
 _PARTY_WORDS = frozenset(["warring", "rival", "both", "two", "opposing"])
 _PARTY_PHRASES = (
@@ -998,6 +1071,13 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
     "rebels", "Yemen's warring parties", "both sides", in the story's country."""
     taken = {i for a in found for i in range(a.i, a.j)}
     out: list[ResolvedActor] = []
+    # In a story told from its mediators' capitals, "opposition groups" are the war's.
+    at_war = next(
+        (a.name for a in found if a.kind == COUNTRY and a.name in gazetteer.CONFLICT_PARTIES),
+        None,
+    )
+    if focus not in gazetteer.CONFLICT_PARTIES and at_war is not None:
+        focus = at_war
     for token in doc:
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
@@ -1010,6 +1090,10 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             (a.name for a in found for c in mods if a.i <= c.i < a.j and a.kind == COUNTRY), None
         )
         start = min([token.i] + [c.i for c in mods if c.dep_ != "det"])
+        if lemma in _DELEGATION_NOUNS and not any(c.lower_ == "of" for c in token.rights):
+            # "the government delegation", "the regime's negotiators": the party they speak for.
+            sides = [c.lemma_.lower() for c in mods if c.lemma_.lower() in _SIDE_NOUNS]
+            lemma = sides[0] if sides else lemma
         if lemma in _OPPOSITION_NOUNS or (
             lemma == "group" and token.i > 0 and doc[token.i - 1].lower_ == "opposition"
         ):
@@ -1165,6 +1249,34 @@ def _actor_slot(root: Token) -> bool:
         prep = root.head.lower_
         return prep in _ACTOR_PREPS and not (prep == "to" and root.head.head.lemma_ in _MOTION)
     return False
+
+
+# Titles and given names that say a person is a woman, for "she said". Given names of
+# this field's women in office (heads of state and government, ministers, envoys, spokeswomen).
+WOMEN_TITLES = frozenset(["ms", "mrs", "miss", "madam", "madame", "dame", "queen", "baroness"])
+WOMEN_NAMES = frozenset(
+    ["angela", "hillary", "federica", "theresa", "catherine", "samantha", "susan", "condoleezza"]
+    + ["madeleine", "christine", "ursula", "marie", "mary", "helen", "helga", "nikki", "valerie"]
+    + ["fatou", "navi", "navanethem", "bouthaina", "buthaina", "suhair", "rima", "basma", "hind"]
+    + ["hanan", "tzipi", "golda", "benazir", "sheikh hasina", "ellen", "margaret", "margot"]
+    + ["laura", "maria", "ana", "anna", "julia", "yulia", "victoria", "nuland", "jen", "marie"]
+    + ["heather", "maria", "elizabeth", "sarah", "emma", "kristalina", "virginia", "stephanie"]
+    + ["rosemary", "michelle", "michele", "tsai", "ingrid", "sigrid", "kaag", "carla", "louise"]
+    + ["nadia", "lina", "leila", "layla", "amina", "aisha", "fatima", "salma", "mona", "rania"]
+    + ["sima", "zeinab", "zainab", "samira", "huda", "najla", "asma", "ruba", "hala", "dina"]
+    + ["svetlana", "natalia", "natalya", "olga", "irina", "elena", "tatiana", "valentina"]
+    + ["nina", "lyudmila", "galina", "marina", "yelena", "ekaterina", "oksana", "iryna"]
+    + ["francoise", "segolene", "marine", "annalena", "sylvie", "nathalie", "isabelle"]
+    + ["federica", "emma", "karen", "linda", "nancy", "karin", "kamala", "jill", "condi"]
+)
+
+
+def is_woman(actor: ResolvedActor, doc: Doc) -> bool:
+    """A person named with a woman's title ("Ms Merkel") or given name ("Angela Merkel")."""
+    if actor.name.split(" ")[0].lower() in WOMEN_NAMES:
+        return True
+    before = doc[actor.i - 1].lower_.rstrip(".") if actor.i > 0 else ""
+    return before in WOMEN_TITLES or actor.title.lower().rstrip(".") in WOMEN_TITLES
 
 
 def _is_speaker(span: Span) -> bool:

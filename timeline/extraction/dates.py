@@ -468,6 +468,8 @@ _FUTURE_CUE = re.compile(
     r"(?:extended|postponed|delayed|adjourned|put\s+off)\s+(?:to|until|till))\s*$",
     re.IGNORECASE,
 )
+# "set for Feb. 15", "a truce from Sunday": the day a thing is meant for.
+_TARGET_CUE = re.compile(r"\b(?:for|from)\s*$", re.IGNORECASE)
 # "by Jan. 14", "as soon as Tuesday": a deadline, unless the verb is past ("up until
 # Thursday, they had described him as a witness").
 _DEADLINE_CUE = re.compile(
@@ -530,6 +532,9 @@ class _Resolver:
         return tense
 
     def _firm(self, start, end):
+        # "a ceasefire agreed for February 15": the day it was agreed for, not when.
+        if _TARGET_CUE.search(self.text, max(0, start - 12), start):
+            return lambda: False
         return lambda: _is_past_event_time(self.doc, start, end)
 
     def mention(self, match_text, start, end, day, precision, anchor, anchor_day, future=False):

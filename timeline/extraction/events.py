@@ -203,6 +203,11 @@ def trigger_type(token) -> tuple[str | None, bool]:
         lemma = token.lemma_.lower()
         if lemma in DESCRIBING and any(c.dep_ in {"oprd", "acomp"} for c in token.children):
             return "statement", True  # "called the veto historic", "was termed a success"
+        if any(
+            c.dep_ == "dobj" and any(m.lower_ in MILITARY for m in c.children if m.dep_ == "amod")
+            for c in token.children
+        ):
+            return "violence", True  # "launched a military campaign" is force, not an appeal
         for obj in verb_objects(token):
             if (lemma, obj.split(" ")[-1]) in VERB_OBJECTS:
                 return VERB_OBJECTS[(lemma, obj.split(" ")[-1])], True  # "declared a ceasefire"
@@ -232,14 +237,28 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return (None if judged else noun), False
         if token.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
             return noun, False
+        if token.dep_ == "dobj" and (
+            head.lemma_.lower() in JUDGING
+            or head.lemma_.lower() in DESCRIBING
+            and any(c.dep_ in {"oprd", "acomp"} for c in head.children)
+        ):
+            return None, False  # "called the deal a political solution": said of a deal
         if token.dep_ in {"dobj", "pobj", "attr"} and head.lemma_.lower() in LIGHT_VERBS:
             return noun, False
+        if joined_by(token) is not None:
+            return noun, False  # "entered into talks", "took part in the conference"
         if token.dep_ == "dobj" and head.lemma_.lower() in {"join", "support", "back", "endorse"}:
             return noun, False
         if token.dep_ == "pobj" and head.lower_ == "during":
             return noun, False  # "progress was made during a phone call on Sunday"
     return None, False
 
+
+# What makes a campaign or an operation one of force: "a military campaign", "air strikes".
+MILITARY = frozenset(["military", "air", "aerial", "bombing", "ground", "armed", "naval"])
+
+# Verbs whose "in"/"into" names what is joined: "entered into talks", "took part in talks".
+TAKING_PART = frozenset(["enter", "engage", "participate", "part", "join", "take"])
 
 # Nouns that stand for the talks they are of: "a new round of talks began".
 ROUNDS = frozenset(["round", "series", "session", "resumption", "start", "opening"])
@@ -414,7 +433,7 @@ def is_planned(trigger, text: str, offset: int) -> bool:
     Brahimi said ..." the saying is done."""
     if trigger.type == "statement" and trigger.verbal:
         return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in trigger.token.children)
-    verb = trigger.token if trigger.verbal else trigger.token.head
+    verb = verb_of(trigger)
     chain = [verb]
     while chain[-1].dep_ in {"xcomp", "conj"} and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
@@ -426,7 +445,7 @@ def is_planned(trigger, text: str, offset: int) -> bool:
 
 def is_reported(sent, trigger) -> bool:
     """True when the sentence's report is past or explicitly timed, not a standing state."""
-    verb = trigger.token if trigger.verbal else trigger.token.head
+    verb = verb_of(trigger)
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     aux = {c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     governing = verb
@@ -493,13 +512,16 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
             placed = hung_date(mention, own) if own is not None else None
             if placed is not None:
                 return placed, True
+    when = relative_time(trigger.token, dates_in_sentence)
+    if when is not None:
+        return when, True
     if trigger.verbal and trigger.type == "statement":
         # "He said the plan was agreed in Geneva last year": what is said carries its own
         # times; the saying is dated only by words on the verb itself.
         own = {t.idx for t in speech_time(trigger.token)}
     else:
         own = {t.idx for t in clause_tokens(trigger.token)}
-    head = trigger.token if trigger.verbal else trigger.token.head
+    head = verb_of(trigger)
     if head.i != trigger.token.i:
         own |= {t.idx for t in clause_tokens(head)}
     reporter = head  # a noun's verb: "have signed a memorandum, the minister announced"
@@ -541,6 +563,20 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         ),
         False,
     )
+
+
+def relative_time(token, dates):
+    """The date a "when" clause hangs on: in "chaos since late 2014, when the Houthis overran
+    Sanaa" the Houthis overran it in late 2014."""
+    current = token
+    for _ in range(8):
+        if current.dep_ == "relcl":
+            head = current.head
+            return next((d for d in dates if d.start <= head.idx < d.end), None)
+        if current.head.i == current.i or current.dep_ not in {"conj", "xcomp", "advcl"}:
+            return None
+        current = current.head
+    return None
 
 
 def coordinated_events(sent, main, dates, sentence_actors, quotes, main_event) -> list[Event]:
@@ -824,7 +860,28 @@ def light_verb(trigger):
     if trigger.verbal:
         return token
     light = token.dep_ in {"dobj", "attr"} and token.head.lemma_.lower() in LIGHT_VERBS
-    return token.head if light else token
+    if light:
+        return token.head
+    return joined_by(token) or token
+
+
+def joined_by(token):
+    """The verb that joins what a noun names: "entered into talks" -> entered; else None."""
+    prep = token.head
+    if (
+        token.dep_ == "pobj"
+        and prep.lower_ in {"in", "into"}
+        and prep.head.lemma_.lower() in TAKING_PART
+    ):
+        return prep.head
+    return None
+
+
+def verb_of(trigger):
+    """The verb a trigger's tense and time are read from: its own, or its noun's."""
+    if trigger.verbal:
+        return trigger.token
+    return joined_by(trigger.token) or trigger.token.head
 
 
 # Pronouns that can point back to a person speaking; "it" cannot ("Hague said it endorses
@@ -903,7 +960,34 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
                 out[actor.name] = actor.mention(role)
             continue
         out[actor.name] = actor.mention(role)
+    if not any(m.role == SOURCE for m in out.values()):
+        for actor in bracketed_subject(verb, actors):
+            out[actor.name] = actor.mention(SOURCE)
     return list(out.values())
+
+
+BRACKETS = {"-": "-", "–": "–", "—": "—", "(": ")"}
+
+
+def bracketed_subject(verb, actors) -> list:
+    """The actors a subject names between dashes or brackets: "The three sponsors - Russia,
+    Iran and Turkey - have agreed ..." (the parser hangs the list anywhere)."""
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        doc = verb.doc
+        opening = next(
+            (t for t in doc[subject.i + 1 : verb.i] if t.text in BRACKETS),
+            None,
+        )
+        if opening is None:
+            return []
+        closing = next(
+            (t for t in doc[opening.i + 1 : verb.i] if t.text == BRACKETS[opening.text]),
+            None,
+        )
+        if closing is None:
+            return []
+        return [a for a in actors if opening.i < a.i and a.j <= closing.i and not a.is_place]
+    return []
 
 
 ROLE_NOUNS = {

@@ -103,11 +103,13 @@ PHRASAL = {
     ("pull", "out"): "withdrawal",
     ("pull", "back"): "withdrawal",
     ("kick", "out"): "expulsion",
+    ("kick", "off"): "meeting",  # "kicked off the talks"; CAMEO files it under what it opens
     ("throw", "out"): "expulsion",
     ("call", "off"): "postponement",
     ("put", "off"): "postponement",
     ("call", "for"): "proposal",
     ("call", "on"): "appeal",
+    ("call", "upon"): "appeal",
     ("sign", "up"): "agreement",
     ("sit", "down"): "meeting",
     ("hand", "over"): "release",
@@ -136,6 +138,12 @@ VERB_OBJECTS = {
     ("declare", "cease-fire"): "ceasefire",
     ("use", "veto"): "veto",
     ("open", "talk"): "meeting",
+    # joining talks is taking part in them, not agreeing to anything (CAMEO 043-046)
+    ("join", "talk"): "meeting",
+    ("join", "talks"): "meeting",
+    ("join", "negotiation"): "meeting",
+    ("join", "meeting"): "meeting",
+    ("join", "conference"): "meeting",
 }
 # Nouns that name an event when they head a clause, follow a light verb ("held talks") or
 # are the subject ("The talks ended").
