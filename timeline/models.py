@@ -601,7 +601,7 @@ class EventQuerySet(models.QuerySet):
 
         from timeline import search
 
-        score = search.relevance(connections[self.db].vendor, text)
+        score = search.relevance(connections[self.db], text)
         events = self.annotate(relevance=score).order_by("-relevance", "-id")
         if after is not None:
             events = events.filter(

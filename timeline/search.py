@@ -169,13 +169,13 @@ def sqlite_matching(text: str) -> Q:
     return ~found if negative else found
 
 
-def relevance(vendor: str, text: str):
+def relevance(connection, text: str):
     """How well each event's summary matches `text`, higher is better (0 when only its
     sentences or place match), as an expression to annotate and order by."""
     from django.db.models import FloatField
     from django.db.models.functions import Cast
 
-    if vendor == "postgresql":
+    if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
         query = SearchQuery(text, search_type="websearch", config=CONFIG)
@@ -184,11 +184,22 @@ def relevance(vendor: str, text: str):
     expression = fts5_query(parse(text))
     if expression is None:
         return RawSQL("0.0", [], output_field=FloatField())
-    # bm25() is lower for a better match and exists only inside a MATCH query.
+    # bm25() exists only inside a MATCH query, and a MATCH per row would run the search once
+    # per row: the scores go into a table of this connection's own, once per page.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS search_relevance "
+            "(id INTEGER PRIMARY KEY, score REAL NOT NULL)"
+        )
+        cursor.execute("DELETE FROM temp.search_relevance")
+        cursor.execute(
+            "INSERT INTO temp.search_relevance SELECT rowid, -bm25(timeline_event_fts) "
+            "FROM timeline_event_fts WHERE timeline_event_fts MATCH %s",
+            [expression],
+        )
     return RawSQL(
-        "COALESCE((SELECT -bm25(timeline_event_fts) FROM timeline_event_fts "
-        "WHERE timeline_event_fts MATCH %s AND rowid = timeline_event.id), 0.0)",
-        [expression],
+        "COALESCE((SELECT score FROM temp.search_relevance WHERE id = timeline_event.id), 0.0)",
+        [],
         output_field=FloatField(),
     )
 
