@@ -17,6 +17,10 @@ ensure_venv() {
     "$(find_python)" -m venv .venv
     .venv/bin/python -m pip install -q --upgrade pip
   fi
+  # The dev install holds the plain one.
+  if [ -z "$extras" ] && [ -f ".venv/.installed[dev]" ] && [ ! pyproject.toml -nt ".venv/.installed[dev]" ]; then
+    return 0
+  fi
   # Reinstall only when pyproject.toml changed since the last install.
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     .venv/bin/python -m pip install -q -e ".$extras"

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from tests.processes import migrated_template, scratch_database  # noqa: F401 (fixtures)
 from timeline.models import Actor, Article, Event, EventActor, Mention, Place
 
 
@@ -103,9 +104,19 @@ def curator_client(client, curator):
 
 
 @pytest.fixture
-def run_worker():
-    """Run django-tasks-db's worker in this process until the queue is empty."""
-    from django_tasks_db.management.commands.db_worker import Worker
+def run_worker(monkeypatch, settings):
+    """Run `db_worker`'s worker (timeline's, with its heartbeat) in this process until the
+    queue is empty."""
+    import django_tasks_db.management.commands.db_worker as base
+
+    import timeline.management.commands.db_worker as ours
+    from timeline.management.commands.db_worker import Worker
+
+    # Inside a test's transaction the worker must keep its connection (PostgreSQL would drop
+    # it as "left in a transaction"), and its heartbeat thread must not wake up.
+    for module in (base, ours):
+        monkeypatch.setattr(module, "close_old_connections", lambda: None)
+    settings.TASKS_HEARTBEAT = 3600
 
     def run(worker_id="test"):
         Worker(

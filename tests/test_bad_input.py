@@ -122,6 +122,84 @@ def test_nul_in_an_admin_filter_is_a_400(admin_client, make_event, url):
     assert admin_client.get(url).status_code == 400
 
 
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"text": LAVROV.replace("met", "met\x00"), "published": "2012-12-30"},
+        {"text": LAVROV, "published": "2012-12-30", "title": "Talks\x00"},
+        {"text": LAVROV, "published": "2012-12-30", "outlet": "\x00CNN"},
+        {"url": "https://example.org/\x00a", "published": "2012-12-30"},
+        {"text": LAVROV, "published": "2012-12-30\x00"},
+    ],
+)
+def test_nul_in_an_ingest_field_is_a_form_error(curator_client, fields):
+    response = curator_client.post(reverse("timeline:ingest"), fields)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Null characters are not allowed" in page or "Enter a valid" in page
+    assert Submission.objects.count() == 0
+
+
+def test_nul_in_the_confirmation_is_a_form_error(curator_client):
+    text = "MOSCOW, Dec 28, 2012 (Reuters) - " + LAVROV
+    response = curator_client.post(reverse("timeline:ingest"), {"text": text})
+    batch = Submission.objects.get().batch
+    form = {
+        "form-TOTAL_FORMS": 1,
+        "form-INITIAL_FORMS": 1,
+        "form-0-published": "2012-12-28",
+        "form-0-title": "Talks\x00",
+        "form-0-outlet": "Reuters\x00",
+    }
+    response = curator_client.post(reverse("timeline:ingest_confirm", args=[batch]), form)
+    assert response.status_code == 400
+    assert "Null characters are not allowed" in response.content.decode()
+    assert Submission.objects.get().status == "draft"
+
+
+@pytest.mark.parametrize(
+    ("data", "filename"),
+    [
+        (LAVROV[:40] + "\x00" + LAVROV[40:], "a.txt"),
+        (f"<html><body><p>{LAVROV}\x00</p></body></html>", "a.html"),
+    ],
+)
+def test_nul_bytes_in_an_article_are_a_clear_error(data, filename):
+    with pytest.raises(IngestError, match="binary"):
+        ingest_article(data=data, filename=filename, published=datetime.date(2012, 12, 30))
+    assert Article.objects.count() == 0
+
+
+def test_nul_in_a_manifests_labels_is_dropped(tmp_path):
+    (tmp_path / "a.txt").write_text(LAVROV, encoding="utf-8")
+    entry = {"file": "a.txt", "published": "2012-12-30", "title": "Lavrov\x00 meets"}
+    entry |= {"outlet": "CNN\x00", "url": "https://example.org/\x00a"}
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps([entry]))
+    call_command("ingest", "--manifest", str(manifest), stdout=StringIO(), stderr=StringIO())
+    article = Article.objects.get()
+    assert (article.title, article.outlet, article.url) == (
+        "Lavrov meets",
+        "CNN",
+        "https://example.org/a",
+    )
+
+
+def test_a_fetched_pages_nul_bytes_are_dropped():
+    from timeline.fetch import read_page
+
+    page = read_page(
+        (
+            "<html><head><title>Talks\x00 in Moscow</title>"
+            "<meta property='og:site_name' content='CNN\x00'></head>"
+            f"<body><article><p>{LAVROV}\x00</p><p>{LAVROV}</p></article></body></html>"
+        ).encode(),
+        "https://example.org/a",
+    )
+    assert "\x00" not in page.text + page.title + page.outlet
+    assert page.title == "Talks in Moscow" and page.outlet == "CNN"
+
+
 # Row 5: publication dates off the calendar's edge, or in the future.
 
 
@@ -182,6 +260,93 @@ def test_web_form_out_of_range_date_is_a_form_error(curator_client, day):
     assert Submission.objects.count() == 0
 
 
+def write_manifest(tmp_path, entries):
+    (tmp_path / "a.txt").write_text(LAVROV, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Syrian opposition leader Moaz al-Khatib met Joe Biden in Munich on Saturday.",
+        encoding="utf-8",
+    )
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps(entries + [{"file": "b.txt", "published": "2013-04-02"}]))
+    return manifest
+
+
+MANIFEST_BAD_ENTRIES = [
+    ({"file": "a.txt", "published": "10000-01-01"}, "not a date"),
+    ({"file": "a.txt", "published": "0000-01-01"}, "not a date"),
+    ({"file": "a.txt", "published": "2013-02-30"}, "not a date"),
+    ({"file": "a.txt", "published": 20130202}, "not a date"),
+    ({"file": "a.txt", "published": "0001-01-01"}, "publication date"),
+    ({"file": "a\x00.txt", "published": "2013-02-02"}, "NUL"),
+]
+
+
+@pytest.mark.parametrize(("entry", "message"), MANIFEST_BAD_ENTRIES)
+def test_a_bad_manifest_entry_fails_alone_and_the_batch_goes_on(tmp_path, entry, message):
+    manifest = write_manifest(tmp_path, [entry])
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError) as failed:
+        call_command("ingest", "--manifest", str(manifest), stdout=out, stderr=err)
+    assert failed.value.returncode == 1
+    assert message in err.getvalue()
+    assert "entry 1" in err.getvalue() or "a.txt" in err.getvalue()
+    assert list(Article.objects.values_list("filename", flat=True)) == ["b.txt"]
+    assert "1 articles" in out.getvalue() and "1 failed" in out.getvalue()
+
+
+@pytest.mark.parametrize(("entry", "message"), MANIFEST_BAD_ENTRIES)
+def test_extract_manifest_bad_entry_fails_alone(tmp_path, entry, message):
+    manifest = write_manifest(tmp_path, [entry])
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError) as failed:
+        call_command(
+            "extract", "--manifest", str(manifest), "--out", str(tmp_path / "out"),
+            stdout=out, stderr=err,
+        )  # fmt: skip
+    assert failed.value.returncode == 1
+    assert message in err.getvalue()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["b.json"]
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_extract_command_out_of_range_date_is_one_error(tmp_path, day):
+    path = tmp_path / "a.txt"
+    path.write_text(LAVROV, encoding="utf-8")
+    with pytest.raises(CommandError, match="publication date"):
+        call_command("extract", str(path), "--published", day, stdout=StringIO())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSCOW, Dec 31, 9999 (Reuters) - " + LAVROV,
+        "MOSCOW, Jan 1, 0001 (Reuters) - " + LAVROV,
+        LAVROV.replace("on Saturday", "on December 31, 9999, and again a year later"),
+        LAVROV.replace("on Saturday", "on 1 January 0001, a day before the talks"),
+        LAVROV.replace("on Saturday", "on 9999-12-31"),
+    ],
+)
+def test_dates_at_the_calendars_edge_in_the_text_never_crash(text):
+    """A dateline or an event's date near year 1 or 9999: refused or ignored, never an
+    OverflowError; with a given date the article is stored."""
+    with pytest.raises(IngestError, match="publication date"):
+        ingest_article(data=text)
+    result = ingest_article(data=text, published=datetime.date(2013, 1, 5))
+    assert result.status == "created"
+    for event in Event.objects.all():
+        assert 1800 < event.date.year < 2100
+
+
+def test_a_page_whose_metadata_date_is_off_the_calendar_needs_a_date():
+    page = (
+        '<html><head><meta property="article:published_time" content="9999-12-31T10:00:00Z">'
+        f"</head><body><article><p>{LAVROV}</p><p>{LAVROV}</p></article></body></html>"
+    )
+    with pytest.raises(IngestError, match="publication date"):
+        ingest_article(data=page, filename="a.html")
+    assert Article.objects.count() == 0
+
+
 # Row 7: only web addresses become links.
 
 
@@ -210,6 +375,23 @@ def test_a_canonical_link_that_is_not_a_web_address_is_dropped(client, canonical
     assert link_targets(html) and all(is_safe_target(href) for href in link_targets(html))
 
 
+@pytest.mark.parametrize("og_url", ["javascript:alert(1)", "vbscript:msgbox(1)", "//evil.example/"])
+def test_an_og_url_that_is_not_a_web_address_is_dropped(client, og_url):
+    page = (
+        f'<html><head><meta property="og:url" content="{og_url}"><title>Talks</title></head>'
+        f"<body><article><p>{LAVROV}</p><p>{LAVROV.replace('Saturday', 'Sunday')}</p>"
+        "</article></body></html>"
+    )
+    result = ingest_article(data=page, filename="a.html", published=datetime.date(2012, 12, 30))
+    assert result.article.url == ""
+    pages = [result.article.get_absolute_url()] + [
+        e.get_absolute_url() for e in Event.objects.all()
+    ]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert all(is_safe_target(href) for href in link_targets(html))
+
+
 def test_a_given_url_that_is_not_a_web_address_is_an_error():
     with pytest.raises(IngestError, match="web address"):
         ingest_article(
@@ -226,6 +408,11 @@ def test_an_article_stored_with_a_script_url_is_not_linked(client):
         url="javascript:alert(1)",
     )
     html = client.get(article.get_absolute_url()).content.decode()
+    assert all(is_safe_target(href) for href in link_targets(html))
+    event = Event.objects.create(date=article.published, type="meeting", summary="Talks")
+    event.mentions.create(article=article, sentence=LAVROV, start=0, end=len(LAVROV))
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "javascript:" not in html.lower()
     assert all(is_safe_target(href) for href in link_targets(html))
 
 
@@ -251,6 +438,43 @@ def test_pasting_more_than_django_accepts_is_a_clear_message(curator_client, set
     assert response.status_code == 413
     page = response.content.decode()
     assert "larger than" in page and "<form" in page  # the form again, with the reason
+    assert Submission.objects.count() == 0
+
+
+@pytest.mark.parametrize("megabytes", [2.3, 3.5])
+def test_pasting_megabytes_with_the_default_limits(curator_client, megabytes):
+    """Under and over Django's own limit: either way the form again, about the pasted text."""
+    text = ("Lavrov met Brahimi in Moscow on Saturday. " * 30 + "\n") * int(
+        megabytes * 1024 * 1024 / 1261
+    )
+    response = curator_client.post(reverse("timeline:ingest"), {"text": text})
+    assert response.status_code in (400, 413)
+    page = response.content.decode()
+    assert f"The pasted text is {megabytes:g} MB" in page
+    assert "larger than the 2 MB limit" in page and "<form" in page
+    assert "file is" not in page and "What you sent" not in page
+    assert Submission.objects.count() == 0
+
+
+def test_an_upload_over_the_limit_speaks_of_the_file(curator_client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.INGEST_MAX_BYTES = 1000
+    upload = SimpleUploadedFile("long.txt", ("Lavrov met Brahimi. " * 100).encode())
+    response = curator_client.post(reverse("timeline:ingest"), {"files": [upload]})
+    assert response.status_code == 400
+    assert "long.txt: the file is larger than" in response.content.decode()
+
+
+def test_too_many_files_at_once_is_the_form_with_a_message(curator_client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 3
+    files = [SimpleUploadedFile(f"{n}.txt", LAVROV.encode()) for n in range(5)]
+    response = curator_client.post(reverse("timeline:ingest"), {"files": files})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "at most 3 files at once" in page and "<form" in page
     assert Submission.objects.count() == 0
 
 
@@ -290,6 +514,14 @@ def test_too_many_different_values_are_a_400(client, make_event):
     response = client.get("/?" + many)
     assert response.status_code == 400
     assert "at most" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/", "/export.csv", "/actors/search/"])
+def test_more_parameters_than_django_parses_is_a_400_with_a_message(client, make_event, path):
+    make_event()
+    response = client.get(path + "?" + "&".join(f"k{n}=v" for n in range(1200)))
+    assert response.status_code == 400
+    assert "at most 1000" in response.content.decode()
 
 
 def test_event_count_unchanged_by_bad_queries(client, make_event):

@@ -132,3 +132,27 @@ def test_two_connections_storing_the_same_text_and_actors_at_once():
         else:
             # The same actors, aliases and merged events as when stored one after the other.
             assert counts() == sequential
+
+
+def test_three_ingest_commands_at_once_on_one_text(tmp_path, scratch_database):
+    """Three `manage.py ingest same.txt` started together (real processes, on SQLite or
+    PostgreSQL): one stores it, the others say it is already there; no traceback."""
+    from tests.processes import manage, query
+
+    path = tmp_path / "same.txt"
+    path.write_text(TEXT + "\n\n" + OTHER_TEXT, encoding="utf-8")
+    processes = [
+        manage("ingest", str(path), "--published", "2013-02-02", url=scratch_database)
+        for _ in range(3)
+    ]
+    outputs = [p.communicate(timeout=180) for p in processes]
+    results = [(p.returncode, out, err) for p, (out, err) in zip(processes, outputs, strict=True)]
+    for code, _out, err in results:
+        assert code == 0, err
+        assert "Traceback" not in err
+    sums = sorted(out.strip().splitlines()[-1] for _, out, _ in results)
+    assert [s.startswith("1 articles") for s in sums].count(True) == 1, sums
+    assert [s.endswith("1 skipped, 0 failed") for s in sums].count(True) == 2, sums
+    (article,) = query(scratch_database, "SELECT id FROM timeline_article")
+    assert sum(f"already ingested as article {article[0]}" in err for _, _, err in results) == 2
+    assert query(scratch_database, "SELECT count(*) FROM timeline_mention")[0][0] > 0

@@ -115,14 +115,30 @@ def test_command_arguments(args, message):
         call_command("reextract", *args, stdout=StringIO())
 
 
-def test_admin_action_reextracts_and_logs(curator_client):
+def test_admin_action_queues_a_task_and_the_worker_reextracts_and_logs(
+    curator_client, django_capture_on_commit_callbacks, run_worker
+):
+    """spaCy never runs inside the request: the action queues a task; the worker logs what
+    changed in each article's History, by the curator who asked."""
+    from django_tasks_db.models import DBTaskResult
+
     article = ingest_cnn()
     Event.objects.order_by("id").first().delete()
-    response = curator_client.post(
-        reverse("admin:timeline_article_changelist"),
-        {"action": "reextract_articles", "_selected_action": [article.pk]},
-        follow=True,
-    )
-    assert "1 new events" in response.content.decode()
+    events = Event.objects.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = curator_client.post(
+            reverse("admin:timeline_article_changelist"),
+            {"action": "reextract_articles", "_selected_action": [article.pk]},
+            follow=True,
+        )
+    assert "Re-extraction of 1 article queued" in response.content.decode()
+    assert Event.objects.count() == events  # nothing extracted yet
+    task = DBTaskResult.objects.get()
+    assert task.task_path == "timeline.tasks.reextract_articles"
+    run_worker()
+    task.refresh_from_db()
+    assert task.status == "SUCCESSFUL", task.traceback
+    assert Event.objects.count() == events + 1
     history = curator_client.get(reverse("admin:timeline_article_history", args=[article.pk]))
     assert "Re-extracted: 1 new events" in history.content.decode()
+    assert "curator" in history.content.decode()

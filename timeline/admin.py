@@ -24,6 +24,7 @@ from timeline.models import (
     Place,
     ReviewQueue,
     Submission,
+    WorkerHeartbeat,
 )
 
 
@@ -350,17 +351,21 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Re-extract selected articles", permissions=["change"])
     def reextract_articles(self, request, queryset):
-        """Runs the current pipeline again; curated, confirmed and rejected events stay as they are."""
-        from timeline.ingest import IngestError, reextract_article
+        """Queues a task that runs the current pipeline again (spaCy never runs inside the
+        request); curated, confirmed and rejected events stay as they are."""
+        from django.db import transaction
 
-        for article in queryset.order_by("id"):
-            try:
-                report = reextract_article(article)
-            except IngestError as exc:
-                self.message_user(request, f"{article}: {exc}", messages.ERROR)
-                continue
-            self.log_change(request, article, f"Re-extracted: {report.summary()}.")
-            self.message_user(request, f"{article}: {report.summary()}.", messages.SUCCESS)
+        from timeline.tasks import reextract_articles
+
+        ids = list(queryset.order_by("id").values_list("pk", flat=True))
+        transaction.on_commit(lambda: reextract_articles.enqueue(ids, request.user.pk))
+        self.message_user(
+            request,
+            f"Re-extraction of {len(ids)} article{'s' if len(ids) != 1 else ''} queued; a "
+            "worker (manage.py db_worker) runs it, and each article's History says what "
+            "changed. New findings arrive in the review queue.",
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Mention)
@@ -373,13 +378,48 @@ class MentionAdmin(admin.ModelAdmin):
 
 @admin.register(Submission)
 class SubmissionAdmin(admin.ModelAdmin):
-    """Read-only: what was given through the Add article page and what became of it."""
+    """Read-only: what was given through the Add article page and what became of it; failed
+    or stuck ones can be queued again."""
 
-    list_display = ["name", "status", "published", "created_by", "created_at", "article"]
+    list_display = [
+        "name", "status", "attempts", "published", "created_by", "created_at", "article",
+    ]  # fmt: skip
     list_filter = ["status"]
     search_fields = ["name", "title", "url"]
     list_select_related = ["created_by", "article"]
     exclude = ["data"]
+    actions = ["requeue_submissions"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_requeue_permission(self, request):
+        return request.user.has_perm("timeline.add_article")
+
+    @admin.action(description="Extract selected submissions again", permissions=["requeue"])
+    def requeue_submissions(self, request, queryset):
+        """Failed ones, and ones whose worker died, go back to the queue as new tasks."""
+        from timeline.tasks import requeue_submission
+
+        for submission in queryset.order_by("id"):
+            refused = requeue_submission(submission)
+            if refused:
+                self.message_user(
+                    request, f"{submission}: not requeued, {refused}.", messages.WARNING
+                )
+                continue
+            self.log_change(request, submission, "Requeued for extraction.")
+            self.message_user(request, f"{submission}: queued again.", messages.SUCCESS)
+
+
+@admin.register(WorkerHeartbeat)
+class WorkerHeartbeatAdmin(admin.ModelAdmin):
+    """The `db_worker` processes as last heard from; a row is removed when its worker stops."""
+
+    list_display = ["worker_id", "host", "pid", "started_at", "seen_at"]
 
     def has_add_permission(self, request):
         return False

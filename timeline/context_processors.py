@@ -16,6 +16,22 @@ def covered_years() -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
+def worker_status() -> dict:
+    """{"missing": True, "last_seen": datetime or None} when no `db_worker` has sent a
+    heartbeat within TASKS_WORKER_TIMEOUT: added articles would wait forever."""
+    from timeline.models import WorkerHeartbeat
+    from timeline.tasks import uses_database_queue
+
+    if not uses_database_queue() or WorkerHeartbeat.objects.alive().exists():
+        return {"missing": False, "last_seen": None}
+    last = WorkerHeartbeat.objects.order_by("-seen_at").values_list("seen_at", flat=True).first()
+    return {"missing": True, "last_seen": last}
+
+
 def site(request) -> dict:
-    # Lazy: pages that never print the years (admin, JSON) never ask for them.
-    return {"covered_years": SimpleLazyObject(covered_years)}
+    # Lazy: pages that never print the years (admin, JSON) never ask for them; only staff
+    # pages ask whether a worker runs.
+    return {
+        "covered_years": SimpleLazyObject(covered_years),
+        "worker": SimpleLazyObject(worker_status),
+    }

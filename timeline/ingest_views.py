@@ -19,19 +19,17 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
+from timeline.context_processors import worker_status
 from timeline.extraction.clean import Document
 from timeline.extraction.dates import find_dateline
 from timeline.ingest import IngestError, check_published, read_document
 from timeline.models import Article, Event, Submission, is_web_address
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
-# After this long in the queue, say that no worker seems to be running.
-WORKER_HINT_AFTER = datetime.timedelta(seconds=20)
 
 
 def curator_required(view):
@@ -214,10 +212,8 @@ def fetch_submission(submission: Submission) -> None:
 
 
 def enqueue(submissions: list[Submission]) -> None:
-    from timeline.tasks import extract_submission
-
     for submission in submissions:
-        transaction.on_commit(functools.partial(extract_submission.enqueue, submission.pk))
+        submission.enqueue()
 
 
 def may_ingest(user) -> bool:
@@ -225,16 +221,31 @@ def may_ingest(user) -> bool:
 
 
 def too_large_paste(request, size: int):
-    """The form again, saying why, when a post to it was over Django's limit; else None."""
+    """The form again, saying why, when a post to it was over Django's limit; else None.
+
+    Files do not count towards that limit, so what was too large is the pasted text.
+    """
+    return ingest_form_again(
+        request,
+        413,
+        f"The pasted text is {megabytes(size)} MB, larger than the "
+        f"{megabytes(settings.INGEST_MAX_BYTES)} MB limit for one article: split it, or "
+        "upload it as files.",
+    )
+
+
+def too_many_files(request, limit: int):
+    """The form again when more files were sent than Django takes in one post; else None."""
+    return ingest_form_again(
+        request, 400, f"Upload at most {limit} files at once; add the rest in another batch."
+    )
+
+
+def ingest_form_again(request, status: int, problem: str):
     if request.path != reverse("timeline:ingest") or not may_ingest(request.user):
         return None
-    problem = (
-        f"What you sent is {megabytes(size)} MB, larger than the "
-        f"{megabytes(settings.INGEST_MAX_BYTES)} MB limit for one article. Split a long "
-        "text, or upload it as files."
-    )
     context = {"form": ArticleSourceForm(), "problem": problem}
-    return render(request, "ingest/ingest.html", context, status=413)
+    return render(request, "ingest/ingest.html", context, status=status)
 
 
 @curator_required
@@ -347,15 +358,12 @@ def status(request, batch):
         }
         for s in submissions
     ]
-    waiting_since = min(
-        (s.created_at for s in submissions if s.status == Submission.Status.QUEUED), default=None
-    )
+    finished = all(s.finished for s in submissions)
     context = {
         "batch": batch,
         "rows": rows,
-        "finished": all(s.finished for s in submissions),
-        "no_worker": waiting_since is not None
-        and timezone.now() - waiting_since > WORKER_HINT_AFTER,
+        "finished": finished,
+        "no_worker": not finished and worker_status()["missing"],
     }
     template = "ingest/status.html"
     if request.htmx and not request.htmx.history_restore_request:

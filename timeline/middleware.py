@@ -1,13 +1,14 @@
-"""Requests no view should see: a NUL byte in the address, a form body over Django's limit.
+"""Requests no view should see: a NUL byte in the address, a form body over Django's limit,
+more parameters than Django parses.
 
-Both would otherwise end as a 500 (PostgreSQL refuses NUL in text) or as Django's bare
+These would otherwise end as a 500 (PostgreSQL refuses NUL in text) or as Django's bare
 "Bad Request" page; here they get a page that says what was wrong.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.shortcuts import render
 
 
@@ -20,7 +21,15 @@ def refuse_nul_bytes(get_response):
     """A NUL character (%00) in the path or the query string is a 400 with a message."""
 
     def middleware(request):
-        query = request.GET
+        try:
+            query = request.GET
+        except TooManyFieldsSent:
+            limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+            return error_page(
+                request,
+                400,
+                f"The address has more than {limit} parameters; at most {limit} are read.",
+            )
         if "\x00" in request.path or any(
             "\x00" in key or any("\x00" in value for value in values)
             for key, values in query.lists()
@@ -37,26 +46,37 @@ def refuse_nul_bytes(get_response):
 
 
 def explain_too_large_posts(get_response):
-    """A form body over DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 that says so, not a bare 400.
+    """A form body over DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 that says so, not a bare 400; so
+    are more files or fields than Django accepts in one form (a 400 with the reason).
 
     The body is read here, before the CSRF check would read it and fail without a word.
     """
 
     def middleware(request):
-        declared = request.META.get("CONTENT_LENGTH") or "0"
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        if request.method == "POST" and declared.isdigit() and limit and int(declared) > limit:
-            try:
-                request.POST  # noqa: B018 - parsing is what may fail
-            except RequestDataTooBig:
-                from timeline.ingest_views import too_large_paste
+        if request.method != "POST":
+            return get_response(request)
+        from timeline.ingest_views import too_large_paste, too_many_files
 
-                return too_large_paste(request, int(declared)) or error_page(
-                    request,
-                    413,
-                    f"What you sent is larger than the {megabytes(limit)} MB this site accepts "
-                    "in one form.",
-                )
+        try:
+            request.POST  # noqa: B018 - parsing is what may fail
+        except RequestDataTooBig:
+            declared = request.META.get("CONTENT_LENGTH") or "0"
+            size = int(declared) if declared.isdigit() else 0
+            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            return too_large_paste(request, size) or error_page(
+                request,
+                413,
+                f"What you sent is larger than the {megabytes(limit)} MB this site accepts "
+                "in one form.",
+            )
+        except TooManyFilesSent:
+            limit = settings.DATA_UPLOAD_MAX_NUMBER_FILES
+            return too_many_files(request, limit) or error_page(
+                request, 400, f"Send at most {limit} files at once."
+            )
+        except TooManyFieldsSent:
+            limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+            return error_page(request, 400, f"A form here has at most {limit} fields.")
         return get_response(request)
 
     return middleware

@@ -889,6 +889,12 @@ class Submission(models.Model):
     merged_events = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The task that extracts it (django_tasks_db's DBTaskResult id): requeueing a task whose
+    # worker died requeues the submission too, so the two always say the same.
+    task_id = models.CharField(max_length=64, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(
+        default=0, help_text="How many times a worker started extracting it."
+    )
 
     class Meta:
         ordering = ["id"]
@@ -899,6 +905,51 @@ class Submission(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in self.FINISHED
+
+    def enqueue(self) -> None:
+        """Queue its extraction. With the database queue the task row is written in the
+        current transaction, so the submission and its task commit together; another backend
+        (the immediate one runs the task at once) gets it when the transaction commits."""
+        from django.db import transaction
+
+        from timeline.tasks import extract_submission, uses_database_queue
+
+        def enqueue():
+            self.task_id = str(extract_submission.enqueue(self.pk).id)
+            Submission.objects.filter(pk=self.pk).update(task_id=self.task_id)
+
+        if uses_database_queue():
+            enqueue()
+        else:
+            transaction.on_commit(enqueue)
+
+
+class WorkerHeartbeatQuerySet(models.QuerySet):
+    def alive(self) -> WorkerHeartbeatQuerySet:
+        """Workers heard from within TASKS_WORKER_TIMEOUT seconds."""
+        from django.utils import timezone
+
+        since = timezone.now() - datetime.timedelta(seconds=settings.TASKS_WORKER_TIMEOUT)
+        return self.filter(seen_at__gte=since)
+
+
+class WorkerHeartbeat(models.Model):
+    """A `manage.py db_worker` process, as last heard from: it writes this row every
+    TASKS_HEARTBEAT seconds, idle or busy. A task whose worker has gone quiet is requeued."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    host = models.CharField(max_length=255, blank=True)
+    pid = models.PositiveIntegerField(null=True, blank=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    seen_at = models.DateTimeField(db_index=True)
+
+    objects = WorkerHeartbeatQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-seen_at"]
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} ({self.host}, pid {self.pid})"
 
 
 GENERATION_KEY = "timeline:generation"

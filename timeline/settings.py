@@ -12,6 +12,9 @@ INGEST_MAX_BYTES       largest article accepted, in bytes (default: 2 MB)
 INGEST_FETCH_TIMEOUT   seconds to wait for a page given by URL (default: 15)
 FACET_TIME_LIMIT_MS    a facet that takes longer to count is left out (default: 200)
 SUMMARY_CACHE_SECONDS  how long facet counts are kept at most (default: 60)
+TASKS_WORKER_TIMEOUT   seconds without a heartbeat after which a worker counts as gone and
+                       its task is requeued (default: 60)
+TASKS_MAX_ATTEMPTS     how many workers may die on one task before it fails (default: 3)
 INGEST_FETCH_ALLOWED_HOSTS  comma-separated hosts fetched even on a private or loopback
                address (default: none; see timeline/fetch.py)
 """
@@ -57,8 +60,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
-    "django_tasks_db",
+    # Before django_tasks_db: its `db_worker` command is timeline's, with a heartbeat.
     "timeline.apps.TimelineConfig",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -181,6 +185,12 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# Each `db_worker` writes a heartbeat every TASKS_HEARTBEAT seconds; a worker silent for
+# TASKS_WORKER_TIMEOUT is gone, and its task goes back to the queue (at most
+# TASKS_MAX_ATTEMPTS runs in all, then it fails with a message).
+TASKS_WORKER_TIMEOUT = float(os.environ.get("TASKS_WORKER_TIMEOUT", "60"))
+TASKS_HEARTBEAT = float(os.environ.get("TASKS_HEARTBEAT", str(TASKS_WORKER_TIMEOUT / 6)))
+TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "3"))
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -791,3 +791,33 @@ def test_the_opposition_in_a_story_of_mediators_is_the_wars(extract):
     ).events
     names = {a.name for e in found for a in e.actors}
     assert "Syrian opposition" in names and "Russian opposition" not in names
+
+
+def test_the_nth_day_of_talks_after_today_is_today(extract):
+    found = extract(
+        "Kerry and Lavrov said today they had reached a deal in Geneva.\n\n"
+        "Kerry announced on the third day of intense negotiations in Geneva that parts of the "
+        "deal include a timetable.",
+        datetime.date(2013, 9, 14),
+    ).events
+    assert {e.date.value for e in found} == {"2013-09-14"}
+    assert not any(e.planned for e in found)
+
+
+def test_a_date_still_to_come_sets_no_scene(extract):
+    found = extract(
+        "The envoy said on Tuesday that Haftar had committed himself to holding a national "
+        "conference early next year.\n\n"
+        "The exclusion of Turkey from the summit prompted the Turks to pull out early.",
+        datetime.date(2018, 11, 13),
+    ).events
+    walkout = next(e for e in found if "pull out" in e.evidence)
+    assert (walkout.date.value, walkout.planned) == ("2018-11-13", False)
+
+
+def test_joining_a_mini_summit_is_a_meeting(extract):
+    (event,) = extract(
+        "Egypt's president joined the mini-summit with Conte on Tuesday.",
+        datetime.date(2018, 11, 13),
+    ).events
+    assert event.type == "meeting"

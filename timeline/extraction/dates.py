@@ -855,6 +855,10 @@ class _Resolver:
                 found = self.previous(
                     text, start, end, DAY, lambda d: d + datetime.timedelta(days=n - 1)
                 )
+                if found.value and found.first_day > self.ref:
+                    # "announced on the third day of talks" after "said today": today is
+                    # the third day; a past event does not lie after the story's day.
+                    found = self.relative(text, start, end, self.ref, DAY)
         return dataclasses.replace(found, hangs_on=span, offset=(n - 1, "day") if n else None)
 
     def _pair(self, m, text, start, end):

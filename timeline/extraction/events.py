@@ -209,8 +209,10 @@ def trigger_type(token) -> tuple[str | None, bool]:
         ):
             return "violence", True  # "launched a military campaign" is force, not an appeal
         for obj in verb_objects(token):
-            if (lemma, obj.split(" ")[-1]) in VERB_OBJECTS:
-                return VERB_OBJECTS[(lemma, obj.split(" ")[-1])], True  # "declared a ceasefire"
+            head = obj.split(" ")[-1]
+            for noun in (head, head.split("-")[-1]):  # "joined the mini-summit"
+                if (lemma, noun) in VERB_OBJECTS:
+                    return VERB_OBJECTS[(lemma, noun)], True  # "declared a ceasefire"
         if lemma in LIGHT_VERBS and any(
             c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in NOUNS or c.lower_ in NOUNS)
             for c in token.children
@@ -840,7 +842,8 @@ def main_clause_dates(sent, dates):
 
 def narrative_date(dates, text, offset) -> DateMention | None:
     """The date later sentences inherit: not one in parentheses ("(1 February 2013)"), nor
-    one of a past perfect ("had confirmed the appointment on Wednesday" is before the story)."""
+    one of a past perfect ("had confirmed the appointment on Wednesday" is before the story),
+    nor one still to come."""
     for d in reversed(dates):
         if d.earlier:
             continue
@@ -848,8 +851,8 @@ def narrative_date(dates, text, offset) -> DateMention | None:
         after = text[d.end - offset :].lstrip()
         if before.endswith("(") and after.startswith(")"):
             continue
-        if d.anchor in {ANCHOR_PUBLISHED, ANCHOR_DATELINE} and d.precision == DAY and d.future:
-            continue
+        if d.anchor in {ANCHOR_PUBLISHED, ANCHOR_DATELINE} and d.future:
+            continue  # "a conference early next year": what is still to come sets no scene
         return d
     return None
 

@@ -144,6 +144,7 @@ VERB_OBJECTS = {
     ("join", "negotiation"): "meeting",
     ("join", "meeting"): "meeting",
     ("join", "conference"): "meeting",
+    ("join", "summit"): "meeting",
 }
 # Nouns that name an event when they head a clause, follow a light verb ("held talks") or
 # are the subject ("The talks ended").

@@ -20,6 +20,8 @@ class ArticleFile:
     title: str = ""
     url: str = ""
     from_manifest: bool = False
+    # Why this entry of a manifest can't be read; the batch reports it and goes on.
+    problem: str = ""
 
 
 def parse_day(value: str, what: str) -> datetime.date:
@@ -27,6 +29,18 @@ def parse_day(value: str, what: str) -> datetime.date:
         return datetime.date.fromisoformat(value.strip())
     except (ValueError, AttributeError) as exc:
         raise CommandError(f"{what}: {value!r} is not a date as YYYY-MM-DD") from exc
+
+
+def check_day(day: datetime.date | None, what: str) -> datetime.date | None:
+    """`day` if it can be a publication date (see check_published), else CommandError."""
+    from timeline.ingest import IngestError, check_published
+
+    if day is not None:
+        try:
+            check_published(day)
+        except IngestError as exc:
+            raise CommandError(f"{what}: {exc}") from exc
+    return day
 
 
 def read_manifest(path: str | Path) -> list[ArticleFile]:
@@ -44,17 +58,22 @@ def read_manifest(path: str | Path) -> list[ArticleFile]:
     for n, entry in enumerate(entries, 1):
         if not isinstance(entry.get("file"), str) or not entry["file"]:
             raise CommandError(f"{path}: entry {n} has no 'file'")
-        published = entry.get("published")
-        files.append(
-            ArticleFile(
-                path=path.parent / entry["file"],
-                published=parse_day(published, f"{path}: entry {n}") if published else None,
-                outlet=str(entry.get("outlet") or ""),
-                title=str(entry.get("title") or ""),
-                url=str(entry.get("url") or ""),
-                from_manifest=True,
-            )
+        item = ArticleFile(
+            path=path.parent / entry["file"].replace("\x00", ""),
+            outlet=str(entry.get("outlet") or ""),
+            title=str(entry.get("title") or ""),
+            url=str(entry.get("url") or ""),
+            from_manifest=True,
         )
+        published = entry.get("published")
+        try:
+            if "\x00" in entry["file"]:
+                raise CommandError(f"{path}: entry {n}: the file name contains a NUL character")
+            if published:
+                item.published = parse_day(published, f"{path}: entry {n}")
+        except CommandError as exc:
+            item.problem = str(exc)
+        files.append(item)
     return files
 
 

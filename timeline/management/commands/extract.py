@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from timeline.extraction.clean import UnreadableArticle, load_document
 from timeline.extraction.pipeline import NoPublicationDate, Pipeline, as_json
-from timeline.management.commands._articles import parse_day, read_manifest
+from timeline.management.commands._articles import check_day, parse_day, read_manifest
 
 
 class Command(BaseCommand):
@@ -41,6 +41,7 @@ class Command(BaseCommand):
                 "Give an article FILE (with --published) or --manifest FILE --out DIR."
             )
         published = parse_day(options["published"], "--published") if options["published"] else None
+        check_day(published, "--published")
         document = self.read(Path(options["file"]))
         pipeline = Pipeline(settings.SPACY_MODEL)
         try:
@@ -72,6 +73,9 @@ class Command(BaseCommand):
         items, names, failed = [], [], 0
         for entry in entries:
             try:
+                if entry.problem:
+                    raise CommandError(entry.problem)
+                check_day(entry.published, str(entry.path))
                 items.append((self.read(entry.path), entry.published, entry.title))
                 names.append(entry.path.stem)
             except CommandError as exc:

@@ -46,6 +46,10 @@ class Command(BaseCommand):
         pipeline = None
         for n, item in enumerate(files, 1):
             progress.show(n - 1, item.path.name)
+            if item.problem:
+                totals["failed"] += 1
+                progress.note(f"error: {item.problem}", stream=self.stderr)
+                continue
             try:
                 data = item.path.read_bytes()
             except OSError as exc:

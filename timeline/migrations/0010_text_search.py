@@ -8,6 +8,6 @@ from timeline import search
 
 
 class Migration(migrations.Migration):
-    dependencies = [("timeline", "0008_event_newest_first_index")]
+    dependencies = [("timeline", "0009_task_heartbeats")]
 
     operations = [migrations.RunPython(search.install, search.uninstall, elidable=False)]
