@@ -171,6 +171,13 @@ class Actor(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("timeline:actor", args=[self.slug])
 
+    def is_busy(self) -> bool:
+        """In one public event in twenty or more (kept until the data change)."""
+        links = summary(
+            "actor-links", str(self.pk), lambda: EventActor.objects.filter(actor=self).count()
+        )
+        return links * 20 >= sum(public_month_counts().values())
+
     def partners(self, events, *, limit: int) -> list[Actor]:
         """The actors most often in `events` (this actor's) beside this one, each with
         `shared`, the number of those events."""
@@ -442,7 +449,13 @@ class EventQuerySet(models.QuerySet):
         events = self
         for actor in filters.get("actor") or []:
             # Each chosen actor narrows the list: events with Lavrov *and* Khatib.
-            events = events.filter(pk__in=EventActor.objects.filter(actor=actor).values("event_id"))
+            links = EventActor.objects.filter(actor=actor)
+            if self.db_is_sqlite() and actor.is_busy():
+                # SQLite, without PostgreSQL's statistics, would sort all of an actor's 40,000
+                # events to show 50; tested row by row, the date index gives them in order.
+                events = events.filter(models.Exists(links.filter(event=models.OuterRef("pk"))))
+            else:
+                events = events.filter(pk__in=links.values("event_id"))
         if filters.get("type"):
             events = events.filter(type__in=filters["type"])
         if filters.get("place"):
@@ -467,6 +480,11 @@ class EventQuerySet(models.QuerySet):
         if filters.get("q"):
             events = events.search(filters["q"])
         return events
+
+    def db_is_sqlite(self) -> bool:
+        from django.db import connections
+
+        return connections[self.db].vendor == "sqlite"
 
     def search(self, text: str):
         """Events whose summary, place or a source sentence match `text`, a web-search
