@@ -347,6 +347,14 @@ def test_a_page_whose_metadata_date_is_off_the_calendar_needs_a_date():
     assert Article.objects.count() == 0
 
 
+def test_a_dateline_in_the_future_is_not_offered_as_the_date(curator_client):
+    text = "MOSCOW, Dec 28, 2091 (Reuters) - " + LAVROV
+    response = curator_client.post(reverse("timeline:ingest"), {"text": text})
+    assert response.status_code == 400
+    assert "No publication date found in pasted text" in response.content.decode()
+    assert Submission.objects.count() == 0
+
+
 # Row 7: only web addresses become links.
 
 

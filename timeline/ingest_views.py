@@ -127,13 +127,19 @@ ConfirmFormSet = forms.formset_factory(ConfirmForm, extra=0)
 
 
 def detect_published(document: Document) -> tuple[datetime.date | None, str]:
-    """The publication date the document itself gives, and where it came from."""
+    """The publication date the document itself gives, and where it came from; none when
+    that date can't be a publication date (in the future, before 1800)."""
+    found = None, ""
     if document.published is not None:
-        return document.published, document.published_how or "the page's metadata"
-    dateline = find_dateline(document.text)
-    if dateline is not None and dateline.value:
-        return datetime.date.fromisoformat(dateline.value), "the dateline"
-    return None, ""
+        found = document.published, document.published_how or "the page's metadata"
+    elif (dateline := find_dateline(document.text)) is not None and dateline.value:
+        found = datetime.date.fromisoformat(dateline.value), "the dateline"
+    if found[0] is not None:
+        try:
+            check_published(found[0])
+        except IngestError:
+            return None, ""
+    return found
 
 
 def submission_from(document: Document, **fields) -> Submission:

@@ -714,3 +714,77 @@ def test_a_day_something_was_agreed_for_lies_ahead_even_in_the_past_tense(nlp, t
 def test_a_past_day_without_a_cue_stays_in_the_past(nlp):
     mention = only(nlp, "The envoy met the delegations on March 3.", datetime.date(2016, 2, 28))
     assert mention.value == "2015-03-03"
+
+
+# Financial and wire conventions ---------------------------------------------------------
+
+MARCH_1990 = datetime.date(1990, 3, 14)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The mill's output beat the prior year's by a wide margin.", "1989"),
+        ("The union's dues fell from the previous fiscal year.", "1989"),
+        ("Turnover climbed 8% in the latest fiscal year, the chain said.", "1989"),
+        ("The chain expects losses this fiscal year.", "1990"),
+        ("The chain expects a return to profit next fiscal year.", "1991"),
+        ("The chain lost money last fiscal year.", "1989"),
+    ],
+)
+def test_prior_and_fiscal_years(nlp, text, value):
+    """ "the prior year" is the previous one; a fiscal year named from the story's own
+    ("this", "next", "last", "the latest", the last one closed) is that year."""
+    check(only(nlp, text, MARCH_1990), value, YEAR, ANCHOR_PUBLISHED, future=value > "1990")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "precision"),
+    [
+        ("The ferry line was sold in '88 and closed a year later.", MARCH_1990, "1988", YEAR),
+        ("The '89 harvest was the smallest in a decade.", MARCH_1990, "1989", YEAR),
+        ("The mayor, first elected in '05, stepped down.", datetime.date(2012, 5, 2), "2005",
+         YEAR),
+        ("Rents peaked in March '89, brokers said.", MARCH_1990, "1989-03", MONTH),
+    ],
+)  # fmt: skip
+def test_two_digit_years(nlp, text, published, value, precision):
+    """ "'88" is 1988 in a 1990 story, "'05" 2005 in a 2012 one: the century that puts the
+    year at most ten years after the story."""
+    found = [d for d in dates(nlp, text, published) if d.value]
+    check(found[0], value, precision, ANCHOR_ABSOLUTE)
+
+
+def test_a_decade_in_short_form_is_no_year(nlp):
+    """ "the '70s" is a decade, a quotation mark beside digits no year."""
+    found = dates(nlp, "Inflation ran high in the '70s, the governor said.", MARCH_1990)
+    assert [d.value for d in found] == [None]
+
+
+def test_a_passive_future_with_will_hung_on_be(nlp):
+    """ "Banks will be closed Monday" (the parser hangs "will" on "be") lies ahead."""
+    d = only(nlp, "Banks will be closed Monday for the holiday.", MARCH_1990)
+    check(d, "1990-03-19", DAY, ANCHOR_PUBLISHED, future=True)
+
+
+def test_a_range_of_months_keeps_both(nlp):
+    """ "from January to March": "to March" does not make January an event's name, and
+    "in February on Wall Street" is a month."""
+    text = "Exports rose from January to March. Bonds rallied in February on Wall Street."
+    assert [d.value for d in dates(nlp, text, MARCH_1990) if d.value] == [
+        "1990-01",
+        "1990-03",
+        "1990-02",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The run-off, set for June, pits two former generals.", "1990-06"),
+        ("Local elections are slated for February.", "1991-02"),
+    ],
+)
+def test_set_or_slated_for_a_month_lies_ahead(nlp, text, value):
+    """A date something is set, slated or scheduled for lies ahead, whatever the verb."""
+    check(only(nlp, text, MARCH_1990), value, MONTH, ANCHOR_PUBLISHED, future=True)

@@ -821,3 +821,43 @@ def test_joining_a_mini_summit_is_a_meeting(extract):
         datetime.date(2018, 11, 13),
     ).events
     assert event.type == "meeting"
+
+
+def test_a_deadline_is_not_the_storys_time(extract):
+    found = extract(
+        "Russia and the United States agreed on Tuesday to convene a conference, possibly by "
+        "the end of this month.\n\n"
+        "Lavrov and Kerry announced the agreement after talks in Moscow.",
+        datetime.date(2013, 5, 7),
+    ).events
+    assert [(e.type, e.date.value) for e in found] == [("agreement", "2013-05-07")]
+    assert {a.name for a in found[0].actors} >= {"Russia", "United States", "Sergey Lavrov"}
+
+
+def test_what_a_conjoined_saying_says_does_not_date_the_first_verb(extract):
+    found = extract(
+        "Colombians rejected the peace deal on Sunday.\n\n"
+        "Santos accepted the result, and said he would meet the parties on Monday.",
+        datetime.date(2016, 10, 2),
+    ).events
+    accepted = next(e for e in found if "accepted" in e.evidence)
+    assert (accepted.date.value, accepted.planned) == ("2016-10-02", False)
+
+
+def test_agreeing_to_meet_on_a_day_is_a_planned_meeting_that_day(extract):
+    (event,) = extract(
+        "Speaking on the phone Friday, Lavrov and Kerry agreed to meet in Paris on Monday.",
+        datetime.date(2013, 5, 25),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("meeting", "2013-05-27", True)
+    assert actors(event) == {"Sergey Lavrov": "source", "John Kerry": "source"}
+
+
+def test_a_clock_time_does_not_end_the_sentence(extract):
+    (event,) = extract(
+        "Ukraine and the separatists on Friday agreed on a ceasefire from 6 p.m. Kyiv time, "
+        "said the OSCE envoy Heidi Tagliavini.",
+        datetime.date(2014, 9, 5),
+    ).events
+    assert event.type == "agreement"
+    assert event.evidence.endswith("Heidi Tagliavini.")

@@ -84,6 +84,8 @@ _SPELLED_MILLENNIUM_YEAR = (
     r"(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen))?"
 )
 _SPELLED_YEAR = rf"{_SPELLED_CENTURY_YEAR}|{_SPELLED_MILLENNIUM_YEAR}"
+# "in '88", "March '89", "fiscal '90"; not a decade ("the '80s") nor a quote mark's neighbour.
+_SHORT_YEAR = r"(?<![\w'’‘])['’‘](?P<{}>\d\d)\b(?!'?s\b|[%'’]|[.,:]\d)"
 
 # One alternation, longest forms first: Python takes the first alternative that matches.
 _DATE_RE = re.compile(
@@ -101,7 +103,7 @@ _DATE_RE = re.compile(
   | (?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?
         \s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?)
   | (?P<my>(?P<my_m>{_MONTH})(?:,|\s+of)?\s+
-        (?:(?P<my_y>{_YEAR})(?![\d,.]\d)|(?P<my_sp>(?:{_SPELLED_YEAR}))\b))
+        (?:(?P<my_y>{_YEAR})(?![\d,.]\d)|(?P<my_sp>(?:{_SPELLED_YEAR}))\b|{_SHORT_YEAR.format("my_yy")}))
   | (?P<mrel>(?P<mrel_rel>last|next|this|this\s+coming|this\s+past)\s+
         (?P<mrel_m>{_MONTH})(?!\.?\s*[0-3]?\d\b))
   | (?P<mry>(?P<mry_m>{_MONTH_STRICT})(?:\s+of)?\s+(?P<mry_rel>last|this|next)\s+year\b)
@@ -116,8 +118,9 @@ _DATE_RE = re.compile(
   | (?P<wd>(?:(?P<wd_rel>last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following)
         \s+)?(?<!Good\s)(?<!Black\s)(?<!Holy\s)(?<!Super\s)(?<!Ash\s)(?<!Palm\s)(?P<wd_d>{_WEEKDAY}))
   | (?P<deictic>\b(?P<deictic_w>today|tonight|yesterday|tomorrow)\b)
-  | (?P<rel>\b(?P<rel_mod>last|this|next|the\s+past|the\s+previous|the\s+current|
-        (?:earlier|later|early|late)\s+(?:this|in\s+the)|the\s+coming)\s+(?P<rel_u>year|month|week)\b
+  | (?P<rel>\b(?P<rel_mod>last|this|next|the\s+past|the\s+previous|the\s+prior|the\s+current|
+        (?:earlier|later|early|late)\s+(?:this|in\s+the)|the\s+coming|the\s+latest(?=\s+fiscal))
+        \s+(?:(?P<rel_fiscal>fiscal)\s+)?(?P<rel_u>year|month|week)\b
         (?!\s+(?:or|and)\s+(?:two|so)))
   | (?P<ahead>\b(?:in\s+)?(?P<ahead_n>{_NUM})\s+(?P<ahead_u>days?|weeks?|months?|years?)
         (?:(?:'s?|s')?\s+time\b|\s+from\s+(?:now|today)\b))
@@ -143,6 +146,7 @@ _DATE_RE = re.compile(
   | (?P<yearago>\byear-(?:earlier|ago)\b)
   | (?P<year>(?<![\d$£€#.,/:])(?<!\d-)(?:(?P<year_fiscal>fiscal|FY)\s*)?(?P<year_y>{_YEAR})
         (?![\d%]|'?s\b|-\d|\.\d|,\d))
+  | (?P<yy>{_SHORT_YEAR.format("yy_y")})
   | (?P<vague>\b(?:recently|in\s+recent\s+(?:days|weeks|months|years))\b)
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -154,11 +158,21 @@ _MONTH_CUE = re.compile(
     r"early|late|mid|end|beginning|middle|last|next|this|for|on|each|every)|-)\s*$",
     re.IGNORECASE,
 )
-_MONTH_EVENT = re.compile(r"\s+(?:on|for|against|to)\s+[A-Z]")
+# "the March on Washington"; not "from January to March", "in May on Monday".
+_MONTH_EVENT = re.compile(rf"\s+(?:on|for|against|to)\s+(?!{_MONTH}|{_WEEKDAY})[A-Z]")
+_MONTH_TIME_CUE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|through|during|before|after|early|late|mid)|-)\s*$",
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*$", re.IGNORECASE)
 _YEAR_CUE = re.compile(
     r"\b(?:in|since|until|till|by|from|through|to|during|before|after|between|and|of|"
     r"early|late|mid|end|beginning|year|fiscal)\s*$",
+    re.IGNORECASE,
+)
+_SHORT_YEAR_CUE = re.compile(
+    r"\b(?:in|since|until|till|by|from|through|to|during|before|after|between|and|of|"
+    r"early|late|mid|end|beginning|fiscal|FY|the|spring|summer|fall|autumn|winter)\s*$",
     re.IGNORECASE,
 )
 _DURATION = re.compile(
@@ -207,6 +221,12 @@ def _spelled_year(words: str) -> int | None:
     return _UNITS[parts[0]] * 100 + _TENS.get(parts[1], 0) + sum(_ONES.get(p, 0) for p in parts[2:])
 
 
+def _short_year(digits: str, ref: datetime.date) -> int:
+    """ "'88" -> 1988 in a 1990 story; the latest such year at most ten years ahead."""
+    year = ref.year // 100 * 100 + int(digits)
+    return year if year <= ref.year + 10 else year - 100
+
+
 def _add_months(day: datetime.date, months: int) -> datetime.date:
     index = day.year * 12 + day.month - 1 + months
     return datetime.date(index // 12, index % 12 + 1, 1)
@@ -217,6 +237,17 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
         return datetime.date(year, month, day)
     except ValueError:
         return None
+
+
+def _auxes(verb) -> list:
+    """The auxiliaries of `verb`, also those the parser hung on another auxiliary ("will"
+    under "be" in "Markets will be closed Monday")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass"):
+            found.append(child)
+            found.extend(c for c in child.children if c.dep_ in ("aux", "auxpass"))
+    return found
 
 
 def _tense(doc, start: int, end: int) -> str | None:
@@ -241,7 +272,7 @@ def _tense(doc, start: int, end: int) -> str | None:
     for i, verb in enumerate(chain):
         if verb.lemma_ in _PLANNING or (i and verb.lemma_ in _INTENDING):
             return "future"
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        auxes = _auxes(verb)
         if any(c.lower_ in ("have", "has", "had", "'ve") for c in auxes):
             return "past"
         if any(c.lower_ in _FUTURE_AUX for c in auxes):
@@ -253,7 +284,7 @@ def _tense(doc, start: int, end: int) -> str | None:
             verb.head.tag_ in ("VBZ", "VBP") or verb.dep_ == "ROOT"
         ):
             return "future"
-    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    auxes = _auxes(token)
     if any(c.tag_ == "VBD" for c in auxes):
         return "past"
     if token.tag_ == "VBD" or (token.tag_ == "VBN" and not auxes and token.dep_ != "amod"):
@@ -278,7 +309,7 @@ def _is_past_event_time(doc, start: int, end: int) -> bool:
         return False
     verb = token.head
     if verb.tag_ == "VBN":  # "was last seen on Nov. 3", "had met on Nov. 3"
-        return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+        return any(c.tag_ == "VBD" for c in _auxes(verb))
     return verb.tag_ == "VBD"
 
 
@@ -464,7 +495,7 @@ _GENERIC_NOW = re.compile(
 
 # "payable Dec. 7", "extended to Nov. 16": a date still to come, even in the past tense.
 _FUTURE_CUE = re.compile(
-    r"\b(?:effective|payable|expires?|expiring|record|"
+    r"\b(?:effective|payable|expires?|expiring|record|(?:set|slated|scheduled)\s+for|"
     r"(?:extended|postponed|delayed|adjourned|put\s+off)\s+(?:to|until|till))\s*$",
     re.IGNORECASE,
 )
@@ -588,7 +619,7 @@ class _Resolver:
             "iso", "num", "pair", "dpair", "mdy", "dmy", "my", "mrel", "mry", "month", "season",
             "quarter", "decade", "holiday", "wd", "deictic", "rel", "ahead", "inn", "ago",
             "shift", "same", "nthday", "next", "dayof", "spelled", "theyear", "yearago", "year",
-            "vague",
+            "yy", "vague",
         ):  # fmt: skip
             if m.group(name) is not None:
                 kind = name
@@ -646,7 +677,10 @@ class _Resolver:
         return self._month_day(text, start, end, month, dom, m["dmy_y"], m["dmy_wd"])
 
     def _my(self, m, text, start, end):
-        year = int(m["my_y"]) if m["my_y"] else _spelled_year(m["my_sp"])
+        if m["my_yy"]:
+            year = _short_year(m["my_yy"], self.ref)
+        else:
+            year = int(m["my_y"]) if m["my_y"] else _spelled_year(m["my_sp"])
         if year is None:
             return None
         day = datetime.date(year, _month_number(m["my_m"]), 1)
@@ -666,7 +700,9 @@ class _Resolver:
         return self.relative(text, start, end, day, MONTH)
 
     def _month(self, m, text, start, end):
-        if _MONTH_EVENT.match(self.text, end):  # "the March on Washington"
+        # "the March on Washington"; not "rose in February on Wall Street"
+        temporal = _MONTH_TIME_CUE.search(self.text, max(0, start - 24), start)
+        if not temporal and _MONTH_EVENT.match(self.text, end):
             return None
         if start not in self.ent_starts and not _MONTH_CUE.search(
             self.text, max(0, start - 24), start
@@ -747,7 +783,10 @@ class _Resolver:
     def _rel(self, m, text, start, end):
         unit = m["rel_u"].lower()
         mod = m["rel_mod"].lower().split()
-        offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(mod[-1], 0)
+        # "the latest fiscal year" is the last one closed.
+        offset = {
+            "last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "next": 1, "coming": 1,
+        }.get(mod[-1], 0)  # fmt: skip
         if unit == "week":
             # A week is no calendar value; the month holding all of it is ("said this week"
             # in a Saturday 16 June story is June). One straddling two months stays unplaced.
@@ -933,6 +972,16 @@ class _Resolver:
         if not m["year_fiscal"] and not self._looks_like_year(m, year):
             return None
         return self._absolute(text, start, end, datetime.date(year, 1, 1), YEAR)
+
+    def _yy(self, m, text, start, end):
+        """ "in '88", "the '89 model": a year of the century that puts it at most ten years
+        after the story ("'05" in a 1990 story is 1905, in a 2012 story 2005)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        dated = span is not None and len(span) and span[-1].ent_type_ == "DATE"
+        if not dated and not _SHORT_YEAR_CUE.search(self.text, max(0, start - 20), start):
+            return None
+        day = datetime.date(_short_year(m["yy_y"], self.ref), 1, 1)
+        return self._absolute(text, start, end, day, YEAR)
 
     def _looks_like_year(self, m, year):
         """ "in 1998" is a year; "1998 troops" or "$1998" are not."""

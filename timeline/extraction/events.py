@@ -523,6 +523,16 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         own = {t.idx for t in speech_time(trigger.token)}
     else:
         own = {t.idx for t in clause_tokens(trigger.token)}
+        # "accepted the result, and said he would meet them on Monday": what a conjoined
+        # verb says carries its own times.
+        own -= {
+            t.idx
+            for conj in trigger.token.children
+            if conj.dep_ == "conj" and conj.pos_ == "VERB"
+            for c in conj.children
+            if c.dep_ in {"ccomp", "xcomp"} and conj.lemma_.lower() in REPORTING_VERBS
+            for t in c.subtree
+        }
     head = verb_of(trigger)
     if head.i != trigger.token.i:
         own |= {t.idx for t in clause_tokens(head)}
@@ -669,6 +679,23 @@ def choose_trigger(sent, text, quotes, sentence_actors):
     return chosen
 
 
+def agreed_happening(trigger, dates):
+    """ "agreed to meet in Paris on Monday": what was agreed has a day of its own, so the
+    news is the meeting on Monday (planned), not an agreement dated Monday."""
+    if not (trigger.verbal and trigger.type in {"agreement", "proposal"}):
+        return trigger
+    for child in trigger.token.children:
+        if child.dep_ != "xcomp" or child.pos_ != "VERB":
+            continue
+        kind, _ = trigger_type(child)
+        if kind not in {"meeting", "visit"}:
+            continue
+        span = {t.idx for t in child.subtree}
+        if any(any(d.start <= i < d.end for i in span) for d in dates):
+            return Candidate(child, kind, depth_of(child), True)
+    return trigger
+
+
 def inherited_date(trigger, narrative, published_date):
     """The date an event without one of its own takes: the story's, or for a statement the
     day it was published (or of its dateline): the story's earlier dates belong to what it
@@ -747,6 +774,7 @@ def find_events(
             narrative = narrative_date(main_dates, text, sent.start_char) or narrative
             continue
         trigger, participants = chosen
+        trigger = agreed_happening(trigger, explicit_dates)
         planned = is_planned(trigger, text, sent.start_char)
         inherited = (
             published_date if headline else inherited_date(trigger, narrative, published_date)
@@ -840,6 +868,13 @@ def main_clause_dates(sent, dates):
     return [d for d in dates if any(d.start <= i < d.end for i in clause)]
 
 
+DEADLINE = re.compile(
+    r"\b(?:by|until|till|before|no\s+later\s+than)"
+    r"(?:\s+(?:the\s+)?(?:end|start|beginning|middle)\s+of)?$",
+    re.IGNORECASE,
+)
+
+
 def narrative_date(dates, text, offset) -> DateMention | None:
     """The date later sentences inherit: not one in parentheses ("(1 February 2013)"), nor
     one of a past perfect ("had confirmed the appointment on Wednesday" is before the story),
@@ -851,6 +886,8 @@ def narrative_date(dates, text, offset) -> DateMention | None:
         after = text[d.end - offset :].lstrip()
         if before.endswith("(") and after.startswith(")"):
             continue
+        if DEADLINE.search(before):
+            continue  # "possibly by the end of this month": a deadline, not the story's time
         if d.anchor in {ANCHOR_PUBLISHED, ANCHOR_DATELINE} and d.future:
             continue  # "a conference early next year": what is still to come sets no scene
         return d
@@ -1182,7 +1219,20 @@ def same_happening(earlier: Found, later: Found) -> bool:
         return True
     if a.date.value != b.date.value or a.date.precision != b.date.precision:
         return False
-    return names <= other_names or other_names <= names
+    if names <= other_names or other_names <= names:
+        return True
+    # "Russia and the United States agreed ..." and "Lavrov and Kerry announced the
+    # agreement": the same parties, by their states and by their ministers.
+    return a.type in SHARED_TYPES and bool(earlier.sources) and states(a) == states(b)
+
+
+def states(event: Event) -> set[str]:
+    """The doers of an event, a person counted as the state they serve."""
+    return {
+        (x.country or x.name) if x.kind == PERSON else x.name
+        for x in event.actors
+        if x.role == SOURCE
+    }
 
 
 def absorb(keep: Found, item: Found) -> None:

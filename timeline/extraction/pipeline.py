@@ -60,8 +60,14 @@ def paragraph_boundaries(doc):
             prev = doc[prev.i - 1]
         if prev.text not in SENTENCE_END and not prev.text.endswith(tuple(SENTENCE_END)):
             token.is_sent_start = False
+        elif prev.lower_ in CLOCK_TIMES and token.tag_ not in SENTENCE_OPENERS:
+            token.is_sent_start = False  # "a ceasefire from 6 p.m. Kyiv time"
     return doc
 
+
+# "6 p.m." ends a sentence only before a word that opens one ("The", "He", "But", "On").
+CLOCK_TIMES = frozenset(["a.m.", "p.m."])
+SENTENCE_OPENERS = frozenset(["DT", "PRP", "PRP$", "IN", "CC", "WRB", "WDT", "EX", "RB", "``"])
 
 DATELINE_DASHES = frozenset(["-", "--", "—", "–", ":"])
 
