@@ -9,7 +9,7 @@ import re
 from django import forms
 from django.http import QueryDict
 
-from timeline.models import Actor, Article, Event, EventType, Place, Position
+from timeline.models import Actor, Article, Event, EventType, Place, Position, Relevance
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -58,6 +58,8 @@ class OutletField(forms.MultipleChoiceField):
         super().validate(value)
         if not value:
             return
+        if any("\x00" in v for v in value):  # PostgreSQL would refuse the lookup itself
+            raise forms.ValidationError("Null characters are not allowed.", code="null_characters")
         known = set(
             Article.objects.filter(outlet__in=value).values_list("outlet", flat=True).distinct()
         )
@@ -78,7 +80,7 @@ class PositionField(forms.Field):
         try:
             if len(value) > 40:
                 raise ValueError(value)
-            return Position.parse(value)
+            return Relevance.parse(value) if value.startswith("r") else Position.parse(value)
         except ValueError:
             raise forms.ValidationError(
                 "This link does not point into the timeline; start again from the first page.",
@@ -86,7 +88,7 @@ class PositionField(forms.Field):
             ) from None
 
 
-SORTS = (("oldest", "Oldest first"), ("newest", "Newest first"))
+SORTS = (("oldest", "Oldest first"), ("newest", "Newest first"), ("relevance", "Most relevant"))
 # Rejected events are never public, so they are not a choice.
 PUBLIC_STATUSES = (
     (Event.Status.PROPOSED.value, "Unreviewed"),
