@@ -107,6 +107,20 @@ def test_nul_in_the_query_is_a_400_with_a_message(client, make_event, url):
     assert b"NUL" in response.content or b"not" in response.content
 
 
+@pytest.mark.parametrize("query", ["outlet=%00", "actor=a%00", "place=%00x", "q=%00", "type=%00"])
+def test_the_filter_form_refuses_nul_by_itself(make_event, query):
+    """Behind the middleware, the form is a second guard: on PostgreSQL a NUL reaching the
+    outlet, actor or place lookup would be a DataError."""
+    from django.http import QueryDict
+
+    from timeline.forms import TimelineFilterForm
+
+    make_event()
+    form = TimelineFilterForm(QueryDict(query))
+    assert not form.is_valid()
+    assert form.errors
+
+
 @pytest.mark.parametrize(
     "url",
     [
@@ -138,6 +152,26 @@ def test_nul_in_an_ingest_field_is_a_form_error(curator_client, fields):
     page = response.content.decode()
     assert "Null characters are not allowed" in page or "Enter a valid" in page
     assert Submission.objects.count() == 0
+
+
+def test_nul_in_an_uploaded_file_name_is_not_stored(curator_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("talks\x00.txt", LAVROV.encode())
+    response = curator_client.post(
+        reverse("timeline:ingest"), {"files": [upload], "published": "2012-12-30"}
+    )
+    assert response.status_code in (302, 400)
+    assert all("\x00" not in s.name + s.filename for s in Submission.objects.all())
+
+
+@pytest.mark.parametrize("action", ["confirm", "\x00"])
+def test_nul_in_an_admin_action_post_is_not_a_500(admin_client, make_event, action):
+    make_event()
+    response = admin_client.post(
+        "/admin/timeline/event/", {"action": action, "_selected_action": ["\x00"]}
+    )
+    assert response.status_code in (200, 302, 400)
 
 
 def test_nul_in_the_confirmation_is_a_form_error(curator_client):

@@ -295,6 +295,17 @@ def test_the_whole_fetch_is_timed(allow_local, site, settings):
         fetch_page(f"{site}/drip")
 
 
+@pytest.mark.parametrize("suffix", ["", "<p>Lavrov_met_Brahimi.</p>"])
+def test_an_uploaded_page_that_is_only_an_address_is_not_fetched(site, suffix):
+    """htmldate downloads a str that looks like a URL; an .html file made of one must not
+    reach the network by that road (it would be fetched unchecked)."""
+    from timeline.extraction.clean import load_document
+
+    document = load_document(f"{site}/article{suffix}".encode(), "a.html")
+    assert Handler.hits == []
+    assert document.published is None
+
+
 @pytest.mark.parametrize("url", ["ftp://example.org/a", "file:///etc/passwd", "gopher://x/"])
 def test_only_http_and_https(url):
     with pytest.raises(IngestError, match="Only http and https"):

@@ -58,6 +58,8 @@ class OutletField(forms.MultipleChoiceField):
         super().validate(value)
         if not value:
             return
+        if any("\x00" in v for v in value):  # PostgreSQL would refuse the lookup itself
+            raise forms.ValidationError("Null characters are not allowed.", code="null_characters")
         known = set(
             Article.objects.filter(outlet__in=value).values_list("outlet", flat=True).distinct()
         )

@@ -875,7 +875,9 @@ def _htmldate_guess(html_source: str) -> tuple[datetime.date | None, str]:
     except ImportError:
         return None, ""
     try:
-        found = find_date(html_source, original_date=True, extensive_search=False)
+        # As bytes: htmldate downloads a str that looks like a URL, and a page that is one
+        # would be fetched from wherever it points.
+        found = find_date(html_source.encode("utf-8"), original_date=True, extensive_search=False)
     except (ValueError, TypeError):
         return None, ""
     day = _parse_date(found) if found else None
