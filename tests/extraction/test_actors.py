@@ -372,7 +372,7 @@ def test_kremlin_and_white_house_speak_for_their_countries(nlp):
         ("Russia", "country", None, "metonymy"),
         ("Syria", "country", None, "ruler"),
         ("United States", "country", None, "metonymy"),
-        ("Dmitry Peskov", "person", "Russia", "ner"),
+        ("Dmitry Peskov", "person", "Russia", "ruler"),
         ("Russia", "country", None, "metonymy"),
         ("China", "country", None, "metonymy"),
     ]

@@ -861,3 +861,30 @@ def test_a_clock_time_does_not_end_the_sentence(extract):
     ).events
     assert event.type == "agreement"
     assert event.evidence.endswith("Heidi Tagliavini.")
+
+
+def test_replacing_someone_as_envoy_is_an_appointment_made(extract):
+    (event,) = extract(
+        "The United Nations on Friday confirmed that Lakhdar Brahimi will replace Kofi Annan "
+        "as envoy.",
+        datetime.date(2012, 8, 17),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("appointment", "2012-08-17", False)
+    assert actors(event)["Lakhdar Brahimi"] == "source"
+
+
+def test_a_meeting_cancelled_is_called_off(extract):
+    (event,) = extract(
+        "On Friday, Russia cancelled a meeting of key nations on Syria.",
+        datetime.date(2012, 8, 17),
+    ).events
+    assert event.type == "postponement"
+
+
+def test_a_spokeswoman_named_after_a_place_name_is_a_person(extract):
+    (event,) = extract(
+        "State Department spokeswoman Victoria Nuland said on Tuesday that the plan was an "
+        "important step.",
+        datetime.date(2012, 3, 27),
+    ).events
+    assert actors(event).get("Victoria Nuland") == "source"

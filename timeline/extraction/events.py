@@ -208,6 +208,10 @@ def trigger_type(token) -> tuple[str | None, bool]:
             for c in token.children
         ):
             return "violence", True  # "launched a military campaign" is force, not an appeal
+        if lemma in SUCCEEDING and any(
+            o.startswith("as ") and o.split(" ")[-1] in ROLE_NOUNS for o in verb_objects(token)
+        ):
+            return "appointment", True  # "will replace Annan as envoy"
         for obj in verb_objects(token):
             head = obj.split(" ")[-1]
             for noun in (head, head.split("-")[-1]):  # "joined the mini-summit"
@@ -255,6 +259,9 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False  # "progress was made during a phone call on Sunday"
     return None, False
 
+
+# Taking over a post: "Brahimi will replace Annan as envoy", "succeeds him as president".
+SUCCEEDING = frozenset(["replace", "succeed", "become", "take", "appoint", "name"])
 
 # What makes a campaign or an operation one of force: "a military campaign", "air strikes".
 MILITARY = frozenset(["military", "air", "aerial", "bombing", "ground", "armed", "naval"])
@@ -435,6 +442,8 @@ def is_planned(trigger, text: str, offset: int) -> bool:
     Brahimi said ..." the saying is done."""
     if trigger.type == "statement" and trigger.verbal:
         return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in trigger.token.children)
+    if trigger.type == "appointment" and trigger.token.lemma_.lower() in SUCCEEDING:
+        return False  # "Brahimi will replace Annan as envoy": the naming is done
     verb = verb_of(trigger)
     chain = [verb]
     while chain[-1].dep_ in {"xcomp", "conj"} and chain[-1].head.i != chain[-1].i:

@@ -497,6 +497,20 @@ PERSONS: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("Ivan Marquez", ("Iván Márquez",), "Colombia"),
     ("Humberto de la Calle", (), "Colombia"),
     ("Raul Castro", ("Raúl Castro",), "Cuba"),
+    # Spokespeople, quoted in most reports of this field (2011-2018).
+    ("Victoria Nuland", (), "United States"),
+    ("Jen Psaki", ("Jennifer Psaki",), "United States"),
+    ("Marie Harf", (), "United States"),
+    ("John Kirby", (), "United States"),
+    ("Heather Nauert", (), "United States"),
+    ("Maria Zakharova", (), "Russia"),
+    ("Alexander Lukashevich", ("Aleksandr Lukashevich",), "Russia"),
+    ("Dmitry Peskov", ("Dmitri Peskov",), "Russia"),
+    ("Martin Nesirky", (), None),
+    ("Stephane Dujarric", ("Stéphane Dujarric",), None),
+    ("Farhan Haq", (), None),
+    ("Eduardo del Buey", (), None),
+    ("Ahmad Fawzi", ("Ahmed Fawzi",), None),
 )
 
 # News organisations: they report events, they are never the actors of one.

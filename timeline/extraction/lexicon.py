@@ -145,6 +145,14 @@ VERB_OBJECTS = {
     ("join", "meeting"): "meeting",
     ("join", "conference"): "meeting",
     ("join", "summit"): "meeting",
+    # a meeting called off (CAMEO files "cancel" under reducing relations)
+    ("cancel", "meeting"): "postponement",
+    ("cancel", "talks"): "postponement",
+    ("cancel", "talk"): "postponement",
+    ("cancel", "visit"): "postponement",
+    ("cancel", "trip"): "postponement",
+    ("cancel", "summit"): "postponement",
+    ("cancel", "conference"): "postponement",
 }
 # Nouns that name an event when they head a clause, follow a light verb ("held talks") or
 # are the subject ("The talks ended").
