@@ -6,6 +6,26 @@ from tests.processes import migrated_template, scratch_database  # noqa: F401 (f
 from timeline.models import Actor, Article, Event, EventActor, Mention, Place
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Counts kept in the cache belong to one test's data: a rolled-back test leaves them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def facet_budget_queries(db):
+    """What the facets' time budget costs in statements: none on SQLite (a progress handler);
+    on PostgreSQL setting and resetting statement_timeout, and in a transaction (as tests
+    are) a savepoint around each of the six facet queries."""
+    from django.db import connection
+
+    return 2 + 2 * 6 if connection.vendor == "postgresql" else 0
+
+
 @pytest.fixture
 def make_event(db):
     """Create an event with its actors and one mention, as ingest would."""

@@ -60,13 +60,17 @@ def test_met_most_often_with_links_to_both_on_the_timeline(client, lavrov):
 
 
 def test_query_count_is_constant(client, lavrov, make_event, django_assert_max_num_queries):
-    # actor, aliases, partners, chart, count, events, their actors, their mentions, the
-    # header's years
-    with django_assert_max_num_queries(9):
+    from django.db import connection
+
+    # actor, aliases, partners, chart, events, their actors, their mentions, the header's
+    # years; on SQLite, how busy the actor is (kept until the data change); on PostgreSQL
+    # the time budget's SET and its savepoints around partners and chart.
+    most = 10 + (2 + 2 * 2 if connection.vendor == "postgresql" else 0)
+    with django_assert_max_num_queries(most):
         assert client.get("/actors/sergey-lavrov/").status_code == 200
     for day in range(1, 15):
         make_event(date=datetime.date(2013, 1, day), summary=f"More {day}")
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(most):
         assert client.get("/actors/sergey-lavrov/").status_code == 200
 
 

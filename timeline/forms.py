@@ -9,7 +9,7 @@ import re
 from django import forms
 from django.http import QueryDict
 
-from timeline.models import Actor, Article, Event, EventType, Place, Position
+from timeline.models import Actor, Article, Event, EventType, Place, Position, Relevance
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -80,7 +80,7 @@ class PositionField(forms.Field):
         try:
             if len(value) > 40:
                 raise ValueError(value)
-            return Position.parse(value)
+            return Relevance.parse(value) if value.startswith("r") else Position.parse(value)
         except ValueError:
             raise forms.ValidationError(
                 "This link does not point into the timeline; start again from the first page.",
@@ -88,7 +88,7 @@ class PositionField(forms.Field):
             ) from None
 
 
-SORTS = (("oldest", "Oldest first"), ("newest", "Newest first"))
+SORTS = (("oldest", "Oldest first"), ("newest", "Newest first"), ("relevance", "Most relevant"))
 # Rejected events are never public, so they are not a choice.
 PUBLIC_STATUSES = (
     (Event.Status.PROPOSED.value, "Unreviewed"),

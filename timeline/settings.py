@@ -10,6 +10,8 @@ TASKS_BACKEND  where extraction tasks go (default: django_tasks_db.DatabaseBacke
                them inside the request)
 INGEST_MAX_BYTES       largest article accepted, in bytes (default: 2 MB)
 INGEST_FETCH_TIMEOUT   seconds to wait for a page given by URL (default: 15)
+FACET_TIME_LIMIT_MS    a facet that takes longer to count is left out (default: 200)
+SUMMARY_CACHE_SECONDS  how long facet counts are kept at most (default: 60)
 TASKS_WORKER_TIMEOUT   seconds without a heartbeat after which a worker counts as gone and
                        its task is requeued (default: 60)
 TASKS_MAX_ATTEMPTS     how many workers may die on one task before it fails (default: 3)
@@ -167,6 +169,12 @@ INGEST_FETCH_ALLOWED_HOSTS = [
 INGEST_FETCH_MAX_REDIRECTS = 5
 # Pasted text over the limit must reach the form to get a clear error, not Django's bare 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(INGEST_MAX_BYTES + 1024 * 1024, 2_621_440)
+
+# A facet whose count takes longer than this is left out of the page, with a note.
+FACET_TIME_LIMIT_MS = int(os.environ.get("FACET_TIME_LIMIT_MS", "200"))
+# Facet counts are kept in the cache until the data change; other processes' writes are seen
+# after at most this long (with a cache shared by all processes, at once).
+SUMMARY_CACHE_SECONDS = int(os.environ.get("SUMMARY_CACHE_SECONDS", "60"))
 
 # Extraction runs in the background. The database backend needs no other service: the queue
 # is a table, and `manage.py db_worker` (on any number of machines sharing a PostgreSQL

@@ -14,7 +14,6 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 
@@ -22,7 +21,6 @@ from timeline import ranking
 from timeline.extraction.actors import actor_key
 from timeline.extraction.types import EVENT_TYPE_INFO
 from timeline.models import (
-    MONTHS_KEY,
     PRECISION_RANK,
     Actor,
     ActorAlias,
@@ -33,6 +31,7 @@ from timeline.models import (
     Place,
     Submission,
     content_hash,
+    data_changed,
 )
 
 OUTLET = "synthetic"
@@ -416,7 +415,7 @@ def write(plan: Plan, *, stdout=None) -> dict:
         n_mentions += len(mentions)
         if stdout is not None and (lo // BATCH) % 10 == 9:
             say(f"{lo + len(chunk)} events")
-    cache.delete(MONTHS_KEY)
+    data_changed()
     return {
         "actors": len(actors),
         "places": len(places),
@@ -476,5 +475,5 @@ def clear() -> dict:
         counts["places"] = Place.objects.filter(synthetic, events__isnull=True)._raw_delete(
             Place.objects.db
         )
-    cache.delete(MONTHS_KEY)
+    data_changed()
     return counts

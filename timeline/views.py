@@ -7,9 +7,10 @@ import math
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import HttpResponse, HttpResponseRedirect, QueryDict
+from django.http import HttpResponse, HttpResponseRedirect, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.utils import timezone
@@ -27,11 +28,15 @@ from timeline.models import (
     EventPage,
     EventType,
     Mention,
+    Position,
     Precision,
+    Relevance,
     format_date,
     public_month_counts,
+    summary,
 )
 from timeline.templatetags.timeline_tags import timeline_url
+from timeline.time_limit import TooSlow, query_time_limit
 
 SITE_NAME = "Syria diplomacy timeline"
 PAGE_SIZE = 50
@@ -300,24 +305,62 @@ def facet(items, *, key, query, single=False):
     return out
 
 
-def facets(filters: dict, query: QueryDict) -> dict:
-    """Counts for each filter, one query each, under the current filters."""
+def facet_counts(filters: dict, query: QueryDict) -> dict:
+    """The counts behind the facets, the chart and the number of events, one query each,
+    under the current filters: {"actors": [...], ..., "total": n, "dropped": [names]}.
+
+    Each facet query has a time budget (FACET_TIME_LIMIT_MS): one that runs past it is
+    dropped, and the page says so, rather than slowing the page. The counts are kept until
+    the data change, so the next reader of these filters gets them without a query.
+    """
     visible = Event.objects.visible()
 
     def events(*dropped):
         return visible.filtered(without(filters, *dropped))
 
-    actors = [
-        (r["actor__slug"], r["actor__name"], r["n"]) for r in events().actor_counts(TOP_ACTORS)
-    ]
-    type_counts = events("type").type_counts()
+    queries = {
+        "actors": lambda: events().actor_counts(TOP_ACTORS),
+        "types": lambda: events("type").type_counts(),
+        # One query for the place facet and the map: the facet lists the first few.
+        "places": lambda: events("place").place_counts(MAP_PLACES),
+        "outlets": lambda: events("outlet").outlet_counts(TOP_FACET),
+        "statuses": lambda: events("status").status_counts(),
+        # The chart and the year facet ignore the date filters: they show where a range sits.
+        "months": lambda: events(*DATE_KEYS).month_counts(),
+    }
+
+    def count():
+        counts, dropped = {}, []
+        with query_time_limit(settings.FACET_TIME_LIMIT_MS) as budget:
+            for name, run in queries.items():
+                try:
+                    counts[name] = budget.run(run)
+                except TooSlow:
+                    counts[name] = None
+                    dropped.append(name)
+        dated = any(filters.get(k) for k in DATE_KEYS)
+        if counts["months"] is not None and not dated:
+            counts["total"] = sum(counts["months"].values())
+        else:
+            counts["total"] = events().count()
+        counts["dropped"] = dropped
+        return counts
+
+    # The filters, whatever the order of the page or where it starts.
+    key = timeline_url(query, replace={"sort": None}).partition("?")[2]
+    return summary("facets", key, count)
+
+
+def facets(filters: dict, query: QueryDict) -> dict:
+    """Each filter's values with their counts and the links that toggle them."""
+    found = facet_counts(filters, query)
+    actors = [(r["actor__slug"], r["actor__name"], r["n"]) for r in found["actors"] or []]
+    type_counts = found["types"] or {}
     types = [(v, label, type_counts[v]) for v, label in EventType.choices if v in type_counts]
-    # One query for the place facet and the map: the facet lists the first few.
-    place_rows = events("place").place_counts(MAP_PLACES)
-    outlet_rows = events("outlet").outlet_counts(TOP_FACET)
-    status_counts = events("status").status_counts()
-    # The chart and the year facet ignore the date filters, so they show where the range sits.
-    months = events(*DATE_KEYS).month_counts()
+    place_rows = found["places"] or []
+    outlet_rows = found["outlets"] or []
+    status_counts = found["statuses"] or {}
+    months = found["months"] or {}
     years: dict[int, int] = {}
     for month, n in months.items():
         years[month.year] = years.get(month.year, 0) + n
@@ -345,6 +388,10 @@ def facets(filters: dict, query: QueryDict) -> dict:
         ),
         "months": months,
         "map_places": place_rows,
+        "total": found["total"],
+        # What took too long to count: each is left out with a note.
+        "dropped": {name: True for name in found["dropped"]},
+        "time_limit": settings.FACET_TIME_LIMIT_MS,
     }
 
 
@@ -409,6 +456,22 @@ def query_url(path: str, query: QueryDict) -> str:
     return f"{path}?{query.urlencode()}" if query else path
 
 
+def timeline_page(events, filters: dict) -> EventPage:
+    """The page of the timeline the filters ask for: in date order from a position, or, for a
+    search sorted by relevance, best matches first."""
+    after, before = filters.get("after"), filters.get("before")
+    if filters.get("sort") == "relevance" and filters.get("q"):
+        after = after if isinstance(after, Relevance) else None
+        return events.for_listing().page_by_relevance(PAGE_SIZE, filters["q"], after=after)
+    # A position of the other order (the sort changed under it) starts from the top.
+    return events.for_listing().page(
+        PAGE_SIZE,
+        after=after if isinstance(after, Position) else None,
+        before=before if isinstance(before, Position) else None,
+        newest_first=filters.get("sort") == "newest",
+    )
+
+
 @require_safe
 @vary_on_headers("HX-Request", "HX-Target")
 def timeline(request):
@@ -440,12 +503,7 @@ def timeline(request):
     filters = form.cleaned_data
     # Built from what the filters read, so a repeated or unknown key is not copied into links.
     query = form.canonical_query()
-    page = events.for_listing().page(
-        PAGE_SIZE,
-        after=filters.get("after"),
-        before=filters.get("before"),
-        newest_first=filters.get("sort") == "newest",
-    )
+    page = timeline_page(events, filters)
     more = wants_fragment(request) and request.htmx.target == "load-more"
     context = {
         "form": form,
@@ -471,7 +529,7 @@ def timeline(request):
     export_query = context["filters_query"]
     context |= {
         "facets": found,
-        "total": events.count(),
+        "total": found["total"],
         "chips": active_chips(filters, query),
         "clear_url": timeline_url(None),
         # All events, or only the milestones: the same filters either way.
@@ -490,8 +548,12 @@ def timeline(request):
                 "selected": (filters.get("sort") or "oldest") == value,
             }
             for value, label in SORTS
+            # Relevance is a search's order.
+            if value != "relevance" or filters.get("q")
         ],
-        "chart": month_chart(
+        "chart": None
+        if found["dropped"].get("months")
+        else month_chart(
             found["months"],
             lambda month: month_url(query, month),
             totals=public_month_counts(),
@@ -573,7 +635,8 @@ def export(request, *, fmt: str):
     else:
         body = exports.to_ics(events, absolute, title=heading, host=request.get_host())
         content_type, suffix = "text/calendar", "ics"
-    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+    # Streamed from a server-side cursor: the first bytes leave at once, memory stays flat.
+    response = StreamingHttpResponse(body, content_type=f"{content_type}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.{suffix}"'
     return response
 
@@ -611,6 +674,8 @@ def page_of(request, events) -> EventPage:
         )
     except ValidationError as exc:
         raise BadPosition(exc.messages[0]) from exc
+    if isinstance(after, Relevance) or isinstance(before, Relevance):
+        raise BadPosition("These pages are in date order; start again from the first page.")
     return events.for_listing().page(PAGE_SIZE, after=after, before=before)
 
 
@@ -665,7 +730,28 @@ def actor_detail(request, slug: str):
         page = page_of(request, events)
     except BadPosition as exc:
         return bad_position(request, exc)
-    partners = actor.partners(events, limit=10)
+
+    def count():
+        # Like the timeline's facets: on a time budget, kept until the data change.
+        found, dropped = {}, []
+        with query_time_limit(settings.FACET_TIME_LIMIT_MS) as budget:
+            for name, run in (
+                ("partners", lambda: actor.partners(events, limit=10)),
+                ("months", events.month_counts),
+            ):
+                try:
+                    found[name] = budget.run(run)
+                except TooSlow:
+                    found[name], dropped = None, [*dropped, name]
+        if found["months"] is not None:
+            found["total"] = sum(found["months"].values())
+        else:
+            found["total"] = events.count()
+        found["dropped"] = {name: True for name in dropped}
+        return found
+
+    found = summary("actor", str(actor.pk), count)
+    partners = found["partners"] or []
     mine = QueryDict(mutable=True)
     mine["actor"] = actor.slug
     context = {
@@ -673,13 +759,15 @@ def actor_detail(request, slug: str):
         "aliases": actor.aliases.all(),
         "events": page.events,
         **page_links(request, page),
-        "total": events.count(),
+        "total": found["total"],
+        "dropped": found["dropped"],
+        "time_limit": settings.FACET_TIME_LIMIT_MS,
         "timeline_url": timeline_url(mine),
         "partners": [
             {"actor": p, "url": timeline_url(mine, add=[("actor", p.slug)])} for p in partners
         ],
         "chart": month_chart(
-            events.month_counts(),
+            found["months"] or {},
             lambda month: month_url(mine, month),
             totals=public_month_counts(),
             year_url=lambda year: timeline_url(mine, replace={"year": year}),

@@ -788,3 +788,54 @@ def test_a_range_of_months_keeps_both(nlp):
 def test_set_or_slated_for_a_month_lies_ahead(nlp, text, value):
     """A date something is set, slated or scheduled for lies ahead, whatever the verb."""
     check(only(nlp, text, MARCH_1990), value, MONTH, ANCHOR_PUBLISHED, future=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # The month just gone would be "last month": "last February" in March is a year back.
+        ("Two ferries sank off the coast last February.", datetime.date(1998, 3, 20), "1997-02"),
+        ("Two ferries sank off the coast last February.", datetime.date(1998, 11, 20), "1998-02"),
+        # Across New Year, "last December" is the December just gone.
+        ("Two ferries sank off the coast last December.", datetime.date(1998, 1, 5), "1997-12"),
+    ],
+)  # fmt: skip
+def test_last_month_name_just_gone_is_a_year_back(nlp, text, published, value):
+    check(only(nlp, text, published), value, MONTH, ANCHOR_PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "future"),
+    [
+        ("The run-off is scheduled for the 21st.", "1990-03-21", True),
+        ("The strike collapsed on the 3rd.", "1990-03-03", False),
+        ("The strike collapsed on the 28th.", "1990-02-28", False),
+        ("On the 12th, the envoys met again.", "1990-03-12", False),
+    ],
+)
+def test_a_day_of_the_month_alone(nlp, text, value, future):
+    """ "on the 3rd", "scheduled for the 21st": a day of the story's month, or of the month
+    before or after as the tense says."""
+    check(only(nlp, text, MARCH_1990), value, DAY, ANCHOR_PUBLISHED, future=future)
+
+
+@pytest.mark.parametrize(
+    "text", ["The clinic is on the 3rd floor.", "The 101st Brigade held the 2nd Avenue bridge."]
+)
+def test_an_ordinal_that_is_no_day_of_the_month(nlp, text):
+    assert [d.value for d in dates(nlp, text, MARCH_1990) if d.value] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The statistics office will publish the January jobless figures next week.", "1998-01"),
+        ("The June elections will be the first since the war.", "1998-06"),
+    ],
+)
+def test_a_month_naming_what_a_thing_is_of_is_the_nearest(nlp, text, value):
+    """In a February story, "the January figures" due next week are this January's and
+    "the June elections" this June's: a month modifying a noun under a future verb is the
+    nearest one, not the next."""
+    found = [d for d in dates(nlp, text, datetime.date(1998, 2, 13)) if d.precision == MONTH]
+    assert found[0].value == value

@@ -135,6 +135,7 @@ _DATE_RE = re.compile(
         |(?:earlier|later)\s+in\s+the\s+day\b))
   | (?P<nthday>\bthe\s+(?P<nthday_n>first|second|third|fourth|fifth|sixth|seventh|final|last
         |closing|opening|\d{{1,2}}(?:st|nd|rd|th))\s+day\s+of\b)
+  | (?P<nth>\bthe\s+(?P<nth_d>[0-3]?\d)(?:st|nd|rd|th)\b(?![\s-]+[a-z]|\.\d))
   | (?P<next>\b(?:the\s+)?(?P<next_dir>next|following|previous|preceding)
         \s+(?P<next_u>day|morning|afternoon|evening|night|month|year)\b)
   | (?P<dayof>\bthe\s+day\s+(?P<dayof_dir>before|after)\b)
@@ -164,6 +165,8 @@ _MONTH_TIME_CUE = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|through|during|before|after|early|late|mid)|-)\s*$",
     re.IGNORECASE,
 )
+# "on the 21st", "by the 30th": a day of the month; "the 3rd floor" or "the 5th Avenue" not.
+_NTH_CUE = re.compile(r"\b(?:on|by|since|until|till|before|after|for)\s+$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*$", re.IGNORECASE)
 _YEAR_CUE = re.compile(
     r"\b(?:in|since|until|till|by|from|through|to|during|before|after|between|and|of|"
@@ -618,7 +621,7 @@ class _Resolver:
         for name in (
             "iso", "num", "pair", "dpair", "mdy", "dmy", "my", "mrel", "mry", "month", "season",
             "quarter", "decade", "holiday", "wd", "deictic", "rel", "ahead", "inn", "ago",
-            "shift", "same", "nthday", "next", "dayof", "spelled", "theyear", "yearago", "year",
+            "shift", "same", "nthday", "nth", "next", "dayof", "spelled", "theyear", "yearago", "year",
             "yy", "vague",
         ):  # fmt: skip
             if m.group(name) is not None:
@@ -690,14 +693,34 @@ class _Resolver:
         this_month = self.ref.replace(day=1)
         options = [datetime.date(y, month, 1) for y in range(self.ref.year - 1, self.ref.year + 2)]
         if rel == "last":
-            day = [d for d in options if d < this_month][-1]
+            # "crashed last February" in a March story: the month just gone would be "last
+            # month", so the writer means the one a year before. Across New Year, "last
+            # December" is the December just gone: it is also last year's.
+            day = max(d for d in options if d < this_month)
+            if _add_months(day, 1) == this_month and day.year == self.ref.year:
+                day = day.replace(year=day.year - 1)
         elif rel == "next":
             day = [d for d in options if d > this_month][0]
         elif rel == "this":
             day = datetime.date(self.ref.year, month, 1)
         else:
-            day = _pick(options, this_month, self._tense(start, end), firm=self._firm(start, end))
+            tense = self._tense(start, end)
+            if tense == "future" and self._modifies_noun(start, end):
+                # "the January figures will be released next week" in February: a month
+                # naming what a thing is of, not when the verb happens; the nearest one.
+                day = min(options, key=lambda d: (abs((d - this_month).days), d))
+            else:
+                day = _pick(options, this_month, tense, firm=self._firm(start, end))
         return self.relative(text, start, end, day, MONTH)
+
+    def _modifies_noun(self, start, end):
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return (
+            span is not None
+            and len(span) > 0
+            and span.root.dep_ in ("compound", "nmod", "amod")
+            and span.root.head.pos_ in ("NOUN", "PROPN")
+        )
 
     def _month(self, m, text, start, end):
         # "the March on Washington"; not "rose in February on Wall Street"
@@ -899,6 +922,21 @@ class _Resolver:
                     # the third day; a past event does not lie after the story's day.
                     found = self.relative(text, start, end, self.ref, DAY)
         return dataclasses.replace(found, hangs_on=span, offset=(n - 1, "day") if n else None)
+
+    def _nth(self, m, text, start, end):
+        """ "The vote is set for the 21st", "talks broke down on the 3rd": that day of the
+        story's month, or of the month before or after, as the tense says."""
+        dom = int(m["nth_d"])
+        if not 1 <= dom <= 31 or not _NTH_CUE.search(self.text, max(0, start - 8), start):
+            return None
+        this_month = self.ref.replace(day=1)
+        options = [
+            d for k in (-1, 0, 1)
+            if (d := _safe_date(*(lambda f: (f.year, f.month))(_add_months(this_month, k)), dom))
+        ]  # fmt: skip
+        tense = self._tense(start, end)
+        day = _pick(options, self.ref, tense, horizon=31, firm=self._firm(start, end))
+        return self.relative(text, start, end, day, DAY, tense == "future")
 
     def _pair(self, m, text, start, end):
         return self._two_days(m, "pair")
