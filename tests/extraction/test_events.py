@@ -888,3 +888,22 @@ def test_a_spokeswoman_named_after_a_place_name_is_a_person(extract):
         datetime.date(2012, 3, 27),
     ).events
     assert actors(event).get("Victoria Nuland") == "source"
+
+
+def test_a_ceasefire_an_official_announces_is_the_warring_parties(extract):
+    (event,) = extract(
+        "A ceasefire in Yemen's port city of Hodeidah will start on Tuesday, a United Nations "
+        "official said.",
+        datetime.date(2018, 12, 17),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("ceasefire", "2018-12-18", True)
+    assert actors(event) == {"Yemeni government": "source", "Houthi movement": "source"}
+
+
+def test_meetings_that_brought_two_leaders_together_are_theirs(extract):
+    (event,) = extract(
+        "On Tuesday the talks near Paris brought together Fayez al-Sarraj and Khalifa Haftar.",
+        datetime.date(2017, 7, 27),
+    ).events
+    assert event.type == "meeting"
+    assert {"Fayez al-Sarraj", "Khalifa Haftar"} <= set(actors(event))

@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from timeline.extraction import gazetteer
 from timeline.extraction.dates import hung_date
 from timeline.extraction.lexicon import (
     CEASEFIRE_NOUNS,
@@ -148,7 +149,9 @@ def is_negated(token) -> bool:
     return token.dep_ in {"xcomp", "ccomp"} and any(c.dep_ == "neg" for c in head.children)
 
 
-PARTICLES = frozenset(["down", "out", "off", "up", "back", "over", "aside", "in", "away"])
+PARTICLES = frozenset(
+    ["down", "out", "off", "up", "back", "over", "aside", "in", "away", "together"]
+)
 
 
 def particle_of(token) -> str:
@@ -688,6 +691,40 @@ def choose_trigger(sent, text, quotes, sentence_actors):
     return chosen
 
 
+def ceasefire_taking_effect(sent, quotes, dates, wars):
+    """ "A ceasefire in Yemen's Hodeidah will start on Tuesday, a UN official said": the news
+    is the truce taking effect that day, between the warring parties of the country it is in
+    (nobody is named as doing it), not the official's saying so."""
+    if not wars:
+        return None
+    for token in sent:
+        kind, verbal = trigger_type(token)
+        if kind != "ceasefire" or not verbal or is_negated(token) or inside(token.idx, quotes):
+            continue
+        candidate = Candidate(token, kind, depth_of(token), True)
+        clause = {t.idx for t in clause_tokens(candidate.token)}
+        if not any(any(d.start <= i < d.end for i in clause) for d in dates):
+            continue
+        return candidate, war_parties(wars[0])
+    return None
+
+
+def war_parties(war) -> list[ActorMention]:
+    """The warring parties of the country `war` names, as the doers of what they agree."""
+    return [
+        dataclasses.replace(
+            war,
+            name=party,
+            kind="country"
+            if party == war.name
+            else ("organization" if party.endswith("government") else "group"),
+            country=None if party == war.name else war.name,
+            is_place=False,
+        ).mention(SOURCE)
+        for party in gazetteer.CONFLICT_PARTIES[war.name]
+    ]
+
+
 def agreed_happening(trigger, dates):
     """ "agreed to meet in Paris on Monday": what was agreed has a day of its own, so the
     news is the meeting on Monday (planned), not an agreement dated Monday."""
@@ -741,6 +778,10 @@ def find_events(
     """
     # "DAMASCUS, Syria (AP) —" says where the reporter files from: no actor in it takes part.
     skip = dateline[1] if dateline else -1
+    countries = sorted(
+        (a for a in actors if a.kind == "country" and a.name in gazetteer.CONFLICT_PARTIES),
+        key=lambda a: a.i,
+    )
     actors = [
         a
         for a in actors
@@ -778,6 +819,17 @@ def find_events(
         explicit_dates = [d for d in in_sentence if not inside(d.start, quotes)]
         headline = sent.start_char < headline_end
         chosen = choose_trigger(sent, text, quotes, sentence_actors)
+        wars = [a for a in countries if sent.start <= a.i < sent.end]
+        if chosen is None or (
+            chosen[0].type == "statement"
+            and not any(a.kind == PERSON and a.role == SOURCE for a in chosen[1])
+        ):  # a named person's words are news; "an official said" is not
+            chosen = ceasefire_taking_effect(sent, quotes, explicit_dates, wars) or chosen
+        elif chosen[0].type == "ceasefire" and wars:
+            # "A truce in Yemen's Hodeidah began": Yemen is where, its warring parties who.
+            parties = war_parties(wars[0])
+            if not {a.name for a in parties} & {a.name for a in chosen[1]}:
+                chosen = (chosen[0], parties)
         main_dates = [] if caption else main_clause_dates(sent, explicit_dates)
         if chosen is None:
             narrative = narrative_date(main_dates, text, sent.start_char) or narrative

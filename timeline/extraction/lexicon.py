@@ -110,6 +110,7 @@ PHRASAL = {
     ("call", "for"): "proposal",
     ("call", "on"): "appeal",
     ("call", "upon"): "appeal",
+    ("bring", "together"): "meeting",  # "the talks brought together Serraj and Haftar"
     ("sign", "up"): "agreement",
     ("sit", "down"): "meeting",
     ("hand", "over"): "release",
