@@ -89,7 +89,7 @@ def test_key_events_only(client, make_event, django_assert_max_num_queries, face
     assert '<span class="flag flag--key"' in everything
     assert everything.count("flag--key") == 2
     assert client.get("/?key=yes").status_code == 400
-    csv = client.get("/export.csv?key=1").content.decode()
+    csv = b"".join(client.get("/export.csv?key=1").streaming_content).decode()
     assert "Geneva communique agreed" in csv and "Ministry spokesman" not in csv
 
 

@@ -8,6 +8,13 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
+def file_text(response) -> str:
+    """The whole file: exports stream, errors do not."""
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
+
+
 @pytest.fixture
 def events(make_event):
     make_event(
@@ -38,7 +45,7 @@ def test_csv_has_the_filtered_rows_and_a_filename(client, events):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="events-with-sergey-lavrov.csv"'
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(file_text(response))))
     assert [(r["date"], r["precision"], r["summary"]) for r in rows] == [
         ("2012-06", "month", "Geneva communique; drawn up, at last"),
         ("2012-12-28", "day", "Brahimi meets Lavrov <b>now</b>"),
@@ -49,7 +56,7 @@ def test_csv_has_the_filtered_rows_and_a_filename(client, events):
 
 
 def test_csv_follows_the_sort(client, events):
-    rows = list(csv.DictReader(io.StringIO(client.get("/export.csv?sort=newest").content.decode())))
+    rows = list(csv.DictReader(io.StringIO(file_text(client.get("/export.csv?sort=newest")))))
     assert [r["summary"] for r in rows][0] == "A year-long campaign"
     assert "Rejected" not in [r["summary"] for r in rows]
 
@@ -58,7 +65,7 @@ def test_json_lists_events_with_actors_and_sentences(client, events):
     response = client.get("/export.json?type=agreement")
     assert response["Content-Type"] == "application/json; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="agreements.json"'
-    body = json.loads(response.content)
+    body = json.loads(file_text(response))
     assert body["title"] == "Agreements" and body["count"] == 1
     event = body["events"][0]
     assert event["actors"][0] == {"name": "Kofi Annan", "slug": "kofi-annan", "role": "source"}
@@ -69,7 +76,7 @@ def test_json_lists_events_with_actors_and_sentences(client, events):
 def test_timelinejs_dates_stop_at_the_precision_and_text_is_escaped(client, events):
     response = client.get("/export.timelinejs.json")
     assert response["Content-Disposition"] == 'attachment; filename="events.timelinejs.json"'
-    body = json.loads(response.content)
+    body = json.loads(file_text(response))
     assert body["title"]["text"]["headline"] == "Events"
     starts = [e["start_date"] for e in body["events"]]
     assert starts == [
@@ -87,7 +94,7 @@ def test_ics_has_all_day_events_escaped_and_folded(client, events):
     response = client.get("/export.ics")
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="events.ics"'
-    text = response.content.decode()
+    text = file_text(response)
     assert text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
     assert text.endswith("END:VCALENDAR\r\n")
     assert "\n" not in text.replace("\r\n", "")
@@ -105,7 +112,7 @@ def test_ics_has_all_day_events_escaped_and_folded(client, events):
 
 def test_ics_folds_long_lines_without_splitting_characters(client, make_event):
     make_event(summary="Лавров встретился с Брахими в Москве, чтобы обсудить кризис " * 3)
-    text = client.get("/export.ics").content.decode()
+    text = file_text(client.get("/export.ics"))
     summary = [line for line in text.split("\r\n") if line.startswith("SUMMARY:")][0]
     assert len(summary.encode()) <= 75
     assert text.replace("\r\n ", "").count("Лавров встретился") == 3
@@ -117,7 +124,7 @@ def test_ics_folds_long_lines_without_splitting_characters(client, make_event):
 def test_bad_filters_are_400_with_a_message(client, events, path):
     response = client.get(path + "?actor=nobody&year=abc")
     assert response.status_code == 400
-    assert "There is no actor nobody" in response.content.decode()
+    assert "There is no actor nobody" in file_text(response)
 
 
 def test_query_count_is_constant(client, make_event, django_assert_max_num_queries):
@@ -127,4 +134,29 @@ def test_query_count_is_constant(client, make_event, django_assert_max_num_queri
         # The actor check, events, actors, mentions; on SQLite the first time, how busy the
         # actor is and the number of public events (kept until the data change).
         with django_assert_max_num_queries(6):
-            assert client.get(path + "?actor=sergey-lavrov").status_code == 200
+            response = client.get(path + "?actor=sergey-lavrov")
+            assert response.status_code == 200 and "Event 24" in file_text(response)
+
+
+def test_exports_stream_a_chunk_of_events_at_a_time(
+    client, make_event, monkeypatch, django_assert_num_queries
+):
+    from timeline import exports
+
+    for day in range(1, 25):
+        make_event(date=datetime.date(2012, 12, day), summary=f"Event {day}")
+    whole = {
+        path: file_text(client.get(path))
+        for path in ("/export.csv", "/export.json", "/export.timelinejs.json", "/export.ics")
+    }
+    monkeypatch.setattr(exports, "CHUNK", 5)
+    monkeypatch.setattr(exports, "PIECE", 100)
+    for path, expected in whole.items():
+        response = client.get(path)
+        assert response.streaming
+        # One query read through a cursor, and each of five chunks its actors and mentions:
+        # 11 queries for 24 events, whatever their number within a chunk.
+        with django_assert_num_queries(11):
+            pieces = [piece.decode() for piece in response.streaming_content]
+        assert len(pieces) > 5
+        assert "".join(pieces) == expected

@@ -1,4 +1,9 @@
-"""The timeline's events written out: CSV, JSON, TimelineJS JSON and iCalendar."""
+"""The timeline's events written out: CSV, JSON, TimelineJS JSON and iCalendar.
+
+Each `to_*` yields the file in pieces of about 64 KB while it reads the events from a
+server-side cursor, CHUNK events at a time with their actors and sources: an export of
+100,000 events starts at once and takes the memory of one chunk, not of the whole file.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,9 @@ import csv
 import datetime
 import io
 import json
+from collections.abc import Iterable, Iterator
 
+from django.urls import reverse
 from django.utils.html import escape
 
 from timeline.models import Precision
@@ -28,6 +35,61 @@ CSV_COLUMNS = [
 ]
 
 
+# Events read (and their actors and mentions prefetched) per round trip to the database.
+CHUNK = 500
+# Text held back before it is sent: small pieces cost a write each, large ones memory.
+PIECE = 64 * 1024
+
+
+def each_event(events) -> Iterator:
+    """The events from a server-side cursor, with the queryset's prefetches done per chunk."""
+    return events.iterator(chunk_size=CHUNK)
+
+
+def pieces(texts: Iterable[str]) -> Iterator[str]:
+    """The texts joined into pieces of about PIECE characters; the first (the file's header)
+    goes at once, so the download starts before the first events are read."""
+    texts = iter(texts)
+    yield next(texts, "")
+    held, size = [], 0
+    for text in texts:
+        held.append(text)
+        size += len(text)
+        if size >= PIECE:
+            yield "".join(held)
+            held, size = [], 0
+    if held:
+        yield "".join(held)
+
+
+def json_file(head: dict, key: str, items: Iterable, tail) -> Iterator[str]:
+    """What `json.dumps({**head, key: list(items), **tail(n)}, indent=2)` writes, written as
+    the items come; `tail(n)` is given how many there were (so a count comes last)."""
+
+    def value(obj, depth: int) -> str:
+        return json.dumps(obj, indent=2).replace("\n", "\n" + "  " * depth)
+
+    opening = "{"
+    for name, obj in head.items():
+        opening += f"\n  {json.dumps(name)}: {value(obj, 1)},"
+    yield opening + f"\n  {json.dumps(key)}: ["
+    n = 0
+    for item in items:
+        yield ("\n    " if n == 0 else ",\n    ") + value(item, 2)
+        n += 1
+    closing = "\n  ]" if n else "]"
+    for name, obj in tail(n).items():
+        closing += f",\n  {json.dumps(name)}: {value(obj, 1)}"
+    yield closing + "\n}"
+
+
+def url_of(absolute, name: str = "timeline:event"):
+    """`absolute(obj.get_absolute_url())` without reversing the URL for each of 100,000."""
+    sample = absolute(reverse(name, args=[987654321]))
+    before, _, after = sample.partition("987654321")
+    return lambda obj: f"{before}{obj.pk}{after}"
+
+
 def outlets(event) -> list[str]:
     """Distinct outlets of an event's mentions, in the order first reported."""
     seen = []
@@ -42,7 +104,7 @@ def source_count(event) -> int:
     return len({m.article_id for m in event.mentions.all()})
 
 
-def event_row(event, absolute) -> dict:
+def event_row(event, url) -> dict:
     return {
         "id": event.pk,
         "date": event.iso_date,
@@ -55,7 +117,7 @@ def event_row(event, absolute) -> dict:
         "place": event.place.name if event.place else "",
         "sources": source_count(event),
         "outlets": outlets(event),
-        "url": absolute(event.get_absolute_url()),
+        "url": url(event),
     }
 
 
@@ -74,66 +136,84 @@ def csv_safe(value):
 csv_cell = csv_safe  # the earlier name
 
 
-def to_csv(events, absolute) -> str:
+def to_csv(events, absolute) -> Iterator[str]:
+    return pieces(csv_lines(events, url_of(absolute)))
+
+
+def csv_lines(events, url) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
-    for event in events:
-        row = event_row(event, absolute)
+    yield out.getvalue()
+    for event in each_event(events):
+        out.seek(0)
+        out.truncate()
+        row = event_row(event, url)
         row["actors"] = "; ".join(row["actors"])
         row["outlets"] = "; ".join(row["outlets"])
         row["planned"] = "yes" if row["planned"] else "no"
         writer.writerow({key: csv_safe(value) for key, value in row.items()})
-    return out.getvalue()
+        yield out.getvalue()
 
 
-def to_json(events, absolute, *, title: str) -> str:
-    rows = []
-    for event in events:
-        row = event_row(event, absolute)
-        row["actors"] = [
-            {"name": link.actor.name, "slug": link.actor.slug, "role": link.role}
-            for link in event.event_actors.all()
-        ]
-        row["mentions"] = [
-            {
-                "sentence": m.sentence,
-                "date_text": m.date_text,
-                "outlet": m.article.outlet,
-                "title": m.article.title,
-                "published": m.article.published.isoformat(),
-                "article": absolute(m.article.get_absolute_url()),
-            }
-            for m in event.mentions.all()
-        ]
-        rows.append(row)
-    return json.dumps({"title": title, "count": len(rows), "events": rows}, indent=2)
+def to_json(events, absolute, *, title: str) -> Iterator[str]:
+    """{"title", "events", "count"}: the count comes last, as the events stream by."""
+    url = url_of(absolute)
+
+    article_url = url_of(absolute, "timeline:article")
+
+    def rows():
+        for event in each_event(events):
+            yield json_row(event, url, article_url)
+
+    return pieces(json_file({"title": title}, "events", rows(), lambda n: {"count": n}))
 
 
-def to_timelinejs(events, *, title: str) -> str:
+def json_row(event, url, article_url) -> dict:
+    row = event_row(event, url)
+    row["actors"] = [
+        {"name": link.actor.name, "slug": link.actor.slug, "role": link.role}
+        for link in event.event_actors.all()
+    ]
+    row["mentions"] = [
+        {
+            "sentence": m.sentence,
+            "date_text": m.date_text,
+            "outlet": m.article.outlet,
+            "title": m.article.title,
+            "published": m.article.published.isoformat(),
+            "article": article_url(m.article),
+        }
+        for m in event.mentions.all()
+    ]
+    return row
+
+
+def to_timelinejs(events, *, title: str) -> Iterator[str]:
     """Knight Lab's TimelineJS format; its headline and text are HTML, so they are escaped."""
-    items = []
-    for event in events:
-        start = {"year": str(event.date.year)}
-        if event.precision in (Precision.MONTH, Precision.DAY):
-            start["month"] = str(event.date.month)
-        if event.precision == Precision.DAY:
-            start["day"] = str(event.date.day)
-        actors = ", ".join(link.actor.name for link in event.event_actors.all())
-        where = f" in {event.place.name}" if event.place else ""
-        text = f"{actors}{where}." if actors else where.strip()
-        sources = ", ".join(outlets(event))
-        if sources:
-            text += f" Sources: {sources}."
-        items.append(
-            {
-                "unique_id": f"event-{event.pk}",
-                "start_date": start,
-                "text": {"headline": escape(event.summary), "text": escape(text.strip())},
-                "group": event.get_type_display(),
-            }
-        )
-    return json.dumps({"title": {"text": {"headline": escape(title)}}, "events": items}, indent=2)
+    items = (timelinejs_item(event) for event in each_event(events))
+    head = {"title": {"text": {"headline": escape(title)}}}
+    return pieces(json_file(head, "events", items, lambda n: {}))
+
+
+def timelinejs_item(event) -> dict:
+    start = {"year": str(event.date.year)}
+    if event.precision in (Precision.MONTH, Precision.DAY):
+        start["month"] = str(event.date.month)
+    if event.precision == Precision.DAY:
+        start["day"] = str(event.date.day)
+    actors = ", ".join(link.actor.name for link in event.event_actors.all())
+    where = f" in {event.place.name}" if event.place else ""
+    text = f"{actors}{where}." if actors else where.strip()
+    sources = ", ".join(outlets(event))
+    if sources:
+        text += f" Sources: {sources}."
+    return {
+        "unique_id": f"event-{event.pk}",
+        "start_date": start,
+        "text": {"headline": escape(event.summary), "text": escape(text.strip())},
+        "group": event.get_type_display(),
+    }
 
 
 def ics_escape(value: str) -> str:
@@ -167,8 +247,12 @@ def period_end(event) -> datetime.date:
     return day + datetime.timedelta(1)
 
 
-def to_ics(events, absolute, *, title: str, host: str) -> str:
-    lines = [
+def to_ics(events, absolute, *, title: str, host: str) -> Iterator[str]:
+    return pieces(fold(line) + "\r\n" for line in ics_lines(events, url_of(absolute), title, host))
+
+
+def ics_lines(events, url, title: str, host: str) -> Iterator[str]:
+    yield from [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//Syria diplomacy timeline//EN",
@@ -176,7 +260,7 @@ def to_ics(events, absolute, *, title: str, host: str) -> str:
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{ics_escape(title)}",
     ]
-    for event in events:
+    for event in each_event(events):
         stamp = event.updated_at.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
         actors = ", ".join(link.actor.name for link in event.event_actors.all())
         description = f"{event.get_type_display()} ({event.date_display()})"
@@ -184,7 +268,7 @@ def to_ics(events, absolute, *, title: str, host: str) -> str:
             description += f"\nActors: {actors}"
         if outlets(event):
             description += f"\nSources: {', '.join(outlets(event))}"
-        lines += [
+        yield from [
             "BEGIN:VEVENT",
             f"UID:event-{event.pk}@{host}",
             f"DTSTAMP:{stamp}",
@@ -194,10 +278,9 @@ def to_ics(events, absolute, *, title: str, host: str) -> str:
             f"DESCRIPTION:{ics_escape(description)}",
             f"CATEGORIES:{ics_escape(event.get_type_display())}",
             "STATUS:" + ("CONFIRMED" if event.status == "confirmed" else "TENTATIVE"),
-            f"URL:{absolute(event.get_absolute_url())}",
+            f"URL:{url(event)}",
         ]
         if event.place:
-            lines.append(f"LOCATION:{ics_escape(event.place.name)}")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+            yield f"LOCATION:{ics_escape(event.place.name)}"
+        yield "END:VEVENT"
+    yield "END:VCALENDAR"

@@ -89,17 +89,21 @@ class IngestResult:
     mention_ids: set[int] = field(default_factory=set)
 
 
-# One pipeline per process; rebuilt when curators change actors or aliases.
+# One pipeline per process. New actors and aliases are taught to it (Pipeline.learn); it is
+# built again only when rows went away or changed (a merge, a deletion) or the offices did.
 _pipeline_lock = threading.Lock()
 _pipeline: tuple[tuple, Pipeline] | None = None
+# How often the pipeline was built and taught, for the benchmarks and the tests.
+pipeline_builds = {"built": 0, "taught": 0}
 
 
 def actors_version() -> tuple:
+    """(actors, aliases, last actor id, last alias id, offices, offices' last change)."""
     return (
         Actor.objects.count(),
         ActorAlias.objects.count(),
-        Actor.objects.aggregate(m=Max("id"))["m"],
-        ActorAlias.objects.aggregate(m=Max("id"))["m"],
+        Actor.objects.aggregate(m=Max("id"))["m"] or 0,
+        ActorAlias.objects.aggregate(m=Max("id"))["m"] or 0,
         *Office.objects.aggregate(n=Count("id"), m=Max("updated")).values(),
     )
 
@@ -109,8 +113,8 @@ def known_offices() -> list[KnownOffice]:
     return [office.as_known() for office in Office.objects.all()]
 
 
-def known_actors() -> list[KnownActor]:
-    actors = Actor.objects.select_related("country").prefetch_related("aliases")
+def known_actors(actors=None) -> list[KnownActor]:
+    actors = (actors if actors is not None else Actor.objects.all()).select_related("country")
     return [
         KnownActor(
             name=a.name,
@@ -118,21 +122,60 @@ def known_actors() -> list[KnownActor]:
             aliases=tuple(alias.name for alias in a.aliases.all() if alias.name != a.name),
             country=a.country.name if a.country else None,
         )
-        for a in actors
+        for a in actors.prefetch_related("aliases")
     ]
 
 
+def actors_since(old: tuple, new: tuple) -> list[KnownActor] | None:
+    """What the database gained between two versions, when it only gained: new actors with
+    their aliases, and known actors with only their new aliases. None when anything went
+    away or the offices changed."""
+    actors, aliases, last_actor, last_alias, *offices = old
+    if tuple(offices) != tuple(new[4:]):
+        return None
+    new_actors = Actor.objects.filter(pk__gt=last_actor)
+    new_aliases = ActorAlias.objects.filter(pk__gt=last_alias)
+    # Only additions since: every row counted is one of the new ones.
+    if new[0] - actors != new_actors.count() or new[1] - aliases != new_aliases.count():
+        return None
+    gained = known_actors(new_actors.order_by("name"))
+    older = (
+        Actor.objects.filter(pk__lte=last_actor, aliases__in=new_aliases)
+        .distinct()
+        .select_related("country")
+        .order_by("name")
+    )
+    for a in older:
+        names = new_aliases.filter(actor=a).exclude(name=a.name).values_list("name", flat=True)
+        if names:
+            gained.append(
+                KnownActor(
+                    name=a.name,
+                    kind=a.kind,
+                    aliases=tuple(sorted(names)),
+                    country=a.country.name if a.country else None,
+                )
+            )
+    return gained
+
+
 def get_pipeline() -> Pipeline:
-    """The process's pipeline, with an entity ruler built from the database's actors."""
+    """The process's pipeline, knowing the database's actors and offices."""
     global _pipeline
     version = actors_version()
     with _pipeline_lock:
+        if _pipeline is not None and _pipeline[0] != version:
+            gained = actors_since(_pipeline[0], version)
+            if gained is not None and _pipeline[1].learn(gained):
+                pipeline_builds["taught"] += 1
+                _pipeline = (version, _pipeline[1])
         if _pipeline is None or _pipeline[0] != version:
             nlp = _pipeline[1].nlp if _pipeline is not None else None
             _pipeline = (
                 version,
                 Pipeline(settings.SPACY_MODEL, known_actors(), nlp=nlp, offices=known_offices()),
             )
+            pipeline_builds["built"] += 1
         return _pipeline[1]
 
 

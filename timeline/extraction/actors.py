@@ -274,34 +274,92 @@ class ActorResolver:
             (o.holder, _Entry(o.holder, PERSON, o.holder_country)) for o in self.offices.holders()
         ]
         self._by_key: dict[str, _Entry] = {}
-        keys_of: dict[str, list[str]] = {}
+        self._keys_of: dict[str, list[str]] = {}
         for alias, entry in self._aliases:
             key = actor_key(alias)
             if key and key not in self._by_key:
                 self._by_key[key] = entry
-                keys_of.setdefault(entry.name, []).append(key)
+                self._keys_of.setdefault(entry.name, []).append(key)
         for actor in self.known:
-            entry = _Entry(actor.name, actor.kind, actor.country, known=True)
-            for alias in (actor.name, *actor.aliases):
-                self._aliases.append((alias, entry))
-                key = actor_key(alias)
-                old = self._by_key.get(key)
-                if old is not None and not old.known and old.name != entry.name:
-                    # The database renames a gazetteer actor: all its spellings follow.
-                    for old_key in keys_of.get(old.name, ()):
-                        self._by_key[old_key] = entry
-                if key:
-                    self._by_key[key] = entry
+            self._learn(actor)
         self._surnames: dict[str, set[_Entry]] = {}
         self._by_part: dict[str, set[_Entry]] = {}
         for entry in set(self._by_key.values()):
-            if entry.kind == PERSON:
-                words = actor_key(entry.name).split()
-                if len(words) >= 2:
-                    self._surnames.setdefault(words[-1], set()).add(entry)
-                if len(words) >= 3:
-                    for word in words:
-                        self._by_part.setdefault(word, set()).add(entry)
+            self._index(entry)
+
+    def _learn(self, actor: KnownActor) -> tuple[_Entry, set[_Entry]]:
+        """Take in one known actor after the gazetteer; returns its entry and the entries
+        it displaced."""
+        entry = _Entry(actor.name, actor.kind, actor.country, known=True)
+        displaced = set()
+        for alias in (actor.name, *actor.aliases):
+            self._aliases.append((alias, entry))
+            key = actor_key(alias)
+            old = self._by_key.get(key)
+            if old is not None and not old.known and old.name != entry.name:
+                # The database renames a gazetteer actor: all its spellings follow.
+                for old_key in self._keys_of.get(old.name, ()):
+                    displaced.add(self._by_key[old_key])
+                    self._by_key[old_key] = entry
+            if key:
+                if old is not None:
+                    displaced.add(old)
+                self._by_key[key] = entry
+        return entry, displaced - {entry}
+
+    def _index(self, entry: _Entry) -> None:
+        if entry.kind == PERSON:
+            words = actor_key(entry.name).split()
+            if len(words) >= 2:
+                self._surnames.setdefault(words[-1], set()).add(entry)
+            if len(words) >= 3:
+                for word in words:
+                    self._by_part.setdefault(word, set()).add(entry)
+
+    def _unindex(self, entry: _Entry) -> None:
+        for index in (self._surnames, self._by_part):
+            for word in actor_key(entry.name).split():
+                index.get(word, set()).discard(entry)
+
+    def claims(self, actor: KnownActor) -> set[str]:
+        """The keys taking in `actor` would point at it: its names', and all of a gazetteer
+        actor's it renames."""
+        keys = set()
+        for alias in (actor.name, *actor.aliases):
+            key = actor_key(alias)
+            old = self._by_key.get(key)
+            if old is not None and not old.known and old.name != actor.name:
+                keys.update(self._keys_of.get(old.name, ()))
+            if key:
+                keys.add(key)
+        return keys
+
+    def add_known(self, actors: Iterable[KnownActor]) -> bool:
+        """Take in actors the caller's database gained since this resolver was built, as
+        building it again with them would. False, changing nothing, when a name of theirs
+        is already another known actor's (or two of them share one): then the order the
+        caller lists its actors in decides, and only building it again follows that order.
+
+        `resolver.add_known([KnownActor("Moaz al-Khatib", "person")])` -> True
+        """
+        actors = tuple(actors)
+        claimed: dict[str, str] = {}
+        for actor in actors:
+            for key in self.claims(actor):
+                entry = self._by_key.get(key)
+                mine = _Entry(actor.name, actor.kind, actor.country, known=True)
+                if entry is not None and entry.known and entry != mine:
+                    return False
+                if claimed.setdefault(key, actor.name) != actor.name:
+                    return False
+        for actor in actors:
+            entry, displaced = self._learn(actor)
+            remaining = set(self._by_key.values()) if displaced else set()
+            for old in displaced - remaining:
+                self._unindex(old)
+            self._index(entry)
+        self.known += actors
+        return True
 
     def patterns(self, nlp: Language) -> list[dict]:
         """EntityRuler patterns for every gazetteer and known name."""
@@ -1366,11 +1424,12 @@ def resolve_actors(doc: Doc, known: Iterable[KnownActor] = ()) -> list[ResolvedA
     return _resolver(tuple(known)).resolve(doc)
 
 
-def add_actor_ruler(nlp: Language, known: Iterable[KnownActor] = ()) -> None:
+def add_actor_ruler(nlp: Language, known: Iterable[KnownActor] = ()) -> list[dict]:
     """Add (or replace) the "timeline_actors" EntityRuler before "ner".
 
     Phrase patterns match on LOWER and never overwrite entities; every alias a
     curator adds to the database is a pattern, so the next extraction finds it.
+    Returns the patterns.
     """
     if RULER_NAME in nlp.pipe_names:
         nlp.remove_pipe(RULER_NAME)
@@ -1385,3 +1444,21 @@ def add_actor_ruler(nlp: Language, known: Iterable[KnownActor] = ()) -> None:
     # Only the tokenizer is needed for LOWER patterns: skip running the tagger and parser.
     with nlp.select_pipes(enable=[RULER_NAME]):
         ruler.add_patterns(patterns)
+    return patterns
+
+
+def pattern_text(pattern: dict) -> str:
+    """What a ruler pattern matches, lower-cased: "sergey lavrov", "us"."""
+    if isinstance(pattern["pattern"], str):
+        return pattern["pattern"].lower()
+    return " ".join(token["ORTH"] for token in pattern["pattern"]).lower()
+
+
+def actor_patterns(actor: KnownActor, nlp: Language) -> list[dict]:
+    """The ruler patterns of each of a known actor's names."""
+    entry = _Entry(actor.name, actor.kind, actor.country, known=True)
+    return [
+        pattern
+        for alias in (actor.name, *actor.aliases)
+        for pattern in _patterns_for(alias, entry, nlp)
+    ]

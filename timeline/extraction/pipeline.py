@@ -20,7 +20,13 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from timeline.extraction.actors import ActorResolver, add_actor_ruler
+from timeline.extraction.actors import (
+    RULER_NAME,
+    ActorResolver,
+    actor_patterns,
+    add_actor_ruler,
+    pattern_text,
+)
 from timeline.extraction.clean import Document
 from timeline.extraction.dates import dateline_span, find_dateline, find_dates
 from timeline.extraction.events import find_events
@@ -132,8 +138,41 @@ class Pipeline:
             self.nlp.add_pipe("timeline_paragraphs", before="parser")
             self.nlp.add_pipe("timeline_repair", after="parser")
         self.known = tuple(known)
-        add_actor_ruler(self.nlp, self.known)
+        # Who each text the ruler matches stands for: a new name another actor already has
+        # needs the ruler built again (see learn).
+        self._owners: dict[str, set[tuple[str, str]]] = {}
+        for pattern in add_actor_ruler(self.nlp, self.known):
+            self._owners.setdefault(pattern_text(pattern), set()).add(
+                (pattern["label"], pattern["id"])
+            )
         self.resolver = ActorResolver(self.known, offices)
+
+    def learn(self, actors: Iterable[KnownActor]) -> bool:
+        """Teach the ruler and the resolver actors the caller's database gained since it was
+        built (new actors, or new aliases of known ones), with the result building it again
+        would give: a few milliseconds, where building it again takes seconds with thousands
+        of actors. False, changing nothing, when a name is already another actor's: the
+        caller builds it again then.
+        """
+        actors = tuple(actors)
+        added, owners = [], {}
+        for actor in actors:
+            for pattern in actor_patterns(actor, self.nlp):
+                text, owner = pattern_text(pattern), (pattern["label"], pattern["id"])
+                if (self._owners.get(text, set()) | owners.get(text, set())) - {owner}:
+                    return False
+                owners.setdefault(text, set()).add(owner)
+                if owner not in self._owners.get(text, ()):
+                    added.append(pattern)
+        if not self.resolver.add_known(actors):
+            return False
+        if added:
+            with self.nlp.select_pipes(enable=[RULER_NAME]):
+                self.nlp.get_pipe(RULER_NAME).add_patterns(added)
+        for text, found in owners.items():
+            self._owners.setdefault(text, set()).update(found)
+        self.known += actors
+        return True
 
     def extract(
         self, document: Document, *, published: datetime.date | None = None, title: str = ""

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, connections
 
 from timeline.ingest import IngestError, get_pipeline, ingest_article
 from timeline.management.commands._articles import (
@@ -28,6 +33,12 @@ class Command(BaseCommand):
         parser.add_argument("--outlet", default="", help="the outlet, e.g. 'BBC News'")
         parser.add_argument("--title", default="", help="the title (for a single file)")
         parser.add_argument("--manifest", help="a JSON manifest (file, published, outlet, title)")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help="processes extracting at once (default 1); each loads the spaCy model",
+        )
 
     def handle(self, *args, **options):
         published = parse_day(options["published"], "--published") if options["published"] else None
@@ -40,53 +51,51 @@ class Command(BaseCommand):
             raise CommandError("Nothing to ingest: give files, folders or --manifest FILE.")
         if options["title"] and len(files) == 1:
             files[0].title = options["title"]
+        workers = options["workers"]
+        if workers < 1:
+            raise CommandError("--workers must be at least 1.")
+        if workers > 1 and connection.vendor == "sqlite" and connection.is_in_memory_db():
+            raise CommandError("--workers needs a database file or server, not SQLite in memory.")
+        jobs = [
+            {
+                "path": str(item.path),
+                "filename": item.path.name,
+                "published": item.published or published,
+                "published_how": Article.PublishedHow.MANIFEST
+                if item.from_manifest and item.published
+                else Article.PublishedHow.GIVEN,
+                "title": item.title,
+                "outlet": item.outlet or options["outlet"],
+                "url": item.url,
+            }
+            for item in files
+            if not item.problem
+        ]
 
         totals = {"articles": 0, "events": 0, "merged": 0, "actors": 0, "skipped": 0, "failed": 0}
         progress = Progress(len(files), getattr(self.stderr, "_out", sys.stderr))
-        pipeline = None
+        progress.show(0, files[0].path.name)
+        outcomes = self.run(jobs, workers)
         for n, item in enumerate(files, 1):
-            progress.show(n - 1, item.path.name)
-            if item.problem:
+            if item.problem:  # a manifest entry that cannot be read fails alone
                 totals["failed"] += 1
                 progress.note(f"error: {item.problem}", stream=self.stderr)
                 continue
-            try:
-                data = item.path.read_bytes()
-            except OSError as exc:
-                self.fail(progress, totals, item, exc.strerror or str(exc))
+            done = next(outcomes)
+            progress.show(n, item.path.name)
+            if done["error"] is not None:
+                self.fail(progress, totals, item, done["error"])
                 continue
-            pipeline = pipeline or get_pipeline()
-            try:
-                result = ingest_article(
-                    data=data,
-                    filename=item.path.name,
-                    published=item.published or published,
-                    published_how=Article.PublishedHow.MANIFEST
-                    if item.from_manifest and item.published
-                    else Article.PublishedHow.GIVEN,
-                    title=item.title,
-                    outlet=item.outlet or options["outlet"],
-                    url=item.url,
-                    pipeline=pipeline,
-                )
-            except IngestError as exc:
-                self.fail(progress, totals, item, str(exc))
-                continue
-            if result.status == "duplicate":
+            if done["status"] == "duplicate":
                 totals["skipped"] += 1
-                progress.note(
-                    f"skipped {item.path}: already ingested as article {result.article.pk}"
-                )
+                progress.note(f"skipped {item.path}: already ingested as article {done['article']}")
                 continue
-            if result.status == "unsupported":
-                progress.note(f"stored {item.path} without events: {result.article.error}")
+            if done["status"] == "unsupported":
+                progress.note(f"stored {item.path} without events: {done['note']}")
             totals["articles"] += 1
-            totals["events"] += result.events_new
-            totals["merged"] += result.events_merged
-            totals["actors"] += result.actors_new
-            if result.actors_new or result.events_new:
-                pipeline = None  # new actors feed the next article's entity ruler
-        progress.show(len(files), "")
+            totals["events"] += done["events_new"]
+            totals["merged"] += done["events_merged"]
+            totals["actors"] += done["actors_new"]
         progress.done()
         self.stdout.write(
             f"{totals['articles']} articles, {totals['events']} events "
@@ -96,9 +105,61 @@ class Command(BaseCommand):
         if totals["failed"]:
             raise CommandError(f"{totals['failed']} of {len(files)} articles failed", returncode=1)
 
+    def run(self, jobs: list[dict], workers: int):
+        """Each job's outcome, in order: here, or in `workers` processes that extract at once
+        (storing still takes turns: see ingest.lock_the_store)."""
+        if workers == 1:
+            yield from map(ingest_file, jobs)
+            return
+        # The children open their own connections: a socket shared across a fork is garbled.
+        connections.close_all()
+        context = multiprocessing.get_context("fork")
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                yield from pool.map(ingest_file, jobs)
+        except BrokenProcessPool as exc:
+            raise CommandError(
+                f"A worker process died ({exc}); what was stored is kept: run the command "
+                "again to ingest the rest (stored texts are skipped)."
+            ) from exc
+
     def fail(self, progress, totals, item, message):
         totals["failed"] += 1
         progress.note(f"error: {item.path}: {message}", stream=self.stderr)
+
+
+def ingest_file(job: dict) -> dict:
+    """Read, extract and store one file with this process's pipeline; a plain dict back, so
+    it can come from another process."""
+    outcome = {"error": None, "status": None, "article": None, "note": ""}
+    outcome |= {"events_new": 0, "events_merged": 0, "actors_new": 0}
+    try:
+        data = Path(job["path"]).read_bytes()
+    except OSError as exc:
+        return outcome | {"error": exc.strerror or str(exc)}
+    try:
+        # Knows the actors stored so far, by this process or another: taught, not rebuilt.
+        pipeline = get_pipeline()
+        result = ingest_article(
+            data=data,
+            filename=job["filename"],
+            published=job["published"],
+            published_how=job["published_how"],
+            title=job["title"],
+            outlet=job["outlet"],
+            url=job["url"],
+            pipeline=pipeline,
+        )
+    except IngestError as exc:
+        return outcome | {"error": str(exc)}
+    return outcome | {
+        "status": result.status,
+        "article": result.article.pk if result.article is not None else None,
+        "note": result.article.error if result.article is not None else "",
+        "events_new": result.events_new,
+        "events_merged": result.events_merged,
+        "actors_new": result.actors_new,
+    }
 
 
 class Progress:
