@@ -788,8 +788,8 @@ def test_the_opposition_in_a_story_of_mediators_is_the_wars(extract):
         "Russia and Turkey brokered the truce between Damascus and opposition groups in "
         "December. Russia said it would help, and Turkey and Iran agreed.",
         datetime.date(2017, 2, 6),
-    ).events
-    names = {a.name for e in found for a in e.actors}
+    ).actors
+    names = {a.name for a in found}
     assert "Syrian opposition" in names and "Russian opposition" not in names
 
 
@@ -929,3 +929,12 @@ def test_a_headline_the_body_retells_adds_only_a_mention(extract):
     ).events
     assert event.evidence.startswith("Russia and Turkey agreed on Thursday")
     assert len(event.mentions) == 1
+
+
+def test_a_country_only_named_in_the_sentence_is_no_actor_of_its_event(extract):
+    (event,) = extract(
+        "Sergey Lavrov met John Kerry in Geneva on Friday to discuss the crisis in Syria and the "
+        "UN-backed talks.",
+        datetime.date(2013, 9, 13),
+    ).events
+    assert set(actors(event)) == {"Sergey Lavrov", "John Kerry"}
