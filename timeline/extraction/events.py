@@ -1212,7 +1212,8 @@ def merge_same_happenings(found: list[Found]) -> list[Event]:
     with no date of its own follows one of the same kind in the same paragraph
     ("Russia and China joined France ... in agreeing on the plan. Arab League
     nations also signed on to it."). A headline only adds a mention to the body's
-    event: it restates the news in fewer words.
+    event: it restates the news in fewer words; a headline whose news the body never
+    retells (and that names who did it) is an event of its own.
     """
     merged: list[Found] = []
     for item in [f for f in found if not f.headline]:
@@ -1242,7 +1243,19 @@ def merge_same_happenings(found: list[Found]) -> list[Event]:
         )
         if target is not None:
             target.event.mentions.append((ev.evidence, ev.start, ev.end, ev.date))
+        elif any(a.role == SOURCE for a in ev.actors) and not item.mention_only:
+            merged.append(item)  # the body never tells it: the headline is all there is
+    for m in merged:
+        m.event.actors = bystanders_dropped(m.event.actors)
     return sorted((m.event for m in merged), key=lambda e: e.start)
+
+
+def bystanders_dropped(actors: list[ActorMention]) -> list[ActorMention]:
+    """An event's actors without the countries and bodies only named in its sentence ("the
+    crisis in Syria", "the UN-backed talks"): they neither did it nor had it done to them.
+    A person named stays, and an event with nobody else keeps whom it has."""
+    kept = [a for a in actors if a.role != OTHER or a.kind == PERSON]
+    return kept or actors
 
 
 # Happenings with several parties: another party joining is the same happening.
