@@ -1030,6 +1030,9 @@ for model in (Event, EventActor, Mention, Place, Article):
 @receiver([post_save, post_delete], sender=Mention)
 def rescore_events(sender, instance, **kwargs):
     """An event's sources changed: store its importance again (and the old event's, if the
-    mention moved). Bulk writes skip signals: they call EventQuerySet.rescore()."""
+    mention moved). Bulk writes skip signals: they call EventQuerySet.rescore(). A backup
+    being restored (raw) brings the scores it had."""
+    if kwargs.get("raw"):
+        return
     ids = {instance.event_id, getattr(instance, "_loaded_event_id", None)} - {None}
     Event.objects.filter(pk__in=ids).rescore()
