@@ -284,6 +284,14 @@ def test_undated_page_asks_the_curator_for_the_date(
     assert Article.objects.count() == 0
 
 
+def test_status_says_the_page_is_being_fetched(curator, curator_client):
+    submission = Submission.objects.create(
+        name="https://example.org/a", url="https://example.org/a", status="running"
+    )
+    page = curator_client.get(reverse("timeline:ingest_status", args=[submission.batch]))
+    assert "Fetching the page…" in page.content.decode()
+
+
 def closed_port():
     import socket
 

@@ -671,3 +671,9 @@ def test_a_plan_or_an_agreement_is_no_actor(nlp):
     text = "The envoy urged support for the Libyan Political Agreement and the Arab Action Plan."
     names = {a.name for a in resolve_actors(nlp(text))}
     assert not names & {"Libyan Political Agreement", "Arab Action Plan"}
+
+
+@pytest.mark.parametrize("spelling", ["Agilah Saleh", "Ageela Saleh", "Aguila Saleh Issa"])
+def test_the_speakers_transliterations_are_one_person(nlp, spelling):
+    found = resolve_actors(nlp(f"Parliament speaker {spelling} met the envoy in Tobruk."))
+    assert "Aguila Saleh" in {a.name for a in found}

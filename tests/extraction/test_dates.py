@@ -839,3 +839,24 @@ def test_a_month_naming_what_a_thing_is_of_is_the_nearest(nlp, text, value):
     nearest one, not the next."""
     found = [d for d in dates(nlp, text, datetime.date(1998, 2, 13)) if d.precision == MONTH]
     assert found[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Pilgrims filled the square on Easter Sunday.", datetime.date(2000, 4, 26), "2000-04-23"),
+        ("Talks resumed on Easter Monday.", datetime.date(1998, 4, 14), "1998-04-13"),
+        ("The ferry sank on Good Friday.", datetime.date(2013, 4, 2), "2013-03-29"),
+        ("Dockers went back to work after Labor Day.", datetime.date(1998, 9, 10), "1998-09-07"),
+        ("Pools opened on Memorial Day.", datetime.date(1998, 6, 2), "1998-05-25"),
+    ],
+)  # fmt: skip
+def test_movable_holidays(nlp, text, published, value):
+    """Easter by the computus, Labor Day the first Monday of September, Memorial Day the
+    last Monday of May; "Easter Sunday" is no plain Sunday."""
+    check(only(nlp, text, published), value, DAY, ANCHOR_PUBLISHED)
+
+
+def test_a_holiday_naming_an_accord_or_a_week_is_no_day(nlp):
+    text = "The Good Friday accord held through Easter week."
+    assert [d.value for d in dates(nlp, text, datetime.date(1998, 4, 20)) if d.value] == []

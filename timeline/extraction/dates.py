@@ -114,7 +114,9 @@ _DATE_RE = re.compile(
         [\s-]+quarter\b)
   | (?P<decade>\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[5-9]|20)\d0'?s\b)
   | (?P<holiday>(?-i:Christmas\s+(?:Day|Eve)|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?
-        |Independence\s+Day|Fourth\s+of\s+July|Election\s+Day|Halloween)\b)
+        |Independence\s+Day|Fourth\s+of\s+July|Election\s+Day|Halloween|Good\s+Friday(?!\s+(?:[Aa]greement|[Aa]ccord))
+        |Easter(?:\s+(?:Sunday|Monday|Day))?(?!\s+(?:week|weekend|holidays?|break|season|Rising))
+        |Labou?r\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine's\s+Day|Boxing\s+Day)\b)
   | (?P<wd>(?:(?P<wd_rel>last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following)
         \s+)?(?<!Good\s)(?<!Black\s)(?<!Holy\s)(?<!Super\s)(?<!Ash\s)(?<!Palm\s)(?P<wd_d>{_WEEKDAY}))
   | (?P<deictic>\b(?P<deictic_w>today|tonight|yesterday|tomorrow)\b)
@@ -228,6 +230,23 @@ def _short_year(digits: str, ref: datetime.date) -> int:
     """ "'88" -> 1988 in a 1990 story; the latest such year at most ten years ahead."""
     year = ref.year // 100 * 100 + int(digits)
     return year if year <= ref.year + 10 else year - 100
+
+
+def _easter(year: int) -> datetime.date:
+    """Western Easter Sunday (the anonymous Gregorian computus).
+
+    >>> _easter(2000), _easter(2013)
+    (datetime.date(2000, 4, 23), datetime.date(2013, 3, 31))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return datetime.date(year, month, day + 1)
 
 
 def _add_months(day: datetime.date, months: int) -> datetime.date:
@@ -748,9 +767,25 @@ class _Resolver:
     _season = _quarter = _decade = _vague = _unresolved
 
     def _holiday(self, m, text, start, end):
-        name = text.lower().split()[0]
+        words = text.lower().split()
+        name = words[0]
 
         def on(year):
+            if name in ("good", "easter"):  # Good Friday, Easter Sunday or Easter Monday
+                shift = {"good": -2, "monday": 1}.get(name if name == "good" else words[-1], 0)
+                return _easter(year) + datetime.timedelta(days=shift)
+            if name in ("labor", "labour"):  # the first Monday of September
+                first = datetime.date(year, 9, 1)
+                return first + datetime.timedelta(days=(0 - first.weekday()) % 7)
+            if name == "memorial":  # the last Monday of May
+                last = datetime.date(year, 5, 31)
+                return last - datetime.timedelta(days=last.weekday())
+            if name == "veterans":
+                return datetime.date(year, 11, 11)
+            if name == "valentine's":
+                return datetime.date(year, 2, 14)
+            if name == "boxing":
+                return datetime.date(year, 12, 26)
             if name == "christmas":
                 return datetime.date(year, 12, 24 if text.lower().endswith("eve") else 25)
             if name == "new":

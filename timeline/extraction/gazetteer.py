@@ -470,6 +470,12 @@ PERSONS: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("Muammar Gaddafi", ("Moamer Kadhafi", "Muammar Qaddafi", "Muammar al-Gaddafi"), "Libya"),
     ("Khalifa Haftar", ("Khalifa Hifter", "Khalifa Heftar"), "Libya"),
     ("Fayez al-Sarraj", ("Fayez Serraj", "Fayez el-Sarraj", "Fayez al-Serraj"), "Libya"),
+    (
+        "Aguila Saleh",
+        ("Aguila Saleh Issa", "Agila Saleh", "Agilah Saleh", "Ageela Saleh", "Aqila Saleh"),
+        "Libya",
+    ),
+    ("Khaled al-Mishri", ("Khalid al-Mishri", "Khaled Mishri", "Khaled al-Meshri"), "Libya"),
     ("Nouri Abu Sahmain", ("Nouri Abusahmein", "Nuri Abu Sahmain", "Nouri Busahmein"), "Libya"),
     ("Martin Kobler", (), "Germany"),
     ("Bernardino Leon", ("Bernardino León",), "Spain"),
