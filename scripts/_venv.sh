@@ -1,4 +1,5 @@
-# Sourced by scripts/run and scripts/test: make .venv and install the project into it.
+# Sourced by scripts/run, scripts/test and scripts/lock: make .venv and install the project
+# into it, every dependency from the lock files with its hash (scripts/lock makes them).
 find_python() {
   for candidate in python3.13 python3 python3.12 python; do
     if command -v "$candidate" >/dev/null 2>&1 &&
@@ -10,20 +11,22 @@ find_python() {
   return 1
 }
 
+# ensure_venv ""       the app's dependencies (requirements.lock)
+# ensure_venv "[dev]"  and the test tools (requirements-dev.lock, which holds the same pins)
 ensure_venv() {
-  local extras="$1"
-  local stamp=".venv/.installed$extras"
+  local lock=requirements.lock
+  [ "$1" = "[dev]" ] && lock=requirements-dev.lock
+  local stamp=".venv/.installed-$lock" dev_stamp=".venv/.installed-requirements-dev.lock"
   if [ ! -x .venv/bin/python ]; then
     "$(find_python)" -m venv .venv
-    .venv/bin/python -m pip install -q --upgrade pip
   fi
-  # The dev install holds the plain one.
-  if [ -z "$extras" ] && [ -f ".venv/.installed[dev]" ] && [ ! pyproject.toml -nt ".venv/.installed[dev]" ]; then
+  # Reinstall only when a lock or pyproject.toml changed since the last install.
+  fresh() { [ -f "$1" ] && [ ! "$2" -nt "$1" ] && [ ! pyproject.toml -nt "$1" ]; }
+  if fresh "$stamp" "$lock" || { [ "$lock" = requirements.lock ] && fresh "$dev_stamp" requirements-dev.lock; }; then
     return 0
   fi
-  # Reinstall only when pyproject.toml changed since the last install.
-  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-    .venv/bin/python -m pip install -q -e ".$extras"
-    touch "$stamp"
-  fi
+  .venv/bin/python -m pip install -q --require-hashes -r "$lock"
+  # The project itself: its dependencies are all in the lock; its build backend too.
+  .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
+  touch "$stamp"
 }

@@ -165,10 +165,26 @@ def test_unfinished_submission_whose_task_ended_is_failed():
     DBTaskResult.objects.filter(id=submission.task_id).update(
         status="FAILED", traceback="Traceback...\nMemoryError: out of memory\n"
     )
-    requeue_stuck_tasks()
+    (done,) = requeue_stuck_tasks()
+    assert str(done).endswith(
+        f"(submission {submission.pk}): its task ended without finishing it "
+        "(MemoryError: out of memory)"
+    )
     submission.refresh_from_db()
     assert submission.status == "failed"
     assert submission.error.endswith("MemoryError: out of memory")
+
+
+def test_a_queued_submission_without_a_task_gets_one(run_worker):
+    """The process died between saving a submission and queueing it (another backend then)."""
+    submission = submit()
+    DBTaskResult.objects.all().delete()
+    Submission.objects.filter(pk=submission.pk).update(created_at=timezone.now() - LONG_AGO)
+    (done,) = requeue_stuck_tasks()
+    assert str(done).endswith("it had no task in the queue")
+    run_worker()
+    submission.refresh_from_db()
+    assert submission.status == "done"
 
 
 def test_admin_requeues_a_failed_submission_as_a_new_task(curator_client, run_worker):

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from timeline.models import Actor, ActorAlias
@@ -53,3 +55,23 @@ def test_a_nul_byte_in_the_name_is_a_400_with_a_message(client, make_event):
     response = client.get("/actors/search/?name=Lav%00rov")
     assert response.status_code == 400
     assert "NUL" in response.content.decode()
+
+
+def test_query_count_does_not_grow_with_actors_or_events(
+    client, actors, make_event, django_assert_max_num_queries
+):
+    """The matching actors' names, then the 15 shown; every actor's count of public events
+    and the header's years are kept until the data change (not counted at each keystroke)."""
+    with django_assert_max_num_queries(4):
+        assert client.get("/actors/search/?name=e").status_code == 200
+    for n in range(30):
+        make_event(summary=f"Meeting {n}", actors=(f"Envoy {n}", "Sergey Lavrov"))
+    with django_assert_max_num_queries(4):
+        html = client.get("/actors/search/?name=e").content.decode()
+    with django_assert_max_num_queries(2):
+        again = client.get("/actors/search/?name=e", headers={"HX-Request": "true"})
+    labels = re.compile(r'class="facet__label">([^<]+)<')
+    assert labels.findall(again.content.decode()) == labels.findall(html)  # the same matches
+    # The busiest first, and at most 15.
+    assert html.index("Sergey Lavrov") < html.index("Envoy 0")
+    assert html.count('class="facet__item"') == 15

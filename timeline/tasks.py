@@ -149,11 +149,14 @@ class Requeued:
     submission_id: int | None
     attempts: int
     failed: bool
+    why: str = ""  # else: its worker stopped
 
     def __str__(self) -> str:
         what = f"{self.task_name} {self.task_id}"
         if self.submission_id is not None:
             what += f" (submission {self.submission_id})"
+        if self.why:
+            return f"{'failed' if self.failed else 'requeued'} {what}: {self.why}"
         if self.failed:
             return f"failed {what}: its worker stopped {self.attempts} times"
         return f"requeued {what}: its worker stopped (attempt {self.attempts + 1} next)"
@@ -263,7 +266,12 @@ def reconcile_submissions(now: datetime.datetime) -> list[Requeued]:
             submission.status = Submission.Status.QUEUED
             submission.save(update_fields=["status"])
             submission.enqueue()
-            done.append(Requeued("(none)", "extract_submission", submission.pk, 0, False))
+            done.append(
+                Requeued(
+                    submission.task_id, "extract_submission", submission.pk, 0, False,
+                    why="it had no task in the queue",
+                )
+            )  # fmt: skip
         elif row.status in (TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED):
             reason = row.traceback.strip().splitlines()[-1] if row.traceback else row.status
             submission.status = Submission.Status.FAILED
@@ -272,9 +280,10 @@ def reconcile_submissions(now: datetime.datetime) -> list[Requeued]:
             submission.save(update_fields=["status", "error", "finished_at"])
             done.append(
                 Requeued(
-                    str(row.id), "extract_submission", submission.pk, submission.attempts, True
+                    str(row.id), "extract_submission", submission.pk, submission.attempts, True,
+                    why=f"its task ended without finishing it ({reason})",
                 )
-            )
+            )  # fmt: skip
     return done
 
 

@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import HttpResponse, HttpResponseRedirect, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -590,12 +589,7 @@ def actor_search(request):
     query = TimelineFilterForm(request.GET).canonical_query()
     actors = []
     if name:
-        actors = list(
-            Actor.objects.with_event_counts()
-            .filter(Q(name__icontains=name) | Q(aliases__name__icontains=name), event_count__gt=0)
-            .distinct()
-            .order_by("-event_count", "name")[:15]
-        )
+        actors = Actor.objects.named(name).most_active(15)
     chosen = set(query.getlist("actor"))
     results = [
         {"actor": a, "url": timeline_url(query, add=[("actor", a.slug)])}

@@ -788,8 +788,8 @@ def test_the_opposition_in_a_story_of_mediators_is_the_wars(extract):
         "Russia and Turkey brokered the truce between Damascus and opposition groups in "
         "December. Russia said it would help, and Turkey and Iran agreed.",
         datetime.date(2017, 2, 6),
-    ).events
-    names = {a.name for e in found for a in e.actors}
+    ).actors
+    names = {a.name for a in found}
     assert "Syrian opposition" in names and "Russian opposition" not in names
 
 
@@ -907,3 +907,34 @@ def test_meetings_that_brought_two_leaders_together_are_theirs(extract):
     ).events
     assert event.type == "meeting"
     assert {"Fayez al-Sarraj", "Khalifa Haftar"} <= set(actors(event))
+
+
+def test_a_headline_the_body_never_retells_is_an_event_of_its_own(extract):
+    found = extract(
+        "Russia, Iran and Turkey agree to enforce Syria truce\n\n"
+        "The deal came after two days of discussions in Astana, the capital of Kazakhstan. "
+        "Delegates spoke of progress.",
+        datetime.date(2017, 1, 25),
+    ).events
+    (event,) = [e for e in found if e.type == "agreement"]
+    assert event.date.value == "2017-01-25"
+    assert {"Russia", "Iran", "Turkey"} <= {a.name for a in event.actors if a.role == "source"}
+
+
+def test_a_headline_the_body_retells_adds_only_a_mention(extract):
+    (event,) = extract(
+        "Russia and Turkey agree Syria truce\n\n"
+        "Russia and Turkey agreed on Thursday to a truce in Syria.",
+        datetime.date(2016, 12, 29),
+    ).events
+    assert event.evidence.startswith("Russia and Turkey agreed on Thursday")
+    assert len(event.mentions) == 1
+
+
+def test_a_country_only_named_in_the_sentence_is_no_actor_of_its_event(extract):
+    (event,) = extract(
+        "Sergey Lavrov met John Kerry in Geneva on Friday to discuss the crisis in Syria and the "
+        "UN-backed talks.",
+        datetime.date(2013, 9, 13),
+    ).events
+    assert set(actors(event)) == {"Sergey Lavrov", "John Kerry"}

@@ -820,16 +820,7 @@ def find_events(
         headline = sent.start_char < headline_end
         chosen = choose_trigger(sent, text, quotes, sentence_actors)
         wars = [a for a in countries if sent.start <= a.i < sent.end]
-        if chosen is None or (
-            chosen[0].type == "statement"
-            and not any(a.kind == PERSON and a.role == SOURCE for a in chosen[1])
-        ):  # a named person's words are news; "an official said" is not
-            chosen = ceasefire_taking_effect(sent, quotes, explicit_dates, wars) or chosen
-        elif chosen[0].type == "ceasefire" and wars:
-            # "A truce in Yemen's Hodeidah began": Yemen is where, its warring parties who.
-            parties = war_parties(wars[0])
-            if not {a.name for a in parties} & {a.name for a in chosen[1]}:
-                chosen = (chosen[0], parties)
+        chosen = truce_of_the_war(chosen, sent, quotes, explicit_dates, wars)
         main_dates = [] if caption else main_clause_dates(sent, explicit_dates)
         if chosen is None:
             narrative = narrative_date(main_dates, text, sent.start_char) or narrative
@@ -851,28 +842,10 @@ def find_events(
             mention_only = True
         if date is None or not date.value:
             continue
-        place = event_place(trigger, doc, sent)
         # The evidence starts after "BEIRUT -" or "UNITED NATIONS (Reuters) -".
         lead = dateline_prefix(text) if paragraph_start else 0
-        event = Event(
-            date=date,
-            type=trigger.type,
-            actors=participants,
-            place=place,
-            summary=event_headline(
-                trigger,
-                trigger.type,
-                participants,
-                place,
-                planned or date.future,
-                particle_of(trigger.token) if trigger.verbal else "",
-                named=[a for a in sentence_actors if not a.is_place],
-            ),
-            evidence=text[lead:].strip(),
-            start=sent.start_char + lead + (len(text[lead:]) - len(text[lead:].lstrip())),
-            end=sent.start_char + len(text.rstrip()),
-            confidence=confidence_of(trigger, participants, explicit),
-            planned=planned or date.future,
+        event = new_event(
+            sent, trigger, participants, date, explicit, planned, lead, sentence_actors
         )
         found.append(Found(event, explicit, index, paragraph, headline, mention_only, lede))
         for other in coordinated_events(
@@ -880,6 +853,48 @@ def find_events(
         ):
             found.append(Found(other, True, index, paragraph, headline, False, False))
     return merge_same_happenings(found)
+
+
+def new_event(sent, trigger, participants, date, explicit, planned, lead, named) -> Event:
+    """The event a sentence reports, its evidence the sentence after `lead` characters."""
+    text = sent.text
+    place = event_place(trigger, sent.doc, sent)
+    return Event(
+        date=date,
+        type=trigger.type,
+        actors=participants,
+        place=place,
+        summary=event_headline(
+            trigger,
+            trigger.type,
+            participants,
+            place,
+            planned or date.future,
+            particle_of(trigger.token) if trigger.verbal else "",
+            named=[a for a in named if not a.is_place],
+        ),
+        evidence=text[lead:].strip(),
+        start=sent.start_char + lead + (len(text[lead:]) - len(text[lead:].lstrip())),
+        end=sent.start_char + len(text.rstrip()),
+        confidence=confidence_of(trigger, participants, explicit),
+        planned=planned or date.future,
+    )
+
+
+def truce_of_the_war(chosen, sent, quotes, dates, wars):
+    """A truce is its war's: where an unnamed official announces one taking effect, or where
+    the only names are places ("A truce in Yemen's Hodeidah began"), the warring parties of
+    the country it is in are its doers."""
+    if chosen is None or (
+        chosen[0].type == "statement"
+        and not any(a.kind == PERSON and a.role == SOURCE for a in chosen[1])
+    ):  # a named person's words are news; "an official said" is not
+        return ceasefire_taking_effect(sent, quotes, dates, wars) or chosen
+    if chosen[0].type == "ceasefire" and wars:
+        parties = war_parties(wars[0])
+        if not {a.name for a in parties} & {a.name for a in chosen[1]}:
+            return chosen[0], parties
+    return chosen
 
 
 DATELINE_PREFIX = re.compile(
@@ -1212,7 +1227,8 @@ def merge_same_happenings(found: list[Found]) -> list[Event]:
     with no date of its own follows one of the same kind in the same paragraph
     ("Russia and China joined France ... in agreeing on the plan. Arab League
     nations also signed on to it."). A headline only adds a mention to the body's
-    event: it restates the news in fewer words.
+    event: it restates the news in fewer words; a headline whose news the body never
+    retells (and that names who did it) is an event of its own.
     """
     merged: list[Found] = []
     for item in [f for f in found if not f.headline]:
@@ -1242,7 +1258,19 @@ def merge_same_happenings(found: list[Found]) -> list[Event]:
         )
         if target is not None:
             target.event.mentions.append((ev.evidence, ev.start, ev.end, ev.date))
+        elif any(a.role == SOURCE for a in ev.actors) and not item.mention_only:
+            merged.append(item)  # the body never tells it: the headline is all there is
+    for m in merged:
+        m.event.actors = bystanders_dropped(m.event.actors)
     return sorted((m.event for m in merged), key=lambda e: e.start)
+
+
+def bystanders_dropped(actors: list[ActorMention]) -> list[ActorMention]:
+    """An event's actors without the countries and bodies only named in its sentence ("the
+    crisis in Syria", "the UN-backed talks"): they neither did it nor had it done to them.
+    A person named stays, and an event with nobody else keeps whom it has."""
+    kept = [a for a in actors if a.role != OTHER or a.kind == PERSON]
+    return kept or actors
 
 
 # Happenings with several parties: another party joining is the same happening.
