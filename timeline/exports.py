@@ -36,7 +36,7 @@ CSV_COLUMNS = [
 
 
 # Events read (and their actors and mentions prefetched) per round trip to the database.
-CHUNK = 500
+CHUNK = 200
 # Text held back before it is sent: small pieces cost a write each, large ones memory.
 PIECE = 64 * 1024
 

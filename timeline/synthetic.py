@@ -167,6 +167,16 @@ FILLER = (
 )
 
 
+def migrated() -> bool:
+    """Whether the database has every migration applied (a benchmark on an old schema fails
+    halfway with "no such table")."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    return not executor.migration_plan(executor.loader.graph.leaf_nodes())
+
+
 def synthetic_articles():
     return Article.objects.filter(outlet=OUTLET, filename__startswith=FILE_PREFIX)
 

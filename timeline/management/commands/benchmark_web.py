@@ -190,6 +190,8 @@ class Command(BaseCommand):
             return self.probe(options["export_probe"])
         if options["repeat"] < 1 or options["export_repeat"] < 1:
             raise CommandError("--repeat and --export-repeat must be at least 1.")
+        if not synthetic.migrated():
+            raise CommandError("The database is not up to date: run manage.py migrate first.")
         real = synthetic.real_articles().count()
         if real:
             raise CommandError(

@@ -46,6 +46,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if not synthetic.migrated():
+            raise CommandError("The database is not up to date: run manage.py migrate first.")
         events = options["events"]
         if events is None and not options["clear"]:
             raise CommandError("Say how many: --events N (or --clear to remove synthetic rows).")
