@@ -860,3 +860,23 @@ def test_movable_holidays(nlp, text, published, value):
 def test_a_holiday_naming_an_accord_or_a_week_is_no_day(nlp):
     text = "The Good Friday accord held through Easter week."
     assert [d.value for d in dates(nlp, text, datetime.date(1998, 4, 20)) if d.value] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The conference opened on March second in Vienna.", "1998-03-02"),
+        ("The ballot is set for March twenty-first.", "1998-03-21"),
+        ("Voting ends on the twenty first of May.", "1998-05-21"),
+        ("She was born on the fourth of July, nineteen forty-six.", "1946-07-04"),
+    ],
+)
+def test_spelled_ordinal_days_of_broadcast_transcripts(nlp, text, value):
+    """Transcripts spell days out: "March second", "the twenty first of May"."""
+    found = [d for d in dates(nlp, text, datetime.date(1998, 3, 5)) if d.value]
+    assert [(d.value, d.precision) for d in found] == [(value, DAY)]
+
+
+def test_a_spelled_ordinal_counting_something_else_is_no_day(nlp):
+    text = "Profits rose in the May second quarter report."
+    assert [d.precision for d in dates(nlp, text, datetime.date(1998, 3, 5)) if d.value] == [MONTH]

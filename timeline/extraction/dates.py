@@ -84,6 +84,21 @@ _SPELLED_MILLENNIUM_YEAR = (
     r"(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen))?"
 )
 _SPELLED_YEAR = rf"{_SPELLED_CENTURY_YEAR}|{_SPELLED_MILLENNIUM_YEAR}"
+# Spelled ordinals, as broadcast transcripts write days: "March eighth", "the first of May".
+_ORDINAL_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9,
+}  # fmt: skip
+_ORDINAL_WORDS = {
+    **_ORDINAL_UNITS, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    **{f"twenty-{w}": 20 + n for w, n in _ORDINAL_UNITS.items()},
+    "thirty-first": 31,
+}  # fmt: skip
+_ORDINAL = "|".join(w.replace("-", r"[\s-]") for w in sorted(_ORDINAL_WORDS, key=len, reverse=True))
+# "May second quarter", "March first half": an ordinal that counts something else.
+_NOT_A_DAY = r"quarter|half|round|term|time|week|month|year|place|reading|anniversary|day"
 # "in '88", "March '89", "fiscal '90"; not a decade ("the '80s") nor a quote mark's neighbour.
 _SHORT_YEAR = r"(?<![\w'’‘])['’‘](?P<{}>\d\d)\b(?!'?s\b|[%'’]|[.,:]\d)"
 
@@ -102,6 +117,10 @@ _DATE_RE = re.compile(
         (?:st|nd|rd|th)?\b(?!\s*(?:%|percent|[.,]\d|:\d))(?:,?\s+(?P<mdy_y>{_YEAR})(?![\d,.]\d))?)
   | (?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?
         \s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?)
+  | (?P<mdyw>(?:(?P<mdyw_wd>{_WEEKDAY}),?\s+)?(?P<mdyw_m>{_MONTH})\s+(?:the\s+)?(?P<mdyw_d>{_ORDINAL})
+        \b(?![\s-]+(?:{_NOT_A_DAY})\b)(?:,?\s+(?P<mdyw_y>{_YEAR}|{_SPELLED_YEAR})\b)?)
+  | (?P<dmyw>(?:(?P<dmyw_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<dmyw_d>{_ORDINAL})\s+of\s+
+        (?P<dmyw_m>{_MONTH})(?:,?\s+(?P<dmyw_y>{_YEAR}|{_SPELLED_YEAR})\b)?)
   | (?P<my>(?P<my_m>{_MONTH})(?:,|\s+of)?\s+
         (?:(?P<my_y>{_YEAR})(?![\d,.]\d)|(?P<my_sp>(?:{_SPELLED_YEAR}))\b|{_SHORT_YEAR.format("my_yy")}))
   | (?P<mrel>(?P<mrel_rel>last|next|this|this\s+coming|this\s+past)\s+
@@ -638,7 +657,7 @@ class _Resolver:
     def resolve(self, m) -> DateMention | None:
         kind = m.lastgroup
         for name in (
-            "iso", "num", "pair", "dpair", "mdy", "dmy", "my", "mrel", "mry", "month", "season",
+            "iso", "num", "pair", "dpair", "mdy", "dmy", "mdyw", "dmyw", "my", "mrel", "mry", "month", "season",
             "quarter", "decade", "holiday", "wd", "deictic", "rel", "ahead", "inn", "ago",
             "shift", "same", "nthday", "nth", "next", "dayof", "spelled", "theyear", "yearago", "year",
             "yy", "vague",
@@ -697,6 +716,21 @@ class _Resolver:
         if not 1 <= dom <= 31:
             return None
         return self._month_day(text, start, end, month, dom, m["dmy_y"], m["dmy_wd"])
+
+    def _mdyw(self, m, text, start, end):
+        return self._spelled_day(m, "mdyw", text, start, end)
+
+    def _dmyw(self, m, text, start, end):
+        return self._spelled_day(m, "dmyw", text, start, end)
+
+    def _spelled_day(self, m, group, text, start, end):
+        """ "on March eighth", "the twenty-first of May, nineteen ninety-eight"."""
+        dom = _ORDINAL_WORDS[re.sub(r"[\s-]+", "-", m[group + "_d"].lower())]
+        year = m[group + "_y"]
+        if year is not None and not year.isdigit():
+            year = _spelled_year(year)
+        month = _month_number(m[group + "_m"])
+        return self._month_day(text, start, end, month, dom, year, m[group + "_wd"])
 
     def _my(self, m, text, start, end):
         if m["my_yy"]:
