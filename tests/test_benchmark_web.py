@@ -47,7 +47,9 @@ def test_refuses_a_database_with_real_articles(make_event):
     assert Event.objects.count() == 1
 
 
-@pytest.mark.django_db
+# The probe runs as its own process, in autocommit as a server does (streaming on PostgreSQL
+# reads through a server-side cursor, which a test's transaction would change).
+@pytest.mark.django_db(transaction=True)
 def test_an_export_probe_reports_time_first_byte_queries_and_memory():
     call_command("seed_synthetic", "--events", "40", stdout=StringIO())
     found = json.loads(run("--export-probe", "/export.csv"))
