@@ -102,10 +102,22 @@ _NOT_A_DAY = r"quarter|half|round|term|time|week|month|year|place|reading|annive
 # "in '88", "March '89", "fiscal '90"; not a decade ("the '80s") nor a quote mark's neighbour.
 _SHORT_YEAR = r"(?<![\w'’‘])['’‘](?P<{}>\d\d)\b(?!'?s\b|[%'’]|[.,:]\d)"
 
+# How every form below can begin (its first three letters, a digit or an apostrophe): the
+# scan skips any other word at once, three times quicker over news text. A form added below
+# that begins otherwise must be added here; tests/extraction/test_dates.py compares the scan
+# with and without this list over every sentence the tests write.
+_STARTS = (
+    r"(?=\d|['’‘]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri"
+    r"|sat|sun|the|tha|las|nex|thi|ear|lat|mid|spr|sum|fal|aut|win|fir|sec|fou|fin|chr|new"
+    r"|ind|ele|hal|tod|ton|yes|tom|in|an?\b|abo|alm|aro|one|two|thr|fiv|fif|six|sev|eig|nin"
+    r"|ten|twe|som|rou|mor|les|jus|onl|fol|pre|yea|fis|fy|rec|nea|ano|ful|cur|goo|eas|lab"
+    r"|mem|vet|val|box))"
+)
+
 # One alternation, longest forms first: Python takes the first alternative that matches.
 _DATE_RE = re.compile(
     # Every form starts a word: failing fast inside words makes the scan several times quicker.
-    rf"""(?<![^\W_])(?:
+    rf"""(?<![^\W_]){_STARTS}(?:
     (?P<iso>\b(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])\b)
   | (?P<num>(?<![\d/.])(?P<num_a>\d{{1,2}})[/.](?P<num_b>\d{{1,2}})[/.](?P<num_y>(?:19|20)\d\d)\b)
   | (?P<pair>(?P<pair_m>{_MONTH})\s*(?P<pair_d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*
