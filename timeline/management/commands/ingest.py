@@ -115,7 +115,9 @@ class Command(BaseCommand):
         connections.close_all()
         context = multiprocessing.get_context("fork")
         try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=own_connections
+            ) as pool:
                 yield from pool.map(ingest_file, jobs)
         except BrokenProcessPool as exc:
             raise CommandError(
@@ -126,6 +128,24 @@ class Command(BaseCommand):
     def fail(self, progress, totals, item, message):
         totals["failed"] += 1
         progress.note(f"error: {item.path}: {message}", stream=self.stderr)
+
+
+# The parent's database sockets a forked worker was born with: kept, never used nor closed.
+_inherited: list = []
+
+
+def own_connections() -> None:
+    """In a forked worker: forget the parent's connections without closing them (closing
+    would end the parent's session too; one still open, inside a transaction, cannot be
+    closed before the fork), so that the worker opens its own."""
+    for conn in connections.all(initialized_only=True):
+        if conn.connection is not None:
+            _inherited.append(conn.connection)
+        conn.connection = None
+        conn.in_atomic_block = False
+        conn.savepoint_ids = []
+        conn.needs_rollback = False
+        conn.closed_in_transaction = False
 
 
 def ingest_file(job: dict) -> dict:
