@@ -131,3 +131,9 @@ def run_worker(monkeypatch, settings):
         ).run()
 
     return run
+
+
+@pytest.fixture
+def allow_local(settings):
+    """Pages served on 127.0.0.1 by a test may be fetched despite the address rule."""
+    settings.INGEST_FETCH_ALLOWED_HOSTS = ["127.0.0.1"]

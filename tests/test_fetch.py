@@ -94,11 +94,6 @@ def site():
     thread.join()
 
 
-@pytest.fixture
-def allow_local(settings):
-    settings.INGEST_FETCH_ALLOWED_HOSTS = ["127.0.0.1"]
-
-
 def closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

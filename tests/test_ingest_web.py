@@ -231,11 +231,6 @@ def site():
     thread.join()
 
 
-@pytest.fixture
-def allow_local(settings):
-    settings.INGEST_FETCH_ALLOWED_HOSTS = ["127.0.0.1"]
-
-
 def test_url_is_fetched_by_the_worker_and_its_date_confirmed(
     immediate, post, site, allow_local, curator_client
 ):

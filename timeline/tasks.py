@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -51,20 +52,13 @@ def extract_submission(submission_id: int) -> str:
         return "not queued"
     submission = Submission.objects.get(pk=submission_id)
     if submission.url and not submission.data:
-        try:
+        with failing(submission, "fetching"):
             fetch_submission(submission)
-        except IngestError as exc:
-            finish(submission, Submission.Status.FAILED, error=str(exc))
-            raise ExtractionFailed(submission.error) from exc
-        except Exception as exc:
-            log.exception("Fetching submission %s failed", submission_id)
-            finish(submission, Submission.Status.FAILED, error=f"fetching failed: {exc}")
-            raise ExtractionFailed(submission.error) from exc
         if submission.published is None:  # the curator confirms or gives the date first
             submission.status = Submission.Status.DRAFT
             submission.save()
             return submission.status
-    try:
+    with failing(submission, "extraction"):
         result = ingest_article(
             data=bytes(submission.data),
             filename=submission.filename,
@@ -74,13 +68,6 @@ def extract_submission(submission_id: int) -> str:
             outlet=submission.outlet,
             url=submission.url,
         )
-    except IngestError as exc:
-        finish(submission, Submission.Status.FAILED, error=str(exc))
-        raise ExtractionFailed(submission.error) from exc
-    except Exception as exc:
-        log.exception("Extraction of submission %s failed", submission_id)
-        finish(submission, Submission.Status.FAILED, error=f"extraction failed: {exc}")
-        raise ExtractionFailed(submission.error) from exc
     article = result.article
     detected = submission.detected_how and submission.published == submission.detected_published
     if article is not None and result.status == "created" and detected:
@@ -92,6 +79,21 @@ def extract_submission(submission_id: int) -> str:
     error = article.error if article is not None and result.status == "unsupported" else ""
     finish(submission, OUTCOME[result.status], error=error)
     return submission.status
+
+
+@contextmanager
+def failing(submission: Submission, step: str):
+    """A failed `step` ("fetching", "extraction") fails the submission with its reason, and
+    the task with it: an IngestError says what was wrong; anything else is logged."""
+    try:
+        yield
+    except IngestError as exc:
+        finish(submission, Submission.Status.FAILED, error=str(exc))
+        raise ExtractionFailed(submission.error) from exc
+    except Exception as exc:
+        log.exception("%s of submission %s failed", step.capitalize(), submission.pk)
+        finish(submission, Submission.Status.FAILED, error=f"{step} failed: {exc}")
+        raise ExtractionFailed(submission.error) from exc
 
 
 def finish(submission: Submission, status: str, *, error: str = "") -> None:

@@ -1313,19 +1313,68 @@ def _actor_slot(root: Token) -> bool:
 # this field's women in office (heads of state and government, ministers, envoys, spokeswomen).
 WOMEN_TITLES = frozenset(["ms", "mrs", "miss", "madam", "madame", "dame", "queen", "baroness"])
 WOMEN_NAMES = frozenset(
-    ["angela", "hillary", "federica", "theresa", "catherine", "samantha", "susan", "condoleezza"]
-    + ["madeleine", "christine", "ursula", "marie", "mary", "helen", "helga", "nikki", "valerie"]
-    + ["fatou", "navi", "navanethem", "bouthaina", "buthaina", "suhair", "rima", "basma", "hind"]
-    + ["hanan", "tzipi", "golda", "benazir", "sheikh hasina", "ellen", "margaret", "margot"]
-    + ["laura", "maria", "ana", "anna", "julia", "yulia", "victoria", "nuland", "jen", "marie"]
-    + ["heather", "maria", "elizabeth", "sarah", "emma", "kristalina", "virginia", "stephanie"]
-    + ["rosemary", "michelle", "michele", "tsai", "ingrid", "sigrid", "kaag", "carla", "louise"]
-    + ["nadia", "lina", "leila", "layla", "amina", "aisha", "fatima", "salma", "mona", "rania"]
-    + ["sima", "zeinab", "zainab", "samira", "huda", "najla", "asma", "ruba", "hala", "dina"]
-    + ["svetlana", "natalia", "natalya", "olga", "irina", "elena", "tatiana", "valentina"]
-    + ["nina", "lyudmila", "galina", "marina", "yelena", "ekaterina", "oksana", "iryna"]
-    + ["francoise", "segolene", "marine", "annalena", "sylvie", "nathalie", "isabelle"]
-    + ["federica", "emma", "karen", "linda", "nancy", "karin", "kamala", "jill", "condi"]
+    [
+        "angela",
+        "hillary",
+        "federica",
+        "theresa",
+        "catherine",
+        "samantha",
+        "susan",
+        "condoleezza",
+        "madeleine",
+    ]
+    + ["christine", "ursula", "marie", "mary", "helen", "helga", "nikki", "valerie", "fatou"]
+    + ["navi", "navanethem", "bouthaina", "buthaina", "suhair", "rima", "basma", "hind", "hanan"]
+    + [
+        "tzipi",
+        "golda",
+        "benazir",
+        "sheikh hasina",
+        "ellen",
+        "margaret",
+        "margot",
+        "laura",
+        "maria",
+    ]
+    + ["ana", "anna", "julia", "yulia", "victoria", "jen", "heather", "elizabeth", "sarah"]
+    + [
+        "emma",
+        "kristalina",
+        "virginia",
+        "stephanie",
+        "rosemary",
+        "michelle",
+        "michele",
+        "ingrid",
+        "sigrid",
+    ]
+    + ["carla", "louise", "nadia", "lina", "leila", "layla", "amina", "aisha", "fatima"]
+    + ["salma", "mona", "rania", "sima", "zeinab", "zainab", "samira", "huda", "najla"]
+    + ["asma", "ruba", "hala", "dina", "svetlana", "natalia", "natalya", "olga", "irina"]
+    + [
+        "elena",
+        "tatiana",
+        "valentina",
+        "nina",
+        "lyudmila",
+        "galina",
+        "marina",
+        "yelena",
+        "ekaterina",
+    ]
+    + [
+        "oksana",
+        "iryna",
+        "francoise",
+        "segolene",
+        "marine",
+        "annalena",
+        "sylvie",
+        "nathalie",
+        "isabelle",
+    ]
+    + ["karen", "linda", "nancy", "karin", "kamala", "jill", "condi"]
 )
 
 
