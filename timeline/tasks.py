@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -52,13 +51,15 @@ def extract_submission(submission_id: int) -> str:
         return "not queued"
     submission = Submission.objects.get(pk=submission_id)
     if submission.url and not submission.data:
-        with failing(submission, "fetching"):
+        try:
             fetch_submission(submission)
+        except Exception as exc:
+            raise failed(submission, "fetching", exc) from exc
         if submission.published is None:  # the curator confirms or gives the date first
             submission.status = Submission.Status.DRAFT
             submission.save()
             return submission.status
-    with failing(submission, "extraction"):
+    try:
         result = ingest_article(
             data=bytes(submission.data),
             filename=submission.filename,
@@ -68,6 +69,8 @@ def extract_submission(submission_id: int) -> str:
             outlet=submission.outlet,
             url=submission.url,
         )
+    except Exception as exc:
+        raise failed(submission, "extraction", exc) from exc
     article = result.article
     detected = submission.detected_how and submission.published == submission.detected_published
     if article is not None and result.status == "created" and detected:
@@ -81,19 +84,16 @@ def extract_submission(submission_id: int) -> str:
     return submission.status
 
 
-@contextmanager
-def failing(submission: Submission, step: str):
-    """A failed `step` ("fetching", "extraction") fails the submission with its reason, and
-    the task with it: an IngestError says what was wrong; anything else is logged."""
-    try:
-        yield
-    except IngestError as exc:
+def failed(submission: Submission, step: str, exc: Exception) -> ExtractionFailed:
+    """Fail the submission for `exc` raised by `step` ("fetching", "extraction"), and the
+    error that fails its task: an IngestError says what was wrong; anything else is logged.
+    Called inside the `except` block, so the log has the traceback."""
+    if isinstance(exc, IngestError):
         finish(submission, Submission.Status.FAILED, error=str(exc))
-        raise ExtractionFailed(submission.error) from exc
-    except Exception as exc:
+    else:
         log.exception("%s of submission %s failed", step.capitalize(), submission.pk)
         finish(submission, Submission.Status.FAILED, error=f"{step} failed: {exc}")
-        raise ExtractionFailed(submission.error) from exc
+    return ExtractionFailed(submission.error)
 
 
 def finish(submission: Submission, status: str, *, error: str = "") -> None:
