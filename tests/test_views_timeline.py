@@ -287,6 +287,32 @@ def test_chart_bars_link_to_their_month(client, two_years):
     assert 'href="/?actor=sergey-lavrov&amp;from=2012-06&amp;to=2012-06" tabindex="-1"' in html
 
 
+def test_month_chart_draws_filtered_bars_over_every_event():
+    from timeline.views import month_chart
+
+    jan, feb, mar = (datetime.date(2013, m, 1) for m in (1, 2, 3))
+    chart = month_chart(
+        {jan: 1, mar: 4},
+        lambda month: f"/?from={month:%Y-%m}&to={month:%Y-%m}",
+        totals={jan: 2, feb: 5, mar: 10},
+        selected=(mar, mar),
+    )
+    assert chart["counts"] == "1,0,4"
+    # Outlines for every month with events, bars for the filtered ones, the chosen one marked.
+    assert chart["outline_rects"].count('class="chart__all"') == 3
+    assert (
+        '<rect class="chart__bar" x="0.14" width=".72" y="90.0" height="10.0"/>'
+        in (chart["bar_rects"])
+    )
+    assert 'class="chart__bar is-selected" x="2.14"' in chart["bar_rects"]
+    assert chart["bar_links"].count("<a ") == 2  # no link to February: nothing there
+    assert 'href="/?from=2013-03&amp;to=2013-03"' in chart["bar_links"]
+    assert "<title>March 2013: 4 events</title>" in chart["bar_links"]
+    assert chart["initials"] == "<li>J</li><li>F</li><li>M</li>"
+    assert chart["tick_lines"].count("<line") == 2
+    assert chart["year_tick_lines"] == ""  # January is the first month: no line before it
+
+
 def test_export_links_carry_the_filters(client, two_years):
     html = client.get("/?actor=sergey-lavrov&page=1").content.decode()
     for path in ("/export.csv", "/export.json", "/export.timelinejs.json", "/export.ics"):
@@ -592,3 +618,37 @@ def test_an_actor_in_many_events_or_few_filters_the_same(client, make_event, bus
         assert "29 events" in html and html.index("Day 1<") < html.index("Day 29<")
     else:
         assert "1 event<" in html and "Day 7<" in html and "Day 8<" not in html
+
+
+def test_timeline_url_keeps_key_order_and_drops_the_position():
+    from django.http import QueryDict
+
+    from timeline.templatetags.timeline_tags import timeline_url
+
+    query = QueryDict("q=Genève talks&actor=sergey-lavrov&after=2012-12-28.0.7&type=")
+    assert timeline_url(query) == "/?q=Gen%C3%A8ve+talks&actor=sergey-lavrov"
+    assert (
+        timeline_url(query, add=[("actor", "lakhdar-brahimi")], replace={"sort": "newest"})
+        == "/?q=Gen%C3%A8ve+talks&actor=sergey-lavrov&actor=lakhdar-brahimi&sort=newest"
+    )
+    # A key replaced keeps its place; one emptied goes.
+    assert timeline_url(query, replace={"q": "truce", "actor": None}) == "/?q=truce"
+    assert timeline_url(query, remove=[("actor", "sergey-lavrov"), ("q", None)]) == "/"
+    assert timeline_url(None) == "/"
+
+
+def test_timeline_url_follows_the_script_prefix():
+    """Mounted under a path (SCRIPT_NAME), links keep it, and only while it is in force."""
+    from django.urls import get_script_prefix, set_script_prefix
+
+    from timeline.templatetags.timeline_tags import timeline_url
+
+    before = get_script_prefix()
+    set_script_prefix("/chronology/")
+    try:
+        assert timeline_url(None, add=[("actor", "sergey-lavrov")]) == (
+            "/chronology/?actor=sergey-lavrov"
+        )
+    finally:
+        set_script_prefix(before)
+    assert timeline_url(None, add=[("actor", "sergey-lavrov")]) == "/?actor=sergey-lavrov"

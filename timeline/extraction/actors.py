@@ -552,6 +552,8 @@ class ActorResolver:
         if entry is not None and entry.kind == PERSON:
             return self._person(span, via, people)
         if entry is not None and entry.kind in (COUNTRY, ORGANIZATION, GROUP):
+            if span.start > 0 and span.doc[span.start - 1].lower_ in _REGION_WORDS:
+                return None  # "Latin America", "North Korea" read as "America", "Korea"
             if entry.kind == COUNTRY and span.text.lower() in _DEMONYMS:
                 return None  # a demonym entered as an alias by a curator
             if via == VIA_RULER and not any(t.is_title or t.is_upper for t in span):
@@ -561,7 +563,7 @@ class ActorResolver:
             place = entry.kind == COUNTRY and _place_slot(span.root)
             return _actor(span, entry.name, entry.kind, entry.country, via, is_place=place)
         if entry is not None and entry.kind == PLACE:  # a seat of government
-            if _actor_slot(span.root) and not _modifies_title(span):
+            if _actor_slot(span.root) and not _modifies_title(span) and not _dateline(span):
                 return _actor(span, entry.country, COUNTRY, None, VIA_METONYMY)
             return _actor(span, entry.name, PLACE, entry.country, via, is_place=True)
         if label == "NORP" or span.text.lower() in _DEMONYMS:
@@ -1118,6 +1120,13 @@ _PARTY_PHRASES = (
 )
 
 
+def _favoured(token) -> bool:
+    """A demonym that says whom a party favours: "pro-Russian", "pro - Russian"."""
+    doc = token.doc
+    before = doc[max(0, token.i - 2) : token.i]
+    return any(t.lower_ in ("pro", "pro-") for t in before)
+
+
 def _collective(doc: Doc, i: int, j: int, name: str, kind: str, country: str | None):
     span = doc[i:j]
     return ResolvedActor(name, kind, country, span.text, span.start_char, span.end_char, i, j,
@@ -1143,7 +1152,11 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
         if token.dep_ in ("compound", "amod"):
             continue  # "opposition leader" is a person; "opposition groups" is read at "groups"
         mods = [c for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nummod", "det")]
-        country = next((_DEMONYMS[c.lower_] for c in mods if c.lower_ in _DEMONYMS), None)
+        # "pro-Russian separatists" fight in Ukraine: the country they favour is not theirs.
+        country = next(
+            (_DEMONYMS[c.lower_] for c in mods if c.lower_ in _DEMONYMS and not _favoured(c)),
+            None,
+        )
         country = country or next(
             (a.name for a in found for c in mods if a.i <= c.i < a.j and a.kind == COUNTRY), None
         )
@@ -1152,14 +1165,14 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             # "the government delegation", "the regime's negotiators": the party they speak for.
             sides = [c.lemma_.lower() for c in mods if c.lemma_.lower() in _SIDE_NOUNS]
             lemma = sides[0] if sides else lemma
-        if lemma in _OPPOSITION_NOUNS or (
-            lemma == "group" and token.i > 0 and doc[token.i - 1].lower_ == "opposition"
-        ):
+        kind_of_group = doc[token.i - 1].lower_ if lemma == "group" and token.i > 0 else ""
+        if lemma in _OPPOSITION_NOUNS or kind_of_group in _OPPOSITION_NOUNS | {"guerrilla"}:
             where = country or focus
             if where is None:
                 continue
             parties = gazetteer.CONFLICT_PARTIES.get(where)
-            rebels = lemma != "opposition" and lemma != "group"
+            # "the rebels", "the country's largest rebel group": the war's other side.
+            rebels = lemma not in ("opposition", "group") or kind_of_group not in ("", "opposition")
             name = (
                 parties[1] if parties and rebels else f"{_DEMONYM_OF.get(where, where)} opposition"
             )
@@ -1384,6 +1397,18 @@ def is_woman(actor: ResolvedActor, doc: Doc) -> bool:
         return True
     before = doc[actor.i - 1].lower_.rstrip(".") if actor.i > 0 else ""
     return before in WOMEN_TITLES or actor.title.lower().rstrip(".") in WOMEN_TITLES
+
+
+# Words that make a country's name part of a larger place's: "Latin America".
+_REGION_WORDS = frozenset(["latin", "south", "north", "central"])
+
+
+def _dateline(span: Span) -> bool:
+    """ "HAVANA (AP) —": a capital in capitals opening a paragraph says where the story was
+    filed, not who acted."""
+    doc = span.doc
+    opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    return opens and span.text.isupper() and len(span.text) > 2
 
 
 def _is_speaker(span: Span) -> bool:
