@@ -175,6 +175,27 @@ def test_unfinished_submission_whose_task_ended_is_failed():
     assert submission.error.endswith("MemoryError: out of memory")
 
 
+def test_a_submission_finished_while_being_reconciled_stays_done(monkeypatch):
+    """The worker finishes between the reconciler's read of the submissions and its read of
+    their tasks: the reconciler sees a running submission and an ended task, and must not
+    fail what is done (this happened under CHAOS_SEED=20261206)."""
+    submission = submit()
+    Submission.objects.filter(pk=submission.pk).update(
+        status=Submission.Status.RUNNING, created_at=timezone.now() - LONG_AGO
+    )
+    in_bulk = type(DBTaskResult.objects).in_bulk
+
+    def worker_finishes_first(manager, *args, **kwargs):
+        Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.DONE)
+        DBTaskResult.objects.filter(id=submission.task_id).update(status="SUCCESSFUL")
+        return in_bulk(manager, *args, **kwargs)
+
+    monkeypatch.setattr(type(DBTaskResult.objects), "in_bulk", worker_finishes_first)
+    assert requeue_stuck_tasks() == []
+    submission.refresh_from_db()
+    assert (submission.status, submission.error) == ("done", "")
+
+
 def test_a_queued_submission_without_a_task_gets_one(run_worker):
     """The process died between saving a submission and queueing it (another backend then)."""
     submission = submit()

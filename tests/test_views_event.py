@@ -164,3 +164,19 @@ def test_query_count_does_not_grow_with_mentions(client, make_event, django_asse
         html = client.get(f"/events/{event.pk}/").content.decode()
     assert html.count('class="mention"') == 30
     assert html.count('<mark class="actor" title="Sergey Lavrov">Lavrov</mark>') == 29
+
+
+def test_event_and_article_urls_follow_the_script_prefix(make_event):
+    from django.urls import get_script_prefix, reverse, set_script_prefix
+
+    event = make_event()
+    article = event.mentions.first().article
+    assert event.get_absolute_url() == reverse("timeline:event", args=[event.pk])
+    assert article.get_absolute_url() == f"/articles/{article.pk}/"
+    before = get_script_prefix()
+    set_script_prefix("/chronology/")
+    try:
+        assert event.get_absolute_url() == f"/chronology/events/{event.pk}/"
+    finally:
+        set_script_prefix(before)
+    assert event.get_absolute_url() == f"/events/{event.pk}/"

@@ -592,3 +592,37 @@ def test_an_actor_in_many_events_or_few_filters_the_same(client, make_event, bus
         assert "29 events" in html and html.index("Day 1<") < html.index("Day 29<")
     else:
         assert "1 event<" in html and "Day 7<" in html and "Day 8<" not in html
+
+
+def test_timeline_url_keeps_key_order_and_drops_the_position():
+    from django.http import QueryDict
+
+    from timeline.templatetags.timeline_tags import timeline_url
+
+    query = QueryDict("q=Genève talks&actor=sergey-lavrov&after=2012-12-28.0.7&type=")
+    assert timeline_url(query) == "/?q=Gen%C3%A8ve+talks&actor=sergey-lavrov"
+    assert (
+        timeline_url(query, add=[("actor", "lakhdar-brahimi")], replace={"sort": "newest"})
+        == "/?q=Gen%C3%A8ve+talks&actor=sergey-lavrov&actor=lakhdar-brahimi&sort=newest"
+    )
+    # A key replaced keeps its place; one emptied goes.
+    assert timeline_url(query, replace={"q": "truce", "actor": None}) == "/?q=truce"
+    assert timeline_url(query, remove=[("actor", "sergey-lavrov"), ("q", None)]) == "/"
+    assert timeline_url(None) == "/"
+
+
+def test_timeline_url_follows_the_script_prefix():
+    """Mounted under a path (SCRIPT_NAME), links keep it, and only while it is in force."""
+    from django.urls import get_script_prefix, set_script_prefix
+
+    from timeline.templatetags.timeline_tags import timeline_url
+
+    before = get_script_prefix()
+    set_script_prefix("/chronology/")
+    try:
+        assert timeline_url(None, add=[("actor", "sergey-lavrov")]) == (
+            "/chronology/?actor=sergey-lavrov"
+        )
+    finally:
+        set_script_prefix(before)
+    assert timeline_url(None, add=[("actor", "sergey-lavrov")]) == "/?actor=sergey-lavrov"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import hashlib
 import math
 import random
@@ -14,12 +15,13 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
 
 from timeline import ranking
@@ -59,6 +61,29 @@ def unique_slug(model, text: str, *, max_length: int = 120) -> str:
         slug = f"{base}-{n}"
         n += 1
     return slug
+
+
+def url_with_id(name: str, pk: int) -> str:
+    """reverse(name, args=[pk]) for a URL whose one argument is an integer id:
+    `url_with_id("timeline:event", 7)` -> "/events/7/". A list page links each of its 50
+    events three times; reverse() matched the pattern again for each."""
+    before, after = url_around_id(name, get_script_prefix(), get_urlconf())
+    return f"{before}{int(pk)}{after}"
+
+
+@functools.lru_cache(maxsize=64)
+def url_around_id(name: str, script_prefix: str, urlconf) -> tuple[str, str]:
+    marker = "918273645"
+    before, found, after = reverse(name, args=[int(marker)], urlconf=urlconf).partition(marker)
+    if not found:
+        raise ValueError(f"{name} does not take one integer id")
+    return before, after
+
+
+@receiver(setting_changed)
+def forget_url_patterns(*, setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        url_around_id.cache_clear()
 
 
 class Article(models.Model):
@@ -107,7 +132,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("timeline:article", args=[self.pk])
+        return url_with_id("timeline:article", self.pk)
 
     @property
     def original_url(self) -> str:
@@ -749,7 +774,7 @@ class Event(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("timeline:event", args=[self.pk])
+        return url_with_id("timeline:event", self.pk)
 
     def score(self, sources: int) -> int:
         confirmed = self.status == Event.Status.CONFIRMED

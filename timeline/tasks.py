@@ -264,9 +264,15 @@ def reconcile_submissions(now: datetime.datetime) -> list[Requeued]:
     rows = {str(pk): row for pk, row in rows.items()}
     for submission in waiting:
         row = rows.get(submission.task_id)
+        # A worker may finish the submission between the two reads above: change it only if
+        # it is still unfinished now, with the same task (compare and set, never overwrite).
+        still = Submission.objects.filter(
+            pk=submission.pk, task_id=submission.task_id, status=submission.status
+        )
         if row is None:
+            if not still.update(status=Submission.Status.QUEUED):
+                continue
             submission.status = Submission.Status.QUEUED
-            submission.save(update_fields=["status"])
             submission.enqueue()
             done.append(
                 Requeued(
@@ -276,10 +282,9 @@ def reconcile_submissions(now: datetime.datetime) -> list[Requeued]:
             )  # fmt: skip
         elif row.status in (TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED):
             reason = row.traceback.strip().splitlines()[-1] if row.traceback else row.status
-            submission.status = Submission.Status.FAILED
-            submission.error = f"The task ended without finishing it: {reason}"
-            submission.finished_at = now
-            submission.save(update_fields=["status", "error", "finished_at"])
+            error = f"The task ended without finishing it: {reason}"
+            if not still.update(status=Submission.Status.FAILED, error=error, finished_at=now):
+                continue
             done.append(
                 Requeued(
                     str(row.id), "extract_submission", submission.pk, submission.attempts, True,

@@ -938,3 +938,49 @@ def test_a_country_only_named_in_the_sentence_is_no_actor_of_its_event(extract):
         datetime.date(2013, 9, 13),
     ).events
     assert set(actors(event)) == {"Sergey Lavrov", "John Kerry"}
+
+
+def test_pro_russian_separatists_fight_in_ukraine_not_in_russia(extract):
+    (event,) = extract(
+        "DONETSK, Ukraine (Reuters) - Ukrainian forces and pro-Russian separatists began pulling "
+        "heavy guns back from the front line on Tuesday.",
+        datetime.date(2015, 2, 26),
+    ).events
+    assert set(actors(event)) == {"Ukraine", "pro-Russian separatists"}
+    assert event.date.value == "2015-02-24"
+
+
+def test_a_time_clause_without_a_date_happened_when_the_clause_it_qualifies_did(extract):
+    """Not on the publication day: "after" hangs the walkout on Monday's collapse."""
+    (event,) = extract(
+        "GENEVA (Reuters) - Peace talks on Yemen broke down on Monday after the rebel delegation "
+        "walked out in protest at air strikes.",
+        datetime.date(2016, 8, 6),
+    ).events
+    assert (event.date.value, event.date.precision) == ("2016-08-01", "day")
+
+
+def test_talks_set_for_a_day_ahead_are_planned_even_with_nobody_named(extract):
+    (event,) = extract(
+        "The next round of negotiations is scheduled to begin in Geneva on March 9, a U.N. "
+        "spokesman said on Friday.",
+        datetime.date(2016, 2, 26),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("meeting", "2016-03-09", True)
+    assert event.actors == []
+
+
+def test_a_participle_scheduling_the_talks_gives_them_their_time(extract):
+    (event,) = extract(
+        "Prisoner releases will be discussed at a round of meetings set for next month.",
+        datetime.date(2018, 12, 14),
+    ).events
+    assert (event.date.value, event.date.precision, event.planned) == ("2019-01", "month", True)
+
+
+def test_pulling_weapons_back_with_the_particle_after_the_object_is_a_withdrawal(extract):
+    (event,) = extract(
+        "Government troops and the rebels pulled their heavy guns back from Hodeidah on Sunday.",
+        datetime.date(2019, 1, 1),
+    ).events
+    assert (event.type, event.date.value) == ("withdrawal", "2018-12-30")

@@ -1118,6 +1118,13 @@ _PARTY_PHRASES = (
 )
 
 
+def _favoured(token) -> bool:
+    """A demonym that says whom a party favours: "pro-Russian", "pro - Russian"."""
+    doc = token.doc
+    before = doc[max(0, token.i - 2) : token.i]
+    return any(t.lower_ in ("pro", "pro-") for t in before)
+
+
 def _collective(doc: Doc, i: int, j: int, name: str, kind: str, country: str | None):
     span = doc[i:j]
     return ResolvedActor(name, kind, country, span.text, span.start_char, span.end_char, i, j,
@@ -1143,7 +1150,11 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
         if token.dep_ in ("compound", "amod"):
             continue  # "opposition leader" is a person; "opposition groups" is read at "groups"
         mods = [c for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nummod", "det")]
-        country = next((_DEMONYMS[c.lower_] for c in mods if c.lower_ in _DEMONYMS), None)
+        # "pro-Russian separatists" fight in Ukraine: the country they favour is not theirs.
+        country = next(
+            (_DEMONYMS[c.lower_] for c in mods if c.lower_ in _DEMONYMS and not _favoured(c)),
+            None,
+        )
         country = country or next(
             (a.name for a in found for c in mods if a.i <= c.i < a.j and a.kind == COUNTRY), None
         )

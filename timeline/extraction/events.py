@@ -165,6 +165,9 @@ def particle_of(token) -> str:
     for child in token.children:
         if child.dep_ == "prep" and (lemma, child.lower_) in PHRASAL:
             return child.lower_
+        # "pulled their heavy weapons back": the particle after the object.
+        if child.dep_ == "advmod" and child.i > token.i and (lemma, child.lower_) in PHRASAL:
+            return child.lower_
     return ""
 
 
@@ -367,6 +370,9 @@ def clause_tokens(trigger, keep_participles: bool = False) -> list:
                 if keep_participles and child.dep_ == "acl" and child.tag_ in {"VBG", "VBN"}:
                     stack.append(child)
                     continue
+                if child.dep_ == "acl" and child.lemma_.lower() in SCHEDULING:
+                    stack.append(child)  # "a round of meetings scheduled for January"
+                    continue
                 marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
                 if child.dep_ in {"relcl", "acl", "csubj", "parataxis"} or marks & SUBORDINATORS:
                     continue
@@ -374,6 +380,8 @@ def clause_tokens(trigger, keep_participles: bool = False) -> list:
     return out
 
 
+# Participles that give a noun its time: "talks scheduled for January", "a vote set for Friday".
+SCHEDULING = frozenset(["schedule", "set", "plan", "slate"])
 FIRST_PERSON = frozenset(["we", "i"])
 DESCRIBING = frozenset(["call", "term", "label", "brand", "dub", "describe"])
 # Verbs that judge what they are said of: "the veto was condemned" is the condemnation's news,
@@ -573,6 +581,16 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         if attached:
             # The date closest to the trigger wins: "killed Friday", "met on Thursday".
             return min(attached, key=lambda d: abs(d.start - pos)), True
+    # "Talks collapsed on Monday after the delegation walked out": a time clause with no
+    # date of its own happened when the clause it qualifies did (a gap would be dated: "a
+    # day after" hangs on it instead).
+    if head.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in TIME_CLAUSE_MARKS for c in head.children
+    ):
+        around = {t.idx for t in clause_tokens(head.head)}
+        attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in around)]
+        if attached:
+            return min(attached, key=lambda d: abs(d.start - pos)), True
     if inherited is None or inherited.start < 0:
         return inherited, False
     # Inherited from an earlier sentence: the event's sentence has no date words of its own.
@@ -587,6 +605,10 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         ),
         False,
     )
+
+
+# Conjunctions of a clause that happened at about the time of the clause it qualifies.
+TIME_CLAUSE_MARKS = frozenset(["after", "before", "when", "as", "while", "once"])
 
 
 def relative_time(token, dates):
@@ -709,6 +731,25 @@ def ceasefire_taking_effect(sent, quotes, dates, wars):
     return None
 
 
+def talks_scheduled(chosen, sent, quotes, dates):
+    """ "The talks are scheduled to resume on Jan. 25, the UN said": a round of talks set for
+    a day still ahead is news even when nobody taking part is named, and more than the
+    unnamed official's saying so."""
+    if chosen is not None and not (
+        chosen[0].type == "statement"
+        and not any(a.kind == PERSON and a.role == SOURCE for a in chosen[1])
+    ):
+        return chosen
+    for candidate in ranked_triggers(sent, quotes):
+        if candidate.type not in {"meeting", "resumption"}:
+            continue
+        clause = {t.idx for t in clause_tokens(verb_of(candidate))}
+        ahead = [d for d in dates if d.future and any(d.start <= i < d.end for i in clause)]
+        if ahead:
+            return candidate, []
+    return chosen
+
+
 def war_parties(war) -> list[ActorMention]:
     """The warring parties of the country `war` names, as the doers of what they agree."""
     return [
@@ -821,6 +862,7 @@ def find_events(
         chosen = choose_trigger(sent, text, quotes, sentence_actors)
         wars = [a for a in countries if sent.start <= a.i < sent.end]
         chosen = truce_of_the_war(chosen, sent, quotes, explicit_dates, wars)
+        chosen = talks_scheduled(chosen, sent, quotes, explicit_dates)
         main_dates = [] if caption else main_clause_dates(sent, explicit_dates)
         if chosen is None:
             narrative = narrative_date(main_dates, text, sent.start_char) or narrative

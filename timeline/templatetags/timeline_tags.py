@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+from urllib.parse import urlencode
+
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import QueryDict
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 register = template.Library()
 
@@ -16,22 +21,36 @@ def timeline_url(params: QueryDict | None, *, add=(), remove=(), replace=None) -
     `add`/`remove` are (key, value) pairs; remove with value None drops the key;
     `replace` maps a key to its one new value (None drops it).
     """
-    query = QueryDict(mutable=True)
-    for key, values in (params or QueryDict()).lists():
-        if key not in ("page", "after", "before"):
-            query.setlist(key, [v for v in values if v != ""])
+    # A page builds a few hundred of these (facets, chart bars, actor chips): a plain dict
+    # of lists in the QueryDict's key order, encoded as QueryDict.urlencode() does.
+    query: dict[str, list[str]] = {}
+    if params:
+        for key, values in params.lists():
+            if key not in ("page", "after", "before"):
+                query[key] = [v for v in values if v != ""]
     for key, value in add:
-        values = query.getlist(key)
+        values = query.get(key, [])
         if value not in values:
-            query.setlist(key, [*values, value])
+            query[key] = [*values, value]
     for key, value in remove:
-        query.setlist(key, [v for v in query.getlist(key) if value is not None and v != value])
+        query[key] = [v for v in query.get(key, ()) if value is not None and v != value]
     for key, value in (replace or {}).items():
-        query.setlist(key, [] if value in (None, "") else [str(value)])
-    for key in [k for k, v in query.lists() if not v]:
-        del query[key]
-    url = reverse("timeline:timeline")
-    return f"{url}?{query.urlencode()}" if query else url
+        query[key] = [] if value in (None, "") else [str(value)]
+    pairs = [(key, value) for key, values in query.items() for value in values]
+    url = timeline_path(get_script_prefix(), get_urlconf())
+    return f"{url}?{urlencode(pairs)}" if pairs else url
+
+
+@functools.lru_cache(maxsize=16)
+def timeline_path(script_prefix: str, urlconf) -> str:
+    """reverse("timeline:timeline"), once per script prefix and URLconf."""
+    return reverse("timeline:timeline", urlconf=urlconf)
+
+
+@receiver(setting_changed)
+def forget_timeline_path(*, setting, **kwargs):
+    if setting == "ROOT_URLCONF":  # tests that swap the URLconf
+        timeline_path.cache_clear()
 
 
 @register.simple_tag(takes_context=True)
