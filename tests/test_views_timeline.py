@@ -287,6 +287,32 @@ def test_chart_bars_link_to_their_month(client, two_years):
     assert 'href="/?actor=sergey-lavrov&amp;from=2012-06&amp;to=2012-06" tabindex="-1"' in html
 
 
+def test_month_chart_draws_filtered_bars_over_every_event():
+    from timeline.views import month_chart
+
+    jan, feb, mar = (datetime.date(2013, m, 1) for m in (1, 2, 3))
+    chart = month_chart(
+        {jan: 1, mar: 4},
+        lambda month: f"/?from={month:%Y-%m}&to={month:%Y-%m}",
+        totals={jan: 2, feb: 5, mar: 10},
+        selected=(mar, mar),
+    )
+    assert chart["counts"] == "1,0,4"
+    # Outlines for every month with events, bars for the filtered ones, the chosen one marked.
+    assert chart["outline_rects"].count('class="chart__all"') == 3
+    assert (
+        '<rect class="chart__bar" x="0.14" width=".72" y="90.0" height="10.0"/>'
+        in (chart["bar_rects"])
+    )
+    assert 'class="chart__bar is-selected" x="2.14"' in chart["bar_rects"]
+    assert chart["bar_links"].count("<a ") == 2  # no link to February: nothing there
+    assert 'href="/?from=2013-03&amp;to=2013-03"' in chart["bar_links"]
+    assert "<title>March 2013: 4 events</title>" in chart["bar_links"]
+    assert chart["initials"] == "<li>J</li><li>F</li><li>M</li>"
+    assert chart["tick_lines"].count("<line") == 2
+    assert chart["year_tick_lines"] == ""  # January is the first month: no line before it
+
+
 def test_export_links_carry_the_filters(client, two_years):
     html = client.get("/?actor=sergey-lavrov&page=1").content.decode()
     for path in ("/export.csv", "/export.json", "/export.timelinejs.json", "/export.ics"):

@@ -677,3 +677,11 @@ def test_a_plan_or_an_agreement_is_no_actor(nlp):
 def test_the_speakers_transliterations_are_one_person(nlp, spelling):
     found = resolve_actors(nlp(f"Parliament speaker {spelling} met the envoy in Tobruk."))
     assert "Aguila Saleh" in {a.name for a in found}
+
+
+def test_latin_america_and_south_america_are_not_the_united_states(nlp):
+    assert names(nlp, "Colombia's war was Latin America's oldest, the president said.") == [
+        "Colombia"
+    ]
+    assert "United States" not in names(nlp, "Leaders from across South America met in Lima.")
+    assert names(nlp, "America and Russia disagreed.") == ["United States", "Russia"]

@@ -984,3 +984,36 @@ def test_pulling_weapons_back_with_the_particle_after_the_object_is_a_withdrawal
         datetime.date(2019, 1, 1),
     ).events
     assert (event.type, event.date.value) == ("withdrawal", "2018-12-30")
+
+
+def test_a_dateline_capital_is_where_the_story_was_filed_not_who_acted(extract):
+    (event,) = extract(
+        "HAVANA (AP) — Colombia's government and the country's largest rebel group said Thursday "
+        "that they had reached a deal on the disarmament of the guerrillas.",
+        datetime.date(2016, 6, 23),
+    ).events
+    assert set(actors(event)) == {
+        "Colombian government",
+        "Revolutionary Armed Forces of Colombia",
+    }
+
+
+def test_a_truce_with_no_country_in_its_sentence_is_of_the_storys_war(extract):
+    found = extract(
+        "MINSK (Reuters) - The leaders of Russia, Ukraine, France and Germany agreed on a "
+        "ceasefire in eastern Ukraine on Thursday. The truce will take effect on Feb. 15.",
+        datetime.date(2015, 2, 12),
+    ).events
+    (truce,) = [e for e in found if e.type == "ceasefire"]
+    assert (truce.date.value, truce.planned) == ("2015-02-15", True)
+    assert set(actors(truce)) == {"Ukraine", "pro-Russian separatists"}
+
+
+def test_a_people_voting_is_its_country(extract):
+    (event,) = extract(
+        "BOGOTA (Reuters) - Colombians narrowly voted on Sunday to reject a peace accord with "
+        "the FARC guerrillas.",
+        datetime.date(2016, 10, 3),
+    ).events
+    assert event.date.value == "2016-10-02"
+    assert actors(event).get("Colombia") == "source"

@@ -552,6 +552,8 @@ class ActorResolver:
         if entry is not None and entry.kind == PERSON:
             return self._person(span, via, people)
         if entry is not None and entry.kind in (COUNTRY, ORGANIZATION, GROUP):
+            if span.start > 0 and span.doc[span.start - 1].lower_ in _REGION_WORDS:
+                return None  # "Latin America", "North Korea" read as "America", "Korea"
             if entry.kind == COUNTRY and span.text.lower() in _DEMONYMS:
                 return None  # a demonym entered as an alias by a curator
             if via == VIA_RULER and not any(t.is_title or t.is_upper for t in span):
@@ -561,10 +563,13 @@ class ActorResolver:
             place = entry.kind == COUNTRY and _place_slot(span.root)
             return _actor(span, entry.name, entry.kind, entry.country, via, is_place=place)
         if entry is not None and entry.kind == PLACE:  # a seat of government
-            if _actor_slot(span.root) and not _modifies_title(span):
+            if _actor_slot(span.root) and not _modifies_title(span) and not _dateline(span):
                 return _actor(span, entry.country, COUNTRY, None, VIA_METONYMY)
             return _actor(span, entry.name, PLACE, entry.country, via, is_place=True)
         if label == "NORP" or span.text.lower() in _DEMONYMS:
+            voters = _voting_people(span)
+            if voters is not None:
+                return _actor(span, voters, COUNTRY, None, VIA_DEMONYM)
             return None  # "Syrians", "Arab", "the Syrian": a people, not an actor
         if span.text == span.text.lower():
             return None  # "congress", "the council": no name, whatever the model tagged
@@ -1163,14 +1168,14 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             # "the government delegation", "the regime's negotiators": the party they speak for.
             sides = [c.lemma_.lower() for c in mods if c.lemma_.lower() in _SIDE_NOUNS]
             lemma = sides[0] if sides else lemma
-        if lemma in _OPPOSITION_NOUNS or (
-            lemma == "group" and token.i > 0 and doc[token.i - 1].lower_ == "opposition"
-        ):
+        kind_of_group = doc[token.i - 1].lower_ if lemma == "group" and token.i > 0 else ""
+        if lemma in _OPPOSITION_NOUNS or kind_of_group in _OPPOSITION_NOUNS | {"guerrilla"}:
             where = country or focus
             if where is None:
                 continue
             parties = gazetteer.CONFLICT_PARTIES.get(where)
-            rebels = lemma != "opposition" and lemma != "group"
+            # "the rebels", "the country's largest rebel group": the war's other side.
+            rebels = lemma not in ("opposition", "group") or kind_of_group not in ("", "opposition")
             name = (
                 parties[1] if parties and rebels else f"{_DEMONYM_OF.get(where, where)} opposition"
             )
@@ -1395,6 +1400,31 @@ def is_woman(actor: ResolvedActor, doc: Doc) -> bool:
         return True
     before = doc[actor.i - 1].lower_.rstrip(".") if actor.i > 0 else ""
     return before in WOMEN_TITLES or actor.title.lower().rstrip(".") in WOMEN_TITLES
+
+
+# What a people does as its country: "Colombians voted to reject the deal".
+_VOTING = frozenset(["vote", "elect", "reject", "approve", "endorse", "ratify", "choose"])
+
+
+def _voting_people(span: Span) -> str | None:
+    """The country whose people vote as its subject: "Colombians voted on Sunday"."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in _VOTING:
+        return None
+    word = _fold(span.text)
+    return _DEMONYMS.get(word) or (_DEMONYMS.get(word[:-1]) if word.endswith("s") else None)
+
+
+# Words that make a country's name part of a larger place's: "Latin America".
+_REGION_WORDS = frozenset(["latin", "south", "north", "central"])
+
+
+def _dateline(span: Span) -> bool:
+    """ "HAVANA (AP) —": a capital in capitals opening a paragraph says where the story was
+    filed, not who acted."""
+    doc = span.doc
+    opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    return opens and span.text.isupper() and len(span.text) > 2
 
 
 def _is_speaker(span: Span) -> bool:

@@ -263,6 +263,8 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False
         if token.dep_ == "pobj" and head.lower_ == "during":
             return noun, False  # "progress was made during a phone call on Sunday"
+        if token.dep_ == "pobj" and head.lower_ == "at" and noun == "meeting":
+            return noun, False  # "the two sides faced each other at a conference on Wednesday"
     return None, False
 
 
@@ -861,7 +863,8 @@ def find_events(
         headline = sent.start_char < headline_end
         chosen = choose_trigger(sent, text, quotes, sentence_actors)
         wars = [a for a in countries if sent.start <= a.i < sent.end]
-        chosen = truce_of_the_war(chosen, sent, quotes, explicit_dates, wars)
+        story_war = [a for a in countries if a.i < sent.start][-1:]
+        chosen = truce_of_the_war(chosen, sent, quotes, explicit_dates, wars, story_war)
         chosen = talks_scheduled(chosen, sent, quotes, explicit_dates)
         main_dates = [] if caption else main_clause_dates(sent, explicit_dates)
         if chosen is None:
@@ -923,7 +926,7 @@ def new_event(sent, trigger, participants, date, explicit, planned, lead, named)
     )
 
 
-def truce_of_the_war(chosen, sent, quotes, dates, wars):
+def truce_of_the_war(chosen, sent, quotes, dates, wars, story_war=()):
     """A truce is its war's: where an unnamed official announces one taking effect, or where
     the only names are places ("A truce in Yemen's Hodeidah began"), the warring parties of
     the country it is in are its doers."""
@@ -931,7 +934,8 @@ def truce_of_the_war(chosen, sent, quotes, dates, wars):
         chosen[0].type == "statement"
         and not any(a.kind == PERSON and a.role == SOURCE for a in chosen[1])
     ):  # a named person's words are news; "an official said" is not
-        return ceasefire_taking_effect(sent, quotes, dates, wars) or chosen
+        # "The truce will take effect on Feb. 15": of the war the story last named.
+        return ceasefire_taking_effect(sent, quotes, dates, wars or story_war) or chosen
     if chosen[0].type == "ceasefire" and wars:
         parties = war_parties(wars[0])
         if not {a.name for a in parties} & {a.name for a in chosen[1]}:
