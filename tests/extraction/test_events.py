@@ -1007,3 +1007,13 @@ def test_a_truce_with_no_country_in_its_sentence_is_of_the_storys_war(extract):
     (truce,) = [e for e in found if e.type == "ceasefire"]
     assert (truce.date.value, truce.planned) == ("2015-02-15", True)
     assert set(actors(truce)) == {"Ukraine", "pro-Russian separatists"}
+
+
+def test_a_people_voting_is_its_country(extract):
+    (event,) = extract(
+        "BOGOTA (Reuters) - Colombians narrowly voted on Sunday to reject a peace accord with "
+        "the FARC guerrillas.",
+        datetime.date(2016, 10, 3),
+    ).events
+    assert event.date.value == "2016-10-02"
+    assert actors(event).get("Colombia") == "source"

@@ -567,6 +567,9 @@ class ActorResolver:
                 return _actor(span, entry.country, COUNTRY, None, VIA_METONYMY)
             return _actor(span, entry.name, PLACE, entry.country, via, is_place=True)
         if label == "NORP" or span.text.lower() in _DEMONYMS:
+            voters = _voting_people(span)
+            if voters is not None:
+                return _actor(span, voters, COUNTRY, None, VIA_DEMONYM)
             return None  # "Syrians", "Arab", "the Syrian": a people, not an actor
         if span.text == span.text.lower():
             return None  # "congress", "the council": no name, whatever the model tagged
@@ -1397,6 +1400,19 @@ def is_woman(actor: ResolvedActor, doc: Doc) -> bool:
         return True
     before = doc[actor.i - 1].lower_.rstrip(".") if actor.i > 0 else ""
     return before in WOMEN_TITLES or actor.title.lower().rstrip(".") in WOMEN_TITLES
+
+
+# What a people does as its country: "Colombians voted to reject the deal".
+_VOTING = frozenset(["vote", "elect", "reject", "approve", "endorse", "ratify", "choose"])
+
+
+def _voting_people(span: Span) -> str | None:
+    """The country whose people vote as its subject: "Colombians voted on Sunday"."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in _VOTING:
+        return None
+    word = _fold(span.text)
+    return _DEMONYMS.get(word) or (_DEMONYMS.get(word[:-1]) if word.endswith("s") else None)
 
 
 # Words that make a country's name part of a larger place's: "Latin America".

@@ -263,6 +263,8 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False
         if token.dep_ == "pobj" and head.lower_ == "during":
             return noun, False  # "progress was made during a phone call on Sunday"
+        if token.dep_ == "pobj" and head.lower_ == "at" and noun == "meeting":
+            return noun, False  # "the two sides faced each other at a conference on Wednesday"
     return None, False
 
 
