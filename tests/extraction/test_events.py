@@ -1017,3 +1017,22 @@ def test_a_people_voting_is_its_country(extract):
     ).events
     assert event.date.value == "2016-10-02"
     assert actors(event).get("Colombia") == "source"
+
+
+def test_dealing_a_blow_is_no_agreement(extract):
+    (event,) = extract(
+        "BEIRUT (Reuters) - Syria's main opposition said on Friday it would not attend the "
+        "congress in Sochi, dealing a blow to Moscow's peace efforts.",
+        datetime.date(2018, 1, 26),
+    ).events
+    assert event.type != "agreement"
+    assert set(actors(event)) == {"Syrian opposition"}
+
+
+def test_ministers_clashing_over_a_war_is_words_not_violence(extract):
+    (event,) = extract(
+        "Sergei Lavrov and John Kerry clashed over Syria at a security conference in Munich "
+        "on Saturday.",
+        datetime.date(2016, 2, 14),
+    ).events
+    assert (event.type, event.date.value) == ("statement", "2016-02-13")

@@ -214,6 +214,11 @@ def trigger_type(token) -> tuple[str | None, bool]:
             for c in token.children
         ):
             return "violence", True  # "launched a military campaign" is force, not an appeal
+        if lemma in ARGUING and any(
+            c.dep_ == "nsubj" and any(t.ent_type_ == "PERSON" for t in c.subtree)
+            for c in token.children
+        ):
+            return "statement", True  # "Lavrov and Kerry clashed over Syria": words, not arms
         if lemma in SUCCEEDING and any(
             o.startswith("as ") and o.split(" ")[-1] in ROLE_NOUNS for o in verb_objects(token)
         ):
@@ -263,10 +268,11 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False
         if token.dep_ == "pobj" and head.lower_ == "during":
             return noun, False  # "progress was made during a phone call on Sunday"
-        if token.dep_ == "pobj" and head.lower_ == "at" and noun == "meeting":
-            return noun, False  # "the two sides faced each other at a conference on Wednesday"
     return None, False
 
+
+# Verbs of fighting that people (not forces) do with words.
+ARGUING = frozenset(["clash", "spar", "fight", "battle"])
 
 # Taking over a post: "Brahimi will replace Annan as envoy", "succeeds him as president".
 SUCCEEDING = frozenset(["replace", "succeed", "become", "take", "appoint", "name"])
