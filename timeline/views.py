@@ -747,7 +747,7 @@ def event_detail(request, pk: int):
     # The sentences are highlighted from their articles' text and annotations: fetched with
     # the mentions, not one query per mention.
     event = get_object_or_404(Event.objects.visible().for_listing(full_articles=True), pk=pk)
-    mentions = [(m, marked(m.sentence, mention_spans(m))) for m in event.mentions.all()]
+    mentions = [(m, marked(m.sentence, mention_spans(m))) for m in event.source_mentions()]
     template = "timeline/event.html#mentions" if wants_fragment(request) else "timeline/event.html"
     permalink = request.build_absolute_uri(event.get_absolute_url())
     context = {
