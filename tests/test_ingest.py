@@ -285,3 +285,36 @@ def test_finding_the_same_event_is_one_query_however_many_events_that_year(
     EventActor.objects.create(event=year, actor=lavrov)
     assert find_same_event(day.replace(month=9, day=30), "day", "meeting", {lavrov.pk}) == year
     assert find_same_event(datetime.date(2014, 1, 1), "day", "meeting", {lavrov.pk}) is None
+
+
+def test_storing_an_article_reads_its_actors_at_once_and_writes_its_mentions_at_once():
+    """The store runs under the lock that parallel ingest takes turns on: its queries do not
+    grow with the names and sentences of the article, only with its events."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from timeline.ingest import get_pipeline
+
+    ingest_article(
+        data="PARIS, March 3 (Reuters) - Russian Foreign Minister Sergey Lavrov met U.S. "
+        "Secretary of State John Kerry and the U.N. envoy Lakhdar Brahimi in Paris on Monday.",
+        published=datetime.date(2014, 3, 3),
+    )
+    pipeline = get_pipeline()
+    text = (
+        "PARIS, March 5 (AP) - Sergey Lavrov met John Kerry in Paris on Wednesday. Lavrov said "
+        "on Wednesday that the talks with Kerry had been useful. Lakhdar Brahimi will visit "
+        "Tehran on Friday, his spokesman said. Kerry on Tuesday called Brahimi to discuss a "
+        "ceasefire."
+    )
+    with CaptureQueriesContext(connection) as queries:
+        result = ingest_article(data=text, published=datetime.date(2014, 3, 5), pipeline=pipeline)
+    events = result.events_new + result.events_merged
+    assert events >= 3 and result.actors_new == 0
+    assert Mention.objects.filter(article=result.article).count() > events
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert sum('"timeline_actoralias"' in q for q in sql) == 1, sql
+    assert sum(q.startswith('INSERT INTO "timeline_mention"') for q in sql) == 1, sql
+    # Per event: find the same one, its place, insert it, link its actors; per article: the
+    # duplicate check, the lock, the article, its actors, its mentions, the events' scores.
+    assert len(sql) <= 10 + 4 * events, sql

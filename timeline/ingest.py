@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, Max
 from django.utils import timezone
 
 from timeline.extraction.actors import actor_key
@@ -35,6 +34,7 @@ from timeline.models import (
     Office,
     Place,
     content_hash,
+    data_changed,
     is_web_address,
 )
 
@@ -98,14 +98,20 @@ pipeline_builds = {"built": 0, "taught": 0}
 
 
 def actors_version() -> tuple:
-    """(actors, aliases, last actor id, last alias id, offices, offices' last change)."""
-    return (
-        Actor.objects.count(),
-        ActorAlias.objects.count(),
-        Actor.objects.aggregate(m=Max("id"))["m"] or 0,
-        ActorAlias.objects.aggregate(m=Max("id"))["m"] or 0,
-        *Office.objects.aggregate(n=Count("id"), m=Max("updated")).values(),
+    """(actors, aliases, last actor id, last alias id, offices, offices' last change), in one
+    query: it is asked before every article."""
+    actor, alias, office = (
+        connection.ops.quote_name(m._meta.db_table) for m in (Actor, ActorAlias, Office)
     )
+    updated = connection.ops.quote_name(Office._meta.get_field("updated").column)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {actor}), (SELECT COUNT(*) FROM {alias}), "
+            f"(SELECT MAX(id) FROM {actor}), (SELECT MAX(id) FROM {alias}), "
+            f"(SELECT COUNT(*) FROM {office}), (SELECT MAX({updated}) FROM {office})"
+        )
+        actors, aliases, last_actor, last_alias, offices, changed = cursor.fetchone()
+    return (actors, aliases, last_actor or 0, last_alias or 0, offices, changed)
 
 
 def known_offices() -> list[KnownOffice]:
@@ -139,14 +145,14 @@ def actors_since(old: tuple, new: tuple) -> list[KnownActor] | None:
     if new[0] - actors != new_actors.count() or new[1] - aliases != new_aliases.count():
         return None
     gained = known_actors(new_actors.order_by("name"))
-    older = (
-        Actor.objects.filter(pk__lte=last_actor, aliases__in=new_aliases)
-        .distinct()
-        .select_related("country")
-        .order_by("name")
-    )
+    new_names: dict[int, list[str]] = {}
+    for actor_id, name in new_aliases.filter(actor__pk__lte=last_actor).values_list(
+        "actor_id", "name"
+    ):
+        new_names.setdefault(actor_id, []).append(name)
+    older = Actor.objects.filter(pk__in=new_names).select_related("country").order_by("name")
     for a in older:
-        names = new_aliases.filter(actor=a).exclude(name=a.name).values_list("name", flat=True)
+        names = [name for name in new_names[a.pk] if name != a.name]
         if names:
             gained.append(
                 KnownActor(
@@ -305,45 +311,85 @@ def store_extraction(article: Article, extraction: Extraction) -> IngestResult:
         ],
         "actors": [{"start": a.start, "end": a.end, "name": a.name} for a in extraction.actors],
     }
+    stored_before = article.pk is not None
     article.save()
     result = IngestResult(
         name=str(article), status="created" if supported else "unsupported", article=article
     )
-    store = EventStore(result)
+    store = EventStore(result, article, stored_before=stored_before)
+    store.look_up_actors(extraction.events)
     for found in extraction.events:
-        store.add(article, found)
+        store.add(found)
+    store.flush()
     return result
 
 
 class EventStore:
-    """Turns found events into rows, merging into events other articles already reported."""
+    """Turns one article's found events into rows, merging into events other articles already
+    reported. It runs under the store lock, where parallel ingest takes turns, so it keeps
+    round trips few: the actors of all the article's names are read at once
+    (`look_up_actors`), its mentions and new aliases are written at once (`flush`)."""
 
-    def __init__(self, result: IngestResult):
+    def __init__(self, result: IngestResult, article: Article, *, stored_before: bool = True):
         self.result = result
-        self.actors: dict[str, Actor] = {}
+        self.article = article
+        self.actors: dict[str, Actor] = {}  # by actor_key, found or created
+        self.looked_up: set[str] = set()  # keys read from the database
+        self.by_name: dict[str, Actor] = {}  # actors that have no alias of their name's key
         self.claimed: set[int] = set()  # events this article's findings went to
+        self.new_aliases: list[ActorAlias] = []
+        self.new_mentions: dict[tuple[int, int], Mention] = {}  # by (event, start)
+        self.found: set[tuple[int, int]] = set()  # (event, start) of this extraction's mentions
+        self.touched: set[int] = set()  # events whose mentions may have changed
+        # A new article has no mentions yet; a re-extracted one keeps those found again.
+        self.stored_mentions: dict[tuple[int, int], int] = {}
+        if stored_before:
+            rows = article.mentions.values_list("event_id", "start", "id")
+            self.stored_mentions = {(event, start): pk for event, start, pk in rows}
+
+    def look_up_actors(self, found_events) -> None:
+        """Read the stored actors of every name (and country) in `found_events` in two
+        queries rather than two a name."""
+        names: dict[str, str] = {}
+        for found in found_events:
+            for mention in found.actors:
+                for name in (mention.name, mention.country):
+                    if name:
+                        names.setdefault(actor_key(name), name)
+        self.look_up(names)
+
+    def look_up(self, names: dict[str, str]) -> None:
+        """Read the actors of `names` ({key: name}) not read yet: by alias key, else by name."""
+        keys = set(names) - self.looked_up
+        if not keys:
+            return
+        self.looked_up |= keys
+        for alias in ActorAlias.objects.select_related("actor").filter(key__in=keys):
+            self.actors[alias.key] = alias.actor
+        unaliased = [names[key] for key in keys if key not in self.actors]
+        if unaliased:
+            self.by_name.update((a.name, a) for a in Actor.objects.filter(name__in=unaliased))
 
     def actor(self, name: str, kind: str, country: str | None) -> Actor:
         key = actor_key(name)
+        self.look_up({key: name})
         if key in self.actors:
             return self.actors[key]
-        alias = ActorAlias.objects.select_related("actor").filter(key=key).first()
-        if alias is not None:
-            actor = alias.actor
-        else:
-            actor = Actor.objects.filter(name=name).first()
-            if actor is None:
-                actor = Actor.objects.create(
-                    name=name,
-                    kind=kind,
-                    country=self.actor(country, "country", None) if country else None,
-                )
-                self.result.actors_new += 1
-            ActorAlias.objects.get_or_create(key=key, defaults={"actor": actor, "name": name})
+        actor = self.by_name.get(name)
+        if actor is None:
+            actor = Actor.objects.create(
+                name=name,
+                kind=kind,
+                country=self.actor(country, "country", None) if country else None,
+            )
+            self.result.actors_new += 1
+        self.new_aliases.append(ActorAlias(actor=actor, name=name, key=key))
         self.actors[key] = actor
         return actor
 
-    def add(self, article: Article, found: FoundEvent) -> Event:
+    def add(self, found: FoundEvent) -> Event:
+        """Store one finding: a new event or a source of one already stored. Its mentions
+        are written by `flush`."""
         actors = {}
         for mention in found.actors:
             actor = self.actor(mention.name, mention.kind, mention.country)
@@ -367,42 +413,63 @@ class EventStore:
             )
             self.result.events_new += 1
             self.result.new_event_ids.append(event.pk)
+            have = set()
         else:
             self.result.events_merged += 1
             self.result.merged_event_ids.append(event.pk)
             if event.planned and not found.planned:
                 took_place(event, day, precision)
+            have = None
         self.claimed.add(event.pk)
         # A curator's decision stands: the machine adds sources to it, never actors.
         if not event.curated and event.status == Event.Status.PROPOSED:
-            have = set(event.event_actors.values_list("actor_id", flat=True))
-            EventActor.objects.bulk_create(
-                [
-                    EventActor(event=event, actor=actor, role=role)
-                    for pk, (actor, role) in actors.items()
-                    if pk not in have
-                ]
-            )
+            if have is None:
+                have = set(event.event_actors.values_list("actor_id", flat=True))
+            links = [
+                EventActor(event=event, actor=actor, role=role)
+                for pk, (actor, role) in actors.items()
+                if pk not in have
+            ]
+            if links:
+                EventActor.objects.bulk_create(links)
         sentences = [(found.evidence, found.start, found.end, found.date)] + list(found.mentions)
         for sentence, start, end, date in sentences:
-            mention, _ = Mention.objects.get_or_create(
+            where = (event.pk, start)
+            self.found.add(where)
+            if where in self.stored_mentions or where in self.new_mentions:
+                continue
+            self.new_mentions[where] = Mention(
                 event=event,
-                article=article,
+                article=self.article,
                 start=start,
-                defaults={
-                    "sentence": sentence,
-                    "end": end,
-                    "date_text": (date.text if date else "")[:200],
-                    "date_start": date.start if date and date.start >= 0 else None,
-                    "date_end": date.end if date and date.start >= 0 else None,
-                    "date_value": (date.value or "") if date else "",
-                    "date_anchor": (date.anchor or "") if date else "",
-                    "date_anchor_value": (date.anchor_value or "") if date else "",
-                    "confidence": found.confidence,
-                },
+                sentence=sentence,
+                end=end,
+                date_text=(date.text if date else "")[:200],
+                date_start=date.start if date and date.start >= 0 else None,
+                date_end=date.end if date and date.start >= 0 else None,
+                date_value=(date.value or "") if date else "",
+                date_anchor=(date.anchor or "") if date else "",
+                date_anchor_value=(date.anchor_value or "") if date else "",
+                confidence=found.confidence,
             )
-            self.result.mention_ids.add(mention.pk)
+        self.touched.add(event.pk)
         return event
+
+    def flush(self) -> None:
+        """Write the new aliases and mentions, and score again the events that gained sources
+        (bulk writes skip the signals that would, one mention at a time)."""
+        if self.new_aliases:
+            ActorAlias.objects.bulk_create(self.new_aliases)
+            self.new_aliases = []
+        if self.new_mentions:
+            mentions = Mention.objects.bulk_create(self.new_mentions.values())
+            self.stored_mentions.update(((m.event_id, m.start), m.pk) for m in mentions)
+            self.new_mentions = {}
+            data_changed()
+        self.result.mention_ids.update(self.stored_mentions[where] for where in self.found)
+        if self.touched:
+            Event.objects.filter(pk__in=self.touched).rescore()
+            self.touched = set()
 
 
 @dataclass
@@ -463,12 +530,14 @@ def reextract_article(article: Article, pipeline: Pipeline | None = None) -> Ree
         extraction.events = [e for e in extraction.events if e.start not in decided]
         found_events, extraction.events = extraction.events, []
         result = store_extraction(article, extraction)
-        store = EventStore(result)
+        store = EventStore(result, article)
+        store.look_up_actors(found_events)
         found_actors: dict[int, set[int]] = {}
         for found in found_events:
-            event = store.add(article, found)
+            event = store.add(found)
             names = {store.actor(a.name, a.kind, a.country).pk for a in found.actors}
             found_actors.setdefault(event.pk, set()).update(names)
+        store.flush()
         # An event only this article supports and no curator touched takes the actors
         # found now: a curator's new alias may have replaced a wrong one.
         for event in Event.objects.filter(

@@ -685,3 +685,27 @@ def test_latin_america_and_south_america_are_not_the_united_states(nlp):
     ]
     assert "United States" not in names(nlp, "Leaders from across South America met in Lima.")
     assert names(nlp, "America and Russia disagreed.") == ["United States", "Russia"]
+
+
+def test_a_ministry_speaks_for_its_state(nlp):
+    assert names(nlp, "Iran's Ministry of Foreign Affairs said the talks had failed.") == [
+        "Iran",
+        "Iran",
+    ]
+    assert names(nlp, "The Russian Foreign Ministry said on Monday it was ready.") == ["Russia"]
+    # Without a country of its own, the story's: the government of a country at war.
+    assert names(
+        nlp, "Syria expelled the Turkish ambassador. The Foreign Ministry gave him 72 hours."
+    ) == ["Syria", "Syrian government"]
+
+
+def test_departments_and_offices_stand_for_their_states(nlp):
+    assert names(nlp, "The State Department said the talks must go on.") == ["United States"]
+    assert names(nlp, "The Foreign Office summoned the ambassador.") == ["United Kingdom"]
+
+
+def test_rebels_are_the_war_of_the_places_named(nlp):
+    found = names(
+        nlp, "Saudi Arabia's Defence Ministry said its jets had struck rebels near Sanaa."
+    )
+    assert "Houthi movement" in found

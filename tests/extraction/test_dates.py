@@ -327,6 +327,29 @@ def test_month_under_a_past_verb_next_month_lies_ahead(nlp):
     check(d, "2013-11", MONTH, ANCHOR_PUBLISHED, future=True)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a present perfect reaching until a month: the state still runs, the month is ahead
+        ("The lenders have extended the credit line through January, the company said.", "2013-01"),
+        ("The authorities have kept the border crossing closed until February.", "2013-02"),
+        # ... unless the one just gone is nearer
+        (
+            "The rupee has lost 9 percent against the dollar this year through Oct. 20.",
+            "2012-10-20",
+        ),
+        # a simple past reaching until a month is over
+        ("The curfew in the northern provinces lasted until September.", "2012-09"),
+        ("Troops shelled the suburbs from June through August.", "2012-08"),
+    ],
+)
+def test_a_month_a_present_perfect_reaches_until_lies_ahead(nlp, text, value):
+    """Written on 27 October 2012: "has extended ... through January" is next January,
+    "has lost ... through Oct. 20" last week."""
+    found = [d for d in dates(nlp, text, datetime.date(2012, 10, 27)) if d.value]
+    assert found[-1].value == value
+
+
 def test_month_deadline_with_a_future_verb_looks_past_the_horizon(nlp):
     """ "will be deployed by August", written in February, is this August."""
     text = "The observers will be deployed across the country by August, the mission said."

@@ -402,6 +402,7 @@ class ActorResolver:
             out.remove(person)
             if state is not None:
                 out.append(state)
+        out = _ministries(doc, out, focus)
         states = _governments(doc, out, focus)
         # "Yemen" in "Yemen's government delegation" says whose government it is.
         out = [a for a in out if not any(g.i <= a.i < g.j for g in states)] + states
@@ -567,6 +568,9 @@ class ActorResolver:
                 return _actor(span, entry.country, COUNTRY, None, VIA_METONYMY)
             return _actor(span, entry.name, PLACE, entry.country, via, is_place=True)
         if label == "NORP" or span.text.lower() in _DEMONYMS:
+            voters = _voting_people(span)
+            if voters is not None:
+                return _actor(span, voters, COUNTRY, None, VIA_DEMONYM)
             return None  # "Syrians", "Arab", "the Syrian": a people, not an actor
         if span.text == span.text.lower():
             return None  # "congress", "the council": no name, whatever the model tagged
@@ -991,6 +995,34 @@ def government_name(country: str) -> str:
     return f"{_DEMONYM_OF.get(country, country)} government"
 
 
+def _ministries(doc: Doc, found: list[ResolvedActor], focus: str | None) -> list[ResolvedActor]:
+    """ "The Foreign Ministry said", "Russia's Defence Ministry", "Iran's Ministry of Foreign
+    Affairs": a ministry speaks for its state (the government of a country at war, else the
+    country), whose name is in it, before it, or, failing both, the story's."""
+    out = []
+    for actor in found:
+        words = actor.name.split()
+        if actor.kind != ORGANIZATION or not (
+            words[-1] == "Ministry" or words[0] == "Ministry" and words[1:2] == ["of"]
+        ):
+            out.append(actor)
+            continue
+        country = next((_DEMONYMS[_fold(w)] for w in words if _fold(w) in _DEMONYMS), None)
+        before = doc[max(0, actor.i - 2) : actor.i]
+        if country is None and len(before) == 2 and before[1].lower_ in ("'s", "’s"):
+            country = next(
+                (a.name for a in found if a.kind == COUNTRY and a.j == before[1].i), None
+            )
+        country = country or focus
+        if country is None:
+            out.append(actor)
+            continue
+        name = government_name(country) if country in gazetteer.CONFLICT_PARTIES else country
+        kind = COUNTRY if name == country else ORGANIZATION
+        out.append(dataclasses.replace(actor, name=name, kind=kind, country=country))
+    return out
+
+
 def focus_country(found: list[ResolvedActor], doc: Doc) -> str | None:
     """The country a story is about: the one it names most ("Syria", "Yemen"), places
     included, a country at war counting half again; of two named as often, the first."""
@@ -1141,6 +1173,9 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
     # In a story told from its mediators' capitals, "opposition groups" are the war's.
     at_war = next(
         (a.name for a in found if a.kind == COUNTRY and a.name in gazetteer.CONFLICT_PARTIES),
+        None,
+    ) or next(  # "struck rebels near Aleppo": the war of the places it names
+        (a.country for a in found if a.kind == PLACE and a.country in gazetteer.CONFLICT_PARTIES),
         None,
     )
     if focus not in gazetteer.CONFLICT_PARTIES and at_war is not None:
@@ -1397,6 +1432,19 @@ def is_woman(actor: ResolvedActor, doc: Doc) -> bool:
         return True
     before = doc[actor.i - 1].lower_.rstrip(".") if actor.i > 0 else ""
     return before in WOMEN_TITLES or actor.title.lower().rstrip(".") in WOMEN_TITLES
+
+
+# What a people does as its country: "Colombians voted to reject the deal".
+_VOTING = frozenset(["vote", "elect", "reject", "approve", "endorse", "ratify", "choose"])
+
+
+def _voting_people(span: Span) -> str | None:
+    """The country whose people vote as its subject: "Colombians voted on Sunday"."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in _VOTING:
+        return None
+    word = _fold(span.text)
+    return _DEMONYMS.get(word) or (_DEMONYMS.get(word[:-1]) if word.endswith("s") else None)
 
 
 # Words that make a country's name part of a larger place's: "Latin America".

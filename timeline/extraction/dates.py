@@ -409,6 +409,31 @@ def _is_past_perfect(doc, start: int, end: int) -> bool:
     )
 
 
+def _is_present_perfect(doc, start: int, end: int) -> bool:
+    """ "The bank has extended the credit line through March", "have kept the border closed
+    until May": the verb dated is (or completes) a present perfect, a state reaching into
+    the present."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    for _ in range(3):
+        if token.tag_ != "VBN":
+            return False
+        if any(
+            c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s") for c in token.children
+        ):
+            return True
+        if token.dep_ not in ("advcl", "xcomp", "oprd", "conj") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def _hung_span(doc, end: int) -> tuple[str | None, tuple[int, int] | None]:
     """What the word ending at `end` ("after", "before", "of") introduces: ("clause", span)
     for an event of its own ("a day after the Council approved the mission", "after signing
@@ -557,7 +582,7 @@ _TARGET_CUE = re.compile(r"\b(?:for|from)\s*$", re.IGNORECASE)
 # "by Jan. 14", "as soon as Tuesday": a deadline, unless the verb is past ("up until
 # Thursday, they had described him as a witness").
 _DEADLINE_CUE = re.compile(
-    r"\b(?:by|until|till|as\s+(?:early|soon)\s+as|no\s+later\s+than|starting)\s*$",
+    r"\b(?:by|until|till|through|as\s+(?:early|soon)\s+as|no\s+later\s+than|starting)\s*$",
     re.IGNORECASE,
 )
 
@@ -571,10 +596,13 @@ def _pick(candidates, anchor, tense, *, strict=False, horizon=92, firm=lambda: F
     (after, if `strict`); present: the coming one if within `horizon` days ("the case is
     heard in May" in a late-March story), else the last one. `firm()` says the past is the
     time of a simple-past verb ("the quarter ended Oct. 31"), which cannot lie ahead.
+    "nearest": whichever is closer, before or after.
     """
     if tense == "future":
         after = [c for c in candidates if (c > anchor if strict else c >= anchor)]
         return after[0] if after else candidates[-1]
+    if tense == "nearest":
+        return min(candidates, key=lambda c: abs((c - anchor).days))
     before = [c for c in candidates if c <= anchor]
     after = [c for c in candidates if c > anchor]
     if tense == "past" or not before:
@@ -611,7 +639,13 @@ class _Resolver:
         if _FUTURE_CUE.search(self.text, before, start):
             return "future"
         tense = _tense(self.doc, start, end)
-        if tense in ("present", None) and _DEADLINE_CUE.search(self.text, before, start):
+        deadline = _DEADLINE_CUE.search(self.text, before, start)
+        # A present perfect reaching until a time runs up to now: "has extended the loans
+        # through January" in October is the coming January, "has fallen 2% this year
+        # through Oct. 19" in late October the one just gone. The nearer one, then.
+        if deadline and tense == "past" and _is_present_perfect(self.doc, start, end):
+            return "future" if weekday else "nearest"
+        if tense in ("present", None) and deadline:
             return "future" if weekday else "present"
         return tense
 

@@ -224,13 +224,14 @@ COUNTRIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], 
     (
         "United Kingdom",
         ("Britain", "Great Britain", "UK", "U.K.", "United Kingdom of Great Britain"),
-        ("London", "Downing Street", "Whitehall"),
+        ("London", "Downing Street", "Whitehall", "the Foreign Office", "Foreign Office"),
         ("British", "Briton", "Britons"),
     ),
     (
         "United States",
         ("United States of America", "US", "U.S.", "USA", "U.S.A.", "America"),
-        ("Washington", "the White House", "White House"),
+        ("Washington", "the White House", "White House", "the State Department")
+        + ("State Department", "the Pentagon", "Pentagon"),
         ("American", "Americans"),
     ),
     ("Uruguay", (), ("Montevideo",), ("Uruguayan",)),

@@ -94,6 +94,9 @@ VERBS = {
 NOT_EVENTS = frozenset(
     ["expect", "hope", "believe", "think", "want", "wish", "fear", "doubt", "seem", "appear"]
     + ["know", "feel", "need", "like", "prefer", "mean", "remain", "continue", "try", "seek"]
+    # "dealing a blow to Moscow", "to deal with the crisis": the noun "deal" is an agreement,
+    # the verb never is.
+    + ["deal"]
 )
 # Phrasal verbs: "step down", "walk out", "call for".
 PHRASAL = {
