@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, Max
 from django.utils import timezone
 
 from timeline.extraction.actors import actor_key
@@ -99,14 +98,20 @@ pipeline_builds = {"built": 0, "taught": 0}
 
 
 def actors_version() -> tuple:
-    """(actors, aliases, last actor id, last alias id, offices, offices' last change)."""
-    return (
-        Actor.objects.count(),
-        ActorAlias.objects.count(),
-        Actor.objects.aggregate(m=Max("id"))["m"] or 0,
-        ActorAlias.objects.aggregate(m=Max("id"))["m"] or 0,
-        *Office.objects.aggregate(n=Count("id"), m=Max("updated")).values(),
+    """(actors, aliases, last actor id, last alias id, offices, offices' last change), in one
+    query: it is asked before every article."""
+    actor, alias, office = (
+        connection.ops.quote_name(m._meta.db_table) for m in (Actor, ActorAlias, Office)
     )
+    updated = connection.ops.quote_name(Office._meta.get_field("updated").column)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {actor}), (SELECT COUNT(*) FROM {alias}), "
+            f"(SELECT MAX(id) FROM {actor}), (SELECT MAX(id) FROM {alias}), "
+            f"(SELECT COUNT(*) FROM {office}), (SELECT MAX({updated}) FROM {office})"
+        )
+        actors, aliases, last_actor, last_alias, offices, changed = cursor.fetchone()
+    return (actors, aliases, last_actor or 0, last_alias or 0, offices, changed)
 
 
 def known_offices() -> list[KnownOffice]:
@@ -140,14 +145,14 @@ def actors_since(old: tuple, new: tuple) -> list[KnownActor] | None:
     if new[0] - actors != new_actors.count() or new[1] - aliases != new_aliases.count():
         return None
     gained = known_actors(new_actors.order_by("name"))
-    older = (
-        Actor.objects.filter(pk__lte=last_actor, aliases__in=new_aliases)
-        .distinct()
-        .select_related("country")
-        .order_by("name")
-    )
+    new_names: dict[int, list[str]] = {}
+    for actor_id, name in new_aliases.filter(actor__pk__lte=last_actor).values_list(
+        "actor_id", "name"
+    ):
+        new_names.setdefault(actor_id, []).append(name)
+    older = Actor.objects.filter(pk__in=new_names).select_related("country").order_by("name")
     for a in older:
-        names = new_aliases.filter(actor=a).exclude(name=a.name).values_list("name", flat=True)
+        names = [name for name in new_names[a.pk] if name != a.name]
         if names:
             gained.append(
                 KnownActor(

@@ -1036,3 +1036,33 @@ def test_ministers_clashing_over_a_war_is_words_not_violence(extract):
         datetime.date(2016, 2, 14),
     ).events
     assert (event.type, event.date.value) == ("statement", "2016-02-13")
+
+
+def test_a_definite_noun_with_a_date_of_its_own_is_of_the_last_happening_of_its_kind(extract):
+    found = extract(
+        "CAIRO (Reuters) - The Arab League voted on Saturday to suspend Syria's membership. "
+        "Qatar's prime minister told reporters the vote was a message to Damascus. "
+        "The suspension takes effect on Wednesday.",
+        datetime.date(2011, 11, 12),
+    ).events
+    (effect,) = [e for e in found if e.date.value == "2011-11-16"]
+    assert effect.type == "suspension" and effect.planned
+    assert "Arab League" in actors(effect)
+
+
+def test_a_named_document_is_not_taken_for_the_last_happening(extract):
+    found = extract(
+        "Russia and Turkey agreed on Thursday to a truce in Syria. "
+        "The Geneva communique was drawn up in June 2012.",
+        datetime.date(2016, 12, 30),
+    ).events
+    assert [e.date.value for e in found] == ["2016-12-29"]
+
+
+def test_what_a_plan_calls_for_is_not_the_plan_happening(extract):
+    found = extract(
+        "Kofi Annan proposed a peace plan to the Security Council on Monday. "
+        "The plan calls for a troop withdrawal from cities by April 10.",
+        datetime.date(2012, 4, 11),
+    ).events
+    assert [e.date.value for e in found] == ["2012-04-09"]

@@ -758,6 +758,37 @@ def talks_scheduled(chosen, sent, quotes, dates):
     return chosen
 
 
+def the_same_happening(sent, quotes, dates, found):
+    """ "The suspension takes effect on Wednesday", "The deal was reached in Sweden last
+    week": a definite noun with a date of its own, naming nobody, is of the happening of its
+    kind the story told last, and done by the same parties."""
+    for candidate in ranked_triggers(sent, quotes):
+        token = candidate.token
+        if candidate.verbal or not any(c.lower_ == "the" for c in token.children):
+            continue
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+            continue  # "the Geneva communique" is named: not necessarily the last one told
+        verb = verb_of(candidate)
+        if verb.i != token.i and trigger_type(verb)[0] is not None:
+            continue  # "The plan calls for a withdrawal by April 10": what the plan says
+        clause = {t.idx for t in clause_tokens(verb_of(candidate))}
+        if not any(any(d.start <= i < d.end for i in clause) for d in dates):
+            continue
+        for earlier in reversed(found):
+            told = earlier.event.type == candidate.type or any(
+                trigger_type(t)[0] == candidate.type for t in told_in(sent.doc, earlier.event)
+            )  # "voted to suspend Syria" told of a suspension
+            if told and earlier.event.actors:
+                return candidate, list(earlier.event.actors)
+    return None
+
+
+def told_in(doc, event):
+    """The tokens of an event's sentence."""
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    return span if span is not None else []
+
+
 def war_parties(war) -> list[ActorMention]:
     """The warring parties of the country `war` names, as the doers of what they agree."""
     return [
@@ -872,6 +903,8 @@ def find_events(
         story_war = [a for a in countries if a.i < sent.start][-1:]
         chosen = truce_of_the_war(chosen, sent, quotes, explicit_dates, wars, story_war)
         chosen = talks_scheduled(chosen, sent, quotes, explicit_dates)
+        if chosen is None and found:
+            chosen = the_same_happening(sent, quotes, explicit_dates, found)
         main_dates = [] if caption else main_clause_dates(sent, explicit_dates)
         if chosen is None:
             narrative = narrative_date(main_dates, text, sent.start_char) or narrative

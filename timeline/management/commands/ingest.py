@@ -111,6 +111,9 @@ class Command(BaseCommand):
         if workers == 1:
             yield from map(ingest_file, jobs)
             return
+        # Built here, the pipeline (the spaCy model, the known actors) is forked into every
+        # worker rather than loaded by each: a second or more of CPU a worker, and shared pages.
+        get_pipeline()
         # The children open their own connections: a socket shared across a fork is garbled.
         connections.close_all()
         context = multiprocessing.get_context("fork")
