@@ -571,10 +571,12 @@ _GENERIC_NOW = re.compile(
     r"'s\s+(?:world|society|youth|young|generation|children|kids|standards|technology|economy)\b"
 )
 
-# "payable Dec. 7", "extended to Nov. 16": a date still to come, even in the past tense.
+# "payable Dec. 7", "extended to Nov. 16", "ahead of Sunday's vote": a date still to come,
+# even in the past tense.
 _FUTURE_CUE = re.compile(
     r"\b(?:effective|payable|expires?|expiring|record|(?:set|slated|scheduled)\s+for|"
-    r"(?:extended|postponed|delayed|adjourned|put\s+off)\s+(?:to|until|till))\s*$",
+    r"(?:extended|postponed|delayed|adjourned|put\s+off)\s+(?:to|until|till)|"
+    r"ahead\s+of(?:\s+(?:the|this|next))?)\s*$",
     re.IGNORECASE,
 )
 # "set for Feb. 15", "a truce from Sunday": the day a thing is meant for.
