@@ -1086,3 +1086,12 @@ def test_what_a_speaker_says_is_going_on_is_dated_as_said_not_by_the_storys_past
     ).events
     (ban,) = [e for e in found if "Ban Ki-moon" in actors(e)]
     assert ban.date.value == "2012-08-02"
+
+
+def test_a_year_that_tells_which_document_dates_no_happening(extract):
+    (event,) = extract(
+        "MONTREUX, Switzerland (AP) — The opposition leader demanded on Wednesday that the "
+        "government accept the Geneva communique, the 2012 document on a political transition.",
+        datetime.date(2014, 1, 22),
+    ).events
+    assert (event.date.value, event.date.precision) == ("2014-01-22", "day")

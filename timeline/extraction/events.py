@@ -760,6 +760,21 @@ def talks_scheduled(chosen, sent, quotes, dates):
     return chosen
 
 
+def describes_a_thing(doc, date) -> bool:
+    """ "the Geneva communique, the 2012 document": a year that tells which thing is meant
+    dates no happening in its sentence; "the 2014 elections" dates the elections, an event."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    if root.dep_ not in {"nummod", "compound", "amod"} or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if span.start <= head.i < span.end:
+        return False
+    return trigger_type(head)[0] is None and head.lemma_.lower() not in NOUNS
+
+
 def the_same_happening(sent, quotes, dates, found):
     """ "The suspension takes effect on Wednesday", "The deal was reached in Sweden last
     week": a definite noun with a date of its own, naming nobody, is of the happening of its
@@ -903,7 +918,7 @@ def find_events(
         # The lede, the story's first full sentence, tells the news even in the present
         # perfect: "The head of Syria's main opposition coalition has been invited to Moscow".
         all_in_sentence = within(dates, date_starts, sent.start_char, sent.end_char)
-        in_sentence = [d for d in all_in_sentence if d.value]
+        in_sentence = [d for d in all_in_sentence if d.value and not describes_a_thing(doc, d)]
         caption = is_caption(sent, in_sentence, published_date)
         lede = not lede_seen and not caption and text.rstrip().endswith(".") and len(sent) >= 10
         lede_seen = lede_seen or lede
