@@ -126,6 +126,21 @@ def test_weekday_with_planning_verb_is_future(nlp, text):
     check(only(nlp, text, WEDNESDAY), "2012-12-28", DAY, ANCHOR_PUBLISHED, future=True)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Security was tightened in the capital ahead of Friday's presidential runoff.",
+            "2012-12-28",
+        ),
+        ("Rebels stepped up attacks ahead of the Jan. 5 talks in Geneva.", "2013-01-05"),
+    ],
+)
+def test_a_time_something_happens_ahead_of_is_still_to_come(nlp, text, value):
+    """In a Wednesday story, "ahead of Friday's runoff" is this Friday even under a past verb."""
+    check(only(nlp, text, WEDNESDAY), value, DAY, ANCHOR_PUBLISHED, future=True)
+
+
 def test_last_weekday_on_that_weekday_is_a_week_back(nlp):
     """ "last Friday" in a Friday story is the Friday before."""
     text = "Rebels said they had seized the air base last Friday."
@@ -434,10 +449,13 @@ def test_seasons_decades_and_recently_are_not_calendar_values(nlp):
         ("Lavrov met Brahimi in Geneva last week.", BBC_SATURDAY, "2013-01", False),
         ("The Council will vote on the draft early next week.",
          datetime.date(2012, 6, 16), "2012-06", True),
+        # Monday 2 April 2012: last week's working days are 26-30 March (its Sunday is April).
+        ("Last week, Assad accepted the envoy's plan.", datetime.date(2012, 4, 2), "2012-03",
+         False),
     ],
 )  # fmt: skip
 def test_a_week_is_the_month_holding_it(nlp, text, published, value, future):
-    """A week is no calendar value, but the month holding all of it is."""
+    """A week is no calendar value, but the month holding its working days is."""
     check(only(nlp, text, published), value, MONTH, ANCHOR_PUBLISHED, future=future)
 
 

@@ -571,10 +571,12 @@ _GENERIC_NOW = re.compile(
     r"'s\s+(?:world|society|youth|young|generation|children|kids|standards|technology|economy)\b"
 )
 
-# "payable Dec. 7", "extended to Nov. 16": a date still to come, even in the past tense.
+# "payable Dec. 7", "extended to Nov. 16", "ahead of Sunday's vote": a date still to come,
+# even in the past tense.
 _FUTURE_CUE = re.compile(
     r"\b(?:effective|payable|expires?|expiring|record|(?:set|slated|scheduled)\s+for|"
-    r"(?:extended|postponed|delayed|adjourned|put\s+off)\s+(?:to|until|till))\s*$",
+    r"(?:extended|postponed|delayed|adjourned|put\s+off)\s+(?:to|until|till)|"
+    r"ahead\s+of(?:\s+(?:the|this|next))?)\s*$",
     re.IGNORECASE,
 )
 # "set for Feb. 15", "a truce from Sunday": the day a thing is meant for.
@@ -926,10 +928,11 @@ class _Resolver:
             "last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "next": 1, "coming": 1,
         }.get(mod[-1], 0)  # fmt: skip
         if unit == "week":
-            # A week is no calendar value; the month holding all of it is ("said this week"
-            # in a Saturday 16 June story is June). One straddling two months stays unplaced.
+            # A week is no calendar value; the month holding its working days is ("said this
+            # week" in a Saturday 16 June story is June; "last week" in a Monday 2 April story
+            # is March). One whose working days straddle two months stays unplaced.
             monday = self.ref + datetime.timedelta(days=7 * offset - self.ref.weekday())
-            if monday.month != (monday + datetime.timedelta(days=6)).month:
+            if monday.month != (monday + datetime.timedelta(days=4)).month:
                 return DateMention(text, start, end, None, None, None)
             return self.relative(text, start, end, monday, MONTH, offset > 0)
         if unit == "year":

@@ -446,6 +446,8 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
             continue
         if verbal and token.dep_ == "amod":
             continue  # "UN-brokered talks", "a signed agreement": a modifier, not a report
+        if not verbal and token.head.pos_ == "VERB" and is_negated(token.head):
+            continue  # "did not attend the meeting": no meeting of theirs
         if verbal and token.tag_ == "VBG" and token.dep_ == "pcomp":
             continue  # "After meeting Mr Lavrov, ..." sets the scene; it is not the report
         if in_background_clause(token) or in_subordinate_clause(token):
@@ -758,6 +760,21 @@ def talks_scheduled(chosen, sent, quotes, dates):
     return chosen
 
 
+def describes_a_thing(doc, date) -> bool:
+    """ "the Geneva communique, the 2012 document": a year that tells which thing is meant
+    dates no happening in its sentence; "the 2014 elections" dates the elections, an event."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    if root.dep_ not in {"nummod", "compound", "amod"} or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if span.start <= head.i < span.end:
+        return False
+    return trigger_type(head)[0] is None and head.lemma_.lower() not in NOUNS
+
+
 def the_same_happening(sent, quotes, dates, found):
     """ "The suspension takes effect on Wednesday", "The deal was reached in Sweden last
     week": a definite noun with a date of its own, naming nobody, is of the happening of its
@@ -825,10 +842,23 @@ def agreed_happening(trigger, dates):
 def inherited_date(trigger, narrative, published_date):
     """The date an event without one of its own takes: the story's, or for a statement the
     day it was published (or of its dateline): the story's earlier dates belong to what it
-    reports."""
-    if trigger.type == "statement":
+    reports. So does what a speaker says is going on as they speak ("Ban said he was
+    consulting the League")."""
+    if trigger.type == "statement" or going_on_as_said(trigger):
         return published_date
     return narrative or published_date
+
+
+def going_on_as_said(trigger) -> bool:
+    """A verb in the present or the progressive reported by a verb of saying: "said he was
+    consulting", "says they are negotiating"."""
+    verb = verb_of(trigger)
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBG":
+        return any(a.lemma_.lower() == "be" for a in aux)
+    return verb.tag_ in {"VBZ", "VBP"} and not aux
 
 
 def confidence_of(trigger, participants, explicit: bool) -> float:
@@ -888,7 +918,7 @@ def find_events(
         # The lede, the story's first full sentence, tells the news even in the present
         # perfect: "The head of Syria's main opposition coalition has been invited to Moscow".
         all_in_sentence = within(dates, date_starts, sent.start_char, sent.end_char)
-        in_sentence = [d for d in all_in_sentence if d.value]
+        in_sentence = [d for d in all_in_sentence if d.value and not describes_a_thing(doc, d)]
         caption = is_caption(sent, in_sentence, published_date)
         lede = not lede_seen and not caption and text.rstrip().endswith(".") and len(sent) >= 10
         lede_seen = lede_seen or lede
