@@ -471,10 +471,13 @@ def test_seasons_decades_and_recently_are_not_calendar_values(nlp):
         ("Lavrov met Brahimi in Geneva last week.", BBC_SATURDAY, "2013-01", False),
         ("The Council will vote on the draft early next week.",
          datetime.date(2012, 6, 16), "2012-06", True),
+        # Monday 2 April 2012: last week's working days are 26-30 March (its Sunday is April).
+        ("Last week, Assad accepted the envoy's plan.", datetime.date(2012, 4, 2), "2012-03",
+         False),
     ],
 )  # fmt: skip
 def test_a_week_is_the_month_holding_it(nlp, text, published, value, future):
-    """A week is no calendar value, but the month holding all of it is."""
+    """A week is no calendar value, but the month holding its working days is."""
     check(only(nlp, text, published), value, MONTH, ANCHOR_PUBLISHED, future=future)
 
 

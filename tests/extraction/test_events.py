@@ -1066,3 +1066,23 @@ def test_what_a_plan_calls_for_is_not_the_plan_happening(extract):
         datetime.date(2012, 4, 11),
     ).events
     assert [e.date.value for e in found] == ["2012-04-09"]
+
+
+def test_a_meeting_they_did_not_attend_is_no_meeting_of_theirs(extract):
+    found = extract(
+        "ISTANBUL (Reuters) - Foreign ministers of Arab and Western states recognized the "
+        "opposition in Istanbul on Sunday. Russia and China did not attend the meeting.",
+        datetime.date(2012, 4, 2),
+    ).events
+    assert not any("China" in actors(e) and e.type == "meeting" for e in found)
+
+
+def test_what_a_speaker_says_is_going_on_is_dated_as_said_not_by_the_storys_past(extract):
+    found = extract(
+        "GENEVA (AP) - Kofi Annan said on Thursday he would step down as envoy. On July 19, "
+        "Russia and China vetoed a resolution on Syria. Ban Ki-moon said he was consulting "
+        "the Arab League on a successor.",
+        datetime.date(2012, 8, 2),
+    ).events
+    (ban,) = [e for e in found if "Ban Ki-moon" in actors(e)]
+    assert ban.date.value == "2012-08-02"

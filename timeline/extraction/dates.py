@@ -955,10 +955,11 @@ class _Resolver:
             "last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "next": 1, "coming": 1,
         }.get(mod[-1], 0)  # fmt: skip
         if unit == "week":
-            # A week is no calendar value; the month holding all of it is ("said this week"
-            # in a Saturday 16 June story is June). One straddling two months stays unplaced.
+            # A week is no calendar value; the month holding its working days is ("said this
+            # week" in a Saturday 16 June story is June; "last week" in a Monday 2 April story
+            # is March). One whose working days straddle two months stays unplaced.
             monday = self.ref + datetime.timedelta(days=7 * offset - self.ref.weekday())
-            if monday.month != (monday + datetime.timedelta(days=6)).month:
+            if monday.month != (monday + datetime.timedelta(days=4)).month:
                 return DateMention(text, start, end, None, None, None)
             return self.relative(text, start, end, monday, MONTH, offset > 0)
         if unit == "year":

@@ -446,6 +446,8 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
             continue
         if verbal and token.dep_ == "amod":
             continue  # "UN-brokered talks", "a signed agreement": a modifier, not a report
+        if not verbal and token.head.pos_ == "VERB" and is_negated(token.head):
+            continue  # "did not attend the meeting": no meeting of theirs
         if verbal and token.tag_ == "VBG" and token.dep_ == "pcomp":
             continue  # "After meeting Mr Lavrov, ..." sets the scene; it is not the report
         if in_background_clause(token) or in_subordinate_clause(token):
@@ -825,10 +827,23 @@ def agreed_happening(trigger, dates):
 def inherited_date(trigger, narrative, published_date):
     """The date an event without one of its own takes: the story's, or for a statement the
     day it was published (or of its dateline): the story's earlier dates belong to what it
-    reports."""
-    if trigger.type == "statement":
+    reports. So does what a speaker says is going on as they speak ("Ban said he was
+    consulting the League")."""
+    if trigger.type == "statement" or going_on_as_said(trigger):
         return published_date
     return narrative or published_date
+
+
+def going_on_as_said(trigger) -> bool:
+    """A verb in the present or the progressive reported by a verb of saying: "said he was
+    consulting", "says they are negotiating"."""
+    verb = verb_of(trigger)
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBG":
+        return any(a.lemma_.lower() == "be" for a in aux)
+    return verb.tag_ in {"VBZ", "VBP"} and not aux
 
 
 def confidence_of(trigger, participants, explicit: bool) -> float:
