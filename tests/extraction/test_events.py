@@ -1086,3 +1086,31 @@ def test_what_a_speaker_says_is_going_on_is_dated_as_said_not_by_the_storys_past
     ).events
     (ban,) = [e for e in found if "Ban Ki-moon" in actors(e)]
     assert ban.date.value == "2012-08-02"
+
+
+def test_a_year_that_tells_which_document_dates_no_happening(extract):
+    (event,) = extract(
+        "MONTREUX, Switzerland (AP) — The opposition leader demanded on Wednesday that the "
+        "government accept the Geneva communique, the 2012 document on a political transition.",
+        datetime.date(2014, 1, 22),
+    ).events
+    assert (event.date.value, event.date.precision) == ("2014-01-22", "day")
+
+
+def test_a_date_of_another_happenings_noun_is_not_the_events(extract):
+    (event,) = extract(
+        "DAMASCUS (AP) — Syria declared the ambassadors of nine Western countries unwelcome on "
+        "Tuesday, state media reported, in retaliation for expulsions over last month's "
+        "massacre in Houla.",
+        datetime.date(2012, 6, 7),
+    ).events
+    assert (event.date.value, event.date.precision) == ("2012-06-05", "day")
+
+
+def test_what_is_done_at_a_dated_meeting_is_done_that_day(extract):
+    (event,) = extract(
+        "Russia and the United States agreed at Saturday's meeting in Geneva to press both "
+        "sides for a ceasefire.",
+        datetime.date(2012, 6, 5),
+    ).events
+    assert event.date.value == "2012-06-02"

@@ -521,6 +521,8 @@ def speech_time(verb) -> list:
             out.append(child)
         elif child.dep_ == "prep":
             out += list(child.subtree)
+        elif child.pos_ == "ADJ" and child.dep_ in {"ccomp", "oprd", "acomp", "xcomp"}:
+            out += speech_time(child)  # "declared the envoys unwelcome on Tuesday"
     return out
 
 
@@ -586,6 +588,14 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     if purpose.i != head.i:
         speech |= {t.idx for t in speech_time(purpose)}
     pos = trigger.token.idx
+    doc = trigger.token.doc
+    # "in retaliation for last month's massacre": a date that modifies another happening's
+    # noun is that happening's; but what is done "at Saturday's meeting" is done that day.
+    dates_in_sentence = [
+        d for d in dates_in_sentence
+        if (owner := noun_dated(doc, d)) is None or owner.i == trigger.token.i
+        or owner.dep_ == "pobj" and owner.head.lower_ in {"at", "during", "in"}
+    ]  # fmt: skip
     for clause in (own, speech):
         attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in clause)]
         if attached:
@@ -760,6 +770,27 @@ def talks_scheduled(chosen, sent, quotes, dates):
     return chosen
 
 
+def noun_dated(doc, date):
+    """The noun a date modifies ("the 2012 document", "last month's massacre"), or None."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    head = root.head
+    if root.dep_ not in {"nummod", "compound", "amod", "poss"}:
+        return None
+    if head.pos_ not in {"NOUN", "PROPN"} or span.start <= head.i < span.end:
+        return None
+    return head
+
+
+def describes_a_thing(doc, date) -> bool:
+    """ "the Geneva communique, the 2012 document": a year that tells which thing is meant
+    dates no happening in its sentence; "the 2014 elections" dates the elections, an event."""
+    head = noun_dated(doc, date)
+    return head is not None and trigger_type(head)[0] is None and head.lemma_.lower() not in NOUNS
+
+
 def the_same_happening(sent, quotes, dates, found):
     """ "The suspension takes effect on Wednesday", "The deal was reached in Sweden last
     week": a definite noun with a date of its own, naming nobody, is of the happening of its
@@ -903,7 +934,7 @@ def find_events(
         # The lede, the story's first full sentence, tells the news even in the present
         # perfect: "The head of Syria's main opposition coalition has been invited to Moscow".
         all_in_sentence = within(dates, date_starts, sent.start_char, sent.end_char)
-        in_sentence = [d for d in all_in_sentence if d.value]
+        in_sentence = [d for d in all_in_sentence if d.value and not describes_a_thing(doc, d)]
         caption = is_caption(sent, in_sentence, published_date)
         lede = not lede_seen and not caption and text.rstrip().endswith(".") and len(sent) >= 10
         lede_seen = lede_seen or lede
