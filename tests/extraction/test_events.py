@@ -1134,3 +1134,13 @@ def test_neither_side_signing_is_no_agreement(extract):
         datetime.date(2017, 5, 4),
     ).events
     assert all("Syrian opposition" not in actors(e) for e in found)
+
+
+def test_a_relative_clause_the_parser_took_for_a_conjunct_is_background(extract):
+    (event,) = extract(
+        "Washington blamed Russia and China, which have three times vetoed Western-backed "
+        "resolutions on Syria, for the envoy's resignation on Thursday.",
+        datetime.date(2012, 8, 2),
+    ).events
+    assert event.type == "statement"
+    assert actors(event)["United States"] == "source"

@@ -458,9 +458,22 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
             continue  # "After meeting Mr Lavrov, ..." sets the scene; it is not the report
         if in_background_clause(token) or in_subordinate_clause(token):
             continue
+        if verbal and relative_subject(token):
+            continue  # "Russia, which has vetoed three resolutions": a relative clause misparsed
         anchor = token if verbal else noun_anchor(token)
         candidates.append(Candidate(anchor, kind, depth_of(anchor), verbal))
     return sorted(candidates, key=Candidate.rank)
+
+
+def relative_subject(verb) -> bool:
+    """A verb whose subject is "which" or "who" (on it or on its auxiliary, as the parser
+    sometimes hangs it) is a relative clause, whatever its label."""
+    near = [verb] + [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"}
+        for t in near
+        for c in t.children
+    )
 
 
 def is_planned(trigger, text: str, offset: int) -> bool:
