@@ -141,6 +141,28 @@ def test_a_time_something_happens_ahead_of_is_still_to_come(nlp, text, value):
     check(only(nlp, text, WEDNESDAY), value, DAY, ANCHOR_PUBLISHED, future=True)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a clause opened by "when", "after", "as soon as" takes the time of the one it hangs on
+        (
+            "The envoy said he would brief the council when he returned from Damascus on Friday.",
+            "2012-12-28",
+        ),
+        (
+            "Traders said banks were likely to sell the bonds as soon as markets opened Friday.",
+            "2012-12-28",
+        ),
+        # ... which may be past
+        ("The envoy briefed the council after he returned from Damascus on Friday.", "2012-12-21"),
+        ("Residents fled when the shelling resumed on Friday.", "2012-12-21"),
+    ],
+)
+def test_a_temporal_clause_takes_the_time_of_the_clause_it_hangs_on(nlp, text, value):
+    """Written on Wednesday 26 December 2012."""
+    check(only(nlp, text, WEDNESDAY), value, DAY, ANCHOR_PUBLISHED, future=value > "2012-12-26")
+
+
 def test_last_weekday_on_that_weekday_is_a_week_back(nlp):
     """ "last Friday" in a Friday story is the Friday before."""
     text = "Rebels said they had seized the air base last Friday."

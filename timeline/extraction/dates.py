@@ -319,8 +319,35 @@ def _tense(doc, start: int, end: int) -> str | None:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         return None
+    main = _temporal_clause_head(token)
+    if main is not None and _verb_tense(main) == "future":
+        return "future"
+    return _verb_tense(token)
+
+
+# "when", "as soon as", "once", "until": a clause they open takes its time from the clause it
+# hangs on, whatever its own tense ("said he would call when he arrived on Monday").
+_TEMPORAL_MARKS = {"when", "once", "as", "after", "before", "until", "till", "whenever"}
+
+
+def _temporal_clause_head(verb):
+    """The verb of the clause `verb`'s temporal clause hangs on, or None."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS and c.i < verb.i
+        for c in verb.children
+    ):
+        return None
+    head = verb.head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i != verb.i else None
+
+
+def _verb_tense(token) -> str:
     chain = [token]
-    while chain[-1].dep_ in ("xcomp", "auxpass", "aux") and len(chain) < 4:
+    while chain[-1].dep_ in ("xcomp", "auxpass", "aux", "acomp") and len(chain) < 4:
         chain.append(chain[-1].head)
     for i, verb in enumerate(chain):
         if verb.lemma_ in _PLANNING or (i and verb.lemma_ in _INTENDING):
@@ -330,7 +357,7 @@ def _tense(doc, start: int, end: int) -> str | None:
             return "past"
         if any(c.lower_ in _FUTURE_AUX for c in auxes):
             return "future"
-        if any(c.dep_ == "acomp" and c.lemma_ in ("due", "set") for c in verb.children):
+        if any(c.dep_ == "acomp" and c.lemma_ in ("due", "set", "likely") for c in verb.children):
             return "future"
         # "is to resume trading Tuesday"; a headline's "Ministers to meet on Wednesday"
         if any(c.lower_ == "to" for c in auxes) and (

@@ -144,6 +144,12 @@ def depth_of(token) -> int:
 def is_negated(token) -> bool:
     if any(child.dep_ == "neg" for child in token.children):
         return True
+    # "Neither the opposition nor the government have signed": a subject that denies.
+    if any(
+        c.dep_ in {"nsubj", "nsubjpass"} and any(t.lower_ == "neither" for t in c.subtree)
+        for c in token.children
+    ):
+        return True
     # "does not plan to go": the negation sits on the governing verb
     head = token.head
     return token.dep_ in {"xcomp", "ccomp"} and any(c.dep_ == "neg" for c in head.children)
@@ -452,9 +458,22 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
             continue  # "After meeting Mr Lavrov, ..." sets the scene; it is not the report
         if in_background_clause(token) or in_subordinate_clause(token):
             continue
+        if verbal and relative_subject(token):
+            continue  # "Russia, which has vetoed three resolutions": a relative clause misparsed
         anchor = token if verbal else noun_anchor(token)
         candidates.append(Candidate(anchor, kind, depth_of(anchor), verbal))
     return sorted(candidates, key=Candidate.rank)
+
+
+def relative_subject(verb) -> bool:
+    """A verb whose subject is "which" or "who" (on it or on its auxiliary, as the parser
+    sometimes hangs it) is a relative clause, whatever its label."""
+    near = [verb] + [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"}
+        for t in near
+        for c in t.children
+    )
 
 
 def is_planned(trigger, text: str, offset: int) -> bool:
@@ -473,6 +492,27 @@ def is_planned(trigger, text: str, offset: int) -> bool:
         return True
     window = text[max(0, chain[-1].idx - offset - 40) : trigger.token.idx - offset]
     return bool(FUTURE_PHRASES.search(window))
+
+
+def deal_just_made(trigger, participants) -> bool:
+    """ "The rivals have reached an understanding on Taiz": a deal made in the present perfect
+    by named parties is the story's news, made as it is told."""
+    if trigger.verbal or trigger.type != "agreement":
+        return False
+    verb = verb_of(trigger)
+    perfect = any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in {"VBP", "VBZ"}
+        for c in verb.children
+    )
+    return (
+        perfect
+        and verb.lemma_.lower() in DEAL_VERBS
+        and any(a.role == SOURCE for a in participants)
+    )
+
+
+# Verbs that make a deal: "reached an agreement", "struck a deal".
+DEAL_VERBS = frozenset(["reach", "strike", "sign", "seal", "clinch", "conclude"])
 
 
 def is_reported(sent, trigger) -> bool:
@@ -521,6 +561,8 @@ def speech_time(verb) -> list:
             out.append(child)
         elif child.dep_ == "prep":
             out += list(child.subtree)
+        elif child.pos_ == "ADJ" and child.dep_ in {"ccomp", "oprd", "acomp", "xcomp"}:
+            out += speech_time(child)  # "declared the envoys unwelcome on Tuesday"
     return out
 
 
@@ -586,6 +628,14 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     if purpose.i != head.i:
         speech |= {t.idx for t in speech_time(purpose)}
     pos = trigger.token.idx
+    doc = trigger.token.doc
+    # "in retaliation for last month's massacre": a date that modifies another happening's
+    # noun is that happening's; but what is done "at Saturday's meeting" is done that day.
+    dates_in_sentence = [
+        d for d in dates_in_sentence
+        if (owner := noun_dated(doc, d)) is None or owner.i == trigger.token.i
+        or owner.dep_ == "pobj" and owner.head.lower_ in {"at", "during", "in"}
+    ]  # fmt: skip
     for clause in (own, speech):
         attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in clause)]
         if attached:
@@ -760,19 +810,25 @@ def talks_scheduled(chosen, sent, quotes, dates):
     return chosen
 
 
+def noun_dated(doc, date):
+    """The noun a date modifies ("the 2012 document", "last month's massacre"), or None."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    head = root.head
+    if root.dep_ not in {"nummod", "compound", "amod", "poss"}:
+        return None
+    if head.pos_ not in {"NOUN", "PROPN"} or span.start <= head.i < span.end:
+        return None
+    return head
+
+
 def describes_a_thing(doc, date) -> bool:
     """ "the Geneva communique, the 2012 document": a year that tells which thing is meant
     dates no happening in its sentence; "the 2014 elections" dates the elections, an event."""
-    span = doc.char_span(date.start, date.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    head = root.head
-    if root.dep_ not in {"nummod", "compound", "amod"} or head.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    if span.start <= head.i < span.end:
-        return False
-    return trigger_type(head)[0] is None and head.lemma_.lower() not in NOUNS
+    head = noun_dated(doc, date)
+    return head is not None and trigger_type(head)[0] is None and head.lemma_.lower() not in NOUNS
 
 
 def the_same_happening(sent, quotes, dates, found):
@@ -951,9 +1007,12 @@ def find_events(
         # happening without reporting it: it may add a mention, never an event of its own.
         mention_only = False
         if not (explicit or headline or lede or is_reported(sent, trigger) or planned):
-            if trigger.verbal:
+            if deal_just_made(trigger, participants):
+                date = published_date  # "the rivals have reached an understanding": news now
+            elif trigger.verbal:
                 continue
-            mention_only = True
+            else:
+                mention_only = True
         if date is None or not date.value:
             continue
         # The evidence starts after "BEIRUT -" or "UNITED NATIONS (Reuters) -".
