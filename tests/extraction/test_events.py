@@ -1162,3 +1162,21 @@ def test_what_someone_says_they_will_do_on_a_day_of_its_own_is_planned(extract):
         datetime.date(2018, 1, 22),
     ).events
     assert (event.type, event.date.value, event.planned) == ("meeting", "2018-01-29", True)
+
+
+def test_who_backs_the_talks_does_not_postpone_a_departure_to_them(extract):
+    (event,) = extract(
+        "BEIRUT - The Syrian government delegation has postponed its departure to UN-backed "
+        "peace talks in Geneva, a pro-government newspaper reported on Monday.",
+        datetime.date(2017, 11, 27),
+    ).events
+    assert set(actors(event)) == {"Syrian government"}
+
+
+def test_the_opposition_delegation_is_not_the_government(extract):
+    (event,) = extract(
+        "Geneva (AFP) - Two leaders from the Syrian opposition delegation arrived in Geneva on "
+        "Saturday.",
+        datetime.date(2016, 3, 12),
+    ).events
+    assert set(actors(event)) == {"Syrian opposition"}

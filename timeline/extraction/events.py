@@ -1263,6 +1263,8 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
             continue
         if actor.via != "office" and is_title_complement(sent.doc[actor.j - 1]):
             continue
+        if sponsors_another(sent.doc[actor.j - 1], trigger.token):
+            continue
         role = actor_role(actor, verb, reporter, sent.doc)
         if actor.name in out:
             if out[actor.name].role == OTHER and role != OTHER:
@@ -1273,6 +1275,21 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
         for actor in bracketed_subject(verb, actors):
             out[actor.name] = actor.mention(SOURCE)
     return list(out.values())
+
+
+# "UN-backed talks", "Russian-sponsored congress": who stands behind a thing.
+SPONSORING = frozenset(["back", "broker", "sponsor", "lead", "mediate", "organize", "organise"])
+
+
+def sponsors_another(token, trigger) -> bool:
+    """ "postponed its departure to UN-backed talks": the UN backs the talks, it does not
+    postpone anything; only where the talks are the event is it one of theirs."""
+    head = token.head
+    if token.dep_ not in {"npadvmod", "compound", "amod"} or head.dep_ != "amod":
+        return False
+    if head.tag_ != "VBN" or head.lemma_.lower() not in SPONSORING:
+        return False
+    return head.head.i != trigger.i
 
 
 BRACKETS = {"-": "-", "–": "–", "—": "—", "(": ")"}
