@@ -153,6 +153,8 @@ def test_a_time_something_happens_ahead_of_is_still_to_come(nlp, text, value):
             "Traders said banks were likely to sell the bonds as soon as markets opened Friday.",
             "2012-12-28",
         ),
+        # a condition too
+        ("The army will pull back from the city if the truce is extended on Friday.", "2012-12-28"),
         # ... which may be past
         ("The envoy briefed the council after he returned from Damascus on Friday.", "2012-12-21"),
         ("Residents fled when the shelling resumed on Friday.", "2012-12-21"),

@@ -325,9 +325,12 @@ def _tense(doc, start: int, end: int) -> str | None:
     return _verb_tense(token)
 
 
-# "when", "as soon as", "once", "until": a clause they open takes its time from the clause it
-# hangs on, whatever its own tense ("said he would call when he arrived on Monday").
-_TEMPORAL_MARKS = {"when", "once", "as", "after", "before", "until", "till", "whenever"}
+# "when", "as soon as", "once", "until", "if": a clause they open takes its time from the
+# clause it hangs on, whatever its own tense ("said he would call when he arrived on Monday",
+# "the army will withdraw if the truce holds through Sunday").
+_TEMPORAL_MARKS = {
+    "when", "once", "as", "after", "before", "until", "till", "whenever", "if", "unless",
+}  # fmt: skip
 
 
 def _temporal_clause_head(verb):
