@@ -404,6 +404,20 @@ def test_year(nlp):
     assert [d.value for d in dates(nlp, "BBC © 2014 The BBC", BBC_SATURDAY)] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Security Council on Saturday unanimously adopted Resolution 2043, which sends "
+        "up to 300 unarmed observers to Syria.",
+        "Under Article 1998 of the draft, monitors would report to the council on Saturday.",
+        "The first observers landed in Damascus at 1945 GMT on Saturday.",
+    ],
+)
+def test_a_number_naming_a_resolution_or_a_clock_time_is_no_year(nlp, text):
+    """A resolution's or an article's number, or a time on the clock, is no year."""
+    assert only(nlp, text, datetime.date(2012, 4, 21)).value == "2012-04-21"
+
+
 def test_may_the_verb_and_march_the_event_are_not_months(nlp):
     """Only capitalised month names with a cue are months."""
     text = "Officials may meet again. The March on Washington drew thousands. May I add one thing?"
