@@ -1114,3 +1114,33 @@ def test_what_is_done_at_a_dated_meeting_is_done_that_day(extract):
         datetime.date(2012, 6, 5),
     ).events
     assert event.date.value == "2012-06-02"
+
+
+def test_a_deal_just_made_in_the_present_perfect_is_news_of_the_day(extract):
+    found = extract(
+        "The U.N. envoy for Yemen arrived in Sanaa on Monday. Separately, the Houthis and the "
+        "Saudi-backed government have reached an understanding on the release of prisoners.",
+        datetime.date(2018, 12, 13),
+    ).events
+    (deal,) = [e for e in found if e.type == "agreement"]
+    assert deal.date.value == "2018-12-13"
+    assert {"Houthi movement", "Yemeni government"} <= set(actors(deal))
+
+
+def test_neither_side_signing_is_no_agreement(extract):
+    found = extract(
+        "Russia, Iran and Turkey signed a memorandum on de-escalation zones on Thursday. "
+        "Neither the opposition nor the Syrian government have signed the memorandum.",
+        datetime.date(2017, 5, 4),
+    ).events
+    assert all("Syrian opposition" not in actors(e) for e in found)
+
+
+def test_a_relative_clause_the_parser_took_for_a_conjunct_is_background(extract):
+    (event,) = extract(
+        "Washington blamed Russia and China, which have three times vetoed Western-backed "
+        "resolutions on Syria, for the envoy's resignation on Thursday.",
+        datetime.date(2012, 8, 2),
+    ).events
+    assert event.type == "statement"
+    assert actors(event)["United States"] == "source"

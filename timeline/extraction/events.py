@@ -144,6 +144,12 @@ def depth_of(token) -> int:
 def is_negated(token) -> bool:
     if any(child.dep_ == "neg" for child in token.children):
         return True
+    # "Neither the opposition nor the government have signed": a subject that denies.
+    if any(
+        c.dep_ in {"nsubj", "nsubjpass"} and any(t.lower_ == "neither" for t in c.subtree)
+        for c in token.children
+    ):
+        return True
     # "does not plan to go": the negation sits on the governing verb
     head = token.head
     return token.dep_ in {"xcomp", "ccomp"} and any(c.dep_ == "neg" for c in head.children)
@@ -452,9 +458,22 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
             continue  # "After meeting Mr Lavrov, ..." sets the scene; it is not the report
         if in_background_clause(token) or in_subordinate_clause(token):
             continue
+        if verbal and relative_subject(token):
+            continue  # "Russia, which has vetoed three resolutions": a relative clause misparsed
         anchor = token if verbal else noun_anchor(token)
         candidates.append(Candidate(anchor, kind, depth_of(anchor), verbal))
     return sorted(candidates, key=Candidate.rank)
+
+
+def relative_subject(verb) -> bool:
+    """A verb whose subject is "which" or "who" (on it or on its auxiliary, as the parser
+    sometimes hangs it) is a relative clause, whatever its label."""
+    near = [verb] + [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"}
+        for t in near
+        for c in t.children
+    )
 
 
 def is_planned(trigger, text: str, offset: int) -> bool:
@@ -473,6 +492,27 @@ def is_planned(trigger, text: str, offset: int) -> bool:
         return True
     window = text[max(0, chain[-1].idx - offset - 40) : trigger.token.idx - offset]
     return bool(FUTURE_PHRASES.search(window))
+
+
+def deal_just_made(trigger, participants) -> bool:
+    """ "The rivals have reached an understanding on Taiz": a deal made in the present perfect
+    by named parties is the story's news, made as it is told."""
+    if trigger.verbal or trigger.type != "agreement":
+        return False
+    verb = verb_of(trigger)
+    perfect = any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in {"VBP", "VBZ"}
+        for c in verb.children
+    )
+    return (
+        perfect
+        and verb.lemma_.lower() in DEAL_VERBS
+        and any(a.role == SOURCE for a in participants)
+    )
+
+
+# Verbs that make a deal: "reached an agreement", "struck a deal".
+DEAL_VERBS = frozenset(["reach", "strike", "sign", "seal", "clinch", "conclude"])
 
 
 def is_reported(sent, trigger) -> bool:
@@ -967,9 +1007,12 @@ def find_events(
         # happening without reporting it: it may add a mention, never an event of its own.
         mention_only = False
         if not (explicit or headline or lede or is_reported(sent, trigger) or planned):
-            if trigger.verbal:
+            if deal_just_made(trigger, participants):
+                date = published_date  # "the rivals have reached an understanding": news now
+            elif trigger.verbal:
                 continue
-            mention_only = True
+            else:
+                mention_only = True
         if date is None or not date.value:
             continue
         # The evidence starts after "BEIRUT -" or "UNITED NATIONS (Reuters) -".
