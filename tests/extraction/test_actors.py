@@ -731,3 +731,10 @@ def test_a_known_surname_the_model_did_not_tag_is_the_known_person(nlp):
 
 def test_a_one_word_name_nobody_knows_after_in_is_a_place(nlp):
     assert actors(nlp, "The delegations met in Montreux on Wednesday.")[-1][-1] is True
+
+
+def test_the_short_name_the_model_took_for_a_place_is_the_body(nlp):
+    found = actors(
+        nlp, "Syria signed an Arab League protocol. The League suspended Syria's membership."
+    )
+    assert ("Arab League", "organization", None, False) in found[2:]

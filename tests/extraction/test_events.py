@@ -1144,3 +1144,21 @@ def test_a_relative_clause_the_parser_took_for_a_conjunct_is_background(extract)
     ).events
     assert event.type == "statement"
     assert actors(event)["United States"] == "source"
+
+
+def test_what_someone_says_they_will_do_on_no_day_is_the_saying(extract):
+    (event,) = extract(
+        "U.N. envoy Staffan de Mistura announced on Friday that he would attend the meeting "
+        "in Sochi.",
+        datetime.date(2018, 1, 27),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("statement", "2018-01-26", False)
+
+
+def test_what_someone_says_they_will_do_on_a_day_of_its_own_is_planned(extract):
+    (event,) = extract(
+        "Russian Foreign Minister Sergei Lavrov said on Monday that Moscow would host the talks "
+        "on Jan. 29.",
+        datetime.date(2018, 1, 22),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("meeting", "2018-01-29", True)

@@ -805,7 +805,8 @@ def _short_names(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
     out: list[ResolvedActor] = []
     for actor in found:
         word = actor.name.lower()
-        if actor.kind == ORGANIZATION and " " not in word and actor.via == VIA_NER:
+        # The model tags "League" a place as often as an organization.
+        if actor.kind in (ORGANIZATION, PLACE) and " " not in word and actor.via == VIA_NER:
             match = next(
                 (
                     a
@@ -822,7 +823,9 @@ def _short_names(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
                 None,
             )
             if match is not None:
-                actor = dataclasses.replace(actor, name=match.name, country=match.country)
+                actor = dataclasses.replace(
+                    actor, name=match.name, kind=match.kind, country=match.country, is_place=False
+                )
         out.append(actor)
     return out
 

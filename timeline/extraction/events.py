@@ -742,7 +742,7 @@ def is_caption(sent, dates, published_date) -> bool:
     return any(d.precision == DAY and d.first_day < today for d in dates if d.value)
 
 
-def choose_trigger(sent, text, quotes, sentence_actors):
+def choose_trigger(sent, text, quotes, sentence_actors, dates=()):
     """The trigger that names a sentence's event, with its actors, or None.
 
     The best-ranked trigger whose doer is named names the event ("Syrian state media said
@@ -752,6 +752,8 @@ def choose_trigger(sent, text, quotes, sentence_actors):
     """
     chosen = None
     for candidate in ranked_triggers(sent, quotes):
+        if said_to_come(candidate, dates):
+            continue
         found_actors = event_actors(sent, candidate, sentence_actors, quotes)
         usable = found_actors or (candidate.type == "violence" and CASUALTY.search(text))
         has_source = any(a.role == SOURCE for a in found_actors)
@@ -771,6 +773,23 @@ def choose_trigger(sent, text, quotes, sentence_actors):
         ):
             return candidate, found_actors
     return chosen
+
+
+def said_to_come(candidate, dates) -> bool:
+    """ "De Mistura announced on Friday that he would attend": what someone says they will
+    do, on no day of its own, is not yet a happening; the saying is the news."""
+    verb = verb_of(candidate)  # "he would attend the meeting": the noun's verb
+    if not any(c.dep_ == "aux" and c.lower_ in {"would", "will", "'ll"} for c in verb.children):
+        return False
+    reporter = verb
+    while reporter.dep_ in {"ccomp", "conj", "xcomp"} and reporter.head.i != reporter.i:
+        reporter = reporter.head
+        if reporter.lemma_.lower() in REPORTING_VERBS:
+            break
+    if reporter.i == verb.i or reporter.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    clause = {t.idx for t in clause_tokens(verb)}
+    return not any(any(d.start <= i < d.end for i in clause) for d in dates)
 
 
 def ceasefire_taking_effect(sent, quotes, dates, wars):
@@ -984,7 +1003,7 @@ def find_events(
         quotes = quoted_spans(text, sent.start_char)
         explicit_dates = [d for d in in_sentence if not inside(d.start, quotes)]
         headline = sent.start_char < headline_end
-        chosen = choose_trigger(sent, text, quotes, sentence_actors)
+        chosen = choose_trigger(sent, text, quotes, sentence_actors, explicit_dates)
         wars = [a for a in countries if sent.start <= a.i < sent.end]
         story_war = [a for a in countries if a.i < sent.start][-1:]
         chosen = truce_of_the_war(chosen, sent, quotes, explicit_dates, wars, story_war)
