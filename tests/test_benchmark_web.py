@@ -34,6 +34,9 @@ def test_prints_each_view_at_each_size_and_the_ratio():
     for _name, _events, median, p95, queries, size in rows:
         assert 0 < float(median) <= float(p95)
         assert int(queries) > 0 and int(size) > 1000
+    # The CPU column follows the bytes: some, and about no more than the time (one thread).
+    cpu = re.findall(r"^timeline /\s+\d+\s+([\d.]+)\s+[\d.]+\s+\d+\s+\d+\s+([\d.]+)", out, re.M)
+    assert len(cpu) == 2 and all(0 < float(c) <= float(m) * 1.5 + 5 for m, c in cpu)
     assert "Ratio 60 / 30 events" in out
     assert "load more (htmx page 2)" in out  # 60 events make two pages
     assert Event.objects.count() == 60  # the last size stays for a look

@@ -583,6 +583,29 @@ def test_the_map_draws_located_places_sized_by_their_events(client, make_event):
     assert 'href="/" hx-get="/" aria-label="Geneva: 2 events, selected: choose to remove"' in chosen
 
 
+def test_map_names_are_escaped_in_links_and_labels():
+    from django.http import QueryDict
+
+    from timeline.views import place_map
+
+    rows = [
+        {
+            "place__slug": "tal-abyad",
+            "place__name": "Tal <Abyad> & 'Ayn Issa'",
+            "place__latitude": 36.7,
+            "place__longitude": 38.95,
+            "n": 3,
+        }
+    ]
+    found = place_map(rows, QueryDict("q=truce"))
+    escaped = "Tal &lt;Abyad&gt; &amp; &#x27;Ayn Issa&#x27;"
+    assert f'aria-label="{escaped}: 3 events">' in found["place_links"]
+    assert f"<title>{escaped}: 3 events</title>" in found["place_links"]
+    assert 'href="/?q=truce&amp;place=tal-abyad"' in found["place_links"]
+    assert f">{escaped}</text>" in found["place_labels"]
+    assert "<Abyad>" not in found["place_links"] + found["place_labels"]
+
+
 def test_a_curator_gives_a_place_its_coordinates(curator_client, make_event):
     from django.urls import reverse
 

@@ -93,7 +93,7 @@ def url_of(absolute, name: str = "timeline:event"):
 def outlets(event) -> list[str]:
     """Distinct outlets of an event's mentions, in the order first reported."""
     seen = []
-    for mention in event.mentions.all():
+    for mention in event.source_mentions():
         name = mention.article.outlet or mention.article.title
         if name and name not in seen:
             seen.append(name)
@@ -101,7 +101,7 @@ def outlets(event) -> list[str]:
 
 
 def source_count(event) -> int:
-    return len({m.article_id for m in event.mentions.all()})
+    return len({m.article_id for m in event.source_mentions()})
 
 
 def event_row(event, url) -> dict:
@@ -113,7 +113,7 @@ def event_row(event, url) -> dict:
         "status": event.status,
         "planned": event.planned,
         "summary": event.summary,
-        "actors": [link.actor.name for link in event.event_actors.all()],
+        "actors": [link.actor.name for link in event.actor_links()],
         "place": event.place.name if event.place else "",
         "sources": source_count(event),
         "outlets": outlets(event),
@@ -173,7 +173,7 @@ def json_row(event, url, article_url) -> dict:
     row = event_row(event, url)
     row["actors"] = [
         {"name": link.actor.name, "slug": link.actor.slug, "role": link.role}
-        for link in event.event_actors.all()
+        for link in event.actor_links()
     ]
     row["mentions"] = [
         {
@@ -184,7 +184,7 @@ def json_row(event, url, article_url) -> dict:
             "published": m.article.published.isoformat(),
             "article": article_url(m.article),
         }
-        for m in event.mentions.all()
+        for m in event.source_mentions()
     ]
     return row
 
@@ -202,7 +202,7 @@ def timelinejs_item(event) -> dict:
         start["month"] = str(event.date.month)
     if event.precision == Precision.DAY:
         start["day"] = str(event.date.day)
-    actors = ", ".join(link.actor.name for link in event.event_actors.all())
+    actors = ", ".join(link.actor.name for link in event.actor_links())
     where = f" in {event.place.name}" if event.place else ""
     text = f"{actors}{where}." if actors else where.strip()
     sources = ", ".join(outlets(event))
@@ -262,7 +262,7 @@ def ics_lines(events, url, title: str, host: str) -> Iterator[str]:
     ]
     for event in each_event(events):
         stamp = event.updated_at.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-        actors = ", ".join(link.actor.name for link in event.event_actors.all())
+        actors = ", ".join(link.actor.name for link in event.actor_links())
         description = f"{event.get_type_display()} ({event.date_display()})"
         if actors:
             description += f"\nActors: {actors}"

@@ -39,6 +39,7 @@ class Precision(models.TextChoices):
 EventType = models.TextChoices(
     "EventType", [(t.key.upper(), (t.key, t.label)) for t in EVENT_TYPE_TABLE]
 )
+TYPE_LABELS = dict(EventType.choices)
 
 
 def content_hash(text: str) -> str:
@@ -698,11 +699,19 @@ class EventQuerySet(models.QuerySet):
             articles = articles.defer(
                 "article__raw_text", "article__clean_text", "article__annotations"
             )
+        # Plain lists (to_attr), read by Event.actor_links() and Event.source_mentions():
+        # a prefetch kept as a QuerySet is one more QuerySet built per event.
         return self.select_related("place").prefetch_related(
             models.Prefetch(
-                "event_actors", queryset=EventActor.objects.select_related("actor").order_by("id")
+                "event_actors",
+                queryset=EventActor.objects.select_related("actor").order_by("id"),
+                to_attr="listed_actor_links",
             ),
-            models.Prefetch("mentions", queryset=articles.order_by("article__published", "id")),
+            models.Prefetch(
+                "mentions",
+                queryset=articles.order_by("article__published", "id"),
+                to_attr="listed_mentions",
+            ),
         )
 
 
@@ -789,6 +798,12 @@ class Event(models.Model):
         return EVENT_TYPES.get(self.type, "")
 
     @property
+    def type_label(self) -> str:
+        """`get_type_display()` from a dict made once: "Meeting" for "meeting" (a list page
+        asks fifty times; Django's rebuilds the choices each time)."""
+        return TYPE_LABELS.get(self.type, self.type)
+
+    @property
     def iso_date(self) -> str:
         """ISO at the event's precision: "2012-12-28", "2012-06", "2012"."""
         if self.precision == Precision.YEAR:
@@ -801,10 +816,28 @@ class Event(models.Model):
         """The date as precise as it is known: "28 Dec 2012", "June 2012", "2012"."""
         return format_date(self.date, self.precision)
 
+    def actor_links(self) -> list[EventActor]:
+        """Its links to actors, with the actors, in the order they were linked: those
+        `EventQuerySet.for_listing()` fetched, else one query."""
+        links = getattr(self, "listed_actor_links", None)
+        if links is None:
+            links = list(self.event_actors.select_related("actor").order_by("id"))
+        return links
+
+    def source_mentions(self) -> list[Mention]:
+        """Its mentions, with their articles, first published first: those
+        `EventQuerySet.for_listing()` fetched, else one query."""
+        mentions = getattr(self, "listed_mentions", None)
+        if mentions is None:
+            mentions = list(
+                self.mentions.select_related("article").order_by("article__published", "id")
+            )
+        return mentions
+
     def sources(self) -> list[Article]:
-        """The articles reporting it, first published first, from the prefetched mentions."""
+        """The articles reporting it, first published first, from its mentions."""
         seen: dict[int, Article] = {}
-        for mention in self.mentions.all():
+        for mention in self.source_mentions():
             seen.setdefault(mention.article_id, mention.article)
         return sorted(seen.values(), key=lambda a: (a.published, a.pk))
 

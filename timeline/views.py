@@ -318,16 +318,43 @@ def place_map(rows: list[dict], query: QueryDict) -> dict | None:
         place["anchor"] = "end" if right else "start"
         place["dx"] = -place["r"] if right else place["r"]
     places.sort(key=lambda p: -p["r"])
+    font, stroke, hit = round(width * 0.048, 3), round(width * 0.003, 3), round(width * 0.046, 3)
     return {
         "places": places,
+        **map_shapes(places, font=font, stroke=stroke, hit=hit),
         "view_box": f"{left:.3f} {top:.3f} {width:.3f} {height:.3f}",
         "scale_x": round(k, 4),
         # 24 px across in a sidebar 17rem wide: the smallest target WCAG 2.2 allows.
-        "hit": round(width * 0.046, 3),
-        "font": round(width * 0.048, 3),
-        "stroke": round(width * 0.003, 3),
+        "hit": hit,
+        "font": font,
+        "stroke": stroke,
         "unlocated": sum(1 for r in rows if r["place__latitude"] is None),
     }
+
+
+def map_shapes(places: list[dict], *, font: float, stroke: float, hit: float) -> dict:
+    """The map's markup repeated per place (up to MAP_PLACES), built here like the chart's."""
+    links, labels = [], []
+    for place in places:
+        name, count, url = escape(place["name"]), place["count"], escape(place["url"])
+        x, y = place["x"], place["y"]
+        s = "" if count == 1 else "s"
+        chosen = (" is-selected", ", selected: choose to remove") if place["selected"] else ("", "")
+        links.append(
+            f'<a class="map__place{chosen[0]}" href="{url}" hx-get="{url}" '
+            f'aria-label="{name}: {count} event{s}{chosen[1]}">\n'
+            f"      <title>{name}: {count} event{s}</title>\n"
+            f'      <circle class="map__hit" cx="{x}" cy="{y}" r="{hit}"/>\n'
+            f'      <circle class="map__dot" cx="{x}" cy="{y}" r="{place["r"]}" '
+            f'stroke-width="{stroke}"/>\n'
+            "    </a>"
+        )
+        if place["labelled"]:
+            labels.append(
+                f'<text x="{x}" y="{y}" dx="{place["dx"]}" text-anchor="{place["anchor"]}" '
+                f'dy="{font}" font-size="{font}" stroke-width="{stroke}">{name}</text>'
+            )
+    return {"place_links": mark_safe("".join(links)), "place_labels": mark_safe("".join(labels))}
 
 
 def facet(items, *, key, query, single=False):
@@ -747,7 +774,7 @@ def event_detail(request, pk: int):
     # The sentences are highlighted from their articles' text and annotations: fetched with
     # the mentions, not one query per mention.
     event = get_object_or_404(Event.objects.visible().for_listing(full_articles=True), pk=pk)
-    mentions = [(m, marked(m.sentence, mention_spans(m))) for m in event.mentions.all()]
+    mentions = [(m, marked(m.sentence, mention_spans(m))) for m in event.source_mentions()]
     template = "timeline/event.html#mentions" if wants_fragment(request) else "timeline/event.html"
     permalink = request.build_absolute_uri(event.get_absolute_url())
     context = {

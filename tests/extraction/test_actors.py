@@ -709,3 +709,32 @@ def test_rebels_are_the_war_of_the_places_named(nlp):
         nlp, "Saudi Arabia's Defence Ministry said its jets had struck rebels near Sanaa."
     )
     assert "Houthi movement" in found
+
+
+def test_a_family_name_first_is_the_short_name_after_the_full_one(nlp):
+    found = names(
+        nlp,
+        "U.N. Secretary-General Ban Ki-moon opened the conference. Ban withdrew an invitation "
+        "to Iran on Monday.",
+    )
+    assert found.count("Ban Ki-moon") == 2
+
+
+def test_the_governments_opponents_are_the_opposition(nlp):
+    found = names(nlp, "The Syrian government and its opponents met in Montreux on Wednesday.")
+    assert found == ["Syrian government", "Syrian opposition"]
+
+
+def test_a_known_surname_the_model_did_not_tag_is_the_known_person(nlp):
+    assert names(nlp, "Lavrov met Kerry in Sochi on Friday.") == ["Sergey Lavrov", "John Kerry"]
+
+
+def test_a_one_word_name_nobody_knows_after_in_is_a_place(nlp):
+    assert actors(nlp, "The delegations met in Montreux on Wednesday.")[-1][-1] is True
+
+
+def test_the_short_name_the_model_took_for_a_place_is_the_body(nlp):
+    found = actors(
+        nlp, "Syria signed an Arab League protocol. The League suspended Syria's membership."
+    )
+    assert ("Arab League", "organization", None, False) in found[2:]

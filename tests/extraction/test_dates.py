@@ -126,6 +126,45 @@ def test_weekday_with_planning_verb_is_future(nlp, text):
     check(only(nlp, text, WEDNESDAY), "2012-12-28", DAY, ANCHOR_PUBLISHED, future=True)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Security was tightened in the capital ahead of Friday's presidential runoff.",
+            "2012-12-28",
+        ),
+        ("Rebels stepped up attacks ahead of the Jan. 5 talks in Geneva.", "2013-01-05"),
+    ],
+)
+def test_a_time_something_happens_ahead_of_is_still_to_come(nlp, text, value):
+    """In a Wednesday story, "ahead of Friday's runoff" is this Friday even under a past verb."""
+    check(only(nlp, text, WEDNESDAY), value, DAY, ANCHOR_PUBLISHED, future=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a clause opened by "when", "after", "as soon as" takes the time of the one it hangs on
+        (
+            "The envoy said he would brief the council when he returned from Damascus on Friday.",
+            "2012-12-28",
+        ),
+        (
+            "Traders said banks were likely to sell the bonds as soon as markets opened Friday.",
+            "2012-12-28",
+        ),
+        # a condition too
+        ("The army will pull back from the city if the truce is extended on Friday.", "2012-12-28"),
+        # ... which may be past
+        ("The envoy briefed the council after he returned from Damascus on Friday.", "2012-12-21"),
+        ("Residents fled when the shelling resumed on Friday.", "2012-12-21"),
+    ],
+)
+def test_a_temporal_clause_takes_the_time_of_the_clause_it_hangs_on(nlp, text, value):
+    """Written on Wednesday 26 December 2012."""
+    check(only(nlp, text, WEDNESDAY), value, DAY, ANCHOR_PUBLISHED, future=value > "2012-12-26")
+
+
 def test_last_weekday_on_that_weekday_is_a_week_back(nlp):
     """ "last Friday" in a Friday story is the Friday before."""
     text = "Rebels said they had seized the air base last Friday."
@@ -365,6 +404,20 @@ def test_year(nlp):
     assert [d.value for d in dates(nlp, "BBC © 2014 The BBC", BBC_SATURDAY)] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Security Council on Saturday unanimously adopted Resolution 2043, which sends "
+        "up to 300 unarmed observers to Syria.",
+        "Under Article 1998 of the draft, monitors would report to the council on Saturday.",
+        "The first observers landed in Damascus at 1945 GMT on Saturday.",
+    ],
+)
+def test_a_number_naming_a_resolution_or_a_clock_time_is_no_year(nlp, text):
+    """A resolution's or an article's number, or a time on the clock, is no year."""
+    assert only(nlp, text, datetime.date(2012, 4, 21)).value == "2012-04-21"
+
+
 def test_may_the_verb_and_march_the_event_are_not_months(nlp):
     """Only capitalised month names with a cue are months."""
     text = "Officials may meet again. The March on Washington drew thousands. May I add one thing?"
@@ -434,10 +487,13 @@ def test_seasons_decades_and_recently_are_not_calendar_values(nlp):
         ("Lavrov met Brahimi in Geneva last week.", BBC_SATURDAY, "2013-01", False),
         ("The Council will vote on the draft early next week.",
          datetime.date(2012, 6, 16), "2012-06", True),
+        # Monday 2 April 2012: last week's working days are 26-30 March (its Sunday is April).
+        ("Last week, Assad accepted the envoy's plan.", datetime.date(2012, 4, 2), "2012-03",
+         False),
     ],
 )  # fmt: skip
 def test_a_week_is_the_month_holding_it(nlp, text, published, value, future):
-    """A week is no calendar value, but the month holding all of it is."""
+    """A week is no calendar value, but the month holding its working days is."""
     check(only(nlp, text, published), value, MONTH, ANCHOR_PUBLISHED, future=future)
 
 

@@ -1036,3 +1036,147 @@ def test_ministers_clashing_over_a_war_is_words_not_violence(extract):
         datetime.date(2016, 2, 14),
     ).events
     assert (event.type, event.date.value) == ("statement", "2016-02-13")
+
+
+def test_a_definite_noun_with_a_date_of_its_own_is_of_the_last_happening_of_its_kind(extract):
+    found = extract(
+        "CAIRO (Reuters) - The Arab League voted on Saturday to suspend Syria's membership. "
+        "Qatar's prime minister told reporters the vote was a message to Damascus. "
+        "The suspension takes effect on Wednesday.",
+        datetime.date(2011, 11, 12),
+    ).events
+    (effect,) = [e for e in found if e.date.value == "2011-11-16"]
+    assert effect.type == "suspension" and effect.planned
+    assert "Arab League" in actors(effect)
+
+
+def test_a_named_document_is_not_taken_for_the_last_happening(extract):
+    found = extract(
+        "Russia and Turkey agreed on Thursday to a truce in Syria. "
+        "The Geneva communique was drawn up in June 2012.",
+        datetime.date(2016, 12, 30),
+    ).events
+    assert [e.date.value for e in found] == ["2016-12-29"]
+
+
+def test_what_a_plan_calls_for_is_not_the_plan_happening(extract):
+    found = extract(
+        "Kofi Annan proposed a peace plan to the Security Council on Monday. "
+        "The plan calls for a troop withdrawal from cities by April 10.",
+        datetime.date(2012, 4, 11),
+    ).events
+    assert [e.date.value for e in found] == ["2012-04-09"]
+
+
+def test_a_meeting_they_did_not_attend_is_no_meeting_of_theirs(extract):
+    found = extract(
+        "ISTANBUL (Reuters) - Foreign ministers of Arab and Western states recognized the "
+        "opposition in Istanbul on Sunday. Russia and China did not attend the meeting.",
+        datetime.date(2012, 4, 2),
+    ).events
+    assert not any("China" in actors(e) and e.type == "meeting" for e in found)
+
+
+def test_what_a_speaker_says_is_going_on_is_dated_as_said_not_by_the_storys_past(extract):
+    found = extract(
+        "GENEVA (AP) - Kofi Annan said on Thursday he would step down as envoy. On July 19, "
+        "Russia and China vetoed a resolution on Syria. Ban Ki-moon said he was consulting "
+        "the Arab League on a successor.",
+        datetime.date(2012, 8, 2),
+    ).events
+    (ban,) = [e for e in found if "Ban Ki-moon" in actors(e)]
+    assert ban.date.value == "2012-08-02"
+
+
+def test_a_year_that_tells_which_document_dates_no_happening(extract):
+    (event,) = extract(
+        "MONTREUX, Switzerland (AP) — The opposition leader demanded on Wednesday that the "
+        "government accept the Geneva communique, the 2012 document on a political transition.",
+        datetime.date(2014, 1, 22),
+    ).events
+    assert (event.date.value, event.date.precision) == ("2014-01-22", "day")
+
+
+def test_a_date_of_another_happenings_noun_is_not_the_events(extract):
+    (event,) = extract(
+        "DAMASCUS (AP) — Syria declared the ambassadors of nine Western countries unwelcome on "
+        "Tuesday, state media reported, in retaliation for expulsions over last month's "
+        "massacre in Houla.",
+        datetime.date(2012, 6, 7),
+    ).events
+    assert (event.date.value, event.date.precision) == ("2012-06-05", "day")
+
+
+def test_what_is_done_at_a_dated_meeting_is_done_that_day(extract):
+    (event,) = extract(
+        "Russia and the United States agreed at Saturday's meeting in Geneva to press both "
+        "sides for a ceasefire.",
+        datetime.date(2012, 6, 5),
+    ).events
+    assert event.date.value == "2012-06-02"
+
+
+def test_a_deal_just_made_in_the_present_perfect_is_news_of_the_day(extract):
+    found = extract(
+        "The U.N. envoy for Yemen arrived in Sanaa on Monday. Separately, the Houthis and the "
+        "Saudi-backed government have reached an understanding on the release of prisoners.",
+        datetime.date(2018, 12, 13),
+    ).events
+    (deal,) = [e for e in found if e.type == "agreement"]
+    assert deal.date.value == "2018-12-13"
+    assert {"Houthi movement", "Yemeni government"} <= set(actors(deal))
+
+
+def test_neither_side_signing_is_no_agreement(extract):
+    found = extract(
+        "Russia, Iran and Turkey signed a memorandum on de-escalation zones on Thursday. "
+        "Neither the opposition nor the Syrian government have signed the memorandum.",
+        datetime.date(2017, 5, 4),
+    ).events
+    assert all("Syrian opposition" not in actors(e) for e in found)
+
+
+def test_a_relative_clause_the_parser_took_for_a_conjunct_is_background(extract):
+    (event,) = extract(
+        "Washington blamed Russia and China, which have three times vetoed Western-backed "
+        "resolutions on Syria, for the envoy's resignation on Thursday.",
+        datetime.date(2012, 8, 2),
+    ).events
+    assert event.type == "statement"
+    assert actors(event)["United States"] == "source"
+
+
+def test_what_someone_says_they_will_do_on_no_day_is_the_saying(extract):
+    (event,) = extract(
+        "U.N. envoy Staffan de Mistura announced on Friday that he would attend the meeting "
+        "in Sochi.",
+        datetime.date(2018, 1, 27),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("statement", "2018-01-26", False)
+
+
+def test_what_someone_says_they_will_do_on_a_day_of_its_own_is_planned(extract):
+    (event,) = extract(
+        "Russian Foreign Minister Sergei Lavrov said on Monday that Moscow would host the talks "
+        "on Jan. 29.",
+        datetime.date(2018, 1, 22),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("meeting", "2018-01-29", True)
+
+
+def test_who_backs_the_talks_does_not_postpone_a_departure_to_them(extract):
+    (event,) = extract(
+        "BEIRUT - The Syrian government delegation has postponed its departure to UN-backed "
+        "peace talks in Geneva, a pro-government newspaper reported on Monday.",
+        datetime.date(2017, 11, 27),
+    ).events
+    assert set(actors(event)) == {"Syrian government"}
+
+
+def test_the_opposition_delegation_is_not_the_government(extract):
+    (event,) = extract(
+        "Geneva (AFP) - Two leaders from the Syrian opposition delegation arrived in Geneva on "
+        "Saturday.",
+        datetime.date(2016, 3, 12),
+    ).events
+    assert set(actors(event)) == {"Syrian opposition"}

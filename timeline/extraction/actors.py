@@ -395,6 +395,7 @@ class ActorResolver:
             if actor is not None:
                 out.append(actor)
         out += _unmarked_surnames(doc, out, people)
+        out += self._untagged_known_surnames(doc, out)
         out = _short_names(doc, out)
         out += self._pronouns(doc, out)
         focus = focus_country(out, doc)
@@ -587,6 +588,13 @@ class ActorResolver:
         if label == "ORG":
             if span[-1].lower_ in _DOCUMENT_WORDS:
                 return None  # "the Libyan Political Agreement", "the Arab Action Plan"
+            if (
+                len(span) == 1
+                and span.root.dep_ == "pobj"
+                and span.root.head.lower_ in ("in", "at")
+            ):
+                # "met in Montreux": a one-word name nobody knows, where things happen
+                return _actor(span, span.text, PLACE, None, via, is_place=True)
             return _actor(span, span.text, ORGANIZATION, None, via)
         return None
 
@@ -646,6 +654,26 @@ class ActorResolver:
         if country:
             people.country.setdefault(name, country)
         return _actor(span, name, PERSON, country, via, title=title)
+
+    def _untagged_known_surnames(self, doc: Doc, found: list[ResolvedActor]) -> list:
+        """ "Lavrov met Kerry in Sochi": the model tags no entity on "Lavrov", but one known
+        person has that surname and the word is a proper noun doing or undergoing the act."""
+        taken = {i for a in found for i in range(a.i, a.j)}
+        out = []
+        for token in doc:
+            if token.i in taken or token.ent_type_ or token.pos_ != "PROPN":
+                continue
+            if not token.is_title or token.dep_ not in {"nsubj", "nsubjpass", "dobj", "conj"}:
+                continue
+            candidates = self._surnames.get(actor_key(token.text), ())
+            if len(candidates) != 1:
+                continue
+            (entry,) = candidates
+            if entry.kind != PERSON:
+                continue
+            span = doc[token.i : token.i + 1]
+            out.append(_actor(span, entry.name, PERSON, entry.country, VIA_SURNAME))
+        return out
 
     def _group_named_by(self, span: Span) -> _Entry | None:
         """ "the Houthi delegation", "the Houthi group": a word before a common noun that
@@ -736,7 +764,11 @@ def _unmarked_surnames(doc: Doc, found: list[ResolvedActor], people) -> list[Res
     for token in doc:
         if token.i in taken or not token.is_title or len(token) < 3 or token.ent_type_:
             continue
-        name = people.by_surname.get(actor_key(token.text))
+        key = actor_key(token.text)
+        name = people.by_surname.get(key)
+        first = people.by_first.get(key)
+        if name is None and first is not None and "-" in first.split()[-1]:
+            name = first  # "Ban" after "Ban Ki-moon": the family name comes first
         if name is None or first_at.get(name, len(doc)) >= token.i:
             continue
         country = next((a.country for a in found if a.name == name), None)
@@ -773,7 +805,8 @@ def _short_names(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
     out: list[ResolvedActor] = []
     for actor in found:
         word = actor.name.lower()
-        if actor.kind == ORGANIZATION and " " not in word and actor.via == VIA_NER:
+        # The model tags "League" a place as often as an organization.
+        if actor.kind in (ORGANIZATION, PLACE) and " " not in word and actor.via == VIA_NER:
             match = next(
                 (
                     a
@@ -790,7 +823,9 @@ def _short_names(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
                 None,
             )
             if match is not None:
-                actor = dataclasses.replace(actor, name=match.name, country=match.country)
+                actor = dataclasses.replace(
+                    actor, name=match.name, kind=match.kind, country=match.country, is_place=False
+                )
         out.append(actor)
     return out
 
@@ -1111,6 +1146,8 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             or head.i in taken
             or head.i < token.i
             or any(c.lower_ in _PARTY_WORDS for c in head.lefts)  # "rival Syrian delegations"
+            # "the Syrian opposition delegation": the collectives read whose it is
+            or any(c.lemma_.lower() in _OPPOSITION_NOUNS for c in head.lefts)
         ):
             continue
         state = noun in _STATE_NOUNS or head.lower_ in _STATE_NOUNS
@@ -1201,7 +1238,9 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             sides = [c.lemma_.lower() for c in mods if c.lemma_.lower() in _SIDE_NOUNS]
             lemma = sides[0] if sides else lemma
         kind_of_group = doc[token.i - 1].lower_ if lemma == "group" and token.i > 0 else ""
-        if lemma in _OPPOSITION_NOUNS or kind_of_group in _OPPOSITION_NOUNS | {"guerrilla"}:
+        # "The government and its opponents", "Assad's foes": whom the state fights.
+        foes = lemma in ("opponent", "foe") and token.tag_ == "NNS"
+        if foes or lemma in _OPPOSITION_NOUNS or kind_of_group in _OPPOSITION_NOUNS | {"guerrilla"}:
             where = country or focus
             if where is None:
                 continue

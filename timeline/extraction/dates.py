@@ -201,6 +201,18 @@ _MONTH_TIME_CUE = re.compile(
 # "on the 21st", "by the 30th": a day of the month; "the 3rd floor" or "the 5th Avenue" not.
 _NTH_CUE = re.compile(r"\b(?:on|by|since|until|till|before|after|for)\s+$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*$", re.IGNORECASE)
+# "Resolution 2043", "Section 1983", "Flight 1907": a number that names or counts a thing.
+_NUMBER_LABEL = re.compile(
+    r"\b(?:resolutions?|section|article|chapter|paragraph|flight|route|highway|interstate|"
+    r"room|no\.|nos\.|number|page|item|rule|form|model|platform|gate)\s*$",
+    re.IGNORECASE,
+)
+# "at 1955 GMT", "1400 hours", "0600 local time": a time on the clock.
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:(?-i:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|EET)\b|hours\b|hrs\b|"
+    r"local\s+time\b)",
+    re.IGNORECASE,
+)
 _YEAR_CUE = re.compile(
     r"\b(?:in|since|until|till|by|from|through|to|during|before|after|between|and|of|"
     r"early|late|mid|end|beginning|year|fiscal)\s*$",
@@ -319,8 +331,38 @@ def _tense(doc, start: int, end: int) -> str | None:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         return None
+    main = _temporal_clause_head(token)
+    if main is not None and _verb_tense(main) == "future":
+        return "future"
+    return _verb_tense(token)
+
+
+# "when", "as soon as", "once", "until", "if": a clause they open takes its time from the
+# clause it hangs on, whatever its own tense ("said he would call when he arrived on Monday",
+# "the army will withdraw if the truce holds through Sunday").
+_TEMPORAL_MARKS = {
+    "when", "once", "as", "after", "before", "until", "till", "whenever", "if", "unless",
+}  # fmt: skip
+
+
+def _temporal_clause_head(verb):
+    """The verb of the clause `verb`'s temporal clause hangs on, or None."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS and c.i < verb.i
+        for c in verb.children
+    ):
+        return None
+    head = verb.head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i != verb.i else None
+
+
+def _verb_tense(token) -> str:
     chain = [token]
-    while chain[-1].dep_ in ("xcomp", "auxpass", "aux") and len(chain) < 4:
+    while chain[-1].dep_ in ("xcomp", "auxpass", "aux", "acomp") and len(chain) < 4:
         chain.append(chain[-1].head)
     for i, verb in enumerate(chain):
         if verb.lemma_ in _PLANNING or (i and verb.lemma_ in _INTENDING):
@@ -330,7 +372,7 @@ def _tense(doc, start: int, end: int) -> str | None:
             return "past"
         if any(c.lower_ in _FUTURE_AUX for c in auxes):
             return "future"
-        if any(c.dep_ == "acomp" and c.lemma_ in ("due", "set") for c in verb.children):
+        if any(c.dep_ == "acomp" and c.lemma_ in ("due", "set", "likely") for c in verb.children):
             return "future"
         # "is to resume trading Tuesday"; a headline's "Ministers to meet on Wednesday"
         if any(c.lower_ == "to" for c in auxes) and (
@@ -571,10 +613,12 @@ _GENERIC_NOW = re.compile(
     r"'s\s+(?:world|society|youth|young|generation|children|kids|standards|technology|economy)\b"
 )
 
-# "payable Dec. 7", "extended to Nov. 16": a date still to come, even in the past tense.
+# "payable Dec. 7", "extended to Nov. 16", "ahead of Sunday's vote": a date still to come,
+# even in the past tense.
 _FUTURE_CUE = re.compile(
     r"\b(?:effective|payable|expires?|expiring|record|(?:set|slated|scheduled)\s+for|"
-    r"(?:extended|postponed|delayed|adjourned|put\s+off)\s+(?:to|until|till))\s*$",
+    r"(?:extended|postponed|delayed|adjourned|put\s+off)\s+(?:to|until|till)|"
+    r"ahead\s+of(?:\s+(?:the|this|next))?)\s*$",
     re.IGNORECASE,
 )
 # "set for Feb. 15", "a truce from Sunday": the day a thing is meant for.
@@ -926,10 +970,11 @@ class _Resolver:
             "last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "next": 1, "coming": 1,
         }.get(mod[-1], 0)  # fmt: skip
         if unit == "week":
-            # A week is no calendar value; the month holding all of it is ("said this week"
-            # in a Saturday 16 June story is June). One straddling two months stays unplaced.
+            # A week is no calendar value; the month holding its working days is ("said this
+            # week" in a Saturday 16 June story is June; "last week" in a Monday 2 April story
+            # is March). One whose working days straddle two months stays unplaced.
             monday = self.ref + datetime.timedelta(days=7 * offset - self.ref.weekday())
-            if monday.month != (monday + datetime.timedelta(days=6)).month:
+            if monday.month != (monday + datetime.timedelta(days=4)).month:
                 return DateMention(text, start, end, None, None, None)
             return self.relative(text, start, end, monday, MONTH, offset > 0)
         if unit == "year":
@@ -1121,6 +1166,10 @@ class _Resolver:
     def _year(self, m, text, start, end):
         year = int(m["year_y"])
         if _COPYRIGHT.search(self.text, max(0, start - 12), start):
+            return None
+        if _NUMBER_LABEL.search(self.text, max(0, start - 14), start) or _CLOCK_AFTER.match(
+            self.text, end
+        ):
             return None
         if not m["year_fiscal"] and not self._looks_like_year(m, year):
             return None

@@ -144,6 +144,12 @@ def depth_of(token) -> int:
 def is_negated(token) -> bool:
     if any(child.dep_ == "neg" for child in token.children):
         return True
+    # "Neither the opposition nor the government have signed": a subject that denies.
+    if any(
+        c.dep_ in {"nsubj", "nsubjpass"} and any(t.lower_ == "neither" for t in c.subtree)
+        for c in token.children
+    ):
+        return True
     # "does not plan to go": the negation sits on the governing verb
     head = token.head
     return token.dep_ in {"xcomp", "ccomp"} and any(c.dep_ == "neg" for c in head.children)
@@ -446,13 +452,28 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
             continue
         if verbal and token.dep_ == "amod":
             continue  # "UN-brokered talks", "a signed agreement": a modifier, not a report
+        if not verbal and token.head.pos_ == "VERB" and is_negated(token.head):
+            continue  # "did not attend the meeting": no meeting of theirs
         if verbal and token.tag_ == "VBG" and token.dep_ == "pcomp":
             continue  # "After meeting Mr Lavrov, ..." sets the scene; it is not the report
         if in_background_clause(token) or in_subordinate_clause(token):
             continue
+        if verbal and relative_subject(token):
+            continue  # "Russia, which has vetoed three resolutions": a relative clause misparsed
         anchor = token if verbal else noun_anchor(token)
         candidates.append(Candidate(anchor, kind, depth_of(anchor), verbal))
     return sorted(candidates, key=Candidate.rank)
+
+
+def relative_subject(verb) -> bool:
+    """A verb whose subject is "which" or "who" (on it or on its auxiliary, as the parser
+    sometimes hangs it) is a relative clause, whatever its label."""
+    near = [verb] + [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"}
+        for t in near
+        for c in t.children
+    )
 
 
 def is_planned(trigger, text: str, offset: int) -> bool:
@@ -471,6 +492,27 @@ def is_planned(trigger, text: str, offset: int) -> bool:
         return True
     window = text[max(0, chain[-1].idx - offset - 40) : trigger.token.idx - offset]
     return bool(FUTURE_PHRASES.search(window))
+
+
+def deal_just_made(trigger, participants) -> bool:
+    """ "The rivals have reached an understanding on Taiz": a deal made in the present perfect
+    by named parties is the story's news, made as it is told."""
+    if trigger.verbal or trigger.type != "agreement":
+        return False
+    verb = verb_of(trigger)
+    perfect = any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in {"VBP", "VBZ"}
+        for c in verb.children
+    )
+    return (
+        perfect
+        and verb.lemma_.lower() in DEAL_VERBS
+        and any(a.role == SOURCE for a in participants)
+    )
+
+
+# Verbs that make a deal: "reached an agreement", "struck a deal".
+DEAL_VERBS = frozenset(["reach", "strike", "sign", "seal", "clinch", "conclude"])
 
 
 def is_reported(sent, trigger) -> bool:
@@ -519,6 +561,8 @@ def speech_time(verb) -> list:
             out.append(child)
         elif child.dep_ == "prep":
             out += list(child.subtree)
+        elif child.pos_ == "ADJ" and child.dep_ in {"ccomp", "oprd", "acomp", "xcomp"}:
+            out += speech_time(child)  # "declared the envoys unwelcome on Tuesday"
     return out
 
 
@@ -584,6 +628,14 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     if purpose.i != head.i:
         speech |= {t.idx for t in speech_time(purpose)}
     pos = trigger.token.idx
+    doc = trigger.token.doc
+    # "in retaliation for last month's massacre": a date that modifies another happening's
+    # noun is that happening's; but what is done "at Saturday's meeting" is done that day.
+    dates_in_sentence = [
+        d for d in dates_in_sentence
+        if (owner := noun_dated(doc, d)) is None or owner.i == trigger.token.i
+        or owner.dep_ == "pobj" and owner.head.lower_ in {"at", "during", "in"}
+    ]  # fmt: skip
     for clause in (own, speech):
         attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in clause)]
         if attached:
@@ -690,7 +742,7 @@ def is_caption(sent, dates, published_date) -> bool:
     return any(d.precision == DAY and d.first_day < today for d in dates if d.value)
 
 
-def choose_trigger(sent, text, quotes, sentence_actors):
+def choose_trigger(sent, text, quotes, sentence_actors, dates=()):
     """The trigger that names a sentence's event, with its actors, or None.
 
     The best-ranked trigger whose doer is named names the event ("Syrian state media said
@@ -700,6 +752,8 @@ def choose_trigger(sent, text, quotes, sentence_actors):
     """
     chosen = None
     for candidate in ranked_triggers(sent, quotes):
+        if said_to_come(candidate, dates):
+            continue
         found_actors = event_actors(sent, candidate, sentence_actors, quotes)
         usable = found_actors or (candidate.type == "violence" and CASUALTY.search(text))
         has_source = any(a.role == SOURCE for a in found_actors)
@@ -719,6 +773,23 @@ def choose_trigger(sent, text, quotes, sentence_actors):
         ):
             return candidate, found_actors
     return chosen
+
+
+def said_to_come(candidate, dates) -> bool:
+    """ "De Mistura announced on Friday that he would attend": what someone says they will
+    do, on no day of its own, is not yet a happening; the saying is the news."""
+    verb = verb_of(candidate)  # "he would attend the meeting": the noun's verb
+    if not any(c.dep_ == "aux" and c.lower_ in {"would", "will", "'ll"} for c in verb.children):
+        return False
+    reporter = verb
+    while reporter.dep_ in {"ccomp", "conj", "xcomp"} and reporter.head.i != reporter.i:
+        reporter = reporter.head
+        if reporter.lemma_.lower() in REPORTING_VERBS:
+            break
+    if reporter.i == verb.i or reporter.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    clause = {t.idx for t in clause_tokens(verb)}
+    return not any(any(d.start <= i < d.end for i in clause) for d in dates)
 
 
 def ceasefire_taking_effect(sent, quotes, dates, wars):
@@ -758,6 +829,58 @@ def talks_scheduled(chosen, sent, quotes, dates):
     return chosen
 
 
+def noun_dated(doc, date):
+    """The noun a date modifies ("the 2012 document", "last month's massacre"), or None."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    head = root.head
+    if root.dep_ not in {"nummod", "compound", "amod", "poss"}:
+        return None
+    if head.pos_ not in {"NOUN", "PROPN"} or span.start <= head.i < span.end:
+        return None
+    return head
+
+
+def describes_a_thing(doc, date) -> bool:
+    """ "the Geneva communique, the 2012 document": a year that tells which thing is meant
+    dates no happening in its sentence; "the 2014 elections" dates the elections, an event."""
+    head = noun_dated(doc, date)
+    return head is not None and trigger_type(head)[0] is None and head.lemma_.lower() not in NOUNS
+
+
+def the_same_happening(sent, quotes, dates, found):
+    """ "The suspension takes effect on Wednesday", "The deal was reached in Sweden last
+    week": a definite noun with a date of its own, naming nobody, is of the happening of its
+    kind the story told last, and done by the same parties."""
+    for candidate in ranked_triggers(sent, quotes):
+        token = candidate.token
+        if candidate.verbal or not any(c.lower_ == "the" for c in token.children):
+            continue
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+            continue  # "the Geneva communique" is named: not necessarily the last one told
+        verb = verb_of(candidate)
+        if verb.i != token.i and trigger_type(verb)[0] is not None:
+            continue  # "The plan calls for a withdrawal by April 10": what the plan says
+        clause = {t.idx for t in clause_tokens(verb_of(candidate))}
+        if not any(any(d.start <= i < d.end for i in clause) for d in dates):
+            continue
+        for earlier in reversed(found):
+            told = earlier.event.type == candidate.type or any(
+                trigger_type(t)[0] == candidate.type for t in told_in(sent.doc, earlier.event)
+            )  # "voted to suspend Syria" told of a suspension
+            if told and earlier.event.actors:
+                return candidate, list(earlier.event.actors)
+    return None
+
+
+def told_in(doc, event):
+    """The tokens of an event's sentence."""
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    return span if span is not None else []
+
+
 def war_parties(war) -> list[ActorMention]:
     """The warring parties of the country `war` names, as the doers of what they agree."""
     return [
@@ -794,10 +917,23 @@ def agreed_happening(trigger, dates):
 def inherited_date(trigger, narrative, published_date):
     """The date an event without one of its own takes: the story's, or for a statement the
     day it was published (or of its dateline): the story's earlier dates belong to what it
-    reports."""
-    if trigger.type == "statement":
+    reports. So does what a speaker says is going on as they speak ("Ban said he was
+    consulting the League")."""
+    if trigger.type == "statement" or going_on_as_said(trigger):
         return published_date
     return narrative or published_date
+
+
+def going_on_as_said(trigger) -> bool:
+    """A verb in the present or the progressive reported by a verb of saying: "said he was
+    consulting", "says they are negotiating"."""
+    verb = verb_of(trigger)
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBG":
+        return any(a.lemma_.lower() == "be" for a in aux)
+    return verb.tag_ in {"VBZ", "VBP"} and not aux
 
 
 def confidence_of(trigger, participants, explicit: bool) -> float:
@@ -857,7 +993,7 @@ def find_events(
         # The lede, the story's first full sentence, tells the news even in the present
         # perfect: "The head of Syria's main opposition coalition has been invited to Moscow".
         all_in_sentence = within(dates, date_starts, sent.start_char, sent.end_char)
-        in_sentence = [d for d in all_in_sentence if d.value]
+        in_sentence = [d for d in all_in_sentence if d.value and not describes_a_thing(doc, d)]
         caption = is_caption(sent, in_sentence, published_date)
         lede = not lede_seen and not caption and text.rstrip().endswith(".") and len(sent) >= 10
         lede_seen = lede_seen or lede
@@ -867,11 +1003,13 @@ def find_events(
         quotes = quoted_spans(text, sent.start_char)
         explicit_dates = [d for d in in_sentence if not inside(d.start, quotes)]
         headline = sent.start_char < headline_end
-        chosen = choose_trigger(sent, text, quotes, sentence_actors)
+        chosen = choose_trigger(sent, text, quotes, sentence_actors, explicit_dates)
         wars = [a for a in countries if sent.start <= a.i < sent.end]
         story_war = [a for a in countries if a.i < sent.start][-1:]
         chosen = truce_of_the_war(chosen, sent, quotes, explicit_dates, wars, story_war)
         chosen = talks_scheduled(chosen, sent, quotes, explicit_dates)
+        if chosen is None and found:
+            chosen = the_same_happening(sent, quotes, explicit_dates, found)
         main_dates = [] if caption else main_clause_dates(sent, explicit_dates)
         if chosen is None:
             narrative = narrative_date(main_dates, text, sent.start_char) or narrative
@@ -888,9 +1026,12 @@ def find_events(
         # happening without reporting it: it may add a mention, never an event of its own.
         mention_only = False
         if not (explicit or headline or lede or is_reported(sent, trigger) or planned):
-            if trigger.verbal:
+            if deal_just_made(trigger, participants):
+                date = published_date  # "the rivals have reached an understanding": news now
+            elif trigger.verbal:
                 continue
-            mention_only = True
+            else:
+                mention_only = True
         if date is None or not date.value:
             continue
         # The evidence starts after "BEIRUT -" or "UNITED NATIONS (Reuters) -".
@@ -1122,6 +1263,8 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
             continue
         if actor.via != "office" and is_title_complement(sent.doc[actor.j - 1]):
             continue
+        if sponsors_another(sent.doc[actor.j - 1], trigger.token):
+            continue
         role = actor_role(actor, verb, reporter, sent.doc)
         if actor.name in out:
             if out[actor.name].role == OTHER and role != OTHER:
@@ -1132,6 +1275,21 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
         for actor in bracketed_subject(verb, actors):
             out[actor.name] = actor.mention(SOURCE)
     return list(out.values())
+
+
+# "UN-backed talks", "Russian-sponsored congress": who stands behind a thing.
+SPONSORING = frozenset(["back", "broker", "sponsor", "lead", "mediate", "organize", "organise"])
+
+
+def sponsors_another(token, trigger) -> bool:
+    """ "postponed its departure to UN-backed talks": the UN backs the talks, it does not
+    postpone anything; only where the talks are the event is it one of theirs."""
+    head = token.head
+    if token.dep_ not in {"npadvmod", "compound", "amod"} or head.dep_ != "amod":
+        return False
+    if head.tag_ != "VBN" or head.lemma_.lower() not in SPONSORING:
+        return False
+    return head.head.i != trigger.i
 
 
 BRACKETS = {"-": "-", "–": "–", "—": "—", "(": ")"}

@@ -169,7 +169,8 @@ NOUNS = {
     "invitation": "invitation",
     "statement": "statement",
     **dict.fromkeys(
-        ["agreement", "deal", "accord", "communique", "memorandum", "treaty"], "agreement"
+        ["agreement", "deal", "accord", "communique", "memorandum", "treaty", "understanding"],
+        "agreement",
     ),
     **dict.fromkeys(["ceasefire", "cease-fire", "truce", "armistice"], "agreement"),
     **dict.fromkeys(["proposal", "plan", "initiative"], "proposal"),
