@@ -1180,3 +1180,12 @@ def test_the_opposition_delegation_is_not_the_government(extract):
         datetime.date(2016, 3, 12),
     ).events
     assert set(actors(event)) == {"Syrian opposition"}
+
+
+def test_a_verb_conjoined_to_a_present_perfect_shares_it(extract):
+    found = extract(
+        "De Mistura met the government delegation in Geneva on Friday. He has repeatedly "
+        "criticised the Syrian government and warned the opposition against walking out.",
+        datetime.date(2016, 1, 30),
+    ).events
+    assert [e.date.value for e in found] == ["2016-01-29"]

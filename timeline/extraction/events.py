@@ -465,6 +465,19 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
     return sorted(candidates, key=Candidate.rank)
 
 
+def shares_perfect(verb) -> bool:
+    """A conjoined verb with no subject or auxiliary of its own under a present perfect:
+    "has stated ... and warned" (the tagger often calls the second a simple past)."""
+    if verb.dep_ != "conj" or any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children
+    ):
+        return False
+    return any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in {"VBZ", "VBP"}
+        for c in verb.head.children
+    )
+
+
 def relative_subject(verb) -> bool:
     """A verb whose subject is "which" or "who" (on it or on its auxiliary, as the parser
     sometimes hangs it) is a relative clause, whatever its label."""
@@ -520,6 +533,8 @@ def is_reported(sent, trigger) -> bool:
     verb = verb_of(trigger)
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     aux = {c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if shares_perfect(verb):
+        tags = {"VBN"}  # "has repeatedly stated ... and warned": has warned, not warned
     governing = verb
     while governing.dep_ in {"xcomp", "ccomp", "conj"} and governing.head.i != governing.i:
         governing = governing.head
