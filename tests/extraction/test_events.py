@@ -1189,3 +1189,22 @@ def test_a_verb_conjoined_to_a_present_perfect_shares_it(extract):
         datetime.date(2016, 1, 30),
     ).events
     assert [e.date.value for e in found] == ["2016-01-29"]
+
+
+def test_a_must_shared_by_a_conjoined_verb_is_no_happening(extract):
+    (event,) = extract(
+        "Both sides must vacate the buffer zone and withdraw heavy weapons within 14 days, "
+        "Ukrainian President Petro Porochenko said on Thursday.",
+        datetime.date(2015, 2, 12),
+    ).events
+    assert event.type == "statement"
+    assert set(actors(event)) == {"Petro Poroshenko"}
+
+
+def test_where_something_is_said_is_not_who_said_it(extract):
+    (event,) = extract(
+        "Merkel's spokesman, Steffen Seibert, said on Twitter on Thursday that the talks in "
+        "Minsk had ended.",
+        datetime.date(2015, 2, 12),
+    ).events
+    assert "Twitter" not in actors(event)

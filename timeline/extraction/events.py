@@ -446,7 +446,11 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
             continue
         if kind and governed_by_speech_act(token if verbal else token.head):
             continue  # "urged them to sign the agreement": the appeal is the news
-        if kind and verbal and any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+        if (
+            kind
+            and verbal
+            and any(c.dep_ == "aux" and c.lower_ in MODALS for c in auxiliaries(token))
+        ):
             continue  # "must first be discussed", "could meet": a possibility, not a happening
         if not kind or (verbal and is_negated(token) and kind not in {"rejection"}):
             continue
@@ -463,6 +467,15 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
         anchor = token if verbal else noun_anchor(token)
         candidates.append(Candidate(anchor, kind, depth_of(anchor), verbal))
     return sorted(candidates, key=Candidate.rank)
+
+
+def auxiliaries(verb) -> list:
+    """A verb's auxiliaries, or for a conjoined verb with no subject or auxiliary of its own
+    its first conjunct's: in "must vacate the zone and withdraw" withdrawing is a must too."""
+    own = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"}]
+    if own or verb.dep_ != "conj" or verb.head.i == verb.i:
+        return [c for c in own if c.dep_ in {"aux", "auxpass"}]
+    return [c for c in verb.head.children if c.dep_ in {"aux", "auxpass"}]
 
 
 def shares_perfect(verb) -> bool:
