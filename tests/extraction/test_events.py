@@ -1208,3 +1208,23 @@ def test_where_something_is_said_is_not_who_said_it(extract):
         datetime.date(2015, 2, 12),
     ).events
     assert "Twitter" not in actors(event)
+
+
+def test_since_starts_a_state_and_dates_no_act_nor_the_story(extract):
+    found = extract(
+        "KUWAIT (AFP) - A Houthi delegation arrived in Kuwait on Thursday for peace talks. "
+        "The talks were delayed after the rebels failed to show up in protest at violations of "
+        "a ceasefire in effect since April 11. "
+        "The rebels agreed to join the talks after receiving assurances from the envoy.",
+        datetime.date(2016, 4, 21),
+    ).events
+    assert "2016-04-11" not in [e.date.value for e in found]
+
+
+def test_since_dates_a_change_that_still_holds(extract):
+    (event,) = extract(
+        "The Syrian opposition has boycotted the talks since Monday, when its delegation "
+        "walked out.",
+        datetime.date(2016, 2, 5),
+    ).events
+    assert event.date.value == "2016-02-01"

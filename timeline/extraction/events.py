@@ -664,6 +664,15 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         if (owner := noun_dated(doc, d)) is None or owner.i == trigger.token.i
         or owner.dep_ == "pobj" and owner.head.lower_ in {"at", "during", "in"}
     ]  # fmt: skip
+    # "failed to show up ... a ceasefire in effect since April 11": "since" starts a state; it
+    # dates only a change that still holds ("the talks have been suspended since Monday").
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb_of(trigger).children):
+        text = doc.text
+        dates_in_sentence = [
+            d
+            for d in dates_in_sentence
+            if not SINCE.search(text[max(0, d.start - 12) : d.start].rstrip())
+        ]
     for clause in (own, speech):
         attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in clause)]
         if attached:
@@ -1172,6 +1181,9 @@ DEADLINE = re.compile(
 )
 
 
+SINCE = re.compile(r"\bsince$", re.IGNORECASE)
+
+
 def narrative_date(dates, text, offset) -> DateMention | None:
     """The date later sentences inherit: not one in parentheses ("(1 February 2013)"), nor
     one of a past perfect ("had confirmed the appointment on Wednesday" is before the story),
@@ -1185,6 +1197,8 @@ def narrative_date(dates, text, offset) -> DateMention | None:
             continue
         if DEADLINE.search(before):
             continue  # "possibly by the end of this month": a deadline, not the story's time
+        if SINCE.search(before):
+            continue  # "a ceasefire in effect since April 11": a state's start, not the story's
         if d.anchor in {ANCHOR_PUBLISHED, ANCHOR_DATELINE} and d.future:
             continue  # "a conference early next year": what is still to come sets no scene
         return d
