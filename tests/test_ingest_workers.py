@@ -63,6 +63,24 @@ def test_new_actors_are_taught_to_the_pipeline_and_it_extracts_as_a_new_one_woul
 
 
 @pytest.mark.django_db
+def test_actors_stored_by_another_process_while_teaching_wait_for_the_next_version():
+    """Between the version read before an article and the rows read to teach the pipeline,
+    another process may store more actors: they are not mistaken for a deletion."""
+    from timeline.models import ActorAlias
+
+    old = ingest.actors_version()
+    lavrov = Actor.objects.create(name="Sergey Lavrov", kind="person")
+    ActorAlias.objects.create(actor=lavrov, name="Mr Lavrov")
+    new = ingest.actors_version()
+    haradi = Actor.objects.create(name="Tolmek Haradi", kind="person")  # the other process
+    ActorAlias.objects.create(actor=haradi, name="Tolmek Haradi")
+    gained = ingest.actors_since(old, new)
+    assert gained is not None
+    assert [(a.name, a.aliases) for a in gained] == [("Sergey Lavrov", ("Mr Lavrov",))]
+    assert [a.name for a in ingest.actors_since(new, ingest.actors_version())] == ["Tolmek Haradi"]
+
+
+@pytest.mark.django_db
 def test_workers_must_be_at_least_one(tmp_path):
     from django.core.management.base import CommandError
 

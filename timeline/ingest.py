@@ -139,8 +139,10 @@ def actors_since(old: tuple, new: tuple) -> list[KnownActor] | None:
     actors, aliases, last_actor, last_alias, *offices = old
     if tuple(offices) != tuple(new[4:]):
         return None
-    new_actors = Actor.objects.filter(pk__gt=last_actor)
-    new_aliases = ActorAlias.objects.filter(pk__gt=last_alias)
+    # Up to the new version's last ids: rows another process stores meanwhile are for the
+    # next version (counted here they would look like a deletion and cost a rebuild).
+    new_actors = Actor.objects.filter(pk__gt=last_actor, pk__lte=new[2])
+    new_aliases = ActorAlias.objects.filter(pk__gt=last_alias, pk__lte=new[3])
     # Only additions since: every row counted is one of the new ones.
     if new[0] - actors != new_actors.count() or new[1] - aliases != new_aliases.count():
         return None

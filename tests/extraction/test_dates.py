@@ -153,6 +153,8 @@ def test_a_time_something_happens_ahead_of_is_still_to_come(nlp, text, value):
             "Traders said banks were likely to sell the bonds as soon as markets opened Friday.",
             "2012-12-28",
         ),
+        # a condition too
+        ("The army will pull back from the city if the truce is extended on Friday.", "2012-12-28"),
         # ... which may be past
         ("The envoy briefed the council after he returned from Damascus on Friday.", "2012-12-21"),
         ("Residents fled when the shelling resumed on Friday.", "2012-12-21"),
@@ -400,6 +402,20 @@ def test_year(nlp):
         only(nlp, "Assad's father ruled Syria until 2000.", BBC_SATURDAY), "2000", YEAR, "absolute"
     )
     assert [d.value for d in dates(nlp, "BBC © 2014 The BBC", BBC_SATURDAY)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Security Council on Saturday unanimously adopted Resolution 2043, which sends "
+        "up to 300 unarmed observers to Syria.",
+        "Under Article 1998 of the draft, monitors would report to the council on Saturday.",
+        "The first observers landed in Damascus at 1945 GMT on Saturday.",
+    ],
+)
+def test_a_number_naming_a_resolution_or_a_clock_time_is_no_year(nlp, text):
+    """A resolution's or an article's number, or a time on the clock, is no year."""
+    assert only(nlp, text, datetime.date(2012, 4, 21)).value == "2012-04-21"
 
 
 def test_may_the_verb_and_march_the_event_are_not_months(nlp):

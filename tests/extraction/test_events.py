@@ -1144,3 +1144,67 @@ def test_a_relative_clause_the_parser_took_for_a_conjunct_is_background(extract)
     ).events
     assert event.type == "statement"
     assert actors(event)["United States"] == "source"
+
+
+def test_what_someone_says_they_will_do_on_no_day_is_the_saying(extract):
+    (event,) = extract(
+        "U.N. envoy Staffan de Mistura announced on Friday that he would attend the meeting "
+        "in Sochi.",
+        datetime.date(2018, 1, 27),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("statement", "2018-01-26", False)
+
+
+def test_what_someone_says_they_will_do_on_a_day_of_its_own_is_planned(extract):
+    (event,) = extract(
+        "Russian Foreign Minister Sergei Lavrov said on Monday that Moscow would host the talks "
+        "on Jan. 29.",
+        datetime.date(2018, 1, 22),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("meeting", "2018-01-29", True)
+
+
+def test_who_backs_the_talks_does_not_postpone_a_departure_to_them(extract):
+    (event,) = extract(
+        "BEIRUT - The Syrian government delegation has postponed its departure to UN-backed "
+        "peace talks in Geneva, a pro-government newspaper reported on Monday.",
+        datetime.date(2017, 11, 27),
+    ).events
+    assert set(actors(event)) == {"Syrian government"}
+
+
+def test_the_opposition_delegation_is_not_the_government(extract):
+    (event,) = extract(
+        "Geneva (AFP) - Two leaders from the Syrian opposition delegation arrived in Geneva on "
+        "Saturday.",
+        datetime.date(2016, 3, 12),
+    ).events
+    assert set(actors(event)) == {"Syrian opposition"}
+
+
+def test_a_verb_conjoined_to_a_present_perfect_shares_it(extract):
+    found = extract(
+        "De Mistura met the government delegation in Geneva on Friday. He has repeatedly "
+        "criticised the Syrian government and warned the opposition against walking out.",
+        datetime.date(2016, 1, 30),
+    ).events
+    assert [e.date.value for e in found] == ["2016-01-29"]
+
+
+def test_a_must_shared_by_a_conjoined_verb_is_no_happening(extract):
+    (event,) = extract(
+        "Both sides must vacate the buffer zone and withdraw heavy weapons within 14 days, "
+        "Ukrainian President Petro Porochenko said on Thursday.",
+        datetime.date(2015, 2, 12),
+    ).events
+    assert event.type == "statement"
+    assert set(actors(event)) == {"Petro Poroshenko"}
+
+
+def test_where_something_is_said_is_not_who_said_it(extract):
+    (event,) = extract(
+        "Merkel's spokesman, Steffen Seibert, said on Twitter on Thursday that the talks in "
+        "Minsk had ended.",
+        datetime.date(2015, 2, 12),
+    ).events
+    assert "Twitter" not in actors(event)

@@ -1146,6 +1146,8 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             or head.i in taken
             or head.i < token.i
             or any(c.lower_ in _PARTY_WORDS for c in head.lefts)  # "rival Syrian delegations"
+            # "the Syrian opposition delegation": the collectives read whose it is
+            or any(c.lemma_.lower() in _OPPOSITION_NOUNS for c in head.lefts)
         ):
             continue
         state = noun in _STATE_NOUNS or head.lower_ in _STATE_NOUNS

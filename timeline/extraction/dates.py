@@ -201,6 +201,18 @@ _MONTH_TIME_CUE = re.compile(
 # "on the 21st", "by the 30th": a day of the month; "the 3rd floor" or "the 5th Avenue" not.
 _NTH_CUE = re.compile(r"\b(?:on|by|since|until|till|before|after|for)\s+$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*$", re.IGNORECASE)
+# "Resolution 2043", "Section 1983", "Flight 1907": a number that names or counts a thing.
+_NUMBER_LABEL = re.compile(
+    r"\b(?:resolutions?|section|article|chapter|paragraph|flight|route|highway|interstate|"
+    r"room|no\.|nos\.|number|page|item|rule|form|model|platform|gate)\s*$",
+    re.IGNORECASE,
+)
+# "at 1955 GMT", "1400 hours", "0600 local time": a time on the clock.
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:(?-i:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|EET)\b|hours\b|hrs\b|"
+    r"local\s+time\b)",
+    re.IGNORECASE,
+)
 _YEAR_CUE = re.compile(
     r"\b(?:in|since|until|till|by|from|through|to|during|before|after|between|and|of|"
     r"early|late|mid|end|beginning|year|fiscal)\s*$",
@@ -325,9 +337,12 @@ def _tense(doc, start: int, end: int) -> str | None:
     return _verb_tense(token)
 
 
-# "when", "as soon as", "once", "until": a clause they open takes its time from the clause it
-# hangs on, whatever its own tense ("said he would call when he arrived on Monday").
-_TEMPORAL_MARKS = {"when", "once", "as", "after", "before", "until", "till", "whenever"}
+# "when", "as soon as", "once", "until", "if": a clause they open takes its time from the
+# clause it hangs on, whatever its own tense ("said he would call when he arrived on Monday",
+# "the army will withdraw if the truce holds through Sunday").
+_TEMPORAL_MARKS = {
+    "when", "once", "as", "after", "before", "until", "till", "whenever", "if", "unless",
+}  # fmt: skip
 
 
 def _temporal_clause_head(verb):
@@ -1151,6 +1166,10 @@ class _Resolver:
     def _year(self, m, text, start, end):
         year = int(m["year_y"])
         if _COPYRIGHT.search(self.text, max(0, start - 12), start):
+            return None
+        if _NUMBER_LABEL.search(self.text, max(0, start - 14), start) or _CLOCK_AFTER.match(
+            self.text, end
+        ):
             return None
         if not m["year_fiscal"] and not self._looks_like_year(m, year):
             return None

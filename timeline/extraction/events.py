@@ -446,7 +446,11 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
             continue
         if kind and governed_by_speech_act(token if verbal else token.head):
             continue  # "urged them to sign the agreement": the appeal is the news
-        if kind and verbal and any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+        if (
+            kind
+            and verbal
+            and any(c.dep_ == "aux" and c.lower_ in MODALS for c in auxiliaries(token))
+        ):
             continue  # "must first be discussed", "could meet": a possibility, not a happening
         if not kind or (verbal and is_negated(token) and kind not in {"rejection"}):
             continue
@@ -463,6 +467,28 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
         anchor = token if verbal else noun_anchor(token)
         candidates.append(Candidate(anchor, kind, depth_of(anchor), verbal))
     return sorted(candidates, key=Candidate.rank)
+
+
+def auxiliaries(verb) -> list:
+    """A verb's auxiliaries, or for a conjoined verb with no subject or auxiliary of its own
+    its first conjunct's: in "must vacate the zone and withdraw" withdrawing is a must too."""
+    own = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"}]
+    if own or verb.dep_ != "conj" or verb.head.i == verb.i:
+        return [c for c in own if c.dep_ in {"aux", "auxpass"}]
+    return [c for c in verb.head.children if c.dep_ in {"aux", "auxpass"}]
+
+
+def shares_perfect(verb) -> bool:
+    """A conjoined verb with no subject or auxiliary of its own under a present perfect:
+    "has stated ... and warned" (the tagger often calls the second a simple past)."""
+    if verb.dep_ != "conj" or any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children
+    ):
+        return False
+    return any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in {"VBZ", "VBP"}
+        for c in verb.head.children
+    )
 
 
 def relative_subject(verb) -> bool:
@@ -520,6 +546,8 @@ def is_reported(sent, trigger) -> bool:
     verb = verb_of(trigger)
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     aux = {c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if shares_perfect(verb):
+        tags = {"VBN"}  # "has repeatedly stated ... and warned": has warned, not warned
     governing = verb
     while governing.dep_ in {"xcomp", "ccomp", "conj"} and governing.head.i != governing.i:
         governing = governing.head
@@ -742,7 +770,7 @@ def is_caption(sent, dates, published_date) -> bool:
     return any(d.precision == DAY and d.first_day < today for d in dates if d.value)
 
 
-def choose_trigger(sent, text, quotes, sentence_actors):
+def choose_trigger(sent, text, quotes, sentence_actors, dates=()):
     """The trigger that names a sentence's event, with its actors, or None.
 
     The best-ranked trigger whose doer is named names the event ("Syrian state media said
@@ -752,6 +780,8 @@ def choose_trigger(sent, text, quotes, sentence_actors):
     """
     chosen = None
     for candidate in ranked_triggers(sent, quotes):
+        if said_to_come(candidate, dates):
+            continue
         found_actors = event_actors(sent, candidate, sentence_actors, quotes)
         usable = found_actors or (candidate.type == "violence" and CASUALTY.search(text))
         has_source = any(a.role == SOURCE for a in found_actors)
@@ -771,6 +801,23 @@ def choose_trigger(sent, text, quotes, sentence_actors):
         ):
             return candidate, found_actors
     return chosen
+
+
+def said_to_come(candidate, dates) -> bool:
+    """ "De Mistura announced on Friday that he would attend": what someone says they will
+    do, on no day of its own, is not yet a happening; the saying is the news."""
+    verb = verb_of(candidate)  # "he would attend the meeting": the noun's verb
+    if not any(c.dep_ == "aux" and c.lower_ in {"would", "will", "'ll"} for c in verb.children):
+        return False
+    reporter = verb
+    while reporter.dep_ in {"ccomp", "conj", "xcomp"} and reporter.head.i != reporter.i:
+        reporter = reporter.head
+        if reporter.lemma_.lower() in REPORTING_VERBS:
+            break
+    if reporter.i == verb.i or reporter.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    clause = {t.idx for t in clause_tokens(verb)}
+    return not any(any(d.start <= i < d.end for i in clause) for d in dates)
 
 
 def ceasefire_taking_effect(sent, quotes, dates, wars):
@@ -984,7 +1031,7 @@ def find_events(
         quotes = quoted_spans(text, sent.start_char)
         explicit_dates = [d for d in in_sentence if not inside(d.start, quotes)]
         headline = sent.start_char < headline_end
-        chosen = choose_trigger(sent, text, quotes, sentence_actors)
+        chosen = choose_trigger(sent, text, quotes, sentence_actors, explicit_dates)
         wars = [a for a in countries if sent.start <= a.i < sent.end]
         story_war = [a for a in countries if a.i < sent.start][-1:]
         chosen = truce_of_the_war(chosen, sent, quotes, explicit_dates, wars, story_war)
@@ -1244,6 +1291,8 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
             continue
         if actor.via != "office" and is_title_complement(sent.doc[actor.j - 1]):
             continue
+        if sponsors_another(sent.doc[actor.j - 1], trigger.token):
+            continue
         role = actor_role(actor, verb, reporter, sent.doc)
         if actor.name in out:
             if out[actor.name].role == OTHER and role != OTHER:
@@ -1254,6 +1303,21 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
         for actor in bracketed_subject(verb, actors):
             out[actor.name] = actor.mention(SOURCE)
     return list(out.values())
+
+
+# "UN-backed talks", "Russian-sponsored congress": who stands behind a thing.
+SPONSORING = frozenset(["back", "broker", "sponsor", "lead", "mediate", "organize", "organise"])
+
+
+def sponsors_another(token, trigger) -> bool:
+    """ "postponed its departure to UN-backed talks": the UN backs the talks, it does not
+    postpone anything; only where the talks are the event is it one of theirs."""
+    head = token.head
+    if token.dep_ not in {"npadvmod", "compound", "amod"} or head.dep_ != "amod":
+        return False
+    if head.tag_ != "VBN" or head.lemma_.lower() not in SPONSORING:
+        return False
+    return head.head.i != trigger.i
 
 
 BRACKETS = {"-": "-", "–": "–", "—": "—", "(": ")"}
