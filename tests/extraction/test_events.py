@@ -1228,3 +1228,12 @@ def test_since_dates_a_change_that_still_holds(extract):
         datetime.date(2016, 2, 5),
     ).events
     assert event.date.value == "2016-02-01"
+
+
+def test_yet_to_meet_is_not_met(extract):
+    found = extract(
+        "KUWAIT (Reuters) - The U.N. envoy met the Yemeni government delegation on Monday. "
+        "Ismail Ould Cheikh Ahmed, however, has yet to meet the Houthi delegation, a source said.",
+        datetime.date(2016, 7, 19),
+    ).events
+    assert all("Houthi movement" not in actors(e) for e in found)

@@ -150,8 +150,15 @@ def is_negated(token) -> bool:
         for c in token.children
     ):
         return True
-    # "does not plan to go": the negation sits on the governing verb
     head = token.head
+    # "has yet to meet the Houthi delegation": not met
+    if (
+        token.dep_ == "xcomp"
+        and head.lemma_.lower() in {"have", "be"}
+        and any(c.lower_ == "yet" for c in head.children)
+    ):
+        return True
+    # "does not plan to go": the negation sits on the governing verb
     return token.dep_ in {"xcomp", "ccomp"} and any(c.dep_ == "neg" for c in head.children)
 
 
