@@ -1237,3 +1237,12 @@ def test_yet_to_meet_is_not_met(extract):
         datetime.date(2016, 7, 19),
     ).events
     assert all("Houthi movement" not in actors(e) for e in found)
+
+
+def test_a_weekday_opening_a_sentence_dates_it_whatever_the_parse(extract):
+    found = extract(
+        "Peace deal reached\n\nOn Wednesday spokespersons from the Colombian government announced "
+        "that they had reached a final agreement with the rebels.",
+        datetime.date(2016, 6, 24),
+    ).events
+    assert "2016-06-22" in [e.date.value for e in found]

@@ -882,6 +882,8 @@ def noun_dated(doc, date):
     head = root.head
     if root.dep_ not in {"nummod", "compound", "amod", "poss"}:
         return None
+    if span.start > 0 and doc[span.start - 1].lower_ in {"on", "in", "at", "by", "since"}:
+        return None  # "On Wednesday spokespersons announced": the parser's compound is an adverb
     if head.pos_ not in {"NOUN", "PROPN"} or span.start <= head.i < span.end:
         return None
     return head
