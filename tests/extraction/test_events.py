@@ -1246,3 +1246,12 @@ def test_a_weekday_opening_a_sentence_dates_it_whatever_the_parse(extract):
         datetime.date(2016, 6, 24),
     ).events
     assert "2016-06-22" in [e.date.value for e in found]
+
+
+def test_the_date_of_a_happening_named_after_after_is_that_happenings(extract):
+    (event,) = extract(
+        "Fayez al-Sarraj and Khalifa Haftar met in Abu Dhabi thanks to Arab mediation, after a "
+        "first meeting in January last year.",
+        datetime.date(2017, 5, 2),
+    ).events
+    assert event.date.value != "2016-01"

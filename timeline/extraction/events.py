@@ -671,6 +671,9 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         if (owner := noun_dated(doc, d)) is None or owner.i == trigger.token.i
         or owner.dep_ == "pobj" and owner.head.lower_ in {"at", "during", "in"}
     ]  # fmt: skip
+    # "met on Tuesday, after a first meeting in January last year": the date of a happening
+    # named after "after" or "before" is that happening's.
+    dates_in_sentence = [d for d in dates_in_sentence if not of_an_earlier_happening(doc, d)]
     # "failed to show up ... a ceasefire in effect since April 11": "since" starts a state; it
     # dates only a change that still holds ("the talks have been suspended since Monday").
     if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb_of(trigger).children):
@@ -887,6 +890,29 @@ def noun_dated(doc, date):
     if head.pos_ not in {"NOUN", "PROPN"} or span.start <= head.i < span.end:
         return None
     return head
+
+
+def of_an_earlier_happening(doc, date) -> bool:
+    """A date inside "after a first meeting in January", "before the vote on Friday": the
+    preposition's object is a happening (a noun that names an event) and the date is its."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if (
+            head.dep_ == "prep"
+            and head.lower_ in {"after", "before", "following"}
+            and token.dep_ == "pobj"
+            and not span.start <= token.i < span.end
+            and (token.lemma_.lower() in NOUNS or token.lower_ in NOUNS)
+        ):
+            return True
+        token = head
+    return False
 
 
 def describes_a_thing(doc, date) -> bool:
