@@ -738,3 +738,7 @@ def test_the_short_name_the_model_took_for_a_place_is_the_body(nlp):
         nlp, "Syria signed an Arab League protocol. The League suspended Syria's membership."
     )
     assert ("Arab League", "organization", None, False) in found[2:]
+
+
+def test_a_creed_before_a_name_describes_it(nlp):
+    assert names(nlp, "The envoy met the Shia Houthi group in Kuwait.") == ["Houthi movement"]

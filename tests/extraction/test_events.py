@@ -1180,3 +1180,78 @@ def test_the_opposition_delegation_is_not_the_government(extract):
         datetime.date(2016, 3, 12),
     ).events
     assert set(actors(event)) == {"Syrian opposition"}
+
+
+def test_a_verb_conjoined_to_a_present_perfect_shares_it(extract):
+    found = extract(
+        "De Mistura met the government delegation in Geneva on Friday. He has repeatedly "
+        "criticised the Syrian government and warned the opposition against walking out.",
+        datetime.date(2016, 1, 30),
+    ).events
+    assert [e.date.value for e in found] == ["2016-01-29"]
+
+
+def test_a_must_shared_by_a_conjoined_verb_is_no_happening(extract):
+    (event,) = extract(
+        "Both sides must vacate the buffer zone and withdraw heavy weapons within 14 days, "
+        "Ukrainian President Petro Porochenko said on Thursday.",
+        datetime.date(2015, 2, 12),
+    ).events
+    assert event.type == "statement"
+    assert set(actors(event)) == {"Petro Poroshenko"}
+
+
+def test_where_something_is_said_is_not_who_said_it(extract):
+    (event,) = extract(
+        "Merkel's spokesman, Steffen Seibert, said on Twitter on Thursday that the talks in "
+        "Minsk had ended.",
+        datetime.date(2015, 2, 12),
+    ).events
+    assert "Twitter" not in actors(event)
+
+
+def test_since_starts_a_state_and_dates_no_act_nor_the_story(extract):
+    found = extract(
+        "KUWAIT (AFP) - A Houthi delegation arrived in Kuwait on Thursday for peace talks. "
+        "The talks were delayed after the rebels failed to show up in protest at violations of "
+        "a ceasefire in effect since April 11. "
+        "The rebels agreed to join the talks after receiving assurances from the envoy.",
+        datetime.date(2016, 4, 21),
+    ).events
+    assert "2016-04-11" not in [e.date.value for e in found]
+
+
+def test_since_dates_a_change_that_still_holds(extract):
+    (event,) = extract(
+        "The Syrian opposition has boycotted the talks since Monday, when its delegation "
+        "walked out.",
+        datetime.date(2016, 2, 5),
+    ).events
+    assert event.date.value == "2016-02-01"
+
+
+def test_yet_to_meet_is_not_met(extract):
+    found = extract(
+        "KUWAIT (Reuters) - The U.N. envoy met the Yemeni government delegation on Monday. "
+        "Ismail Ould Cheikh Ahmed, however, has yet to meet the Houthi delegation, a source said.",
+        datetime.date(2016, 7, 19),
+    ).events
+    assert all("Houthi movement" not in actors(e) for e in found)
+
+
+def test_a_weekday_opening_a_sentence_dates_it_whatever_the_parse(extract):
+    found = extract(
+        "Peace deal reached\n\nOn Wednesday spokespersons from the Colombian government announced "
+        "that they had reached a final agreement with the rebels.",
+        datetime.date(2016, 6, 24),
+    ).events
+    assert "2016-06-22" in [e.date.value for e in found]
+
+
+def test_the_date_of_a_happening_named_after_after_is_that_happenings(extract):
+    (event,) = extract(
+        "Fayez al-Sarraj and Khalifa Haftar met in Abu Dhabi thanks to Arab mediation, after a "
+        "first meeting in January last year.",
+        datetime.date(2017, 5, 2),
+    ).events
+    assert event.date.value != "2016-01"

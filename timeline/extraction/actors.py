@@ -977,6 +977,9 @@ def _clean(ent: Span) -> Span | None:
     if ent.label_ == "PERSON":
         while j - i > 1 and _is_title(doc[i]):
             i += 1
+    # "the Shia Houthi group", "Sunni Islamist rebels": a creed describes, it does not name.
+    while j - i > 1 and doc[i].lower_ in _CREEDS:
+        i += 1
     # "meet de Mistura": a lower-case word opening a name is the verb before it, not a
     # particle of the name ("de", "al-", "bin" are).
     while j - i > 1 and doc[i].is_lower and doc[i].lower_ not in _NAME_PARTICLES | {"of"}:
@@ -990,6 +993,8 @@ def _clean(ent: Span) -> Span | None:
         return ent
     return Span(doc, i, j, label=ent.label_)
 
+
+_CREEDS = frozenset(["shia", "shiite", "shi'ite", "sunni", "islamist", "jihadist", "christian"])
 
 # "the Syrian government", "Russian forces": the state acting, under its country's name.
 _STATE_NOUNS = frozenset(

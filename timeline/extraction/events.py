@@ -150,8 +150,15 @@ def is_negated(token) -> bool:
         for c in token.children
     ):
         return True
-    # "does not plan to go": the negation sits on the governing verb
     head = token.head
+    # "has yet to meet the Houthi delegation": not met
+    if (
+        token.dep_ == "xcomp"
+        and head.lemma_.lower() in {"have", "be"}
+        and any(c.lower_ == "yet" for c in head.children)
+    ):
+        return True
+    # "does not plan to go": the negation sits on the governing verb
     return token.dep_ in {"xcomp", "ccomp"} and any(c.dep_ == "neg" for c in head.children)
 
 
@@ -446,7 +453,11 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
             continue
         if kind and governed_by_speech_act(token if verbal else token.head):
             continue  # "urged them to sign the agreement": the appeal is the news
-        if kind and verbal and any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+        if (
+            kind
+            and verbal
+            and any(c.dep_ == "aux" and c.lower_ in MODALS for c in auxiliaries(token))
+        ):
             continue  # "must first be discussed", "could meet": a possibility, not a happening
         if not kind or (verbal and is_negated(token) and kind not in {"rejection"}):
             continue
@@ -463,6 +474,28 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
         anchor = token if verbal else noun_anchor(token)
         candidates.append(Candidate(anchor, kind, depth_of(anchor), verbal))
     return sorted(candidates, key=Candidate.rank)
+
+
+def auxiliaries(verb) -> list:
+    """A verb's auxiliaries, or for a conjoined verb with no subject or auxiliary of its own
+    its first conjunct's: in "must vacate the zone and withdraw" withdrawing is a must too."""
+    own = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"}]
+    if own or verb.dep_ != "conj" or verb.head.i == verb.i:
+        return [c for c in own if c.dep_ in {"aux", "auxpass"}]
+    return [c for c in verb.head.children if c.dep_ in {"aux", "auxpass"}]
+
+
+def shares_perfect(verb) -> bool:
+    """A conjoined verb with no subject or auxiliary of its own under a present perfect:
+    "has stated ... and warned" (the tagger often calls the second a simple past)."""
+    if verb.dep_ != "conj" or any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children
+    ):
+        return False
+    return any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in {"VBZ", "VBP"}
+        for c in verb.head.children
+    )
 
 
 def relative_subject(verb) -> bool:
@@ -520,6 +553,8 @@ def is_reported(sent, trigger) -> bool:
     verb = verb_of(trigger)
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     aux = {c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if shares_perfect(verb):
+        tags = {"VBN"}  # "has repeatedly stated ... and warned": has warned, not warned
     governing = verb
     while governing.dep_ in {"xcomp", "ccomp", "conj"} and governing.head.i != governing.i:
         governing = governing.head
@@ -636,6 +671,18 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         if (owner := noun_dated(doc, d)) is None or owner.i == trigger.token.i
         or owner.dep_ == "pobj" and owner.head.lower_ in {"at", "during", "in"}
     ]  # fmt: skip
+    # "met on Tuesday, after a first meeting in January last year": the date of a happening
+    # named after "after" or "before" is that happening's.
+    dates_in_sentence = [d for d in dates_in_sentence if not of_an_earlier_happening(doc, d)]
+    # "failed to show up ... a ceasefire in effect since April 11": "since" starts a state; it
+    # dates only a change that still holds ("the talks have been suspended since Monday").
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb_of(trigger).children):
+        text = doc.text
+        dates_in_sentence = [
+            d
+            for d in dates_in_sentence
+            if not SINCE.search(text[max(0, d.start - 12) : d.start].rstrip())
+        ]
     for clause in (own, speech):
         attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in clause)]
         if attached:
@@ -838,9 +885,34 @@ def noun_dated(doc, date):
     head = root.head
     if root.dep_ not in {"nummod", "compound", "amod", "poss"}:
         return None
+    if span.start > 0 and doc[span.start - 1].lower_ in {"on", "in", "at", "by", "since"}:
+        return None  # "On Wednesday spokespersons announced": the parser's compound is an adverb
     if head.pos_ not in {"NOUN", "PROPN"} or span.start <= head.i < span.end:
         return None
     return head
+
+
+def of_an_earlier_happening(doc, date) -> bool:
+    """A date inside "after a first meeting in January", "before the vote on Friday": the
+    preposition's object is a happening (a noun that names an event) and the date is its."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if (
+            head.dep_ == "prep"
+            and head.lower_ in {"after", "before", "following"}
+            and token.dep_ == "pobj"
+            and not span.start <= token.i < span.end
+            and (token.lemma_.lower() in NOUNS or token.lower_ in NOUNS)
+        ):
+            return True
+        token = head
+    return False
 
 
 def describes_a_thing(doc, date) -> bool:
@@ -1144,6 +1216,9 @@ DEADLINE = re.compile(
 )
 
 
+SINCE = re.compile(r"\bsince$", re.IGNORECASE)
+
+
 def narrative_date(dates, text, offset) -> DateMention | None:
     """The date later sentences inherit: not one in parentheses ("(1 February 2013)"), nor
     one of a past perfect ("had confirmed the appointment on Wednesday" is before the story),
@@ -1157,6 +1232,8 @@ def narrative_date(dates, text, offset) -> DateMention | None:
             continue
         if DEADLINE.search(before):
             continue  # "possibly by the end of this month": a deadline, not the story's time
+        if SINCE.search(before):
+            continue  # "a ceasefire in effect since April 11": a state's start, not the story's
         if d.anchor in {ANCHOR_PUBLISHED, ANCHOR_DATELINE} and d.future:
             continue  # "a conference early next year": what is still to come sets no scene
         return d

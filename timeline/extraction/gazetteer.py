@@ -482,7 +482,7 @@ PERSONS: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("Bernardino Leon", ("Bernardino León",), "Spain"),
     ("Ghassan Salame", ("Ghassan Salamé",), "Lebanon"),
     # Ukraine
-    ("Petro Poroshenko", ("Pyotr Poroshenko", "Petro Poroschenko"), "Ukraine"),
+    ("Petro Poroshenko", ("Pyotr Poroshenko", "Petro Poroschenko", "Petro Porochenko"), "Ukraine"),
     ("Alexander Zakharchenko", ("Oleksandr Zakharchenko",), "Ukraine"),
     ("Igor Plotnitsky", ("Ihor Plotnytskyi",), "Ukraine"),
     ("Leonid Kuchma", (), "Ukraine"),
@@ -588,6 +588,15 @@ MEDIA: tuple[str, ...] = (
     "state TV",
     "state television",
     "state media",
+    # Where things are said, never who says them: "said on Twitter".
+    "Twitter",
+    "Facebook",
+    "Telegram",
+    "YouTube",
+    "Instagram",
+    "Sputnik",
+    "al-Watan",
+    "Al-Watan",
 )
 
 # Titles and roles that precede a name and are not part of it. Multi-word
