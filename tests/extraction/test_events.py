@@ -1255,3 +1255,22 @@ def test_the_date_of_a_happening_named_after_after_is_that_happenings(extract):
         datetime.date(2017, 5, 2),
     ).events
     assert event.date.value != "2016-01"
+
+
+def test_a_target_date_in_an_appeal_is_the_targets_not_the_appeals(extract):
+    (event,) = extract(
+        "UNITED NATIONS (Reuters) - The Security Council adopted a resolution on Friday. By "
+        "the text, the Council requested the Secretary-General to convene the two sides for "
+        "formal negotiations, with a target of early January 2016.",
+        datetime.date(2015, 12, 18),
+    ).events[-1:]
+    assert (event.type, event.date.value) == ("appeal", "2015-12-18")
+
+
+def test_a_date_still_to_come_sets_no_scene_for_the_next_sentence(extract):
+    found = extract(
+        "The Council adopted a resolution on Friday calling for talks in early January 2016. "
+        "Foreign ministers of Russia and the United States had met in New York.",
+        datetime.date(2015, 12, 19),
+    ).events
+    assert "2016-01" not in [e.date.value for e in found]

@@ -39,9 +39,7 @@ from timeline.extraction.lexicon import (
 )
 from timeline.extraction.summary import event_headline
 from timeline.extraction.types import (
-    ANCHOR_DATELINE,
     ANCHOR_PREVIOUS,
-    ANCHOR_PUBLISHED,
     DAY,
     EVENT_TYPE_TABLE,
     OTHER,
@@ -630,6 +628,14 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         own = {t.idx for t in speech_time(trigger.token)}
     else:
         own = {t.idx for t in clause_tokens(trigger.token)}
+        if trigger.verbal and trigger.type == "appeal":
+            # "requested him to convene talks by early January": the target is the talks'.
+            own -= {
+                t.idx
+                for c in trigger.token.children
+                if c.dep_ in {"xcomp", "ccomp"}
+                for t in c.subtree
+            }
         # "accepted the result, and said he would meet them on Monday": what a conjoined
         # verb says carries its own times.
         own -= {
@@ -1234,7 +1240,7 @@ def narrative_date(dates, text, offset) -> DateMention | None:
             continue  # "possibly by the end of this month": a deadline, not the story's time
         if SINCE.search(before):
             continue  # "a ceasefire in effect since April 11": a state's start, not the story's
-        if d.anchor in {ANCHOR_PUBLISHED, ANCHOR_DATELINE} and d.future:
+        if d.future:
             continue  # "a conference early next year": what is still to come sets no scene
         return d
     return None
