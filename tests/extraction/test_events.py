@@ -1274,3 +1274,12 @@ def test_a_date_still_to_come_sets_no_scene_for_the_next_sentence(extract):
         datetime.date(2015, 12, 19),
     ).events
     assert "2016-01" not in [e.date.value for e in found]
+
+
+def test_a_phone_conversation_is_a_meeting(extract):
+    (event,) = extract(
+        "On Tuesday, Zarif held a phone conversation with Lavrov on the talks in Vienna.",
+        datetime.date(2015, 10, 29),
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2015-10-27")
+    assert set(actors(event)) == {"Mohammad Javad Zarif", "Sergey Lavrov"}
