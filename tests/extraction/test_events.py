@@ -1283,3 +1283,13 @@ def test_a_phone_conversation_is_a_meeting(extract):
     ).events
     assert (event.type, event.date.value) == ("meeting", "2015-10-27")
     assert set(actors(event)) == {"Mohammad Javad Zarif", "Sergey Lavrov"}
+
+
+def test_what_is_to_come_on_no_known_day_is_no_event(extract):
+    found = extract(
+        "TEHRAN (Reuters) - Iran's foreign minister said on Thursday he had been invited to "
+        "talks on Syria. Mohammad Javad Zarif is set to take part in an upcoming conference in "
+        "Vienna.",
+        datetime.date(2015, 10, 29),
+    ).events
+    assert not any(e.planned and e.date.value == "2015-10-29" for e in found)

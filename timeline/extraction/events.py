@@ -1112,6 +1112,8 @@ def find_events(
                 mention_only = True
         if date is None or not date.value:
             continue
+        if planned and not explicit and not headline:
+            continue  # "is set to take part in an upcoming conference": on no known day
         # The evidence starts after "BEIRUT -" or "UNITED NATIONS (Reuters) -".
         lead = dateline_prefix(text) if paragraph_start else 0
         event = new_event(
