@@ -1293,3 +1293,22 @@ def test_what_is_to_come_on_no_known_day_is_no_event(extract):
         datetime.date(2015, 10, 29),
     ).events
     assert not any(e.planned and e.date.value == "2015-10-29" for e in found)
+
+
+def test_talks_on_a_war_with_nobody_named_are_between_its_parties(extract):
+    (event,) = extract(
+        "GENEVA (Reuters) - U.N.-brokered peace talks on Syria resumed in Geneva on Monday "
+        "after a two-week break.",
+        datetime.date(2016, 3, 14),
+    ).events
+    assert (event.type, event.date.value) == ("resumption", "2016-03-14")
+    assert set(actors(event)) == {"Syrian government", "Syrian opposition"}
+
+
+def test_a_dateline_city_is_not_the_subject_of_the_lede(extract):
+    (event,) = extract(
+        "MINSK (AP) — A fragile ceasefire in eastern Ukraine took effect at midnight on Sunday.",
+        datetime.date(2015, 2, 15),
+    ).events
+    assert (event.type, event.date.value) == ("ceasefire", "2015-02-15")
+    assert set(actors(event)) == {"Ukraine", "pro-Russian separatists"}

@@ -959,6 +959,32 @@ def told_in(doc, event):
     return span if span is not None else []
 
 
+def talks_of_the_war(sent, quotes, dates, wars):
+    """ "Peace talks on Syria resumed in Geneva on Monday", "An international conference on
+    Syria opened on Wednesday": talks on a war, on a day of their own, with nobody named as
+    taking part, are between that war's parties."""
+    for candidate in ranked_triggers(sent, quotes):
+        if candidate.type not in {"meeting", "resumption", "suspension", "postponement"}:
+            continue
+        verb = verb_of(candidate)
+        talks = (
+            [candidate.token]
+            if not candidate.verbal
+            else [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        )
+        if not any(
+            t.lemma_.lower() in NOUNS and NOUNS[t.lemma_.lower()] == "meeting" for t in talks
+        ):
+            continue
+        of_war = {t.i for t in talks for t in t.subtree}
+        war = next((w for w in wars if w.i in of_war), None)
+        clause = {t.idx for t in clause_tokens(verb)}
+        if war is None or not any(any(d.start <= i < d.end for i in clause) for d in dates):
+            continue
+        return candidate, war_parties(war)
+    return None
+
+
 def war_parties(war) -> list[ActorMention]:
     """The warring parties of the country `war` names, as the doers of what they agree."""
     return [
@@ -1086,6 +1112,8 @@ def find_events(
         story_war = [a for a in countries if a.i < sent.start][-1:]
         chosen = truce_of_the_war(chosen, sent, quotes, explicit_dates, wars, story_war)
         chosen = talks_scheduled(chosen, sent, quotes, explicit_dates)
+        if chosen is None and wars:
+            chosen = talks_of_the_war(sent, quotes, explicit_dates, wars)
         if chosen is None and found:
             chosen = the_same_happening(sent, quotes, explicit_dates, found)
         main_dates = [] if caption else main_clause_dates(sent, explicit_dates)
