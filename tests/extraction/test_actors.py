@@ -742,3 +742,11 @@ def test_the_short_name_the_model_took_for_a_place_is_the_body(nlp):
 
 def test_a_creed_before_a_name_describes_it(nlp):
     assert names(nlp, "The envoy met the Shia Houthi group in Kuwait.") == ["Houthi movement"]
+
+
+def test_a_wars_country_names_whose_sides_they_are(nlp):
+    assert names(nlp, "The U.N. envoy shuttled between the Yemen rivals in Kuwait.") == [
+        "United Nations",
+        "Yemeni government",
+        "Houthi movement",
+    ]

@@ -1266,8 +1266,13 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
         elif lemma in _PARTY_NOUNS:
             words = tuple(t.lower_ for t in doc[max(0, token.i - 1) : token.i + 1])
             before = {c.lower_ for c in mods}
-            if words not in _PARTY_PHRASES and not (
-                token.tag_ in ("NNS", "NNPS") and before & _PARTY_WORDS
+            plural = token.tag_ in ("NNS", "NNPS")
+            # "Yemen rivals", "the Syrian parties": a war's country names whose sides they are
+            of_war = plural and country in gazetteer.CONFLICT_PARTIES and lemma != "delegation"
+            if (
+                words not in _PARTY_PHRASES
+                and not (plural and before & _PARTY_WORDS)
+                and not of_war
             ):
                 continue  # "the rival Syrian delegations", "both sides": the parties
             where = country or focus
