@@ -750,3 +750,10 @@ def test_a_wars_country_names_whose_sides_they_are(nlp):
         "Yemeni government",
         "Houthi movement",
     ]
+
+
+def test_the_rest_of_a_title_is_no_body(nlp):
+    assert names(nlp, "Brahimi met U.S. Undersecretary of State William Burns in Geneva.") == [
+        "Lakhdar Brahimi",
+        "William Burns",
+    ]

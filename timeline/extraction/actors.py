@@ -586,6 +586,13 @@ class ActorResolver:
         if label in ("GPE", "LOC", "FAC"):
             return _actor(span, span.text, PLACE, None, via, is_place=True)
         if label == "ORG":
+            if (
+                len(span) == 1
+                and span.start > 1
+                and span.doc[span.start - 1].lower_ == "of"
+                and _is_title(span.doc[span.start - 2])
+            ):
+                return None  # "Undersecretary of State": the rest of a title, not a body
             if span[-1].lower_ in _DOCUMENT_WORDS:
                 return None  # "the Libyan Political Agreement", "the Arab Action Plan"
             if (
