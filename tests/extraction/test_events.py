@@ -1312,3 +1312,13 @@ def test_a_dateline_city_is_not_the_subject_of_the_lede(extract):
     ).events
     assert (event.type, event.date.value) == ("ceasefire", "2015-02-15")
     assert set(actors(event)) == {"Ukraine", "pro-Russian separatists"}
+
+
+def test_nobody_acts_in_an_indirect_question(extract):
+    (event,) = extract(
+        "Russia and the United States agreed on Saturday that a transitional government should "
+        "be set up in Syria but left open the question of what part President Bashar al-Assad "
+        "might play.",
+        datetime.date(2012, 6, 30),
+    ).events
+    assert "Bashar al-Assad" not in actors(event)

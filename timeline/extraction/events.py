@@ -395,12 +395,25 @@ def clause_tokens(trigger, keep_participles: bool = False) -> list:
                 marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
                 if child.dep_ in {"relcl", "acl", "csubj", "parataxis"} or marks & SUBORDINATORS:
                     continue
+            if child.dep_ in {"pcomp", "ccomp"} and indirect_question(child):
+                continue  # "the question of what part Assad might play": nobody acts in it
             stack.append(child)
     return out
 
 
 # Participles that give a noun its time: "talks scheduled for January", "a vote set for Friday".
 SCHEDULING = frozenset(["schedule", "set", "plan", "slate"])
+
+
+def indirect_question(clause) -> bool:
+    """ "what part Assad might play", "who would lead the delegation": asked, not done."""
+    return any(
+        t.tag_ in {"WDT", "WP", "WP$", "WRB"} and t.i < clause.i
+        for c in clause.children
+        for t in [c, *c.children]
+    )
+
+
 FIRST_PERSON = frozenset(["we", "i"])
 DESCRIBING = frozenset(["call", "term", "label", "brand", "dub", "describe"])
 # Verbs that judge what they are said of: "the veto was condemned" is the condemnation's news,
