@@ -454,6 +454,16 @@ def governed_by_speech_act(token) -> bool:
 
 
 def ranked_triggers(sent, quotes) -> list[Candidate]:
+    """The sentence's candidate triggers, best first; several rules ask, so each sentence's
+    list is made once (the doc keeps it while it is being read)."""
+    key = (sent.start, sent.end)
+    cache = sent.doc.user_data.setdefault("timeline_ranked_triggers", {})
+    if key not in cache:
+        cache[key] = _ranked_triggers(sent, quotes)
+    return cache[key]
+
+
+def _ranked_triggers(sent, quotes) -> list[Candidate]:
     candidates = []
     for token in sent:
         kind, verbal = trigger_type(token)
@@ -696,11 +706,11 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     # "failed to show up ... a ceasefire in effect since April 11": "since" starts a state; it
     # dates only a change that still holds ("the talks have been suspended since Monday").
     if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb_of(trigger).children):
-        text = doc.text
+        text, offset = sent.text, sent.start_char  # Doc.text would join every token
         dates_in_sentence = [
             d
             for d in dates_in_sentence
-            if not SINCE.search(text[max(0, d.start - 12) : d.start].rstrip())
+            if not SINCE.search(text[max(0, d.start - offset - 12) : d.start - offset].rstrip())
         ]
     for clause in (own, speech):
         attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in clause)]
@@ -1165,6 +1175,9 @@ def find_events(
             sent, trigger, explicit_dates, sentence_actors, quotes, event
         ):
             found.append(Found(other, True, index, paragraph, headline, False, False))
+    # The candidates hold the doc's tokens: leaving them in it would make a reference cycle
+    # that keeps every parsed article alive until the garbage collector runs.
+    doc.user_data.pop("timeline_ranked_triggers", None)
     return merge_same_happenings(found)
 
 
