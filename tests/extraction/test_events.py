@@ -1322,3 +1322,12 @@ def test_nobody_acts_in_an_indirect_question(extract):
         datetime.date(2012, 6, 30),
     ).events
     assert "Bashar al-Assad" not in actors(event)
+
+
+def test_the_date_of_what_an_event_follows_is_not_its_own(extract):
+    found = extract(
+        "Russian Foreign Minister Sergei Lavrov met Syrian officials in Moscow following a "
+        "diplomatic push by the envoy in Damascus this week.",
+        datetime.date(2012, 12, 27),
+    ).events
+    assert "2012-12" not in [e.date.value for e in found]

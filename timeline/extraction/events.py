@@ -922,8 +922,8 @@ def noun_dated(doc, date):
 
 
 def of_an_earlier_happening(doc, date) -> bool:
-    """A date inside "after a first meeting in January", "before the vote on Friday": the
-    preposition's object is a happening (a noun that names an event) and the date is its."""
+    """A date inside "after a first meeting in January", "following a push by Brahimi this
+    week": the preposition's object is a happening of its own, and the date is its."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
         return False
@@ -937,7 +937,7 @@ def of_an_earlier_happening(doc, date) -> bool:
             and head.lower_ in {"after", "before", "following"}
             and token.dep_ == "pobj"
             and not span.start <= token.i < span.end
-            and (token.lemma_.lower() in NOUNS or token.lower_ in NOUNS)
+            and token.pos_ in {"NOUN", "PROPN"}
         ):
             return True
         token = head
