@@ -757,3 +757,8 @@ def test_the_rest_of_a_title_is_no_body(nlp):
         "Lakhdar Brahimi",
         "William Burns",
     ]
+
+
+def test_a_given_name_before_a_quoted_nickname_is_the_nicknamed_man(nlp):
+    found = names(nlp, 'They signed before FARC commander Rodrigo "Timochenko" Londono.')
+    assert "Rodrigo" not in found and "Rodrigo Londono Echeverri" in found

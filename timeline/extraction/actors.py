@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -415,7 +416,7 @@ class ActorResolver:
         out += _definite_references(doc, out)
         out += _they(doc, out)
         out.sort(key=lambda a: a.i)
-        return out
+        return _nicknamed(doc, out)
 
     # -- offices ---------------------------------------------------------------
 
@@ -757,6 +758,24 @@ class ActorResolver:
                 )
             )
         return out
+
+
+def _nicknamed(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+    """'Rodrigo "Timochenko" Londono': the given name before a quoted nickname is the man
+    the nickname names, not a person called "Rodrigo"."""
+    out = list(found)
+    for n, (first, nick) in enumerate(itertools.pairwise(found)):
+        between = doc[first.j : nick.i]
+        if (
+            first.kind == PERSON
+            and nick.kind == PERSON
+            and first.j - first.i == 1
+            and all(t.is_quote for t in between)
+            and len(between) >= 1
+            and nick.name.split()[0] == first.surface
+        ):
+            out[n] = dataclasses.replace(first, name=nick.name, country=nick.country)
+    return out
 
 
 def _unmarked_surnames(doc: Doc, found: list[ResolvedActor], people) -> list[ResolvedActor]:
