@@ -742,3 +742,23 @@ def test_the_short_name_the_model_took_for_a_place_is_the_body(nlp):
 
 def test_a_creed_before_a_name_describes_it(nlp):
     assert names(nlp, "The envoy met the Shia Houthi group in Kuwait.") == ["Houthi movement"]
+
+
+def test_a_wars_country_names_whose_sides_they_are(nlp):
+    assert names(nlp, "The U.N. envoy shuttled between the Yemen rivals in Kuwait.") == [
+        "United Nations",
+        "Yemeni government",
+        "Houthi movement",
+    ]
+
+
+def test_the_rest_of_a_title_is_no_body(nlp):
+    assert names(nlp, "Brahimi met U.S. Undersecretary of State William Burns in Geneva.") == [
+        "Lakhdar Brahimi",
+        "William Burns",
+    ]
+
+
+def test_a_given_name_before_a_quoted_nickname_is_the_nicknamed_man(nlp):
+    found = names(nlp, 'They signed before FARC commander Rodrigo "Timochenko" Londono.')
+    assert "Rodrigo" not in found and "Rodrigo Londono Echeverri" in found

@@ -985,3 +985,18 @@ def test_the_list_of_first_letters_skips_no_date_form():
         return [(m.start(), m.end(), m.lastgroup) for t in texts for m in regex.finditer(t)]
 
     assert found(module._DATE_RE) == found(plain)
+
+
+def test_a_year_in_brackets_after_a_number_names_a_document(nlp):
+    found = dates(
+        nlp, "The Council adopted resolution 2254 (2015) on Friday.", datetime.date(2015, 12, 20)
+    )
+    assert [(d.text, d.value) for d in found if d.value] == [("Friday", "2015-12-18")]
+
+
+@pytest.mark.parametrize(
+    "text", ["The Council met this afternoon.", "Ministers had met earlier in the day in Vienna."]
+)
+def test_parts_of_the_day_are_the_storys_day(nlp, text):
+    (found,) = dates(nlp, text, datetime.date(2015, 12, 18))
+    assert (found.value, found.precision) == ("2015-12-18", DAY)

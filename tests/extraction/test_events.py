@@ -1255,3 +1255,79 @@ def test_the_date_of_a_happening_named_after_after_is_that_happenings(extract):
         datetime.date(2017, 5, 2),
     ).events
     assert event.date.value != "2016-01"
+
+
+def test_a_target_date_in_an_appeal_is_the_targets_not_the_appeals(extract):
+    (event,) = extract(
+        "UNITED NATIONS (Reuters) - The Security Council adopted a resolution on Friday. By "
+        "the text, the Council requested the Secretary-General to convene the two sides for "
+        "formal negotiations, with a target of early January 2016.",
+        datetime.date(2015, 12, 18),
+    ).events[-1:]
+    assert (event.type, event.date.value) == ("appeal", "2015-12-18")
+
+
+def test_a_date_still_to_come_sets_no_scene_for_the_next_sentence(extract):
+    found = extract(
+        "The Council adopted a resolution on Friday calling for talks in early January 2016. "
+        "Foreign ministers of Russia and the United States had met in New York.",
+        datetime.date(2015, 12, 19),
+    ).events
+    assert "2016-01" not in [e.date.value for e in found]
+
+
+def test_a_phone_conversation_is_a_meeting(extract):
+    (event,) = extract(
+        "On Tuesday, Zarif held a phone conversation with Lavrov on the talks in Vienna.",
+        datetime.date(2015, 10, 29),
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2015-10-27")
+    assert set(actors(event)) == {"Mohammad Javad Zarif", "Sergey Lavrov"}
+
+
+def test_what_is_to_come_on_no_known_day_is_no_event(extract):
+    found = extract(
+        "TEHRAN (Reuters) - Iran's foreign minister said on Thursday he had been invited to "
+        "talks on Syria. Mohammad Javad Zarif is set to take part in an upcoming conference in "
+        "Vienna.",
+        datetime.date(2015, 10, 29),
+    ).events
+    assert not any(e.planned and e.date.value == "2015-10-29" for e in found)
+
+
+def test_talks_on_a_war_with_nobody_named_are_between_its_parties(extract):
+    (event,) = extract(
+        "GENEVA (Reuters) - U.N.-brokered peace talks on Syria resumed in Geneva on Monday "
+        "after a two-week break.",
+        datetime.date(2016, 3, 14),
+    ).events
+    assert (event.type, event.date.value) == ("resumption", "2016-03-14")
+    assert set(actors(event)) == {"Syrian government", "Syrian opposition"}
+
+
+def test_a_dateline_city_is_not_the_subject_of_the_lede(extract):
+    (event,) = extract(
+        "MINSK (AP) — A fragile ceasefire in eastern Ukraine took effect at midnight on Sunday.",
+        datetime.date(2015, 2, 15),
+    ).events
+    assert (event.type, event.date.value) == ("ceasefire", "2015-02-15")
+    assert set(actors(event)) == {"Ukraine", "pro-Russian separatists"}
+
+
+def test_nobody_acts_in_an_indirect_question(extract):
+    (event,) = extract(
+        "Russia and the United States agreed on Saturday that a transitional government should "
+        "be set up in Syria but left open the question of what part President Bashar al-Assad "
+        "might play.",
+        datetime.date(2012, 6, 30),
+    ).events
+    assert "Bashar al-Assad" not in actors(event)
+
+
+def test_the_date_of_what_an_event_follows_is_not_its_own(extract):
+    found = extract(
+        "Russian Foreign Minister Sergei Lavrov met Syrian officials in Moscow following a "
+        "diplomatic push by the envoy in Damascus this week.",
+        datetime.date(2012, 12, 27),
+    ).events
+    assert "2012-12" not in [e.date.value for e in found]

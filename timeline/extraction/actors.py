@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -415,7 +416,7 @@ class ActorResolver:
         out += _definite_references(doc, out)
         out += _they(doc, out)
         out.sort(key=lambda a: a.i)
-        return out
+        return _nicknamed(doc, out)
 
     # -- offices ---------------------------------------------------------------
 
@@ -586,6 +587,13 @@ class ActorResolver:
         if label in ("GPE", "LOC", "FAC"):
             return _actor(span, span.text, PLACE, None, via, is_place=True)
         if label == "ORG":
+            if (
+                len(span) == 1
+                and span.start > 1
+                and span.doc[span.start - 1].lower_ == "of"
+                and _is_title(span.doc[span.start - 2])
+            ):
+                return None  # "Undersecretary of State": the rest of a title, not a body
             if span[-1].lower_ in _DOCUMENT_WORDS:
                 return None  # "the Libyan Political Agreement", "the Arab Action Plan"
             if (
@@ -750,6 +758,24 @@ class ActorResolver:
                 )
             )
         return out
+
+
+def _nicknamed(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+    """'Rodrigo "Timochenko" Londono': the given name before a quoted nickname is the man
+    the nickname names, not a person called "Rodrigo"."""
+    out = list(found)
+    for n, (first, nick) in enumerate(itertools.pairwise(found)):
+        between = doc[first.j : nick.i]
+        if (
+            first.kind == PERSON
+            and nick.kind == PERSON
+            and first.j - first.i == 1
+            and all(t.is_quote for t in between)
+            and len(between) >= 1
+            and nick.name.split()[0] == first.surface
+        ):
+            out[n] = dataclasses.replace(first, name=nick.name, country=nick.country)
+    return out
 
 
 def _unmarked_surnames(doc: Doc, found: list[ResolvedActor], people) -> list[ResolvedActor]:
@@ -1266,8 +1292,13 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
         elif lemma in _PARTY_NOUNS:
             words = tuple(t.lower_ for t in doc[max(0, token.i - 1) : token.i + 1])
             before = {c.lower_ for c in mods}
-            if words not in _PARTY_PHRASES and not (
-                token.tag_ in ("NNS", "NNPS") and before & _PARTY_WORDS
+            plural = token.tag_ in ("NNS", "NNPS")
+            # "Yemen rivals", "the Syrian parties": a war's country names whose sides they are
+            of_war = plural and country in gazetteer.CONFLICT_PARTIES and lemma != "delegation"
+            if (
+                words not in _PARTY_PHRASES
+                and not (plural and before & _PARTY_WORDS)
+                and not of_war
             ):
                 continue  # "the rival Syrian delegations", "both sides": the parties
             where = country or focus

@@ -150,7 +150,7 @@ _DATE_RE = re.compile(
         |Labou?r\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine's\s+Day|Boxing\s+Day)\b)
   | (?P<wd>(?:(?P<wd_rel>last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following)
         \s+)?(?<!Good\s)(?<!Black\s)(?<!Holy\s)(?<!Super\s)(?<!Ash\s)(?<!Palm\s)(?P<wd_d>{_WEEKDAY}))
-  | (?P<deictic>\b(?P<deictic_w>today|tonight|yesterday|tomorrow)\b)
+  | (?P<deictic>\b(?P<deictic_w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b)
   | (?P<rel>\b(?P<rel_mod>last|this|next|the\s+past|the\s+previous|the\s+prior|the\s+current|
         (?:earlier|later|early|late)\s+(?:this|in\s+the)|the\s+coming|the\s+latest(?=\s+fiscal))
         \s+(?:(?P<rel_fiscal>fiscal)\s+)?(?P<rel_u>year|month|week)\b
@@ -207,6 +207,8 @@ _NUMBER_LABEL = re.compile(
     r"room|no\.|nos\.|number|page|item|rule|form|model|platform|gate)\s*$",
     re.IGNORECASE,
 )
+# "resolution 2254 (2015)", "S/RES/2118 (2013)": a year in brackets after a number names it.
+_LABEL_YEAR = re.compile(r"\d\s*\($")
 # "at 1955 GMT", "1400 hours", "0600 local time": a time on the clock.
 _CLOCK_AFTER = re.compile(
     r"\s*(?:(?-i:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|EET)\b|hours\b|hrs\b|"
@@ -958,7 +960,9 @@ class _Resolver:
     def _deictic(self, m, text, start, end):
         if _GENERIC_NOW.match(self.text, end) or self.text[max(0, start - 3) : start] == "of ":
             return DateMention(text, start, end, None, None, None)
-        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["deictic_w"].lower()]
+        word = " ".join(m["deictic_w"].lower().split())
+        # "this afternoon": the story's own day
+        shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
         day = self.ref + datetime.timedelta(days=shift)
         return self.relative(text, start, end, day, DAY)
 
@@ -1171,6 +1175,8 @@ class _Resolver:
             self.text, end
         ):
             return None
+        if _LABEL_YEAR.search(self.text, max(0, start - 14), start):
+            return None  # "resolution 2254 (2015)": the year is part of the document's name
         if not m["year_fiscal"] and not self._looks_like_year(m, year):
             return None
         return self._absolute(text, start, end, datetime.date(year, 1, 1), YEAR)

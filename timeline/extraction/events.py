@@ -39,9 +39,7 @@ from timeline.extraction.lexicon import (
 )
 from timeline.extraction.summary import event_headline
 from timeline.extraction.types import (
-    ANCHOR_DATELINE,
     ANCHOR_PREVIOUS,
-    ANCHOR_PUBLISHED,
     DAY,
     EVENT_TYPE_TABLE,
     OTHER,
@@ -397,12 +395,25 @@ def clause_tokens(trigger, keep_participles: bool = False) -> list:
                 marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
                 if child.dep_ in {"relcl", "acl", "csubj", "parataxis"} or marks & SUBORDINATORS:
                     continue
+            if child.dep_ in {"pcomp", "ccomp"} and indirect_question(child):
+                continue  # "the question of what part Assad might play": nobody acts in it
             stack.append(child)
     return out
 
 
 # Participles that give a noun its time: "talks scheduled for January", "a vote set for Friday".
 SCHEDULING = frozenset(["schedule", "set", "plan", "slate"])
+
+
+def indirect_question(clause) -> bool:
+    """ "what part Assad might play", "who would lead the delegation": asked, not done."""
+    return any(
+        t.tag_ in {"WDT", "WP", "WP$", "WRB"} and t.i < clause.i
+        for c in clause.children
+        for t in [c, *c.children]
+    )
+
+
 FIRST_PERSON = frozenset(["we", "i"])
 DESCRIBING = frozenset(["call", "term", "label", "brand", "dub", "describe"])
 # Verbs that judge what they are said of: "the veto was condemned" is the condemnation's news,
@@ -443,6 +454,16 @@ def governed_by_speech_act(token) -> bool:
 
 
 def ranked_triggers(sent, quotes) -> list[Candidate]:
+    """The sentence's candidate triggers, best first; several rules ask, so each sentence's
+    list is made once (the doc keeps it while it is being read)."""
+    key = (sent.start, sent.end)
+    cache = sent.doc.user_data.setdefault("timeline_ranked_triggers", {})
+    if key not in cache:
+        cache[key] = _ranked_triggers(sent, quotes)
+    return cache[key]
+
+
+def _ranked_triggers(sent, quotes) -> list[Candidate]:
     candidates = []
     for token in sent:
         kind, verbal = trigger_type(token)
@@ -630,6 +651,14 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         own = {t.idx for t in speech_time(trigger.token)}
     else:
         own = {t.idx for t in clause_tokens(trigger.token)}
+        if trigger.verbal and trigger.type == "appeal":
+            # "requested him to convene talks by early January": the target is the talks'.
+            own -= {
+                t.idx
+                for c in trigger.token.children
+                if c.dep_ in {"xcomp", "ccomp"}
+                for t in c.subtree
+            }
         # "accepted the result, and said he would meet them on Monday": what a conjoined
         # verb says carries its own times.
         own -= {
@@ -677,11 +706,11 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     # "failed to show up ... a ceasefire in effect since April 11": "since" starts a state; it
     # dates only a change that still holds ("the talks have been suspended since Monday").
     if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb_of(trigger).children):
-        text = doc.text
+        text, offset = sent.text, sent.start_char  # Doc.text would join every token
         dates_in_sentence = [
             d
             for d in dates_in_sentence
-            if not SINCE.search(text[max(0, d.start - 12) : d.start].rstrip())
+            if not SINCE.search(text[max(0, d.start - offset - 12) : d.start - offset].rstrip())
         ]
     for clause in (own, speech):
         attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in clause)]
@@ -893,8 +922,8 @@ def noun_dated(doc, date):
 
 
 def of_an_earlier_happening(doc, date) -> bool:
-    """A date inside "after a first meeting in January", "before the vote on Friday": the
-    preposition's object is a happening (a noun that names an event) and the date is its."""
+    """A date inside "after a first meeting in January", "following a push by Brahimi this
+    week": the preposition's object is a happening of its own, and the date is its."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
         return False
@@ -908,7 +937,7 @@ def of_an_earlier_happening(doc, date) -> bool:
             and head.lower_ in {"after", "before", "following"}
             and token.dep_ == "pobj"
             and not span.start <= token.i < span.end
-            and (token.lemma_.lower() in NOUNS or token.lower_ in NOUNS)
+            and token.pos_ in {"NOUN", "PROPN"}
         ):
             return True
         token = head
@@ -951,6 +980,32 @@ def told_in(doc, event):
     """The tokens of an event's sentence."""
     span = doc.char_span(event.start, event.end, alignment_mode="expand")
     return span if span is not None else []
+
+
+def talks_of_the_war(sent, quotes, dates, wars):
+    """ "Peace talks on Syria resumed in Geneva on Monday", "An international conference on
+    Syria opened on Wednesday": talks on a war, on a day of their own, with nobody named as
+    taking part, are between that war's parties."""
+    for candidate in ranked_triggers(sent, quotes):
+        if candidate.type not in {"meeting", "resumption", "suspension", "postponement"}:
+            continue
+        verb = verb_of(candidate)
+        talks = (
+            [candidate.token]
+            if not candidate.verbal
+            else [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        )
+        if not any(
+            t.lemma_.lower() in NOUNS and NOUNS[t.lemma_.lower()] == "meeting" for t in talks
+        ):
+            continue
+        of_war = {t.i for t in talks for t in t.subtree}
+        war = next((w for w in wars if w.i in of_war), None)
+        clause = {t.idx for t in clause_tokens(verb)}
+        if war is None or not any(any(d.start <= i < d.end for i in clause) for d in dates):
+            continue
+        return candidate, war_parties(war)
+    return None
 
 
 def war_parties(war) -> list[ActorMention]:
@@ -1080,6 +1135,8 @@ def find_events(
         story_war = [a for a in countries if a.i < sent.start][-1:]
         chosen = truce_of_the_war(chosen, sent, quotes, explicit_dates, wars, story_war)
         chosen = talks_scheduled(chosen, sent, quotes, explicit_dates)
+        if chosen is None and wars:
+            chosen = talks_of_the_war(sent, quotes, explicit_dates, wars)
         if chosen is None and found:
             chosen = the_same_happening(sent, quotes, explicit_dates, found)
         main_dates = [] if caption else main_clause_dates(sent, explicit_dates)
@@ -1106,6 +1163,8 @@ def find_events(
                 mention_only = True
         if date is None or not date.value:
             continue
+        if planned and not explicit and not headline:
+            continue  # "is set to take part in an upcoming conference": on no known day
         # The evidence starts after "BEIRUT -" or "UNITED NATIONS (Reuters) -".
         lead = dateline_prefix(text) if paragraph_start else 0
         event = new_event(
@@ -1116,6 +1175,9 @@ def find_events(
             sent, trigger, explicit_dates, sentence_actors, quotes, event
         ):
             found.append(Found(other, True, index, paragraph, headline, False, False))
+    # The candidates hold the doc's tokens: leaving them in it would make a reference cycle
+    # that keeps every parsed article alive until the garbage collector runs.
+    doc.user_data.pop("timeline_ranked_triggers", None)
     return merge_same_happenings(found)
 
 
@@ -1234,7 +1296,7 @@ def narrative_date(dates, text, offset) -> DateMention | None:
             continue  # "possibly by the end of this month": a deadline, not the story's time
         if SINCE.search(before):
             continue  # "a ceasefire in effect since April 11": a state's start, not the story's
-        if d.anchor in {ANCHOR_PUBLISHED, ANCHOR_DATELINE} and d.future:
+        if d.future:
             continue  # "a conference early next year": what is still to come sets no scene
         return d
     return None

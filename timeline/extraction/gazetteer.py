@@ -631,6 +631,8 @@ TITLES: tuple[str, ...] = (
     "Secretary-General",
     "Secretary General",
     "Under-Secretary",
+    "Undersecretary",
+    "Under Secretary",
     "Deputy",
     "Assistant",
     "Acting",

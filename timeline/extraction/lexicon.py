@@ -162,7 +162,8 @@ VERB_OBJECTS = {
 # are the subject ("The talks ended").
 NOUNS = {
     **dict.fromkeys(
-        ["meeting", "talk", "talks", "summit", "negotiation", "conference", "session"],
+        ["meeting", "talk", "talks", "summit", "negotiation", "conference", "session"]
+        + ["conversation"],  # "held a phone conversation with Lavrov"
         "meeting",
     ),
     **dict.fromkeys(["visit", "trip", "arrival"], "visit"),

@@ -97,6 +97,19 @@ def repair_parse(doc):
             continue
         token.head, token.dep_ = token, "ROOT"
         head.head, head.dep_ = token, ("npadvmod" if has_subject else "nsubj")
+    for token in doc:
+        # "MINSK (AP) — A fragile ceasefire in eastern Ukraine took effect": the parser makes
+        # the dateline's city the subject and the real subject its apposition.
+        if token.dep_ not in ("nsubj", "nsubjpass") or not token.is_upper or len(token) < 3:
+            continue
+        dash = next((t for t in doc[token.i : token.i + 8] if t.text in DATELINE_DASHES), None)
+        if dash is None:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "appos" and c.i > dash.i), None)
+        if subject is None:
+            continue
+        subject.head, subject.dep_ = token.head, token.dep_
+        token.dep_ = "npadvmod"
     return doc
 
 
