@@ -509,13 +509,11 @@ def auxiliaries(verb) -> list:
 def shares_perfect(verb) -> bool:
     """A conjoined verb with no subject or auxiliary of its own under a present perfect:
     "has stated ... and warned" (the tagger often calls the second a simple past)."""
-    if verb.dep_ != "conj" or any(
+    borrowed = verb.dep_ == "conj" and not any(
         c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children
-    ):
-        return False
-    return any(
-        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in {"VBZ", "VBP"}
-        for c in verb.head.children
+    )
+    return borrowed and any(
+        c.lemma_.lower() == "have" and c.tag_ in {"VBZ", "VBP"} for c in auxiliaries(verb)
     )
 
 
@@ -999,7 +997,7 @@ def talks_of_the_war(sent, quotes, dates, wars):
             t.lemma_.lower() in NOUNS and NOUNS[t.lemma_.lower()] == "meeting" for t in talks
         ):
             continue
-        of_war = {t.i for t in talks for t in t.subtree}
+        of_war = {s.i for t in talks for s in t.subtree}
         war = next((w for w in wars if w.i in of_war), None)
         clause = {t.idx for t in clause_tokens(verb)}
         if war is None or not any(any(d.start <= i < d.end for i in clause) for d in dates):
