@@ -1331,3 +1331,35 @@ def test_the_date_of_what_an_event_follows_is_not_its_own(extract):
         datetime.date(2012, 12, 27),
     ).events
     assert "2012-12" not in [e.date.value for e in found]
+
+
+@pytest.mark.parametrize(
+    "further",
+    [
+        "In addition, the two sides have reached an understanding on the city of Aden.",
+        "The rival parties also agreed to exchange their prisoners.",
+        "Separately, both sides have signed a deal on the airport.",
+    ],
+)
+def test_the_same_parties_doing_something_more_is_another_event(extract, further):
+    result = extract(
+        "Yemen's warring parties agreed on Monday to a truce in the city of Marib.\n\n" + further,
+        datetime.date(2019, 3, 4),
+    )
+    assert len(result.events) == 2
+    second = result.events[1]
+    assert second.evidence == further
+    assert second.date.value == "2019-03-04"
+    assert {a.name for a in second.actors if a.role == "source"} == {
+        "Yemeni government",
+        "Houthi movement",
+    }
+
+
+def test_others_also_doing_it_join_the_same_event(extract):
+    (event,) = extract(
+        "Yemen's warring parties agreed on Monday to a truce in the city of Marib. "
+        "Saudi Arabia also agreed to it.",
+        datetime.date(2019, 3, 4),
+    ).events
+    assert "Saudi Arabia" in actors(event)

@@ -597,6 +597,7 @@ class Found:
     mention_only: bool = False
     lede: bool = False
     last_index: int = -1  # the last sentence folded into it
+    further: bool = False  # "also", "in addition": a further act, not the last one retold
 
     def __post_init__(self):
         self.last_index = self.sentence_index
@@ -1168,7 +1169,9 @@ def find_events(
         event = new_event(
             sent, trigger, participants, date, explicit, planned, lead, sentence_actors
         )
-        found.append(Found(event, explicit, index, paragraph, headline, mention_only, lede))
+        item = Found(event, explicit, index, paragraph, headline, mention_only, lede)
+        item.further = a_further_act(trigger)
+        found.append(item)
         for other in coordinated_events(
             sent, trigger, explicit_dates, sentence_actors, quotes, event
         ):
@@ -1628,10 +1631,31 @@ SHARED_TYPES = {"meeting", "visit", "agreement", "violence"}
 SPEECH_TYPES = frozenset(["statement", "appeal", "proposal", "threat", "rejection"])
 
 
+# "also", "in addition", "separately": what follows is one more act.
+FURTHER = frozenset(["also", "additionally", "separately", "further", "furthermore", "moreover"])
+
+
+def a_further_act(trigger) -> bool:
+    """ "In addition, the rivals have reached an understanding on Taiz", "The two sides also
+    agreed to swap prisoners": the sentence tells one more act, not the last one again."""
+    verb = verb_of(trigger)
+    while verb.dep_ in {"xcomp", "conj"} and verb.head.i != verb.i:
+        verb = verb.head
+    return any(
+        (child.dep_ == "advmod" and child.lower_ in FURTHER)
+        or (child.lower_ == "in" and any(c.lower_ == "addition" for c in child.children))
+        for child in verb.children
+    )
+
+
 def same_happening(earlier: Found, later: Found) -> bool:
     a, b = earlier.event, later.event
     if not same_kin(a.type, b.type) and not (b.type == "statement" and a.type in SPEECH_TYPES):
         return False
+    if later.further and b.type not in SPEECH_TYPES and later.sources <= earlier.sources:
+        # The same doers "also" did something: another act of theirs. Others "also" doing
+        # it ("Arab League nations also signed on to it") join the same happening.
+        return not later.sources
     speakers = a.type not in SHARED_TYPES and earlier.sources and later.sources
     if speakers and not earlier.sources & later.sources:
         return False  # two speakers, two statements
