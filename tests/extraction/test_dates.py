@@ -1000,3 +1000,19 @@ def test_a_year_in_brackets_after_a_number_names_a_document(nlp):
 def test_parts_of_the_day_are_the_storys_day(nlp, text):
     (found,) = dates(nlp, text, datetime.date(2015, 12, 18))
     assert (found.value, found.precision) == ("2015-12-18", DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "future"),
+    [
+        ("The second round of talks was postponed on Monday.", "2015-12-21", False),
+        ("The mediator postponed the talks on Monday.", "2015-12-21", False),
+        ("The talks were postponed to Monday.", "2015-12-28", True),
+        ("The talks have been postponed until Monday.", "2015-12-28", True),
+    ],
+)
+def test_a_postponement_on_a_day_was_made_that_day_one_to_a_day_looks_ahead(
+    nlp, text, value, future
+):
+    mention = only(nlp, text, datetime.date(2015, 12, 22))  # a Tuesday
+    assert (mention.value, mention.future) == (value, future)

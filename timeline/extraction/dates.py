@@ -333,10 +333,28 @@ def _tense(doc, start: int, end: int) -> str | None:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         return None
+    if token.lemma_ in _MOVING_A_DATE and _moved_when(span) and _past_form(token):
+        return "past"  # "was postponed on Monday": the postponing is what Monday dates
     main = _temporal_clause_head(token)
     if main is not None and _verb_tense(main) == "future":
         return "future"
     return _verb_tense(token)
+
+
+# Verbs that move a happening to another day: the day they name with "to", "until" or
+# "for" is the new one, ahead; with "on", or none, it is the day of the moving.
+_MOVING_A_DATE = {"postpone", "reschedule", "delay", "adjourn", "defer"}
+
+
+def _moved_when(span) -> bool:
+    """Whether the date `span` tells when a happening was moved, not where to."""
+    root = span.root
+    return not (root.dep_ == "pobj" and root.head.lower_ in ("to", "until", "till", "for"))
+
+
+def _past_form(verb) -> bool:
+    """ "postponed" (VBD) or "was postponed" (a past auxiliary)."""
+    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in _auxes(verb))
 
 
 # "when", "as soon as", "once", "until", "if": a clause they open takes its time from the
