@@ -1363,3 +1363,19 @@ def test_others_also_doing_it_join_the_same_event(extract):
         datetime.date(2019, 3, 4),
     ).events
     assert "Saudi Arabia" in actors(event)
+
+
+def test_a_day_between_a_saying_and_what_was_said_dates_the_saying(extract):
+    (event,) = extract(
+        "Syria's main opposition bloc said on Monday it would attend the talks.",
+        datetime.date(2015, 12, 22),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("statement", "2015-12-21", False)
+    assert actors(event) == {"Syrian opposition": "source"}
+
+
+def test_a_day_after_that_is_part_of_what_was_said(extract):
+    (event,) = extract(
+        "Russia said that on Monday it would host the talks.", datetime.date(2015, 12, 22)
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("meeting", "2015-12-28", True)

@@ -29,6 +29,7 @@ from timeline.extraction.actors import (
 )
 from timeline.extraction.clean import Document
 from timeline.extraction.dates import dateline_span, find_dateline, find_dates
+from timeline.extraction.lexicon import REPORTING_VERBS
 from timeline.extraction.events import find_events
 from timeline.extraction.types import (
     ANCHOR_PUBLISHED,
@@ -113,6 +114,28 @@ def repair_parse(doc):
     return doc
 
 
+@Language.component("timeline_said_when")
+def said_when(doc):
+    """ "The bloc said on Monday it would attend": the parser hangs "on Monday" on "attend",
+    but a phrase between a verb of saying and the subject of what was said (with no "that"
+    before it) tells when it was said. Runs after the lemmatizer: it reads lemmas."""
+    for verb in doc:
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        reporter = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not reporter.i < subject.i < verb.i:
+            continue
+        for child in list(verb.children):
+            if child.dep_ not in ("prep", "npadvmod") or not reporter.i < child.i < subject.i:
+                continue
+            between = doc[reporter.i + 1 : child.i]
+            if any(t.lower_ == "that" or t.dep_ == "mark" for t in between):
+                continue
+            child.head = reporter
+    return doc
+
+
 class NoPublicationDate(ValueError):
     """Neither the caller, the page's metadata nor a dateline says when it was published."""
 
@@ -150,6 +173,7 @@ class Pipeline:
         if "timeline_paragraphs" not in self.nlp.pipe_names and "parser" in self.nlp.pipe_names:
             self.nlp.add_pipe("timeline_paragraphs", before="parser")
             self.nlp.add_pipe("timeline_repair", after="parser")
+            self.nlp.add_pipe("timeline_said_when", last=True)
         self.known = tuple(known)
         # Who each text the ruler matches stands for: a new name another actor already has
         # needs the ruler built again (see learn).
