@@ -762,3 +762,16 @@ def test_the_rest_of_a_title_is_no_body(nlp):
 def test_a_given_name_before_a_quoted_nickname_is_the_nicknamed_man(nlp):
     found = names(nlp, 'They signed before FARC commander Rodrigo "Timochenko" Londono.')
     assert "Rodrigo" not in found and "Rodrigo Londono Echeverri" in found
+
+
+def test_a_bloc_or_alliance_of_the_opposition_is_the_opposition(nlp):
+    assert names(nlp, "Syria's main opposition bloc rejected the plan.") == ["Syrian opposition"]
+    assert names(nlp, "Opposition groups in Syria rejected the plan.") == ["Syrian opposition"]
+
+
+def test_the_opposition_alliance_after_a_named_alliance_is_that_alliance(nlp):
+    text = "The Syrian Democratic Alliance met in Cairo. The opposition alliance rejected the plan."
+    known = [KnownActor("Syrian Democratic Alliance", "group", country="Syria")]
+    found = names(nlp, text, known)
+    assert found[0] == "Syrian Democratic Alliance"
+    assert "Syrian opposition" not in found

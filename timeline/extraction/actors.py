@@ -1206,6 +1206,9 @@ _OPPOSITION_NOUNS = frozenset(
     ["opposition", "rebel", "rebels", "insurgent", "insurgents", "separatist", "separatists"]
 )
 _SIDE_NOUNS = _GOVERNMENT_NOUNS | _OPPOSITION_NOUNS
+# Bodies named by whose side they are; "the opposition coalition" is left to the coalition
+# the story named (see _definite_references).
+_BODIES = frozenset(["group", "bloc", "alliance", "umbrella"])
 _PARTY_NOUNS = frozenset(["party", "side", "faction", "rival", "delegation", "camp"])
 _PARTY_WORDS = frozenset(["warring", "rival", "both", "two", "opposing"])
 _PARTY_PHRASES = (
@@ -1268,7 +1271,12 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             # "the government delegation", "the regime's negotiators": the party they speak for.
             sides = [c.lemma_.lower() for c in mods if c.lemma_.lower() in _SIDE_NOUNS]
             lemma = sides[0] if sides else lemma
-        kind_of_group = doc[token.i - 1].lower_ if lemma == "group" and token.i > 0 else ""
+        # "opposition groups", "the main opposition bloc": a body named by whose side it is
+        kind_of_group = doc[token.i - 1].lower_ if lemma in _BODIES and token.i > 0 else ""
+        if kind_of_group and any(
+            a.i < token.i and a.name.lower().split()[-1:] == [lemma] for a in found
+        ):
+            continue  # "the Syrian Democratic Alliance ... the opposition alliance": that one
         # "The government and its opponents", "Assad's foes": whom the state fights.
         foes = lemma in ("opponent", "foe") and token.tag_ == "NNS"
         if foes or lemma in _OPPOSITION_NOUNS or kind_of_group in _OPPOSITION_NOUNS | {"guerrilla"}:
@@ -1277,7 +1285,8 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
                 continue
             parties = gazetteer.CONFLICT_PARTIES.get(where)
             # "the rebels", "the country's largest rebel group": the war's other side.
-            rebels = lemma not in ("opposition", "group") or kind_of_group not in ("", "opposition")
+            rebels = lemma != "opposition" and lemma not in _BODIES
+            rebels = rebels or kind_of_group not in ("", "opposition")
             name = (
                 parties[1] if parties and rebels else f"{_DEMONYM_OF.get(where, where)} opposition"
             )
