@@ -29,8 +29,8 @@ from timeline.extraction.actors import (
 )
 from timeline.extraction.clean import Document
 from timeline.extraction.dates import dateline_span, find_dateline, find_dates
-from timeline.extraction.lexicon import REPORTING_VERBS
 from timeline.extraction.events import find_events
+from timeline.extraction.lexicon import REPORTING_VERBS
 from timeline.extraction.types import (
     ANCHOR_PUBLISHED,
     DAY,
