@@ -775,3 +775,10 @@ def test_the_opposition_alliance_after_a_named_alliance_is_that_alliance(nlp):
     found = names(nlp, text, known)
     assert found[0] == "Syrian Democratic Alliance"
     assert "Syrian opposition" not in found
+
+
+def test_a_capital_naming_whose_forces_they_are_is_its_state(nlp):
+    text = "Kiev forces and the rebels traded fire. Damascus officials denied it."
+    assert names(nlp, text)[:1] == ["Ukraine"]
+    assert "Syria" in names(nlp, text)
+    assert names(nlp, "The convoy reached the Kiev airport.") == []

@@ -566,7 +566,8 @@ class ActorResolver:
             place = entry.kind == COUNTRY and _place_slot(span.root)
             return _actor(span, entry.name, entry.kind, entry.country, via, is_place=place)
         if entry is not None and entry.kind == PLACE:  # a seat of government
-            if _actor_slot(span.root) and not _modifies_title(span) and not _dateline(span):
+            seat = _actor_slot(span.root) or _names_state_body(span.root)
+            if seat and not _modifies_title(span) and not _dateline(span):
                 return _actor(span, entry.country, COUNTRY, None, VIA_METONYMY)
             return _actor(span, entry.name, PLACE, entry.country, via, is_place=True)
         if label == "NORP" or span.text.lower() in _DEMONYMS:
@@ -1546,6 +1547,13 @@ def _dateline(span: Span) -> bool:
 def _is_speaker(span: Span) -> bool:
     root = span.root
     return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
+
+
+def _names_state_body(token: Token) -> bool:
+    """ "Kiev forces", "Damascus officials": a seat of government naming whose forces or
+    officials they are speaks for its state."""
+    head = token.head
+    return token.dep_ == "compound" and head.i != token.i and head.lower_ in _STATE_NOUNS
 
 
 def _after_media_cue(span: Span) -> bool:
