@@ -1379,3 +1379,24 @@ def test_a_day_after_that_is_part_of_what_was_said(extract):
         "Russia said that on Monday it would host the talks.", datetime.date(2015, 12, 22)
     ).events
     assert (event.type, event.date.value, event.planned) == ("meeting", "2015-12-28", True)
+
+
+def test_what_was_agreed_to_be_done_later_does_not_date_the_agreeing(extract):
+    result = extract(
+        "FARC, government agree to sign final accord in three months\n\n"
+        "Colombia's government and the FARC rebels agreed on Wednesday in Havana to sign a "
+        "peace agreement in six months.",
+        datetime.date(2015, 9, 24),
+        title="FARC, government agree to sign final accord in three months",
+    )
+    (event,) = result.events
+    assert (event.type, event.date.value, event.planned) == ("agreement", "2015-09-23", False)
+
+
+def test_an_agreement_to_act_within_months_is_made_now(extract):
+    (event,) = extract(
+        "Colombia's government and the FARC rebels have agreed to sign a peace agreement "
+        "in six months.",
+        datetime.date(2015, 9, 24),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("agreement", "2015-09-24", False)

@@ -658,6 +658,15 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
                 if c.dep_ in {"xcomp", "ccomp"}
                 for t in c.subtree
             }
+        elif trigger.verbal and trigger.type in {"agreement", "proposal"}:
+            # "agreed to sign a peace deal within six months", "offered to hold talks next
+            # month": the act agreed or offered is later than the agreeing, and its date its own.
+            own -= {
+                t.idx
+                for c in trigger.token.children
+                if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                for t in c.subtree
+            }
         # "accepted the result, and said he would meet them on Monday": what a conjoined
         # verb says carries its own times.
         own -= {
