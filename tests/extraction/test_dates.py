@@ -1016,3 +1016,21 @@ def test_a_postponement_on_a_day_was_made_that_day_one_to_a_day_looks_ahead(
 ):
     mention = only(nlp, text, datetime.date(2015, 12, 22))  # a Tuesday
     assert (mention.value, mention.future) == (value, future)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "future"),
+    [
+        (
+            "The talks had been scheduled for Monday, but the rebels stayed away.",
+            "2016-04-18",
+            False,
+        ),
+        ("The vote had been set for Friday.", "2016-04-15", False),
+        ("The talks are scheduled for Monday.", "2016-04-25", True),
+        ("The talks have been scheduled for Monday.", "2016-04-25", True),
+    ],
+)
+def test_a_plan_told_in_the_past_perfect_was_for_a_day_gone(nlp, text, value, future):
+    mention = only(nlp, text, datetime.date(2016, 4, 21))  # a Thursday
+    assert (mention.value, mention.future) == (value, future)

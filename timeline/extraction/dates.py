@@ -471,6 +471,19 @@ def _is_past_perfect(doc, start: int, end: int) -> bool:
     )
 
 
+def _is_past_perfect(doc, start: int, end: int) -> bool:
+    """ "had been scheduled for Monday": the verb the span dates has "had" before it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    return token.tag_ == "VBN" and any(c.lower_ == "had" for c in _auxes(token))
+
+
 def _is_present_perfect(doc, start: int, end: int) -> bool:
     """ "The bank has extended the credit line through March", "have kept the border closed
     until May": the verb dated is (or completes) a present perfect, a state reaching into
@@ -701,7 +714,9 @@ class _Resolver:
         """The tense for `_pick`; a deadline without a year only looks ahead a little."""
         before = max(0, start - 24)
         if _FUTURE_CUE.search(self.text, before, start):
-            return "future"
+            # "The talks had been scheduled for Monday, but ...": a plan told in the past
+            # perfect was for a day already gone.
+            return "past" if _is_past_perfect(self.doc, start, end) else "future"
         tense = _tense(self.doc, start, end)
         deadline = _DEADLINE_CUE.search(self.text, before, start)
         # A present perfect reaching until a time runs up to now: "has extended the loans
