@@ -782,3 +782,13 @@ def test_a_capital_naming_whose_forces_they_are_is_its_state(nlp):
     assert names(nlp, text)[:1] == ["Ukraine"]
     assert "Syria" in names(nlp, text)
     assert names(nlp, "The convoy reached the Kiev airport.") == []
+
+
+def test_a_name_after_city_of_is_a_place_whatever_the_model_tagged(nlp):
+    found = actors(nlp, "Hundreds of people in Yemen's volatile city of Taiz protested on Sunday.")
+    assert ("Taiz", "place", None, True) in found
+
+
+def test_the_government_of_a_country_is_that_country_s(nlp):
+    text = "Yemen's war goes on. The government of Turkey agreed. The Houthis met the government of Yemen."
+    assert names(nlp, text) == ["Yemen", "Turkey", "Houthi movement", "Yemeni government"]

@@ -579,6 +579,8 @@ class ActorResolver:
             return None  # "congress", "the council": no name, whatever the model tagged
         if len(span) == 1 and span[0].lower_ in _STATE_NOUNS:
             return None  # "Government" alone: the collectives read whose it is
+        if _called_a_place(span.root):
+            return _actor(span, span.text, PLACE, None, via, is_place=True)
         if label == "PERSON" or (label in ("ORG", "GPE") and _name_words(span) <= 2):
             actor = self._person(span, via, people, strict=label != "PERSON")
             if actor is not None or label == "PERSON":
@@ -1267,6 +1269,12 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
         country = country or next(
             (a.name for a in found for c in mods if a.i <= c.i < a.j and a.kind == COUNTRY), None
         )
+        # "the government of Turkey", "the rebels of Yemen": whose they are, after "of"
+        of = [o for c in token.rights if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        owner = next((a for a in found for o in of if a.i <= o.i < a.j and a.kind == COUNTRY), None)
+        end = token.i + 1
+        if country is None and owner is not None:
+            country, end = owner.name, owner.j
         start = min([token.i] + [c.i for c in mods if c.dep_ != "det"])
         if lemma in _DELEGATION_NOUNS and not any(c.lower_ == "of" for c in token.rights):
             # "the government delegation", "the regime's negotiators": the party they speak for.
@@ -1291,14 +1299,14 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             name = (
                 parties[1] if parties and rebels else f"{_DEMONYM_OF.get(where, where)} opposition"
             )
-            out.append(_collective(doc, start, token.i + 1, name, GROUP, where))
+            out.append(_collective(doc, start, end, name, GROUP, where))
         elif lemma in _GOVERNMENT_NOUNS and token.dep_ != "compound":
             where = country or (focus if any(c.lower_ == "the" for c in mods) else None)
             if where is None or where != focus:
                 continue
             name = government_name(where)
             kind = COUNTRY if name == where else ORGANIZATION
-            out.append(_collective(doc, start, token.i + 1, name, kind, where))
+            out.append(_collective(doc, start, end, name, kind, where))
         elif lemma in _PARTY_NOUNS:
             words = tuple(t.lower_ for t in doc[max(0, token.i - 1) : token.i + 1])
             before = {c.lower_ for c in mods}
@@ -1321,7 +1329,7 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
                     if party == where
                     else (ORGANIZATION if party.endswith("government") else GROUP)
                 )
-                out.append(_collective(doc, start, token.i + 1, party, kind, where))
+                out.append(_collective(doc, start, end, party, kind, where))
     return out
 
 
@@ -1417,6 +1425,25 @@ def _first_conjunct(token: Token) -> Token:
     while token.dep_ in ("conj", "appos") and token.head is not token:
         token = token.head
     return token
+
+
+# Nouns that say the name after "of" is a place: "the city of Taiz", "the port of Hodeidah".
+_PLACE_NOUNS = frozenset(
+    ["city", "town", "village", "port", "province", "governorate", "region", "district"]
+    + ["capital", "enclave", "suburb", "neighbourhood", "neighborhood", "area", "island"]
+)
+
+
+def _called_a_place(root: Token) -> bool:
+    """ "the city of Taiz", "Yemen's third city of Taiz": named as a place, whatever the
+    model tagged it."""
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in _PLACE_NOUNS
+        and prep.head.i != prep.i
+    )
 
 
 def _place_slot(root: Token) -> bool:
