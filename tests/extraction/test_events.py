@@ -1400,3 +1400,16 @@ def test_an_agreement_to_act_within_months_is_made_now(extract):
         datetime.date(2015, 9, 24),
     ).events
     assert (event.type, event.date.value, event.planned) == ("agreement", "2015-09-24", False)
+
+
+def test_the_two_parties_after_two_named_together_are_those_two(extract):
+    result = extract(
+        "Syria's war has killed 300,000 people.\n\n"
+        "Russia and Turkey met in Moscow on Tuesday. The two parties agreed to open aid "
+        "corridors to Aleppo.",
+        datetime.date(2016, 12, 21),
+    )
+    assert {a.name for e in result.events for a in e.actors if a.role == "source"} == {
+        "Russia",
+        "Turkey",
+    }

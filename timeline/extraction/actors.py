@@ -1226,6 +1226,24 @@ _PARTY_PHRASES = (
 )
 
 
+def _pair_before(doc: Doc, found: list[ResolvedActor], token) -> tuple | None:
+    """The two actors named together ("the United States and Russia", "Kerry and Lavrov")
+    as the subject of the sentence before `token`'s, or of its own before it."""
+    sentence = token.sent
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    by_token = {a.j - 1: a for a in found if not a.is_place and a.kind != PLACE}
+    for first in reversed(doc[start : token.i]):
+        if first.dep_ not in ("nsubj", "nsubjpass") or first.i not in by_token:
+            continue
+        joined = [c for c in first.children if c.dep_ == "conj"]
+        if len(joined) != 1 or joined[0].i not in by_token:
+            continue
+        if any(c.dep_ == "conj" for c in joined[0].children):
+            return None  # three or more
+        return by_token[first.i], by_token[joined[0].i]
+    return None
+
+
 def _favoured(token) -> bool:
     """A demonym that says whom a party favours: "pro-Russian", "pro - Russian"."""
     doc = token.doc
@@ -1319,6 +1337,12 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
                 and not of_war
             ):
                 continue  # "the rival Syrian delegations", "both sides": the parties
+            pair = None if country else _pair_before(doc, found, token)
+            if pair is not None and before & {"two", "both"}:
+                # "The United States and Russia have reached an agreement ... the two parties
+                # agreed to allow aid": the two just named, not the war's sides.
+                out += [_collective(doc, start, end, a.name, a.kind, a.country) for a in pair]
+                continue
             where = country or focus
             parties = gazetteer.CONFLICT_PARTIES.get(where or "")
             if not parties:

@@ -711,6 +711,7 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     # "met on Tuesday, after a first meeting in January last year": the date of a happening
     # named after "after" or "before" is that happening's.
     dates_in_sentence = [d for d in dates_in_sentence if not of_an_earlier_happening(doc, d)]
+    dates_in_sentence = without_restatements(dates_in_sentence, sent.text, sent.start_char)
     # "failed to show up ... a ceasefire in effect since April 11": "since" starts a state; it
     # dates only a change that still holds ("the talks have been suspended since Monday").
     if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb_of(trigger).children):
@@ -749,6 +750,26 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         ),
         False,
     )
+
+
+def without_restatements(dates, text: str, offset: int) -> list:
+    """The dates but those in brackets right after another, which restate it: in "a truce
+    starting next Monday (12 September)" the second belongs where the first does, however
+    the parser hung the brackets.
+
+    >>> monday = DateMention("next Monday", 9, 20, "2016-09-12", DAY, "published", "2016-09-10")
+    >>> again = DateMention("12 September", 22, 34, "2016-09-12", DAY, "absolute", None)
+    >>> [d.text for d in without_restatements([monday, again], "starting next Monday (12 September)", 0)]
+    ['next Monday']
+    """
+    return [
+        d
+        for d in dates
+        if not any(
+            0 <= d.start - e.end <= 3 and "(" in text[e.end - offset : d.start - offset]
+            for e in dates
+        )
+    ]
 
 
 # Conjunctions of a clause that happened at about the time of the clause it qualifies.
