@@ -792,3 +792,9 @@ def test_a_name_after_city_of_is_a_place_whatever_the_model_tagged(nlp):
 def test_the_government_of_a_country_is_that_country_s(nlp):
     text = "Yemen's war goes on. The government of Turkey agreed. The Houthis met the government of Yemen."
     assert names(nlp, text) == ["Yemen", "Turkey", "Houthi movement", "Yemeni government"]
+
+
+def test_rival_leaders_of_a_war_are_its_sides(nlp):
+    text = "Two rival Syrian leaders met in Geneva."
+    assert names(nlp, text) == ["Syrian government", "Syrian opposition"]
+    assert names(nlp, "Syrian leaders met in Geneva.") == []

@@ -1413,3 +1413,12 @@ def test_the_two_parties_after_two_named_together_are_those_two(extract):
         "Russia",
         "Turkey",
     }
+
+
+@pytest.mark.parametrize("spelling", ["cease-fire", "Cease-fire", "ceasefire"])
+def test_a_cease_fire_spelt_with_a_hyphen_is_a_ceasefire(extract, spelling):
+    (event,) = extract(
+        f"A {spelling} between the Syrian government and the rebels took effect on Monday.",
+        datetime.date(2017, 7, 26),
+    ).events
+    assert (event.type, event.date.value) == ("ceasefire", "2017-07-24")

@@ -1325,7 +1325,12 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             name = government_name(where)
             kind = COUNTRY if name == where else ORGANIZATION
             out.append(_collective(doc, start, end, name, kind, where))
-        elif lemma in _PARTY_NOUNS:
+        elif lemma in _PARTY_NOUNS or (
+            # "two rival Libyan leaders": the war's sides, by their leaders
+            lemma == "leader"
+            and token.tag_ == "NNS"
+            and {c.lower_ for c in mods} & {"rival", "warring", "opposing"}
+        ):
             words = tuple(t.lower_ for t in doc[max(0, token.i - 1) : token.i + 1])
             before = {c.lower_ for c in mods}
             plural = token.tag_ in ("NNS", "NNPS")

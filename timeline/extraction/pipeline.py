@@ -152,6 +152,20 @@ def load_spacy(model: str):
         ) from exc
 
 
+# Hyphenated words of the field the tokenizer would split at the hyphen: "a cease-fire"
+# (AP's spelling) read as "cease - fire" is no ceasefire.
+WHOLE_WORDS = ("cease-fire", "cease-fires")
+
+
+def keep_whole(nlp) -> None:
+    """Keep WHOLE_WORDS one token each, in any capitalisation a text writes them."""
+    from spacy.symbols import ORTH
+
+    for word in WHOLE_WORDS:
+        for form in {word, word.capitalize(), word.upper(), word.title()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 class Pipeline:
     """A spaCy pipeline with the actor ruler, ready to extract from many articles.
 
@@ -170,6 +184,7 @@ class Pipeline:
         self.model = model
         self.chunk_chars = chunk_chars
         self.nlp = nlp if nlp is not None else load_spacy(model)
+        keep_whole(self.nlp)
         if "timeline_paragraphs" not in self.nlp.pipe_names and "parser" in self.nlp.pipe_names:
             self.nlp.add_pipe("timeline_paragraphs", before="parser")
             self.nlp.add_pipe("timeline_repair", after="parser")
