@@ -1422,3 +1422,12 @@ def test_a_cease_fire_spelt_with_a_hyphen_is_a_ceasefire(extract, spelling):
         datetime.date(2017, 7, 26),
     ).events
     assert (event.type, event.date.value) == ("ceasefire", "2017-07-24")
+
+
+def test_a_date_in_a_since_clause_is_that_clause_s(extract):
+    (event,) = extract(
+        "Since arriving in Tripoli in March 2016, Serraj has met Haftar twice, most recently "
+        "on Tuesday in Paris.",
+        datetime.date(2017, 7, 26),
+    ).events
+    assert event.date.value != "2016-03"

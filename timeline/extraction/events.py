@@ -712,6 +712,9 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     # named after "after" or "before" is that happening's.
     dates_in_sentence = [d for d in dates_in_sentence if not of_an_earlier_happening(doc, d)]
     dates_in_sentence = without_restatements(dates_in_sentence, sent.text, sent.start_char)
+    # "since arriving in Tripoli in March 2016, Serraj has struggled": the date is the
+    # arrival's, a happening of its own in the background.
+    dates_in_sentence = [d for d in dates_in_sentence if not in_since_clause(doc, d)]
     # "failed to show up ... a ceasefire in effect since April 11": "since" starts a state; it
     # dates only a change that still holds ("the talks have been suspended since Monday").
     if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb_of(trigger).children):
@@ -750,6 +753,24 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         ),
         False,
     )
+
+
+def in_since_clause(doc, date) -> bool:
+    """Whether `date` dates the verb of a "since" clause ("since arriving in Tripoli in March
+    2016", "since taking office in 2014")."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(8):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lower_ == "since" and any(c.dep_ == "pcomp" for c in token.children):
+            return True
+        if token.dep_ in {"ROOT", "ccomp", "conj"}:
+            return False
+    return False
 
 
 def without_restatements(dates, text: str, offset: int) -> list:
