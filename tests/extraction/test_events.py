@@ -1431,3 +1431,12 @@ def test_a_date_in_a_since_clause_is_that_clause_s(extract):
         datetime.date(2017, 7, 26),
     ).events
     assert event.date.value != "2016-03"
+
+
+def test_the_day_talks_were_scheduled_for_does_not_date_their_postponing(extract):
+    result = extract(
+        "Yemen's war goes on.\n\nThe peace talks between the government and the rebels "
+        "scheduled to open on Monday were postponed, the UN envoy said.",
+        datetime.date(2016, 4, 17),  # a Sunday
+    )
+    assert [(e.type, e.date.value) for e in result.events] == [("postponement", "2016-04-17")]

@@ -680,6 +680,17 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     head = verb_of(trigger)
     if head.i != trigger.token.i:
         own |= {t.idx for t in clause_tokens(head)}
+    if trigger.verbal and not same_kin(trigger.type, "meeting"):
+        # "the talks scheduled to start on Monday will be postponed": Monday is the talks'
+        # day, not the postponing's.
+        own -= {
+            t.idx
+            for subject in head.children
+            if subject.dep_ in {"nsubj", "nsubjpass"}
+            for acl in subject.subtree
+            if acl.dep_ == "acl" and acl.lemma_.lower() in SCHEDULING
+            for t in acl.subtree
+        }
     reporter = head  # a noun's verb: "have signed a memorandum, the minister announced"
     while reporter.dep_ in {"ccomp", "xcomp", "conj"} and reporter.head.i != reporter.i:
         reporter = reporter.head
