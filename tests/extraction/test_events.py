@@ -1440,3 +1440,12 @@ def test_the_day_talks_were_scheduled_for_does_not_date_their_postponing(extract
         datetime.date(2016, 4, 17),  # a Sunday
     )
     assert [(e.type, e.date.value) for e in result.events] == [("postponement", "2016-04-17")]
+
+
+def test_a_comment_on_news_of_a_meeting_to_come_is_dated_by_its_own_words(extract):
+    (event,) = extract(
+        "Foreign Secretary Philip Hammond comments on the envoy's announcement that a peace "
+        "conference will be held in Vienna on 30 October.",
+        datetime.date(2015, 10, 23),
+    ).events
+    assert (event.type, event.date.value) == ("statement", "2015-10-23")

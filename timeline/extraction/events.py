@@ -615,7 +615,16 @@ def speech_time(verb) -> list:
         if child.dep_ in {"npadvmod", "tmod", "advmod"}:
             out.append(child)
         elif child.dep_ == "prep":
-            out += list(child.subtree)
+            # "comments on Annan's announcement that a meeting will be held on 30 June": what
+            # is still to come, on a noun, has its own time
+            ahead = {
+                t.i
+                for clause in child.subtree
+                if clause.dep_ in {"acl", "relcl"}
+                and any(a.lower_ in FUTURE_AUX for a in clause.children if a.dep_ == "aux")
+                for t in clause.subtree
+            }
+            out += [t for t in child.subtree if t.i not in ahead]
         elif child.pos_ == "ADJ" and child.dep_ in {"ccomp", "oprd", "acomp", "xcomp"}:
             out += speech_time(child)  # "declared the envoys unwelcome on Tuesday"
     return out
