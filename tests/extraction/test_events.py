@@ -1449,3 +1449,11 @@ def test_a_comment_on_news_of_a_meeting_to_come_is_dated_by_its_own_words(extrac
         datetime.date(2015, 10, 23),
     ).events
     assert (event.type, event.date.value) == ("statement", "2015-10-23")
+
+
+def test_what_a_dated_gathering_agreed_it_agreed_that_day(extract):
+    (event,) = extract(
+        "Monday's summit in Minsk agreed to a ceasefire between Ukraine and the separatists.",
+        datetime.date(2015, 2, 18),
+    ).events
+    assert (event.type, event.date.value) == ("agreement", "2015-02-16")

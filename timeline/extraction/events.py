@@ -727,6 +727,9 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         d for d in dates_in_sentence
         if (owner := noun_dated(doc, d)) is None or owner.i == trigger.token.i
         or owner.dep_ == "pobj" and owner.head.lower_ in {"at", "during", "in"}
+        # "Saturday's conference agreed a plan": what a gathering does, it does that day
+        or owner.dep_ == "nsubj" and owner.head.i == head.i
+        and NOUNS.get(owner.lemma_.lower()) == "meeting"
     ]  # fmt: skip
     # "met on Tuesday, after a first meeting in January last year": the date of a happening
     # named after "after" or "before" is that happening's.
