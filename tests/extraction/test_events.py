@@ -1457,3 +1457,21 @@ def test_what_a_dated_gathering_agreed_it_agreed_that_day(extract):
         datetime.date(2015, 2, 18),
     ).events
     assert (event.type, event.date.value) == ("agreement", "2015-02-16")
+
+
+def test_he_opening_the_next_sentence_is_the_subject_of_the_last(extract):
+    result = extract(
+        "In March 2015, the UN chief Ban Ki-moon invited Iran to a conference in Geneva. "
+        "But under US pressure, he withdrew the invitation a day later.",
+        datetime.date(2015, 10, 29),
+    )
+    withdrawal = next(e for e in result.events if e.type == "withdrawal")
+    assert actors(withdrawal) == {"Ban Ki-moon": "source"}
+
+
+def test_a_habit_is_no_event(extract):
+    result = extract(
+        "Lakhdar Brahimi resigned on Tuesday. He had long threatened to quit.",
+        datetime.date(2014, 5, 14),
+    )
+    assert [e.type for e in result.events] == ["resignation"]

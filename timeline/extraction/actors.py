@@ -730,7 +730,14 @@ class ActorResolver:
             if token.lower_ not in ("he", "she") or token.dep_ != "nsubj":
                 continue
             verb = token.head
-            if verb.i < token.i or verb.lemma_ not in REPORTING_VERBS:
+            if verb.i < token.i:
+                continue
+            if verb.lemma_ not in REPORTING_VERBS:
+                # "Ban invited Iran ... But he withdrew it a day later": the subject of the
+                # sentence before goes on being its subject.
+                subject = _previous_subject(doc, token, persons)
+                if subject is not None and (token.lower_ == "she") == (subject.name in women):
+                    out.append(_as_pronoun(subject, token))
                 continue
             before = [a for a in persons if token.i - _PRONOUN_WINDOW <= a.i < token.i]
             # "she said" is never the man named last: Merkel, not Putin.
@@ -761,6 +768,40 @@ class ActorResolver:
                 )
             )
         return out
+
+
+def _previous_subject(doc: Doc, pronoun, persons) -> ResolvedActor | None:
+    """The person who is the subject of the sentence before `pronoun`'s, when the pronoun
+    opens its own sentence's subject and nobody else is named in between."""
+    sentence = pronoun.sent
+    if sentence.start == 0 or any(a.i < pronoun.i and a.i >= sentence.start for a in persons):
+        return None
+    previous = doc[sentence.start - 1].sent
+    subjects = [
+        a
+        for a in persons
+        if previous.start <= a.i < previous.end
+        and doc[a.i : a.j].root.dep_ in ("nsubj", "nsubjpass")
+        and doc[a.i : a.j].root.head.i == previous.root.i
+    ]
+    others = [a for a in persons if previous.start <= a.i < previous.end]
+    if len(subjects) != 1 or len({a.name for a in others}) != 1:
+        return None
+    return subjects[0]
+
+
+def _as_pronoun(antecedent: ResolvedActor, token) -> ResolvedActor:
+    return ResolvedActor(
+        name=antecedent.name,
+        kind=PERSON,
+        country=antecedent.country,
+        surface=token.text,
+        start=token.idx,
+        end=token.idx + len(token),
+        i=token.i,
+        j=token.i + 1,
+        via=VIA_PRONOUN,
+    )
 
 
 def _nicknamed(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:

@@ -463,6 +463,13 @@ def ranked_triggers(sent, quotes) -> list[Candidate]:
     return cache[key]
 
 
+# Adverbs that make a verb tell a habit or a stance over time, not one act.
+HABITUAL = frozenset(
+    ["long", "repeatedly", "often", "frequently", "always", "regularly", "routinely"]
+    + ["consistently", "usually", "persistently", "constantly"]
+)
+
+
 def _ranked_triggers(sent, quotes) -> list[Candidate]:
     candidates = []
     for token in sent:
@@ -484,6 +491,8 @@ def _ranked_triggers(sent, quotes) -> list[Candidate]:
             continue
         if verbal and token.dep_ == "amod":
             continue  # "UN-brokered talks", "a signed agreement": a modifier, not a report
+        if verbal and any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children):
+            continue  # "had long threatened to quit", "has repeatedly refused": a habit
         if not verbal and token.head.pos_ == "VERB" and is_negated(token.head):
             continue  # "did not attend the meeting": no meeting of theirs
         if verbal and token.tag_ == "VBG" and token.dep_ == "pcomp":
