@@ -1475,3 +1475,15 @@ def test_a_habit_is_no_event(extract):
         datetime.date(2014, 5, 14),
     )
     assert [e.type for e in result.events] == ["resignation"]
+
+
+def test_the_subject_of_a_briefing_takes_no_part_but_a_sanctioned_state_does(extract):
+    (briefing,) = extract(
+        "The UN envoy Hans Grundberg will brief the Security Council on Yemen on Friday.",
+        datetime.date(2022, 4, 12),
+    ).events
+    assert "Yemen" not in actors(briefing)
+    (sanction,) = extract(
+        "The European Union imposed sanctions on Syria on Monday.", datetime.date(2011, 5, 11)
+    ).events
+    assert actors(sanction) == {"European Union": "source", "Syria": "target"}

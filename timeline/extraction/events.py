@@ -1553,7 +1553,24 @@ def is_title_complement(token) -> bool:
     prep = token.head
     if prep.lower_ in {"to", "for"} and prep.head.lemma_.lower() in ROLE_NOUNS:
         return True
-    return prep.lower_ in {"on", "about", "regarding"} and prep.head.pos_ == "NOUN"
+    if prep.lower_ in {"on", "about", "regarding"} and prep.head.pos_ == "VERB":
+        # "will brief the Security Council on Yemen", "talked about Syria": the subject of
+        # the talking, not a party to it
+        return verb_type(prep.head.lemma_.lower(), "", []) in {"meeting", "statement"}
+    # "a conference on Syria", "the Security Council on Yemen"; but sanctions, strikes or
+    # pressure on a state are done to it
+    return (
+        prep.lower_ in {"on", "about", "regarding"}
+        and prep.head.pos_ in {"NOUN", "PROPN"}
+        and prep.head.lemma_.lower() not in BORNE_BY
+    )
+
+
+# Nouns whose "on" names whom they fall on: "sanctions on Syria", "strikes on Aleppo".
+BORNE_BY = frozenset(
+    ["sanction", "sanctions", "embargo", "pressure", "ban", "restriction", "strike", "attack"]
+    + ["raid", "assault", "offensive", "tariff", "measure", "limit", "war", "crackdown"]
+)
 
 
 def actor_role(actor, verb, reporter, doc) -> str:
