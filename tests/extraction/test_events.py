@@ -1487,3 +1487,14 @@ def test_the_subject_of_a_briefing_takes_no_part_but_a_sanctioned_state_does(ext
         "The European Union imposed sanctions on Syria on Monday.", datetime.date(2011, 5, 11)
     ).events
     assert actors(sanction) == {"European Union": "source", "Syria": "target"}
+
+
+@pytest.mark.parametrize("verb", ["has accepted", "agreed", "has signed"])
+def test_saying_yes_to_a_plan_is_an_agreement(extract, verb):
+    result = extract(
+        f"The UN envoy Ismail Ould Cheikh Ahmed says the Houthi movement {verb} his peace plan.",
+        datetime.date(2016, 8, 1),
+    )
+    assert [(e.type, actors(e).get("Houthi movement")) for e in result.events][:1] == [
+        ("agreement", "source")
+    ]

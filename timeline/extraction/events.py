@@ -272,6 +272,8 @@ def trigger_type(token) -> tuple[str | None, bool]:
         ):
             return None, False  # "called the deal a political solution": said of a deal
         if token.dep_ in {"dobj", "pobj", "attr"} and head.lemma_.lower() in LIGHT_VERBS:
+            if noun == "proposal" and head.lemma_.lower() in ASSENTING:
+                return "agreement", False  # "Syria has accepted the plan": a yes, not a plan
             return noun, False
         if joined_by(token) is not None:
             return noun, False  # "entered into talks", "took part in the conference"
@@ -281,6 +283,9 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False  # "progress was made during a phone call on Sunday"
     return None, False
 
+
+# Light verbs that say yes to what their object proposes: "accepted a six-point plan".
+ASSENTING = frozenset(["accept", "agree", "adopt", "sign", "conclude", "finalize", "seal"])
 
 # Verbs of fighting that people (not forces) do with words.
 ARGUING = frozenset(["clash", "spar", "fight", "battle"])
