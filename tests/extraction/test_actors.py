@@ -798,3 +798,16 @@ def test_rival_leaders_of_a_war_are_its_sides(nlp):
     text = "Two rival Syrian leaders met in Geneva."
     assert names(nlp, text) == ["Syrian government", "Syrian opposition"]
     assert names(nlp, "Syrian leaders met in Geneva.") == []
+
+
+def test_representatives_from_a_country_speak_for_it(nlp):
+    text = "Representatives from Russia, Turkey and Iran met in Astana."
+    assert names(nlp, text) == ["Russia", "Turkey", "Iran"]
+    assert ("Russia", "country", None, True) in actors(nlp, "Refugees from Russia arrived.")
+
+
+def test_a_country_s_capital_or_north_is_a_place(nlp):
+    found = actors(
+        nlp, "Delegates met in Kazakhstan's capital Astana. Troops entered Syria's north."
+    )
+    assert [a for a in found if not a[3]] == []

@@ -1497,6 +1497,9 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
+# Parts of a country: "Syria's north", "Turkey's border".
+_QUARTERS = frozenset(["north", "south", "east", "west", "border", "coast", "heartland"])
+
 # Nouns that say the name after "of" is a place: "the city of Taiz", "the port of Hodeidah".
 _PLACE_NOUNS = frozenset(
     ["city", "town", "village", "port", "province", "governorate", "region", "district"]
@@ -1516,9 +1519,31 @@ def _called_a_place(root: Token) -> bool:
     )
 
 
+# Nouns for those who speak for a state: "representatives from Russia" act for Russia.
+_SENT_BY = frozenset(
+    ["representative", "delegate", "delegation", "envoy", "official", "diplomat", "minister"]
+    + ["negotiator", "team", "expert", "emissary", "observer", "monitor"]
+)
+
+
 def _place_slot(root: Token) -> bool:
-    """ "in Syria", "to Moscow" after a motion word, "visited Russia": a location."""
+    """ "in Syria", "to Moscow" after a motion word, "visited Russia": a location; not
+    "representatives from Russia", who speak for it."""
     root = _first_conjunct(root)
+    if root.dep_ == "poss" and (
+        root.head.lemma_.lower() in _PLACE_NOUNS | _QUARTERS
+        or any(c.dep_ == "compound" and c.lower_ in _PLACE_NOUNS for c in root.head.children)
+    ):
+        return True  # "Kazakhstan's capital Astana", "Syria's north": where, not who
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "from"
+        and (
+            root.head.head.lemma_.lower() in _SENT_BY
+            or root.head.head.lower_.rstrip("s") in _SENT_BY
+        )
+    ):
+        return False
     if root.dep_ == "pobj":
         prep = root.head.lower_
         return prep in _PLACE_PREPS or (prep == "to" and root.head.head.lemma_ in _MOTION)
