@@ -811,3 +811,13 @@ def test_a_country_s_capital_or_north_is_a_place(nlp):
         nlp, "Delegates met in Kazakhstan's capital Astana. Troops entered Syria's north."
     )
     assert [a for a in found if not a[3]] == []
+
+
+def test_the_three_countries_are_the_three_just_named_together(nlp):
+    text = (
+        "Russia, Turkey and Iran reached an agreement in Astana.\n\n"
+        "The three countries will monitor the truce."
+    )
+    assert names(nlp, text) == ["Russia", "Turkey", "Iran"] * 2
+    text = "Russia and Turkey reached a deal.\n\nThe three countries will monitor the truce."
+    assert names(nlp, text) == ["Russia", "Turkey"]

@@ -1285,6 +1285,33 @@ def _pair_before(doc: Doc, found: list[ResolvedActor], token) -> tuple | None:
     return None
 
 
+def _named_together_before(doc: Doc, found: list[ResolvedActor], token) -> list:
+    """The actors named together as the subject of one of the few sentences before
+    `token`'s ("Russia, Iran and Turkey announced ..."), the nearest first; [] if none."""
+    by_token = {a.j - 1: a for a in found if not a.is_place and a.kind != PLACE}
+    start = token.sent.start
+    for _ in range(4):  # wire stories give each sentence a paragraph: count sentences
+        start = doc[start - 1].sent.start if start > 0 else 0
+    for first in reversed(doc[start : token.sent.start]):
+        if first.dep_ not in ("nsubj", "nsubjpass") or first.i not in by_token:
+            continue
+        group, current = [by_token[first.i]], first
+        while True:
+            joined = [c for c in current.children if c.dep_ == "conj" and c.i in by_token]
+            if not joined:
+                break
+            current = joined[0]
+            group.append(by_token[current.i])
+        if len(group) >= 2:
+            return group
+    return []
+
+
+# "the three countries", "the sponsors": those named together just before.
+_GROUP_NOUNS = frozenset(["country", "power", "state", "nation", "sponsor", "guarantor"])
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
 def _favoured(token) -> bool:
     """A demonym that says whom a party favours: "pro-Russian", "pro - Russian"."""
     doc = token.doc
@@ -1366,6 +1393,17 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             name = government_name(where)
             kind = COUNTRY if name == where else ORGANIZATION
             out.append(_collective(doc, start, end, name, kind, where))
+        elif (
+            lemma in _GROUP_NOUNS
+            and token.tag_ == "NNS"
+            and any(c.lower_ == "the" for c in mods)
+            and not any(c.dep_ in ("amod", "compound") for c in mods)
+        ):
+            # "Russia, Iran and Turkey announced ... The three countries said": those three
+            group = _named_together_before(doc, found, token)
+            count = next((_NUMBERS.get(c.lower_) for c in mods if c.lower_ in _NUMBERS), None)
+            if group and (count is None or count == len(group)):
+                out += [_collective(doc, start, end, a.name, a.kind, a.country) for a in group]
         elif lemma in _PARTY_NOUNS or (
             # "two rival Libyan leaders": the war's sides, by their leaders
             lemma == "leader"
