@@ -1498,3 +1498,23 @@ def test_saying_yes_to_a_plan_is_an_agreement(extract, verb):
     assert [(e.type, actors(e).get("Houthi movement")) for e in result.events][:1] == [
         ("agreement", "source")
     ]
+
+
+def test_what_a_conjoined_saying_announces_for_a_day_is_an_event_of_the_speaker(extract):
+    result = extract(
+        "Juan Manuel Santos accepted the result on Sunday, and said he would meet the leaders "
+        "of all political parties on Monday.",
+        datetime.date(2016, 10, 3),
+    )
+    assert [(e.type, e.date.value, e.planned, actors(e)) for e in result.events] == [
+        ("agreement", "2016-10-02", False, {"Juan Manuel Santos": "source"}),
+        ("meeting", "2016-10-03", True, {"Juan Manuel Santos": "source"}),
+    ]
+
+
+def test_voters_in_a_country_who_reject_a_deal_are_the_country(extract):
+    (event,) = extract(
+        "Voters in Colombia rejected the peace deal with the FARC rebels on Sunday.",
+        datetime.date(2016, 10, 3),
+    ).events
+    assert actors(event)["Colombia"] == "source"

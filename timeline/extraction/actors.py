@@ -1582,6 +1582,14 @@ def _place_slot(root: Token) -> bool:
         )
     ):
         return False
+    voters = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("in", "of") else None
+    if (
+        voters is not None
+        and voters.lemma_.lower() in ("voter", "citizen", "electorate")
+        and voters.dep_ == "nsubj"
+        and voters.head.lemma_.lower() in _VOTING
+    ):
+        return False  # "Voters in Colombia have rejected the deal": Colombia's people decide
     if root.dep_ == "pobj":
         prep = root.head.lower_
         return prep in _PLACE_PREPS or (prep == "to" and root.head.head.lemma_ in _MOTION)

@@ -864,6 +864,9 @@ def coordinated_events(sent, main, dates, sentence_actors, quotes, main_event) -
     for sibling in siblings:
         related.append(sibling)
         related += [c for c in sibling.children if c.dep_ == "xcomp"]
+        if sibling.lemma_.lower() in REPORTING_VERBS:
+            # "Santos accepted the result, and said he would meet the parties on Monday"
+            related += [c for c in sibling.children if c.dep_ == "ccomp"]
     for token in related:
         if token.pos_ != "VERB" or (quotes and inside(token.idx, quotes)):
             continue
@@ -1462,11 +1465,16 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     reporter = verb
     while reporter.dep_ in {"ccomp", "xcomp", "conj"} and reporter.head.i != reporter.i:
         reporter = reporter.head
+        if reporter.lemma_.lower() in REPORTING_VERBS and reporter.dep_ == "conj":
+            break  # "accepted the result, and said he would meet ...": the saying reports
     # "Russia said Friday it invited ...": the speaker is the actor when the report's
     # subject points back at it; in "Rebels killed 30 soldiers, the Observatory said"
     # the speaker is only the source of the news.
     reported = reporter.i != trigger.token.i and reporter.lemma_.lower() in REPORTING_VERBS
-    speaker = [t for c in reporter.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+    holder = reporter  # "Santos accepted the result, and said he would ...": Santos says
+    if holder.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in holder.children):
+        holder = holder.head
+    speaker = [t for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
     speaker_ids = {t.i for t in speaker}
     person_speaking = any(a.kind == PERSON and a.i in speaker_ids for a in actors)
     if reported and not names_own_doer(verb, reporter, person_speaking):
@@ -1494,6 +1502,8 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
         if sponsors_another(sent.doc[actor.j - 1], trigger.token):
             continue
         role = actor_role(actor, verb, reporter, sent.doc)
+        if role == OTHER and holder.i != reporter.i and actor.i in speaker_ids:
+            role = SOURCE  # the subject the saying shares: "Santos accepted ..., and said"
         if actor.name in out:
             if out[actor.name].role == OTHER and role != OTHER:
                 out[actor.name] = actor.mention(role)
