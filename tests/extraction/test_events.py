@@ -1518,3 +1518,20 @@ def test_voters_in_a_country_who_reject_a_deal_are_the_country(extract):
         datetime.date(2016, 10, 3),
     ).events
     assert actors(event)["Colombia"] == "source"
+
+
+def test_a_people_of_a_country_are_not_its_state(extract):
+    result = extract(
+        "The Kurds of Syria said on Monday that they would not recognise the results.",
+        datetime.date(2017, 1, 24),
+    )
+    assert all("Syria" not in actors(e) for e in result.events)
+
+
+def test_struggling_to_do_something_is_no_fight(extract):
+    result = extract(
+        "Prime Minister Fayez al-Sarraj struggled on Monday to win the backing of the "
+        "parliament in Tobruk.",
+        datetime.date(2017, 7, 25),
+    )
+    assert all(e.type != "violence" for e in result.events)

@@ -1590,6 +1590,13 @@ def _place_slot(root: Token) -> bool:
         and voters.head.lemma_.lower() in _VOTING
     ):
         return False  # "Voters in Colombia have rejected the deal": Colombia's people decide
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.tag_ == "NNPS"
+        and root.head.head.lemma_.lower() not in _STATE_NOUNS | _SENT_BY
+    ):
+        return True  # "the Kurds of Syria had said": a people living there, not the state
     if root.dep_ == "pobj":
         prep = root.head.lower_
         return prep in _PLACE_PREPS or (prep == "to" and root.head.head.lemma_ in _MOTION)
