@@ -821,3 +821,9 @@ def test_the_three_countries_are_the_three_just_named_together(nlp):
     assert names(nlp, text) == ["Russia", "Turkey", "Iran"] * 2
     text = "Russia and Turkey reached a deal.\n\nThe three countries will monitor the truce."
     assert names(nlp, text) == ["Russia", "Turkey"]
+
+
+def test_a_country_before_a_persons_title_is_an_affiliation(nlp):
+    text = "Yemen's government spokesman Rageh Bady told reporters about the delay."
+    assert "Yemen" not in names(nlp, text)
+    assert "Rageh Bady" in names(nlp, text)

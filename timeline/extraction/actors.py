@@ -1511,6 +1511,13 @@ def _modifies_title(span: Span) -> bool:
     """ "UN special envoy Lakhdar Brahimi": the body is part of the person's title."""
     doc = span.doc
     k = span.end
+    if k < len(doc) and doc[k].lower_ in ("'s", "’s"):
+        # "Yemen's government spokesman Rageh Bady": words of the title after the "'s"
+        j = k + 1
+        while j < len(doc) and j - k <= 3 and doc[j].is_lower and doc[j].is_alpha:
+            j += 1
+        titled = any(_is_title(t) for t in doc[k + 1 : j])
+        return titled and j < len(doc) and doc[j].ent_type_ == "PERSON"
     while k < len(doc) and _is_title(doc[k]):
         k += 1
     if k > span.end and k + 1 < len(doc) and doc[k].text == ",":
