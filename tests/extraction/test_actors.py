@@ -827,3 +827,8 @@ def test_a_country_before_a_persons_title_is_an_affiliation(nlp):
     text = "Yemen's government spokesman Rageh Bady told reporters about the delay."
     assert "Yemen" not in names(nlp, text)
     assert "Rageh Bady" in names(nlp, text)
+
+
+def test_an_unknown_word_describing_a_plural_noun_is_nobody(nlp):
+    text = "Moscow and Washington will fight Jihadi groups like the Islamic State."
+    assert names(nlp, text) == ["Russia", "United States", "Islamic State"]

@@ -581,6 +581,14 @@ class ActorResolver:
             return None  # "Government" alone: the collectives read whose it is
         if _called_a_place(span.root):
             return _actor(span, span.text, PLACE, None, via, is_place=True)
+        if (
+            entry is None
+            and len(span) == 1
+            and span.root.dep_ in ("amod", "compound")
+            and span.root.head.tag_ == "NNS"
+            and span.root.head.is_lower
+        ):
+            return None  # "to fight Jihadi groups": a word describing them, nobody's name
         if label == "PERSON" or (label in ("ORG", "GPE") and _name_words(span) <= 2):
             actor = self._person(span, via, people, strict=label != "PERSON")
             if actor is not None or label == "PERSON":
