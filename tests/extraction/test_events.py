@@ -1535,3 +1535,15 @@ def test_struggling_to_do_something_is_no_fight(extract):
         datetime.date(2017, 7, 25),
     )
     assert all(e.type != "violence" for e in result.events)
+
+
+def test_a_saying_told_as_the_news_ends_a_look_back(extract):
+    result = extract(
+        "Yemen's warring parties agreed on Friday to a truce in Hodeidah.\n\n"
+        "A first round of talks was held on Monday but yielded nothing.\n\n"
+        "Houthi spokesman Mohammed Abdulsalam confirmed that the deal had been signed.\n\n"
+        "President Abd-Rabbu Mansour Hadi ordered the army to cease fire.",
+        datetime.date(2018, 12, 14),  # a Friday
+    )
+    order = next(e for e in result.events if "Abdrabbuh Mansur Hadi" in actors(e))
+    assert order.date.value == "2018-12-14"

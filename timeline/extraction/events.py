@@ -1263,6 +1263,17 @@ def find_events(
         item = Found(event, explicit, index, paragraph, headline, mention_only, lede)
         item.further = a_further_act(trigger)
         found.append(item)
+        if (
+            paragraph_start
+            and event.type == "statement"
+            and not explicit
+            and date is published_date
+            and any(a.role == SOURCE for a in event.actors)
+        ):
+            # "The first round was held on Sept. 1 but yielded no results. \n\n The Donetsk
+            # People's Republic confirmed the deal had been signed. \n\n Poroshenko ordered
+            # ...": a new paragraph's saying, told as the story's news, ends the look back.
+            narrative = None
         for other in coordinated_events(
             sent, trigger, explicit_dates, sentence_actors, quotes, event
         ):
