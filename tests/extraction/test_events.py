@@ -1547,3 +1547,24 @@ def test_a_saying_told_as_the_news_ends_a_look_back(extract):
     )
     order = next(e for e in result.events if "Abdrabbuh Mansur Hadi" in actors(e))
     assert order.date.value == "2018-12-14"
+
+
+def test_speaking_by_phone_is_a_call_and_the_diplomats_are_the_two(extract):
+    result = extract(
+        "Sergei Lavrov and Antony Blinken spoke by phone on Friday about "
+        "the war, the Russian Foreign Ministry said.\n\n"
+        "The diplomats are due to meet again on Monday in Geneva, a U.S. official said.",
+        datetime.date(2021, 12, 31),
+    )
+    assert [(e.type, e.date.value, sorted(actors(e))) for e in result.events] == [
+        ("meeting", "2021-12-31", ["Antony Blinken", "Sergey Lavrov"]),
+        ("meeting", "2022-01-03", ["Antony Blinken", "Sergey Lavrov"]),
+    ]
+
+
+def test_a_town_and_country_before_a_colon_is_a_dateline(extract):
+    (event,) = extract(
+        "Kiruna, Sweden: John Kerry and Sergei Lavrov met late on Tuesday to discuss Syria.",
+        datetime.date(2013, 5, 15),
+    ).events
+    assert sorted(actors(event)) == ["John Kerry", "Sergey Lavrov"]

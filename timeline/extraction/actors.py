@@ -1316,7 +1316,9 @@ def _named_together_before(doc: Doc, found: list[ResolvedActor], token) -> list:
 
 
 # "the three countries", "the sponsors": those named together just before.
-_GROUP_NOUNS = frozenset(["country", "power", "state", "nation", "sponsor", "guarantor"])
+_GROUP_NOUNS = frozenset(
+    ["country", "power", "state", "nation", "sponsor", "guarantor", "diplomat", "minister"]
+)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 

@@ -1381,8 +1381,17 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     >>> dateline_span("DAMASCUS, Syria (AP) — The envoy met ...")
     (0, 22)
     """
-    m = _DATELINE_RE.search(text, 0, 1500)
+    m = _DATELINE_RE.search(text, 0, 1500) or _COLON_DATELINE_RE.search(text, 0, 1500)
     return (m.start(), m.end()) if m else None
+
+
+# "Kiruna, Sweden: US Secretary of State John Kerry ...": a town and its country before a
+# colon, opening a paragraph (the Indian wires' and NDTV's style).
+_COLON_DATELINE_RE = re.compile(
+    r"^[ \t]*[A-Z][a-zA-Z.'\-]+(?:[ ][A-Z][a-zA-Z.'\-]+){0,2},[ ]+[A-Z][a-zA-Z.]+"
+    r"(?:[ ][A-Z][a-zA-Z.]+){0,2}:[ ]+(?=[A-Z\"“])",
+    re.MULTILINE,
+)
 
 
 def find_dateline(text: str, published: datetime.date | None = None) -> DateMention | None:

@@ -225,6 +225,13 @@ def trigger_type(token) -> tuple[str | None, bool]:
             for c in token.children
         ):
             return "violence", True  # "launched a military campaign" is force, not an appeal
+        if lemma in {"speak", "talk", "confer", "consult"} and any(
+            c.dep_ == "prep"
+            and c.lower_ in {"by", "on", "over"}
+            and any(o.lower_ in {"phone", "telephone"} for o in c.children)
+            for c in token.children
+        ):
+            return "meeting", True  # "spoke by phone on Friday": a call (CAMEO 040)
         if lemma in ARGUING and any(
             c.dep_ == "nsubj" and any(t.ent_type_ == "PERSON" for t in c.subtree)
             for c in token.children
