@@ -832,3 +832,24 @@ def test_a_country_before_a_persons_title_is_an_affiliation(nlp):
 def test_an_unknown_word_describing_a_plural_noun_is_nobody(nlp):
     text = "Moscow and Washington will fight Jihadi groups like the Islamic State."
     assert names(nlp, text) == ["Russia", "United States", "Islamic State"]
+
+
+def test_an_acronym_in_brackets_after_a_body_is_that_body(nlp):
+    text = (
+        "The members of the Redeployment Coordination Committee (RCC) met on Monday. "
+        "The High Council of State (HCS) objected. The HCS later agreed."
+    )
+    assert names(nlp, text) == [
+        "Redeployment Coordination Committee",
+        "Redeployment Coordination Committee",
+        "High Council of State",
+        "High Council of State",
+        "High Council of State",
+    ]
+
+
+def test_a_capitalised_verb_in_a_headline_is_no_part_of_a_name(nlp):
+    known = [KnownActor("Ghassan Salame", "person", country="Lebanon")]
+    found = names(nlp, "UNSC Endorses Salame's Libya Roadmap", known)
+    assert "Ghassan Salame" in found
+    assert "Endorses Salame" not in found

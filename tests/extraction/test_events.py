@@ -1568,3 +1568,12 @@ def test_a_town_and_country_before_a_colon_is_a_dateline(extract):
         datetime.date(2013, 5, 15),
     ).events
     assert sorted(actors(event)) == ["John Kerry", "Sergey Lavrov"]
+
+
+def test_demonstrating_an_ability_is_no_protest(extract):
+    result = extract(
+        "In a briefing on Tuesday, Martin Griffiths told the Security Council the government of "
+        "Yemen and the Houthis had demonstrated their ability to deliver on their commitments.",
+        datetime.date(2019, 2, 20),
+    )
+    assert [e.type for e in result.events] == ["statement"]

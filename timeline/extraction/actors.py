@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from timeline.extraction import gazetteer
-from timeline.extraction.lexicon import NOUNS, REPORTING_VERBS
+from timeline.extraction.lexicon import NOUNS, REPORTING_VERBS, VERBS
 from timeline.extraction.offices import (
     DEFAULT_BODY,
     OfficeIndex,
@@ -416,7 +416,7 @@ class ActorResolver:
         out += _definite_references(doc, out)
         out += _they(doc, out)
         out.sort(key=lambda a: a.i)
-        return _nicknamed(doc, out)
+        return _acronyms(doc, _nicknamed(doc, out))
 
     # -- offices ---------------------------------------------------------------
 
@@ -812,6 +812,40 @@ def _as_pronoun(antecedent: ResolvedActor, token) -> ResolvedActor:
     )
 
 
+def _acronyms(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+    """ "the Redeployment Coordination Committee (RCC) ... the RCC": an acronym in brackets
+    after a body's name is that body, there and wherever the story uses it again."""
+    named: dict[str, ResolvedActor] = {}
+    for actor, after in itertools.pairwise(found):
+        between = doc[actor.j : after.i].text.strip()
+        if (
+            between == "("
+            and after.j - after.i == 1
+            and after.surface.isupper()
+            and after.name != actor.name
+            and actor.kind in (ORGANIZATION, GROUP)
+            and _initials(actor.surface).startswith(after.surface[:1])
+        ):
+            named[after.surface] = actor
+    if not named:
+        return found
+    return [
+        dataclasses.replace(
+            a,
+            name=named[a.surface].name,
+            kind=named[a.surface].kind,
+            country=named[a.surface].country,
+        )  # fmt: skip
+        if a.surface in named and a.name == a.surface
+        else a
+        for a in found
+    ]
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def _nicknamed(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
     """'Rodrigo "Timochenko" Londono': the given name before a quoted nickname is the man
     the nickname names, not a person called "Rodrigo"."""
@@ -1053,8 +1087,8 @@ def _clean(ent: Span) -> Span | None:
     ):
         j -= 1
     if ent.label_ == "PERSON":
-        while j - i > 1 and _is_title(doc[i]):
-            i += 1
+        while j - i > 1 and (_is_title(doc[i]) or _headline_verb(doc[i])):
+            i += 1  # "UN envoy Kofi Annan"; a headline's "Endorses Salame"
     # "the Shia Houthi group", "Sunni Islamist rebels": a creed describes, it does not name.
     while j - i > 1 and doc[i].lower_ in _CREEDS:
         i += 1
@@ -1070,6 +1104,15 @@ def _clean(ent: Span) -> Span | None:
     if (i, j) == (ent.start, ent.end):
         return ent
     return Span(doc, i, j, label=ent.label_)
+
+
+def _headline_verb(token) -> bool:
+    """ "UNSC Endorses Salame's Libya Roadmap": a capitalised verb of the timeline's lexicon
+    in the third person, which a headline's capitals make the model take for a name."""
+    word = token.lower_
+    if not token.is_title or not word.endswith("s"):
+        return False
+    return any(stem in VERBS or stem in REPORTING_VERBS for stem in (word[:-1], word[:-2]))
 
 
 _CREEDS = frozenset(["shia", "shiite", "shi'ite", "sunni", "islamist", "jihadist", "christian"])

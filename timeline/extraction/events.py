@@ -232,6 +232,8 @@ def trigger_type(token) -> tuple[str | None, bool]:
             for c in token.children
         ):
             return "meeting", True  # "spoke by phone on Friday": a call (CAMEO 040)
+        if lemma == "demonstrate" and any(c.dep_ in {"dobj", "ccomp"} for c in token.children):
+            return None, True  # "demonstrated their ability to deliver": shown, no protest
         if lemma in ARGUING and any(
             c.dep_ == "nsubj" and any(t.ent_type_ == "PERSON" for t in c.subtree)
             for c in token.children
