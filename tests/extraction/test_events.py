@@ -1577,3 +1577,22 @@ def test_demonstrating_an_ability_is_no_protest(extract):
         datetime.date(2019, 2, 20),
     )
     assert [e.type for e in result.events] == ["statement"]
+
+
+def test_opposition_forces_are_the_opposition(extract):
+    (event,) = extract(
+        "Syrian opposition forces in eastern Aleppo on Tuesday agreed to a truce.",
+        datetime.date(2016, 12, 14),
+    ).events
+    assert actors(event) == {"Syrian opposition": "source"}
+
+
+def test_hosting_refugees_is_no_meeting_but_hosting_officials_is(extract):
+    refugees = extract(
+        "Jordan hosted 80,000 Syrian refugees on Monday.", datetime.date(2016, 12, 14)
+    ).events
+    assert [e.type for e in refugees] == []
+    (officials,) = extract(
+        "Oman hosted Houthi officials on Monday.", datetime.date(2016, 12, 14)
+    ).events
+    assert officials.type == "meeting"

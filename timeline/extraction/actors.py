@@ -1303,7 +1303,9 @@ _OPPOSITION_NOUNS = frozenset(
 _SIDE_NOUNS = _GOVERNMENT_NOUNS | _OPPOSITION_NOUNS
 # Bodies named by whose side they are; "the opposition coalition" is left to the coalition
 # the story named (see _definite_references).
-_BODIES = frozenset(["group", "bloc", "alliance", "umbrella"])
+_BODIES = frozenset(
+    ["group", "bloc", "alliance", "umbrella", "force", "fighter", "militia", "faction"]
+)
 _PARTY_NOUNS = frozenset(["party", "side", "faction", "rival", "delegation", "camp"])
 _PARTY_WORDS = frozenset(["warring", "rival", "both", "two", "opposing"])
 _PARTY_PHRASES = (

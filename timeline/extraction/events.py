@@ -232,6 +232,14 @@ def trigger_type(token) -> tuple[str | None, bool]:
             for c in token.children
         ):
             return "meeting", True  # "spoke by phone on Friday": a call (CAMEO 040)
+        if lemma == "host" and any(
+            c.dep_ == "dobj"
+            and c.pos_ == "NOUN"
+            and c.lemma_.lower() not in NOUNS
+            and c.lemma_.lower() not in GUESTS
+            for c in token.children
+        ):
+            return None, True  # "to host 80,000 refugees": a welcome, no talks
         if lemma == "demonstrate" and any(c.dep_ in {"dobj", "ccomp"} for c in token.children):
             return None, True  # "demonstrated their ability to deliver": shown, no protest
         if lemma in ARGUING and any(
@@ -295,6 +303,12 @@ def trigger_type(token) -> tuple[str | None, bool]:
 
 # Light verbs that say yes to what their object proposes: "accepted a six-point plan".
 ASSENTING = frozenset(["accept", "agree", "adopt", "sign", "conclude", "finalize", "seal"])
+
+# Whom a host receives for talks: "hosted Houthi and Saudi officials".
+GUESTS = frozenset(
+    ["official", "delegate", "delegation", "leader", "minister", "envoy", "representative"]
+    + ["counterpart", "president", "diplomat", "negotiator", "team", "party", "side", "rival"]
+)
 
 # Verbs of fighting that people (not forces) do with words.
 ARGUING = frozenset(["clash", "spar", "fight", "battle"])
