@@ -762,19 +762,7 @@ class ActorResolver:
                 (a for a in reversed(before) if doc[a.i : a.j].root.dep_ == "nsubj"),
                 before[-1],
             )
-            out.append(
-                ResolvedActor(
-                    name=antecedent.name,
-                    kind=PERSON,
-                    country=antecedent.country,
-                    surface=token.text,
-                    start=token.idx,
-                    end=token.idx + len(token),
-                    i=token.i,
-                    j=token.i + 1,
-                    via=VIA_PRONOUN,
-                )
-            )
+            out.append(_as_pronoun(antecedent, token))
         return out
 
 

@@ -317,23 +317,34 @@ def _auxes(verb) -> list:
     return found
 
 
+def _governing_verb(doc, start: int, end: int, steps: int):
+    """The span's root, or the first verb at most `steps` heads above it; None without a
+    span."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    for _ in range(steps):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
 def _tense(doc, start: int, end: int) -> str | None:
     """ "future", "past", "present" or None (no verb), from the verb governing the span.
 
     "Brahimi will meet Lavrov on Friday" -> "future"; "Russia said Friday" -> "past";
     "is due to visit on Friday", "planned a rally on Saturday" -> "future".
     """
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    token = _governing_verb(doc, start, end, steps=6)
+    if token is None or token.pos_ not in ("VERB", "AUX"):
         return None
-    token = span.root
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
-            break
-        token = token.head
-    if token.pos_ not in ("VERB", "AUX"):
-        return None
-    if token.lemma_ in _MOVING_A_DATE and _moved_when(span) and _past_form(token):
+    if (
+        token.lemma_ in _MOVING_A_DATE
+        and _past_form(token)
+        and _moved_when(doc.char_span(start, end, alignment_mode="expand"))
+    ):
         return "past"  # "was postponed on Monday": the postponing is what Monday dates
     main = _temporal_clause_head(token)
     if main is not None and _verb_tense(main) == "future":
@@ -458,44 +469,21 @@ def _is_present_event_time(doc, start: int, end: int) -> bool:
 def _is_past_perfect(doc, start: int, end: int) -> bool:
     """ "Diplomats had confirmed the appointment on Wednesday": the verb dated is a past
     perfect, a time before the story's narrative."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    token = _governing_verb(doc, start, end, steps=4)
+    if token is None:
         return False
-    token = span.root
-    for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
-            break
-        token = token.head
     return token.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children
     )
-
-
-def _is_past_perfect(doc, start: int, end: int) -> bool:
-    """ "had been scheduled for Monday": the verb the span dates has "had" before it."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    token = span.root
-    for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
-            break
-        token = token.head
-    return token.tag_ == "VBN" and any(c.lower_ == "had" for c in _auxes(token))
 
 
 def _is_present_perfect(doc, start: int, end: int) -> bool:
     """ "The bank has extended the credit line through March", "have kept the border closed
     until May": the verb dated is (or completes) a present perfect, a state reaching into
     the present."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    token = _governing_verb(doc, start, end, steps=4)
+    if token is None:
         return False
-    token = span.root
-    for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
-            break
-        token = token.head
     for _ in range(3):
         if token.tag_ != "VBN":
             return False
