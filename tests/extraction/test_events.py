@@ -1596,3 +1596,12 @@ def test_hosting_refugees_is_no_meeting_but_hosting_officials_is(extract):
         "Oman hosted Houthi officials on Monday.", datetime.date(2016, 12, 14)
     ).events
     assert officials.type == "meeting"
+
+
+def test_a_further_act_nobody_is_named_doing_keeps_its_own_day(extract):
+    result = extract(
+        "Yemen's government agreed on Monday to a truce with the Houthis.\n\n"
+        "A deal with the Houthis on prisoners was also signed on Thursday.",
+        datetime.date(2018, 12, 14),
+    )
+    assert [e.date.value for e in result.events] == ["2018-12-10", "2018-12-13"]
