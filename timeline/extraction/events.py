@@ -1801,11 +1801,11 @@ def same_happening(earlier: Found, later: Found) -> bool:
     a, b = earlier.event, later.event
     if not same_kin(a.type, b.type) and not (b.type == "statement" and a.type in SPEECH_TYPES):
         return False
-    if later.further and later.sources and b.type not in SPEECH_TYPES:
-        # The same doers "also" did something: another act of theirs. Others "also" doing
-        # it ("Arab League nations also signed on to it") join the same happening.
-        if later.sources <= earlier.sources:
-            return False
+    # The same doers "also" did something: another act of theirs. Others "also" doing it
+    # ("Arab League nations also signed on to it") join the same happening.
+    further = later.further and b.type not in SPEECH_TYPES
+    if further and later.sources and later.sources <= earlier.sources:
+        return False
     speakers = a.type not in SHARED_TYPES and earlier.sources and later.sources
     if speakers and not earlier.sources & later.sources:
         return False  # two speakers, two statements
