@@ -853,3 +853,19 @@ def test_a_capitalised_verb_in_a_headline_is_no_part_of_a_name(nlp):
     found = names(nlp, "UNSC Endorses Salame's Libya Roadmap", known)
     assert "Ghassan Salame" in found
     assert "Endorses Salame" not in found
+
+
+def test_coordinated_demonyms_each_name_their_state(nlp):
+    text = "Talks between the Russian and Ukrainian delegations ended in Istanbul."
+    assert names(nlp, text) == ["Russia", "Ukraine"]
+
+
+def test_a_plural_office_with_coordinated_demonyms_is_each_holder(nlp):
+    resolver = ActorResolver()
+    doc = nlp("The Russian and American foreign ministers met in Geneva.")
+    found = [a.name for a in resolver.resolve(doc, on=datetime.date(2014, 2, 10)) if not a.is_place]
+    assert found == ["Sergey Lavrov", "John Kerry"]
+    # A state whose office the table does not hold is named by the state itself.
+    doc = nlp("The Russian and Ukrainian foreign ministers met in Antalya.")
+    found = [a.name for a in resolver.resolve(doc, on=datetime.date(2022, 3, 10)) if not a.is_place]
+    assert found == ["Sergey Lavrov", "Ukraine"]

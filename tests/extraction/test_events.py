@@ -1605,3 +1605,22 @@ def test_a_further_act_nobody_is_named_doing_keeps_its_own_day(extract):
         datetime.date(2018, 12, 14),
     )
     assert [e.date.value for e in result.events] == ["2018-12-10", "2018-12-13"]
+
+
+def test_talks_held_somewhere_are_placed_there_whatever_their_verb(extract):
+    day = datetime.date(2022, 3, 29)
+    (held,) = extract(
+        "Talks between Russia and Ukraine were held in Istanbul on Tuesday.", day
+    ).events
+    assert held.place == "Istanbul"
+    (ended,) = extract("Talks in Geneva between Russia and Ukraine ended on Tuesday.", day).events
+    assert ended.place == "Geneva"
+
+
+def test_the_city_of_a_place_is_that_place(extract):
+    (event,) = extract(
+        "On March 10, Turkey hosted the Russian foreign minister in the southern resort city "
+        "of Antalya.",
+        datetime.date(2022, 3, 29),
+    ).events
+    assert (event.date.value, event.place) == ("2022-03-10", "Antalya")

@@ -449,9 +449,23 @@ class ActorResolver:
         covered: set[int] = set()
         affiliations: set[int] = set()
         for token in doc:
-            if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
+            if token.pos_ not in ("NOUN", "PROPN"):
                 continue
             if token.dep_ in ("compound", "amod") or token.i in named or token.i in covered:
+                continue
+            if token.tag_ in ("NNS", "NNPS"):
+                # "the Russian and Ukrainian foreign ministers": each country's, or the
+                # country itself where the table knows no holder.
+                for body in _conjoined_affiliations(token):
+                    office = self._office_at(token, named, titled, on, focus, body=body)
+                    if office is None:
+                        country = _DEMONYMS[body.lower_]
+                        office = ResolvedActor(
+                            country, COUNTRY, None, body.text, body.idx,
+                            body.idx + len(body.text), body.i, body.i + 1, VIA_DEMONYM,
+                        )  # fmt: skip
+                    offices.append(office)
+                    covered.update(range(office.i, office.j))
                 continue
             if token.lower_ in ROLE_HEADS and _titles_a_name(token, named):
                 # "Vitaly Churkin, Russia's permanent representative": Russia is his.
@@ -476,15 +490,20 @@ class ActorResolver:
             if not any(o.i <= a.i < o.j for o in offices) and a.i not in affiliations
         ] + offices
 
-    def _office_at(self, head: Token, named, titled, on, focus) -> ResolvedActor | None:
-        if head.lower_ not in ROLE_HEADS:
+    def _office_at(
+        self, head: Token, named, titled, on, focus, body: Token | None = None
+    ) -> ResolvedActor | None:
+        """The holder of the office `head` names; `body` is the word saying whose it is when
+        a plural names several ("the Russian and Turkish presidents")."""
+        word = head.lower_ if body is None else head.lemma_.lower()
+        if word not in ROLE_HEADS:
             return None
         modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")]
         words = [t.lower_ for m in modifiers for t in m.subtree if t.dep_ != "case"]
         preps = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")]
         objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
         # "secretary of state", "envoy to Syria": the preposition and its object's own words.
-        words += [head.lower_] + [p.lower_ for p in preps]
+        words += [word] + [p.lower_ for p in preps]
         words += [t.lower_ for g in objects for t in g.lefts if t.dep_ == "compound"]
         words += [g.lower_ for g in objects]
         if head.lower_ == "representative" and "special" not in words:
@@ -495,6 +514,8 @@ class ActorResolver:
         if any(c.lower_ in ("a", "an", "any", "another", "every") for c in head.lefts):
             return None
         bodies = [self._affiliation(t) for m in modifiers for t in m.subtree]
+        if body is not None:
+            bodies = [self._affiliation(body)]
         topics = [self._affiliation(g) for g in objects]
         body = next((b for b in bodies if b), None)
         topic = next((t for t in topics if t), "") if role in ("envoy", "chief") else ""
@@ -1234,6 +1255,29 @@ def _leaders_states(found: list[ResolvedActor], doc: Doc, focus: str | None) -> 
     return out
 
 
+def _past_conjuncts(token: Token) -> tuple[Token, str]:
+    """The noun a word describes and how, through the words it is coordinated with: in "the
+    Russian and Ukrainian delegations" "Ukrainian" describes "delegations" as "Russian" does."""
+    first = token
+    while (
+        first.dep_ == "conj"
+        and first.head.i < first.i
+        and (first.head.lower_ in _DEMONYMS or first.head.ent_type_ in ("GPE", "NORP"))
+    ):
+        first = first.head
+    return first.head, first.dep_
+
+
+def _conjoined_affiliations(head: Token) -> list[Token]:
+    """ "the Russian and Turkish presidents": the words naming whose each of them is."""
+    out = []
+    for child in head.lefts:
+        if child.dep_ in ("amod", "compound", "poss") and child.lower_ in _DEMONYMS:
+            out.append(child)
+            out += [c for c in child.subtree if c.dep_ == "conj" and c.lower_ in _DEMONYMS]
+    return out if len(out) >= 2 else []
+
+
 def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> list[ResolvedActor]:
     """ "the Syrian government", "Russian forces", "a Russian boycott": the state acting.
 
@@ -1245,8 +1289,8 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
     countries_at = {i: a.name for a in found if a.kind == COUNTRY for i in range(a.i, a.j)}
     for token in doc:
         country = _DEMONYMS.get(token.lower_)
-        head = token.head
-        if country is None and token.i in countries_at and token.dep_ in ("poss", "compound"):
+        head, dep = _past_conjuncts(token)
+        if country is None and token.i in countries_at and dep in ("poss", "compound"):
             # "Yemen's government delegation", "the Syria regime"
             country = countries_at[token.i]
             while head.dep_ == "compound" and head.head.i > head.i:
@@ -1255,7 +1299,7 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
         if (
             country is None
             or (token.i in taken and token.i not in countries_at)
-            or token.dep_ not in ("amod", "compound", "poss")
+            or dep not in ("amod", "compound", "poss")
             or (noun not in _STATE_NOUNS and head.lower_ not in _STATE_NOUNS and noun not in NOUNS)
             or head.i in taken
             or head.i < token.i

@@ -1692,6 +1692,26 @@ def reaches_through_prepositions(token, verb) -> bool:
     return False
 
 
+# "in the southern resort city of Antalya", "in the Kazakh capital of Astana".
+PLACE_NOUNS = frozenset(
+    ["city", "town", "capital", "village", "port", "province", "region", "district", "resort",
+     "island", "enclave", "governorate", "state", "county", "suburb", "neighbourhood",
+     "neighborhood"]
+)  # fmt: skip
+
+
+def _names_place_noun(prep) -> bool:
+    """Whether `prep` is the "of" of "the city of Antalya": the place noun before it stands in
+    a place phrase of its own ("in the city of ...")."""
+    holder = prep.head
+    return (
+        prep.lower_ == "of"
+        and holder.lemma_.lower() in PLACE_NOUNS
+        and holder.dep_ == "pobj"
+        and holder.head.lower_ in {"in", "at", "to", "near", "inside", "outside"}
+    )
+
+
 def event_place(trigger, doc, sent) -> str | None:
     """The place attached to the trigger: "met ... in Munich", "arrived in Moscow".
 
@@ -1699,6 +1719,13 @@ def event_place(trigger, doc, sent) -> str | None:
     ("The envoy to Syria met Assad in Damascus": Damascus). A statement is placed only
     where it was made ("said in Ankara"), not where the things it talks about happen."""
     verb = light_verb(trigger)
+    noun = trigger.token
+    if (
+        verb.i == noun.i
+        and noun.dep_ in {"nsubj", "nsubjpass"}
+        and noun.head.pos_ in {"VERB", "AUX"}
+    ):
+        verb = noun.head  # "Talks ... were held in Istanbul", "The talks ended in Astana"
     subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
     tokens = [t for t in clause_tokens(verb) if t.i not in subject]
     if trigger.type == "statement":
@@ -1708,13 +1735,24 @@ def event_place(trigger, doc, sent) -> str | None:
         if (
             token.ent_type_ in {"GPE", "LOC", "FAC"}
             and token.head.dep_ == "prep"
-            and token.head.lower_ in {"in", "at", "to", "near", "inside", "outside"}
+            and (
+                token.head.lower_ in {"in", "at", "to", "near", "inside", "outside"}
+                or _names_place_noun(token.head)
+            )
             and reaches_through_prepositions(token, verb)
         ):
             ent = entity_of(token)
             if ent is not None:
                 distance = depth_of(token) - depth_of(verb)
                 places.append((distance, token.i, ent.text.removeprefix("the ").strip()))
+    if not trigger.verbal and not places:
+        # "Talks in Geneva between the two sides ended": the place the noun itself carries.
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+                for token in prep.children:
+                    ent = entity_of(token) if token.dep_ == "pobj" else None
+                    if ent is not None and token.ent_type_ in {"GPE", "LOC", "FAC"}:
+                        places.append((0, token.i, ent.text.removeprefix("the ").strip()))
     return min(places)[2] if places else None
 
 
