@@ -869,3 +869,18 @@ def test_a_plural_office_with_coordinated_demonyms_is_each_holder(nlp):
     doc = nlp("The Russian and Ukrainian foreign ministers met in Antalya.")
     found = [a.name for a in resolver.resolve(doc, on=datetime.date(2022, 3, 10)) if not a.is_place]
     assert found == ["Sergey Lavrov", "Ukraine"]
+
+
+def test_coordinated_side_nouns_name_both_sides(nlp):
+    text = "Syria's war goes on. The envoy met the regime and opposition delegations."
+    assert names(nlp, text) == ["Syria", "Syrian government", "Syrian opposition"]
+    text = "Syria's war goes on. The envoy met government and rebel negotiators."
+    assert names(nlp, text) == ["Syria", "Syrian government", "Syrian opposition"]
+
+
+def test_a_leader_s_regime_team_is_his_government(nlp):
+    text = "Syria's war goes on. The envoy met an Assad regime team."
+    assert names(nlp, text, known=[KnownActor("Bashar al-Assad", "person", country="Syria")]) == [
+        "Syria",
+        "Syrian government",
+    ]

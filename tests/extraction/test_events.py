@@ -1624,3 +1624,15 @@ def test_the_city_of_a_place_is_that_place(extract):
         datetime.date(2022, 3, 29),
     ).events
     assert (event.date.value, event.place) == ("2022-03-10", "Antalya")
+
+
+def test_a_meeting_while_talks_began_is_the_news_a_reason_is_not(extract):
+    day = datetime.date(2017, 7, 10)
+    (event,) = extract(
+        "The talks began on Monday as the UN envoy for Syria met the opposition delegation.", day
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2017-07-10")
+    assert actors(event) == {"Staffan de Mistura": "source", "Syrian opposition": "target"}
+    # "as" giving a reason stays background: the walkout is the news.
+    (event,) = extract("Russia walked out on Monday as the opposition met the envoy.", day).events
+    assert (event.type, actors(event)) == ("rejection", {"Russia": "source"})

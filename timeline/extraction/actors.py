@@ -1240,9 +1240,14 @@ def _leaders_states(found: list[ResolvedActor], doc: Doc, focus: str | None) -> 
         if head.i < a.j or doc[a.j - 1].dep_ not in ("poss", "compound"):
             continue
         noun = head.lemma_.lower()
+        # "an Assad regime team": the regime's delegation
+        regime_team = noun in _DELEGATION_NOUNS and any(
+            c.dep_ in ("compound", "nmod") and c.lemma_.lower() in _GOVERNMENT_NOUNS
+            for c in head.lefts
+        )
         if head.lower_ in _FOLLOWERS or noun in _FOLLOWERS:
             out.append((a, None))
-        elif (noun in _STATE_NOUNS or head.lower_ in _STATE_NOUNS) and a.country:
+        elif (noun in _STATE_NOUNS or head.lower_ in _STATE_NOUNS or regime_team) and a.country:
             country = a.country
             name = government_name(country) if country == focus else country
             kind = COUNTRY if name == country else ORGANIZATION
@@ -1412,6 +1417,34 @@ def _collective(doc: Doc, i: int, j: int, name: str, kind: str, country: str | N
                          VIA_COLLECTIVE)  # fmt: skip
 
 
+def _both_sides(token: Token, where: str | None) -> list[tuple[str, str, str]]:
+    """ "the regime and opposition delegations", "government and rebel negotiators": a side
+    noun coordinated with the other side's, each describing `token`; as (name, kind,
+    country) of the government and the opposition of `where`."""
+    words = [
+        w.lemma_.lower()
+        for c in token.lefts
+        if c.dep_ in ("amod", "compound", "nmod")
+        for w in c.subtree
+        if w.i == c.i or w.dep_ == "conj"
+    ]
+    government = any(w in _GOVERNMENT_NOUNS for w in words)
+    opposition = next((w for w in words if w in _OPPOSITION_NOUNS), None)
+    if where is None or not (government and opposition):
+        return []
+    state = government_name(where)
+    parties = gazetteer.CONFLICT_PARTIES.get(where)
+    other = (
+        parties[1]
+        if parties and opposition != "opposition"
+        else f"{_DEMONYM_OF.get(where, where)} opposition"
+    )
+    return [
+        (state, COUNTRY if state == where else ORGANIZATION, where),
+        (other, GROUP, where),
+    ]
+
+
 def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> list[ResolvedActor]:
     """Parties named by what they are: "the government", "the regime", "the opposition",
     "rebels", "Yemen's warring parties", "both sides", in the story's country."""
@@ -1431,7 +1464,8 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
         lemma = token.lemma_.lower()
-        if token.dep_ in ("compound", "amod"):
+        describing = ("compound", "amod", "nmod")
+        if token.dep_ in describing or (token.dep_ == "conj" and token.head.dep_ in describing):
             continue  # "opposition leader" is a person; "opposition groups" is read at "groups"
         mods = [c for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nummod", "det")]
         # "pro-Russian separatists" fight in Ukraine: the country they favour is not theirs.
@@ -1452,6 +1486,11 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
         if lemma in _DELEGATION_NOUNS and not any(c.lower_ == "of" for c in token.rights):
             # "the government delegation", "the regime's negotiators": the party they speak for.
             sides = [c.lemma_.lower() for c in mods if c.lemma_.lower() in _SIDE_NOUNS]
+            both = _both_sides(token, country or focus)
+            if both:
+                # "the regime and opposition delegations": one of each side's
+                out += [_collective(doc, start, end, *party) for party in both]
+                continue
             lemma = sides[0] if sides else lemma
         # "opposition groups", "the main opposition bloc": a body named by whose side it is
         kind_of_group = doc[token.i - 1].lower_ if lemma in _BODIES and token.i > 0 else ""

@@ -366,13 +366,22 @@ BACKGROUND_MARKS = frozenset(
 )
 
 
+# Verbs of a gathering's course: "talks began as the envoy met the delegations" tells
+# what happened while they began, not why.
+COURSE_VERBS = frozenset(["begin", "start", "open", "end", "close", "resume", "conclude", "wrap"])
+
+
 def in_subordinate_clause(token) -> bool:
     current = token
     for _ in range(12):
-        if current.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in current.children
-        ):
-            return True
+        marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
+        if current.dep_ == "advcl" and marks & BACKGROUND_MARKS:
+            while_it_went_on = (
+                marks == {"as"}
+                and current.tag_ == "VBD"
+                and current.head.lemma_.lower() in COURSE_VERBS
+            )
+            return not while_it_went_on
         if current.head.i == current.i:
             return False
         current = current.head
