@@ -884,3 +884,19 @@ def test_a_leader_s_regime_team_is_his_government(nlp):
         "Syria",
         "Syrian government",
     ]
+
+
+def test_a_counterpart_holds_the_same_office_for_the_country_named(nlp):
+    resolver = ActorResolver()
+    on = datetime.date(2016, 12, 20)
+    doc = nlp("Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Moscow.")
+    assert [a.name for a in resolver.resolve(doc, on=on) if not a.is_place] == [
+        "Sergey Lavrov",
+        "Mevlut Cavusoglu",
+    ]
+    # With no title in the text, the office table says which office he held that day.
+    doc = nlp("Vladimir Putin spoke by phone with his Turkish counterpart.")
+    assert [a.name for a in resolver.resolve(doc, on=on)] == [
+        "Vladimir Putin",
+        "Recep Tayyip Erdogan",
+    ]

@@ -480,6 +480,8 @@ class ActorResolver:
                 )
                 continue
             office = self._office_at(token, named, titled, on, focus)
+            if office is None and token.lemma_.lower() == "counterpart":
+                office = self._counterpart(token, people, on)
             if office is not None:
                 offices.append(office)
                 covered.update(range(office.i, office.j))
@@ -489,6 +491,23 @@ class ActorResolver:
             for a in found
             if not any(o.i <= a.i < o.j for o in offices) and a.i not in affiliations
         ] + offices
+
+    def _counterpart(self, head: Token, people: list[ResolvedActor], on) -> ResolvedActor | None:
+        """ "Lavrov met his Turkish counterpart": whoever held Lavrov's office for Turkey."""
+        bodies = [self._affiliation(c) for c in head.lefts if c.dep_ in ("amod", "compound")]
+        body = next((b for b in bodies if b), None)
+        before = [a for a in people if head.sent.start <= a.i and a.j <= head.i]
+        if body is None or not before:
+            return None
+        person = before[-1]
+        role = canonical_role(role_of(person.title.split())) if person.title else ""
+        if not role:
+            held = [o for o in self.offices.holders() if o.holder == person.name and o.held_on(on)]
+            role = held[0].role if len(held) == 1 else ""
+        term = self.offices.holder(role, body, "", on) if role else None
+        if term is None or term.holder == person.name:
+            return None
+        return self._office_actor(head, term.holder, term.holder_country, role)
 
     def _office_at(
         self, head: Token, named, titled, on, focus, body: Token | None = None
