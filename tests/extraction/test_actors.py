@@ -900,3 +900,8 @@ def test_a_counterpart_holds_the_same_office_for_the_country_named(nlp):
         "Vladimir Putin",
         "Recep Tayyip Erdogan",
     ]
+
+
+def test_a_name_lent_to_a_format_of_talks_is_no_actor(nlp):
+    assert names(nlp, "The Normandy format advisors met in Berlin.") == []
+    assert names(nlp, "The Normandy format talks were held in Berlin.") == []

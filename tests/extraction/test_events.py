@@ -1636,3 +1636,28 @@ def test_a_meeting_while_talks_began_is_the_news_a_reason_is_not(extract):
     # "as" giving a reason stays background: the walkout is the news.
     (event,) = extract("Russia walked out on Monday as the opposition met the envoy.", day).events
     assert (event.type, actors(event)) == ("rejection", {"Russia": "source"})
+
+
+def test_advisers_from_states_who_met_continue_their_discussions_that_day(extract):
+    day = datetime.date(2022, 2, 11)
+    (event,) = extract(
+        "Advisers from Germany, France, Russia and Ukraine who met in Berlin yesterday "
+        "continued their discussions on the peace plan.",
+        day,
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2022-02-10")
+    assert set(actors(event)) == {"Germany", "France", "Russia", "Ukraine"}
+
+
+def test_what_those_gathered_do_is_dated_by_the_clause_on_their_gathering(extract):
+    day = datetime.date(2022, 2, 11)
+    (event,) = extract(
+        "EU foreign ministers, who met in Brussels on Monday, agreed to impose new sanctions.",
+        day,
+    ).events
+    assert (event.type, event.date.value) == ("sanction", "2022-02-07")
+    # One state's meeting in a clause on it does not date what it says.
+    (event,) = extract(
+        "Russia, which met the envoy on Monday, said it would veto the plan.", day
+    ).events
+    assert (event.type, event.date.value) == ("statement", "2022-02-11")

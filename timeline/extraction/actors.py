@@ -629,6 +629,14 @@ class ActorResolver:
             and span.root.head.is_lower
         ):
             return None  # "to fight Jihadi groups": a word describing them, nobody's name
+        if (
+            entry is None
+            and len(span) == 1
+            and span.root.dep_ == "compound"
+            and span.root.head.is_lower
+            and span.root.head.lemma_.lower() in _FORMAT_NOUNS
+        ):
+            return None  # "the Normandy format", "the Steinmeier formula": a name for talks
         if label == "PERSON" or (label in ("ORG", "GPE") and _name_words(span) <= 2):
             actor = self._person(span, via, people, strict=label != "PERSON")
             if actor is not None or label == "PERSON":
@@ -1132,6 +1140,10 @@ def _clean(ent: Span) -> Span | None:
     if (i, j) == (ent.start, ent.end):
         return ent
     return Span(doc, i, j, label=ent.label_)
+
+
+# Nouns a place or a person lends a name to without acting: "the Normandy format".
+_FORMAT_NOUNS = frozenset(["format", "process", "formula", "framework", "mechanism", "track"])
 
 
 def _headline_verb(token) -> bool:
@@ -1712,7 +1724,8 @@ def _called_a_place(root: Token) -> bool:
 # Nouns for those who speak for a state: "representatives from Russia" act for Russia.
 _SENT_BY = frozenset(
     ["representative", "delegate", "delegation", "envoy", "official", "diplomat", "minister"]
-    + ["negotiator", "team", "expert", "emissary", "observer", "monitor"]
+    + ["negotiator", "team", "expert", "emissary", "observer", "monitor", "adviser", "advisor"]
+    + ["aide", "ambassador", "leader", "mediator", "spokesman", "spokeswoman", "spokesperson"]
 )
 
 

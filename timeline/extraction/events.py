@@ -676,6 +676,9 @@ def speech_time(verb) -> list:
     return out
 
 
+GATHERING = frozenset(["meet", "gather", "convene", "assemble"])
+
+
 def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     """The date expression that belongs to the trigger, else the inherited one.
 
@@ -806,6 +809,23 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     ):
         around = {t.idx for t in clause_tokens(head.head)}
         attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in around)]
+        if attached:
+            return min(attached, key=lambda d: abs(d.start - pos)), True
+    # "EU ministers, who met in Brussels on Monday, agreed to ...": what those gathered do,
+    # they do at the gathering the clause on them dates.
+    doer = head
+    while doer.dep_ in {"xcomp", "conj"} and doer.head.i != doer.i:
+        doer = doer.head  # "agreed to impose sanctions": the ministers agreed
+    gathered = [
+        clause
+        for subject in doer.children
+        if subject.dep_ in {"nsubj", "nsubjpass"} and subject.tag_ in {"NNS", "NNPS"}
+        for clause in subject.children
+        if clause.dep_ in {"relcl", "acl"} and clause.lemma_.lower() in GATHERING
+    ]
+    for clause in gathered:
+        inside = {t.idx for t in clause.subtree}
+        attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in inside)]
         if attached:
             return min(attached, key=lambda d: abs(d.start - pos)), True
     if inherited is None or inherited.start < 0:

@@ -165,7 +165,7 @@ VERB_OBJECTS = {
 NOUNS = {
     **dict.fromkeys(
         ["meeting", "talk", "talks", "summit", "negotiation", "conference", "session"]
-        + ["conversation"],  # "held a phone conversation with Lavrov"
+        + ["conversation", "discussion", "consultation"],  # "held a phone conversation with Lavrov"
         "meeting",
     ),
     **dict.fromkeys(["visit", "trip", "arrival"], "visit"),
@@ -208,7 +208,7 @@ LIGHT_VERBS = frozenset(
     ["hold", "have", "attend", "host", "conduct", "pay", "sign", "reach", "issue", "make", "extend"]
     + ["accept", "announce", "launch", "open", "begin", "start", "draw", "broker", "strike"]
     + ["agree", "carry", "stage", "call", "convene", "organize", "organise", "chair", "cast"]
-    + ["impose", "order", "declare", "adopt", "pass", "conclude", "finalize", "seal"]
+    + ["impose", "order", "declare", "adopt", "pass", "conclude", "finalize", "seal", "continue"]
 )
 
 # CAMEO code prefix -> type; the longest prefix wins. None: not an event of this timeline
