@@ -1661,3 +1661,44 @@ def test_what_those_gathered_do_is_dated_by_the_clause_on_their_gathering(extrac
         "Russia, which met the envoy on Monday, said it would veto the plan.", day
     ).events
     assert (event.type, event.date.value) == ("statement", "2022-02-11")
+
+
+def test_a_cnn_dateline_in_ordinary_capitals_is_neither_actor_nor_evidence(extract):
+    (event,) = extract(
+        "Havana, Cuba (CNN)Colombia's government and FARC rebels announced a ceasefire "
+        "agreement Wednesday.",
+        datetime.date(2016, 6, 22),
+    ).events
+    assert set(actors(event)) == {"Colombian government", "Revolutionary Armed Forces of Colombia"}
+    assert event.evidence.startswith("Colombia's government")
+
+
+def test_arriving_at_an_agreement_is_agreeing(extract):
+    (event,) = extract(
+        "Russia and Turkey arrived at an agreement on Idlib on Wednesday.",
+        datetime.date(2016, 6, 22),
+    ).events
+    assert (event.type, event.date.value) == ("agreement", "2016-06-22")
+
+
+def test_an_agreement_that_could_be_reached_is_no_event(extract):
+    (event,) = extract(
+        "The Colombian government and FARC rebels have been at war since 1964. Santos said on "
+        "Monday he hoped both sides could reach a final peace agreement by July 20.",
+        datetime.date(2016, 6, 22),
+    ).events
+    assert (event.type, event.date.value) == ("statement", "2016-06-20")
+
+
+def test_a_deal_signed_by_named_parties_is_theirs_and_placed_in_the_capital_named(extract):
+    day = datetime.date(2016, 6, 22)
+    (event,) = extract("The deal was signed by Russia and Turkey on Thursday.", day).events
+    assert (event.type, event.date.value) == ("agreement", "2016-06-16")
+    assert actors(event) == {"Russia": "source", "Turkey": "source"}
+    (event,) = extract(
+        "The agreement will be signed Thursday in the Cuban capital by Colombian President Juan "
+        "Manuel Santos and FARC leader Rodrigo Londono.",
+        day,
+    ).events
+    assert (event.date.value, event.planned, event.place) == ("2016-06-23", True, "Havana")
+    assert set(actors(event)) == {"Juan Manuel Santos", "Rodrigo Londono Echeverri"}

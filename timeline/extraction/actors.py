@@ -1496,9 +1496,16 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             continue
         lemma = token.lemma_.lower()
         describing = ("compound", "amod", "nmod")
-        if token.dep_ in describing or (token.dep_ == "conj" and token.head.dep_ in describing):
+        # ("Colombia's government and FARC rebels", parsed [government and FARC] rebels, has
+        # a government of its own: a coordinated word is no mere description.)
+        coordinated = any(c.dep_ == "cc" for c in token.children)
+        if (token.dep_ in describing and not coordinated) or (
+            token.dep_ == "conj" and token.head.dep_ in describing
+        ):
             continue  # "opposition leader" is a person; "opposition groups" is read at "groups"
         mods = [c for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nummod", "det")]
+        if coordinated and token.dep_ in describing:
+            mods += [c for c in token.head.lefts if c.dep_ == "poss" and c.i < token.i]
         # "pro-Russian separatists" fight in Ukraine: the country they favour is not theirs.
         country = next(
             (_DEMONYMS[c.lower_] for c in mods if c.lower_ in _DEMONYMS and not _favoured(c)),

@@ -1369,8 +1369,22 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     >>> dateline_span("DAMASCUS, Syria (AP) — The envoy met ...")
     (0, 22)
     """
-    m = _DATELINE_RE.search(text, 0, 1500) or _COLON_DATELINE_RE.search(text, 0, 1500)
+    m = (
+        _DATELINE_RE.search(text, 0, 1500)
+        or _COLON_DATELINE_RE.search(text, 0, 1500)
+        or _CASED_DATELINE_RE.search(text, 0, 1500)
+    )
     return (m.start(), m.end()) if m else None
+
+
+# "Havana, Cuba (CNN) Colombia's government ...": a town in ordinary capitals and a wire's
+# name in brackets, with no dash after it (CNN's style since 2015).
+_CASED_DATELINE_RE = re.compile(
+    r"^[ \t]*[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}(?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"
+    r"[ ]*\((?:CNN|AP|AFP|Reuters|Xinhua|UPI|dpa|ANI|IANS|PTI|TASS|Sputnik|Anadolu|IRNA|KUNA)\)"
+    r"[ ]*(?:--|—|–|-|_|:)?[ ]*",
+    re.MULTILINE,
+)
 
 
 # "Kiruna, Sweden: US Secretary of State John Kerry ...": a town and its country before a

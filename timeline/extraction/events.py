@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from timeline.extraction import gazetteer
-from timeline.extraction.dates import hung_date
+from timeline.extraction.dates import dateline_span, hung_date
 from timeline.extraction.lexicon import (
     CEASEFIRE_NOUNS,
     FUTURE_AUX,
@@ -532,6 +532,14 @@ def _ranked_triggers(sent, quotes) -> list[Candidate]:
             continue  # "had long threatened to quit", "has repeatedly refused": a habit
         if not verbal and token.head.pos_ == "VERB" and is_negated(token.head):
             continue  # "did not attend the meeting": no meeting of theirs
+        if (
+            kind
+            and not verbal
+            and token.dep_ == "dobj"
+            and token.head.lemma_.lower() in LIGHT_VERBS
+            and any(c.dep_ == "aux" and c.lower_ in MODALS - {"would"} for c in token.head.children)
+        ):
+            continue  # "could reach an agreement": a possibility ("would host talks" is a plan)
         if verbal and token.tag_ == "VBG" and token.dep_ == "pcomp":
             continue  # "After meeting Mr Lavrov, ..." sets the scene; it is not the report
         if in_background_clause(token) or in_subordinate_clause(token):
@@ -1391,6 +1399,9 @@ DATELINE_PREFIX = re.compile(
 def dateline_prefix(text: str) -> int:
     """How many characters of a paragraph's first sentence are its dateline: "BEIRUT - UN
     observers ..." -> 9; "Tripoli: The envoy ..." -> 9; 0 without one."""
+    span = dateline_span(text[:80])
+    if span is not None and span[0] == len(text) - len(text.lstrip()):
+        return span[1]  # "Havana, Cuba (CNN) Colombia's government ...": a wire's dateline
     match = DATELINE_PREFIX.match(text)
     if match is None or len(match.group(0)) > 60:
         return 0
@@ -1463,6 +1474,14 @@ def light_verb(trigger):
     if trigger.verbal:
         return token
     light = token.dep_ in {"dobj", "attr"} and token.head.lemma_.lower() in LIGHT_VERBS
+    # "The deal was signed by Russia and Turkey": the passive's verb, which names the doers
+    # (of force, "was carried out by the regime" is mostly a claim, left to who makes it)
+    light = light or (
+        trigger.type != "violence"
+        and token.dep_ == "nsubjpass"
+        and token.head.lemma_.lower() in LIGHT_VERBS
+        and any(c.dep_ == "agent" for c in token.head.children)
+    )
     if light:
         return token.head
     return joined_by(token) or token
@@ -1741,6 +1760,31 @@ def _names_place_noun(prep) -> bool:
     )
 
 
+_CAPITALS = {
+    key: seats[0]
+    for country, aliases, seats, demonyms in gazetteer.COUNTRIES
+    if seats
+    for key in (country.lower(), *(a.lower() for a in aliases), *(d.lower() for d in demonyms))
+}
+
+
+def capital_of(token) -> str | None:
+    """ "the Cuban capital", "Syria's capital": the capital a noun names by its country; not
+    "the capital, Astana" or "the capital of Kazakhstan", whose place is named."""
+    if token.lemma_.lower() != "capital" or token.dep_ != "pobj":
+        return None
+    if any(c.dep_ in {"appos", "prep"} for c in token.rights) or any(
+        c.dep_ == "compound" and c.ent_type_ for c in token.rights
+    ):
+        return None
+    for child in token.lefts:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+            seat = _CAPITALS.get(child.lower_) or _CAPITALS.get(child.text.lower())
+            if seat:
+                return seat
+    return None
+
+
 def event_place(trigger, doc, sent) -> str | None:
     """The place attached to the trigger: "met ... in Munich", "arrived in Moscow".
 
@@ -1774,6 +1818,16 @@ def event_place(trigger, doc, sent) -> str | None:
             if ent is not None:
                 distance = depth_of(token) - depth_of(verb)
                 places.append((distance, token.i, ent.text.removeprefix("the ").strip()))
+    for token in tokens:
+        # "will be signed in the Cuban capital": the country's seat of government
+        seat = capital_of(token)
+        if (
+            seat
+            and token.head.dep_ == "prep"
+            and token.head.lower_ in {"in", "at", "to"}
+            and reaches_through_prepositions(token, verb)
+        ):
+            places.append((depth_of(token) - depth_of(verb), token.i, seat))
     if not trigger.verbal and not places:
         # "Talks in Geneva between the two sides ended": the place the noun itself carries.
         for prep in noun.children:

@@ -122,6 +122,12 @@ PHRASAL = {
 }
 # A verb whose type depends on its object: "adopted a resolution", "imposed sanctions".
 VERB_OBJECTS = {
+    # "arrived at an agreement", "came to an understanding": agreed, nobody travelled
+    **{
+        (verb, noun): "agreement"
+        for verb in ("arrive", "come")
+        for noun in ("agreement", "deal", "accord", "understanding", "consensus", "compromise")
+    },
     ("adopt", "resolution"): "resolution",
     ("adopt", "text"): "resolution",
     ("adopt", "draft"): "resolution",
