@@ -905,3 +905,9 @@ def test_a_counterpart_holds_the_same_office_for_the_country_named(nlp):
 def test_a_name_lent_to_a_format_of_talks_is_no_actor(nlp):
     assert names(nlp, "The Normandy format advisors met in Berlin.") == []
     assert names(nlp, "The Normandy format talks were held in Berlin.") == []
+
+
+def test_plural_counterparts_are_each_country_s_holder(nlp):
+    doc = nlp("Russian Foreign Minister Sergei Lavrov met his Turkish and Iranian counterparts.")
+    found = ActorResolver().resolve(doc, on=datetime.date(2016, 12, 20))
+    assert [a.name for a in found] == ["Sergey Lavrov", "Mevlut Cavusoglu", "Mohammad Javad Zarif"]

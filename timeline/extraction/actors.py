@@ -457,7 +457,11 @@ class ActorResolver:
                 # "the Russian and Ukrainian foreign ministers": each country's, or the
                 # country itself where the table knows no holder.
                 for body in _conjoined_affiliations(token):
-                    office = self._office_at(token, named, titled, on, focus, body=body)
+                    if token.lemma_.lower() == "counterpart":
+                        # "had conversations with the French, Russian and Ukrainian counterparts"
+                        office = self._counterpart(token, people, on, body=body)
+                    else:
+                        office = self._office_at(token, named, titled, on, focus, body=body)
                     if office is None:
                         country = _DEMONYMS[body.lower_]
                         office = ResolvedActor(
@@ -492,9 +496,13 @@ class ActorResolver:
             if not any(o.i <= a.i < o.j for o in offices) and a.i not in affiliations
         ] + offices
 
-    def _counterpart(self, head: Token, people: list[ResolvedActor], on) -> ResolvedActor | None:
-        """ "Lavrov met his Turkish counterpart": whoever held Lavrov's office for Turkey."""
-        bodies = [self._affiliation(c) for c in head.lefts if c.dep_ in ("amod", "compound")]
+    def _counterpart(
+        self, head: Token, people: list[ResolvedActor], on, body: Token | None = None
+    ) -> ResolvedActor | None:
+        """ "Lavrov met his Turkish counterpart": whoever held Lavrov's office for Turkey;
+        `body` says which country's when a plural names several."""
+        words = [body] if body is not None else head.lefts
+        bodies = [self._affiliation(c) for c in words if c.dep_ in ("amod", "compound", "conj")]
         body = next((b for b in bodies if b), None)
         before = [a for a in people if head.sent.start <= a.i and a.j <= head.i]
         if body is None or not before:
