@@ -1702,3 +1702,28 @@ def test_a_deal_signed_by_named_parties_is_theirs_and_placed_in_the_capital_name
     ).events
     assert (event.date.value, event.planned, event.place) == ("2016-06-23", True, "Havana")
     assert set(actors(event)) == {"Juan Manuel Santos", "Rodrigo Londono Echeverri"}
+
+
+def test_a_headline_s_resumed_talks_are_the_lede_s_meeting_on_its_day(extract):
+    article = extract(
+        "U.S. and Taliban resume peace talks in Qatar\n\n"
+        "The U.S. and the Taliban met in Qatar on Saturday, resuming potentially decisive talks.",
+        datetime.date(2019, 8, 25),
+        title="U.S. and Taliban resume peace talks in Qatar",
+    )
+    (event,) = article.events
+    assert (event.type, event.date.value, event.place) == ("resumption", "2019-08-24", "Qatar")
+
+
+def test_what_a_party_hopes_to_do_is_no_plan(extract):
+    day = datetime.date(2019, 8, 25)
+    assert (
+        extract(
+            "Washington is hoping to strike a deal with the Taliban by September 1.", day
+        ).events
+        == []
+    )
+    (event,) = extract(
+        "Lavrov said on Friday that Russia wants to hold talks with Turkey in Sochi next week.", day
+    ).events
+    assert (event.type, event.date.value) == ("statement", "2019-08-23")

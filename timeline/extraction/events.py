@@ -41,6 +41,7 @@ from timeline.extraction.summary import event_headline
 from timeline.extraction.types import (
     ANCHOR_PREVIOUS,
     DAY,
+    EVENT_TYPE_INFO,
     EVENT_TYPE_TABLE,
     OTHER,
     PERSON,
@@ -490,6 +491,27 @@ def governed_by_speech_act(token) -> bool:
     return False
 
 
+# Verbs of wanting: what they govern is a wish, not a plan ("is hoping to strike an
+# agreement by September 1", "wants to hold talks next week").
+WISHING = frozenset(["hope", "wish", "want", "seek", "try", "aim", "dream", "attempt", "strive"])
+# The model lemmatizes "hoping" as "hop": the forms themselves.
+WISHING_FORMS = frozenset(
+    ["hoping", "hoped", "hopes", "tries", "tried", "trying", "sought", "seeking", "striving"]
+)
+
+
+def wished_for(token) -> bool:
+    """The trigger (or its noun's verb) is what someone hopes, wants or tries to do."""
+    current = token if token.pos_ in {"VERB", "AUX"} else token.head
+    for _ in range(4):
+        if current.dep_ not in {"xcomp", "ccomp"} or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lemma_.lower() in WISHING or current.lower_ in WISHING_FORMS:
+            return True
+    return False
+
+
 def ranked_triggers(sent, quotes) -> list[Candidate]:
     """The sentence's candidate triggers, best first; several rules ask, so each sentence's
     list is made once (the doc keeps it while it is being read)."""
@@ -518,6 +540,8 @@ def _ranked_triggers(sent, quotes) -> list[Candidate]:
             continue
         if kind and governed_by_speech_act(token if verbal else token.head):
             continue  # "urged them to sign the agreement": the appeal is the news
+        if kind and wished_for(token):
+            continue  # "is hoping to strike an agreement by September 1": a wish
         if (
             kind
             and verbal
@@ -1878,6 +1902,8 @@ def merge_same_happenings(found: list[Found]) -> list[Event]:
         )
         if target is not None:
             target.event.mentions.append((ev.evidence, ev.start, ev.end, ev.date))
+            if more_specific(ev.type, target.event.type):
+                target.event.type = ev.type  # "U.S. and Taliban resume peace talks"
         elif any(a.role == SOURCE for a in ev.actors) and not item.mention_only:
             merged.append(item)  # the body never tells it: the headline is all there is
     for m in merged:
@@ -1966,6 +1992,17 @@ def states(event: Event) -> set[str]:
     }
 
 
+def more_specific(a: str, b: str) -> bool:
+    """Whether type `a` says more than its kin `b`: talks resumed are a meeting, and more."""
+    info_a, info_b = EVENT_TYPE_INFO.get(a), EVENT_TYPE_INFO.get(b)
+    return (
+        info_a is not None
+        and info_b is not None
+        and info_a.kin == info_b.kin
+        and info_a.specificity > info_b.specificity
+    )
+
+
 def absorb(keep: Found, item: Found) -> None:
     """Fold `item` into `keep`; the sentence with a written date stays the evidence."""
     a, b = keep.event, item.event
@@ -1975,10 +2012,12 @@ def absorb(keep: Found, item: Found) -> None:
         a.mentions.append((a.evidence, a.start, a.end, a.date))
         a.evidence, a.start, a.end, a.date = b.evidence, b.start, b.end, b.date
         a.summary = b.summary
-        a.type = b.type if b.type != "statement" else a.type
+        a.type = b.type if b.type != "statement" and not more_specific(a.type, b.type) else a.type
         keep.explicit = True
     else:
         a.mentions.append((b.evidence, b.start, b.end, b.date))
+        if more_specific(b.type, a.type):
+            a.type = b.type  # "U.S. and Taliban resume talks" and "met on Saturday": resumed
     a.mentions.extend(b.mentions)
     present = {x.name: x for x in a.actors}
     for actor in b.actors:

@@ -71,7 +71,7 @@ EVENT_TYPE_TABLE: tuple[EventTypeInfo, ...] = (
     ),  # fmt: skip
     EventTypeInfo("resignation", "Resignation", "0831", "resignation", 4),
     EventTypeInfo("election", "Election", "083", "election", 4, "PETRARCH2 codes elections 083"),
-    EventTypeInfo("resumption", "Talks resumed", "046", "resumption", 4),
+    EventTypeInfo("resumption", "Talks resumed", "046", "meeting", 4),
     EventTypeInfo("postponement", "Postponement", "164", "postponement", 4),
     EventTypeInfo("suspension", "Suspension", "160", "suspension", 4),
     EventTypeInfo("withdrawal", "Withdrawal", "0874", "withdrawal", 4),
