@@ -1727,3 +1727,33 @@ def test_what_a_party_hopes_to_do_is_no_plan(extract):
         "Lavrov said on Friday that Russia wants to hold talks with Turkey in Sochi next week.", day
     ).events
     assert (event.type, event.date.value) == ("statement", "2019-08-23")
+
+
+def test_a_deal_s_aim_is_not_a_ceasefire_and_a_radio_is_no_actor(extract):
+    (event,) = extract(
+        "Zalmay Khalilzad told RFE/RL on September 2 that the two sides had reached a deal in "
+        "principle to end America's longest war.",
+        datetime.date(2019, 9, 6),
+    ).events
+    assert (event.type, event.date.value) == ("statement", "2019-09-02")
+    assert actors(event) == {"Zalmay Khalilzad": "source"}
+
+
+def test_calling_off_talks_is_the_news_not_the_attack_after_which_it_came(extract):
+    (event,) = extract(
+        "In September US President Donald Trump called off the talks after a Taliban suicide "
+        "bomber killed a US soldier in Kabul.",
+        datetime.date(2019, 12, 6),
+    ).events
+    assert (event.type, event.date.value) == ("postponement", "2019-09")
+    assert actors(event) == {"Donald Trump": "source"}
+
+
+def test_landing_somewhere_is_a_visit_and_qatar_based_members_are_not_qatar(extract):
+    day = datetime.date(2019, 12, 6)
+    (event,) = extract("Zalmay Khalilzad has landed in Doha, sources said on Friday.", day).events
+    assert (event.type, event.place) == ("visit", "Doha")
+    (event,) = extract(
+        "Zalmay Khalilzad held talks with Qatar-based Taliban members on Friday.", day
+    ).events
+    assert actors(event) == {"Zalmay Khalilzad": "source", "Taliban": "target"}

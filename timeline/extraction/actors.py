@@ -1747,6 +1747,9 @@ _SENT_BY = frozenset(
 def _place_slot(root: Token) -> bool:
     """ "in Syria", "to Moscow" after a motion word, "visited Russia": a location; not
     "representatives from Russia", who speak for it."""
+    doc = root.doc
+    if root.i + 2 < len(doc) and doc[root.i + 1].text == "-" and doc[root.i + 2].lower_ == "based":
+        return True  # "Qatar-based Taliban members": where they live
     root = _first_conjunct(root)
     if root.dep_ == "poss" and (
         root.head.lemma_.lower() in _PLACE_NOUNS | _QUARTERS

@@ -257,6 +257,8 @@ def trigger_type(token) -> tuple[str | None, bool]:
             for noun in (head, head.split("-")[-1]):  # "joined the mini-summit"
                 if (lemma, noun) in VERB_OBJECTS:
                     return VERB_OBJECTS[(lemma, noun)], True  # "declared a ceasefire"
+        if (lemma, particle_of(token)) in PHRASAL:
+            return PHRASAL[(lemma, particle_of(token))], True  # "called off the talks"
         if lemma in LIGHT_VERBS and any(
             c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in NOUNS or c.lower_ in NOUNS)
             for c in token.children
@@ -289,7 +291,11 @@ def trigger_type(token) -> tuple[str | None, bool]:
             and any(c.dep_ in {"oprd", "acomp"} for c in head.children)
         ):
             return None, False  # "called the deal a political solution": said of a deal
-        if token.dep_ in {"dobj", "pobj", "attr"} and head.lemma_.lower() in LIGHT_VERBS:
+        if (
+            token.dep_ in {"dobj", "pobj", "attr"}
+            and head.lemma_.lower() in LIGHT_VERBS
+            and (head.lemma_.lower(), particle_of(head)) not in PHRASAL  # "called off talks"
+        ):
             if noun == "proposal" and head.lemma_.lower() in ASSENTING:
                 return "agreement", False  # "Syria has accepted the plan": a yes, not a plan
             return noun, False
@@ -512,6 +518,19 @@ def wished_for(token) -> bool:
     return False
 
 
+def purpose_of_a_deal(verb) -> bool:
+    """ "had reached a deal to end America's longest war", "held talks to end the fighting":
+    an infinitive of purpose hanging on a verb whose object names a happening."""
+    head = verb.head
+    return (
+        verb.dep_ in {"advcl", "xcomp"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        and head.i != verb.i
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUNS for c in head.children)
+    )
+
+
 def ranked_triggers(sent, quotes) -> list[Candidate]:
     """The sentence's candidate triggers, best first; several rules ask, so each sentence's
     list is made once (the doc keeps it while it is being read)."""
@@ -542,6 +561,8 @@ def _ranked_triggers(sent, quotes) -> list[Candidate]:
             continue  # "urged them to sign the agreement": the appeal is the news
         if kind and wished_for(token):
             continue  # "is hoping to strike an agreement by September 1": a wish
+        if verbal and purpose_of_a_deal(token):
+            continue  # "reached a deal in principle to end the war": the deal's aim
         if (
             kind
             and verbal

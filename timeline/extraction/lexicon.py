@@ -42,7 +42,7 @@ VERBS = {
         ["meet", "talk", "negotiate", "discuss", "confer", "consult", "host"], "meeting"
     ),
     **dict.fromkeys(["convene", "gather", "brief", "mediate", "phone", "telephone"], "meeting"),
-    **dict.fromkeys(["visit", "arrive", "travel", "fly", "tour"], "visit"),
+    **dict.fromkeys(["visit", "arrive", "travel", "fly", "tour", "land", "return"], "visit"),
     "invite": "invitation",
     # statements (01, 11: criticism is said)
     **dict.fromkeys(
