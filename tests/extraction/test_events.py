@@ -1757,3 +1757,10 @@ def test_landing_somewhere_is_a_visit_and_qatar_based_members_are_not_qatar(extr
         "Zalmay Khalilzad held talks with Qatar-based Taliban members on Friday.", day
     ).events
     assert actors(event) == {"Zalmay Khalilzad": "source", "Taliban": "target"}
+
+
+def test_returning_to_the_table_is_resuming_talks(extract):
+    (event,) = extract(
+        "Russia and Ukraine returned to talks in Istanbul on Friday.", datetime.date(2019, 12, 6)
+    ).events
+    assert (event.type, event.place) == ("resumption", "Istanbul")

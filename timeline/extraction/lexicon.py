@@ -128,6 +128,11 @@ VERB_OBJECTS = {
         for verb in ("arrive", "come")
         for noun in ("agreement", "deal", "accord", "understanding", "consensus", "compromise")
     },
+    # "returned to the negotiating table", "returned to talks": talks resumed, no journey
+    **{
+        ("return", noun): "resumption"
+        for noun in ("table", "talks", "talk", "negotiation", "negotiations", "dialogue")
+    },
     ("adopt", "resolution"): "resolution",
     ("adopt", "text"): "resolution",
     ("adopt", "draft"): "resolution",
