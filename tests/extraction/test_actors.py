@@ -911,3 +911,18 @@ def test_plural_counterparts_are_each_country_s_holder(nlp):
     doc = nlp("Russian Foreign Minister Sergei Lavrov met his Turkish and Iranian counterparts.")
     found = ActorResolver().resolve(doc, on=datetime.date(2016, 12, 20))
     assert [a.name for a in found] == ["Sergey Lavrov", "Mevlut Cavusoglu", "Mohammad Javad Zarif"]
+
+
+def test_an_acronym_the_model_glued_into_a_name_is_cut_off_and_still_names_the_body(nlp):
+    text = (
+        "The talks were attended by the Intergovernmental Authority on Development (IGAD) and "
+        "the United Nations. IGAD said it would help."
+    )
+    found = [(a.name, a.surface) for a in resolve_actors(nlp(text))]
+    assert ("Intergovernmental Authority on Development", "IGAD") in found
+    assert all("(" not in name for name, _ in found)
+
+
+def test_a_post_the_model_tagged_as_a_body_is_no_actor(nlp):
+    text = "Redwan Hussien, National Security Advisor to the prime minister, signed the deal."
+    assert names(nlp, text) == ["Redwan Hussien"]

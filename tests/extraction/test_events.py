@@ -1764,3 +1764,31 @@ def test_returning_to_the_table_is_resuming_talks(extract):
         "Russia and Ukraine returned to talks in Istanbul on Friday.", datetime.date(2019, 12, 6)
     ).events
     assert (event.type, event.place) == ("resumption", "Istanbul")
+
+
+def test_whom_an_adviser_serves_takes_no_part_in_the_signing(extract):
+    (event,) = extract(
+        "Redwan Hussien, National Security Advisor to Ethiopian Prime Minister Abiy Ahmed, and "
+        "TPLF representative Getachew Reda signed the peace agreement on Wednesday.",
+        datetime.date(2022, 11, 2),
+    ).events
+    assert "Abiy Ahmed" not in actors(event)
+    assert {"Redwan Hussien", "Getachew Reda"} <= set(actors(event))
+
+
+def test_a_since_or_a_relative_clause_on_another_word_does_not_date_the_verb(extract):
+    day = datetime.date(2022, 11, 2)
+    (event,) = extract(
+        "The Ethiopian government and the rebels, at war since 2020, have agreed to end "
+        "hostilities, Obasanjo said today.",
+        day,
+    ).events
+    assert (event.type, event.date.value) == ("agreement", "2022-11-02")
+    events = extract(
+        "The African Union envoy, former Nigerian President Olusegun Obasanjo, spoke today.\n\n"
+        '"The two parties to the conflict have formally agreed to a cessation of hostilities," '
+        "Obasanjo announced at an appearance in Pretoria, where the peace talks between the two "
+        "sides began on 25 October.",
+        day,
+    ).events
+    assert [e.date.value for e in events] == ["2022-11-02"]

@@ -645,6 +645,13 @@ class ActorResolver:
             and span.root.head.lemma_.lower() in _FORMAT_NOUNS
         ):
             return None  # "the Normandy format", "the Steinmeier formula": a name for talks
+        if (
+            entry is None
+            and label == "ORG"
+            and span[-1].lower_ in ROLE_HEADS | _AIDES
+            and span[0].lower_ != "office"
+        ):
+            return None  # "National Security Advisor", "Deputy Foreign Minister": a post
         if label == "PERSON" or (label in ("ORG", "GPE") and _name_words(span) <= 2):
             actor = self._person(span, via, people, strict=label != "PERSON")
             if actor is not None or label == "PERSON":
@@ -871,6 +878,18 @@ def _acronyms(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
             and _initials(actor.surface).startswith(after.surface[:1])
         ):
             named[after.surface] = actor
+    for actor in found:
+        # "the Intergovernmental Authority on Development (IGAD)", the acronym no entity
+        k = actor.j
+        if (
+            actor.kind in (ORGANIZATION, GROUP)
+            and k + 2 < len(doc)
+            and doc[k].text == "("
+            and doc[k + 2].text == ")"
+            and doc[k + 1].text.isupper()
+            and _initials(actor.surface).startswith(doc[k + 1].text[:1])
+        ):
+            named.setdefault(doc[k + 1].text, actor)
     if not named:
         return found
     return [
@@ -1140,6 +1159,11 @@ def _clean(ent: Span) -> Span | None:
     # particle of the name ("de", "al-", "bin" are).
     while j - i > 1 and doc[i].is_lower and doc[i].lower_ not in _NAME_PARTICLES | {"of"}:
         i += 1
+    # "the Intergovernmental Authority on Development (IGAD": an acronym's bracket that the
+    # entity does not close is not part of the name.
+    opened = [k for k in range(i, j) if doc[k].text == "("]
+    if opened and not any(doc[k].text == ")" for k in range(opened[-1], j)):
+        j = opened[-1]
     # "the Government of the": a name does not end on a function word.
     while j - i > 1 and doc[j - 1].lower_ in _TITLE_GLUE | {"and", "of", "in", "for", "to"}:
         j -= 1
@@ -1149,6 +1173,9 @@ def _clean(ent: Span) -> Span | None:
         return ent
     return Span(doc, i, j, label=ent.label_)
 
+
+# Who serves someone, as titles end: "National Security Advisor".
+_AIDES = frozenset(["advisor", "adviser", "aide", "spokesman", "spokeswoman", "spokesperson"])
 
 # Nouns a place or a person lends a name to without acting: "the Normandy format".
 _FORMAT_NOUNS = frozenset(["format", "process", "formula", "framework", "mechanism", "track"])

@@ -716,10 +716,13 @@ def speech_time(verb) -> list:
         elif child.dep_ == "prep":
             # "comments on Annan's announcement that a meeting will be held on 30 June": what
             # is still to come, on a noun, has its own time
+            # "announced at an appearance in Pretoria, where the talks began on 25 October":
+            # a relative clause tells a time of its own.
             ahead = {
                 t.i
                 for clause in child.subtree
-                if clause.dep_ in {"acl", "relcl"}
+                if clause.dep_ == "relcl"
+                or clause.dep_ == "acl"
                 and any(a.lower_ in FUTURE_AUX for a in clause.children if a.dep_ == "aux")
                 for t in clause.subtree
             }
@@ -842,13 +845,16 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     dates_in_sentence = [d for d in dates_in_sentence if not in_since_clause(doc, d)]
     # "failed to show up ... a ceasefire in effect since April 11": "since" starts a state; it
     # dates only a change that still holds ("the talks have been suspended since Monday").
-    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb_of(trigger).children):
-        text, offset = sent.text, sent.start_char  # Doc.text would join every token
-        dates_in_sentence = [
-            d
-            for d in dates_in_sentence
-            if not SINCE.search(text[max(0, d.start - offset - 12) : d.start - offset].rstrip())
-        ]
+    text, offset = sent.text, sent.start_char  # Doc.text would join every token
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb_of(trigger).children)
+    dates_in_sentence = [
+        d
+        for d in dates_in_sentence
+        if not SINCE.search(text[max(0, d.start - offset - 12) : d.start - offset].rstrip())
+        # "rebels, at war since 2020, have agreed": a since on another word is its own
+        or perfect
+        and since_on(doc, d, verb_of(trigger))
+    ]
     for clause in (own, speech):
         attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in clause)]
         if attached:
@@ -895,6 +901,15 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         ),
         False,
     )
+
+
+def since_on(doc, date, verb) -> bool:
+    """Whether the "since" before `date` hangs on `verb`: "have been suspended since Monday"."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    since = doc[span.start - 1]
+    return since.lower_ == "since" and since.head.i == verb.i
 
 
 def in_since_clause(doc, date) -> bool:
@@ -1684,6 +1699,7 @@ def bracketed_subject(verb, actors) -> list:
 ROLE_NOUNS = {
     "envoy", "ambassador", "representative", "mediator", "delegate", "emissary",
     "minister", "leader", "president", "head", "chief", "spokesman", "spokeswoman",
+    "advisor", "adviser", "aide", "spokesperson", "secretary",
 }  # fmt: skip
 
 
