@@ -1034,3 +1034,16 @@ def test_a_postponement_on_a_day_was_made_that_day_one_to_a_day_looks_ahead(
 def test_a_plan_told_in_the_past_perfect_was_for_a_day_gone(nlp, text, value, future):
     mention = only(nlp, text, datetime.date(2016, 4, 21))  # a Thursday
     assert (mention.value, mention.future) == (value, future)
+
+
+def test_a_month_agreed_in_the_past_is_the_nearest_one_not_next_year_s(nlp):
+    day = datetime.date(2022, 11, 2)
+    text = "The rebels agreed to sit down for talks with the government in early October."
+    assert only(nlp, text, day).value == "2022-10"
+    # What the rebels agree (present) or will do is still ahead.
+    assert only(nlp, "The rebels agree to hold talks in October.", day).value == "2023-10"
+
+
+def test_a_span_agreed_in_the_past_still_counts_ahead(nlp):
+    text = "The rebels agreed to sign a peace deal in six months."
+    assert only(nlp, text, datetime.date(2016, 6, 22)).value == "2016-12"

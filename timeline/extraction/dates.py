@@ -396,6 +396,10 @@ def _verb_tense(token) -> str:
     while chain[-1].dep_ in ("xcomp", "auxpass", "aux", "acomp") and len(chain) < 4:
         chain.append(chain[-1].head)
     for i, verb in enumerate(chain):
+        if i and verb.lemma_ in _INTENDING and verb.tag_ == "VBD" and not _auxes(verb):
+            # "agreed to sit down in early October" (a November story): ahead of the agreeing,
+            # not of the story; the October nearest the story's day.
+            return "nearest"
         if verb.lemma_ in _PLANNING or (i and verb.lemma_ in _INTENDING):
             return "future"
         auxes = _auxes(verb)
@@ -714,6 +718,8 @@ class _Resolver:
             return "future" if weekday else "nearest"
         if tense in ("present", None) and deadline:
             return "future" if weekday else "present"
+        if tense == "nearest" and weekday:
+            return "future"  # "agreed to meet on Monday": a weekday is the coming one
         return tense
 
     def _firm(self, start, end):
@@ -1078,8 +1084,8 @@ class _Resolver:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if n is None or span is None or span[0].head.pos_ not in ("VERB", "AUX"):
             return None
-        if _tense(self.doc, start, end) != "future":
-            return None
+        if _tense(self.doc, start, end) not in ("future", "nearest"):
+            return None  # ("agreed to sign in six months" is "nearest": ahead of the agreeing)
         day, precision = _moved(self.ref, n, m["inn_u"].lower().rstrip("s"))
         return self.relative(text, start, end, day, precision, True)
 
