@@ -1047,3 +1047,12 @@ def test_a_month_agreed_in_the_past_is_the_nearest_one_not_next_year_s(nlp):
 def test_a_span_agreed_in_the_past_still_counts_ahead(nlp):
     text = "The rebels agreed to sign a peace deal in six months."
     assert only(nlp, text, datetime.date(2016, 6, 22)).value == "2016-12"
+
+
+def test_a_participle_after_with_takes_the_time_of_its_clause(nlp):
+    text = (
+        "The airline said new flights would leave on Mondays from March 30, with a third "
+        "departing each Thursday from August 6."
+    )
+    found = {d.text: d.value for d in dates(nlp, text, datetime.date(1998, 2, 13))}
+    assert found["August 6"] == "1998-08-06"

@@ -349,6 +349,12 @@ def _tense(doc, start: int, end: int) -> str | None:
     main = _temporal_clause_head(token)
     if main is not None and _verb_tense(main) == "future":
         return "future"
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and not _auxes(token):
+        # "flights would leave on Monday, with the third departing from August 6": the
+        # participle's time is that of the clause it hangs on.
+        clause = token.head.head
+        if clause.pos_ in ("VERB", "AUX") and _verb_tense(clause) == "future":
+            return "future"
     return _verb_tense(token)
 
 
