@@ -1056,3 +1056,13 @@ def test_a_participle_after_with_takes_the_time_of_its_clause(nlp):
     )
     found = {d.text: d.value for d in dates(nlp, text, datetime.date(1998, 2, 13))}
     assert found["August 6"] == "1998-08-06"
+
+
+def test_a_happening_that_came_days_after_another_is_the_one_last_dated(nlp):
+    text = (
+        "Lavrov met Mnatsakanian in Moscow on Monday. The talks came three days after their "
+        "trilateral meeting with Bayramov."
+    )
+    found = {d.text: d for d in dates(nlp, text, datetime.date(2020, 10, 12))}
+    assert found["three days after"].value == "2020-10-12"
+    assert found["three days after"].offset == (3, "day")

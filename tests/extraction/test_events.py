@@ -1792,3 +1792,12 @@ def test_a_since_or_a_relative_clause_on_another_word_does_not_date_the_verb(ext
         day,
     ).events
     assert [e.date.value for e in events] == ["2022-11-02"]
+
+
+def test_talks_that_came_days_after_a_meeting_are_no_planned_meeting(extract):
+    events = extract(
+        "Sergei Lavrov met Zohrab Mnatsakanian in Moscow on Monday. The talks came three days "
+        "after their trilateral meeting in Moscow with Jeyhun Bayramov.",
+        datetime.date(2020, 10, 12),
+    ).events
+    assert [(e.date.value, e.planned) for e in events] == [("2020-10-12", False)]

@@ -20,7 +20,7 @@ import datetime
 import functools
 import re
 
-from timeline.extraction.lexicon import FUTURE_AUX, MODALS
+from timeline.extraction.lexicon import FUTURE_AUX, MODALS, NOUNS
 from timeline.extraction.types import (
     ANCHOR_ABSOLUTE,
     ANCHOR_DATELINE,
@@ -505,6 +505,18 @@ def _is_present_perfect(doc, start: int, end: int) -> bool:
             return False
         token = token.head
     return False
+
+
+def _comes_after(doc, start: int, end: int) -> bool:
+    """ "The talks came a day after ...", "The visit follows ...": a happening told before,
+    the subject of "come" or "follow", placed by what it came after."""
+    verb = _governing_verb(doc, start, end, steps=3)
+    if verb is None or verb.lemma_.lower() not in ("come", "follow"):
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in NOUNS and any(d.lower_ == "the" for d in c.lefts)
+        for c in verb.children
+    )
 
 
 def _hung_span(doc, end: int) -> tuple[str | None, tuple[int, int] | None]:
@@ -1071,6 +1083,11 @@ class _Resolver:
             found = self.mention(text, start, end, day, precision, ANCHOR_PREVIOUS, day)
         elif kind == "clause":
             found = DateMention(text, start, end, None, None, None)
+        elif self.last is not None and _comes_after(self.doc, start, end):
+            # "The talks came three days after their trilateral meeting": the talks are the
+            # happening last dated, the meeting three days before them.
+            day, precision = self.last
+            found = self.mention(text, start, end, day, precision, ANCHOR_PREVIOUS, day)
         else:
             found = anaphora()
         return dataclasses.replace(found, hangs_on=span, offset=offset)
