@@ -905,6 +905,8 @@ def test_a_counterpart_holds_the_same_office_for_the_country_named(nlp):
 def test_a_name_lent_to_a_format_of_talks_is_no_actor(nlp):
     assert names(nlp, "The Normandy format advisors met in Berlin.") == []
     assert names(nlp, "The Normandy format talks were held in Berlin.") == []
+    text = "Lavrov met Mnatsakanian amid fierce fighting along the Karabakh line of contact."
+    assert "Karabakh" not in names(nlp, text)
 
 
 def test_plural_counterparts_are_each_country_s_holder(nlp):

@@ -1178,7 +1178,11 @@ def _clean(ent: Span) -> Span | None:
 _AIDES = frozenset(["advisor", "adviser", "aide", "spokesman", "spokeswoman", "spokesperson"])
 
 # Nouns a place or a person lends a name to without acting: "the Normandy format".
-_FORMAT_NOUNS = frozenset(["format", "process", "formula", "framework", "mechanism", "track"])
+_FORMAT_NOUNS = frozenset(
+    ["format", "process", "formula", "framework", "mechanism", "track"]
+    # "the Karabakh line of contact", "the Karabakh conflict": a place or a topic
+    + ["line", "conflict", "crisis", "war", "border", "region", "zone", "frontline", "dispute"]
+)
 
 
 def _headline_verb(token) -> bool:
