@@ -1801,3 +1801,25 @@ def test_talks_that_came_days_after_a_meeting_are_no_planned_meeting(extract):
         datetime.date(2020, 10, 12),
     ).events
     assert [(e.date.value, e.planned) for e in events] == [("2020-10-12", False)]
+
+
+def test_ending_military_backing_is_no_force(extract):
+    (event,) = extract(
+        "Turkey and Russia agreed on Sunday to end military support for the warring factions.",
+        datetime.date(2020, 1, 19),
+    ).events
+    assert (event.type, actors(event)) == ("agreement", {"Turkey": "source", "Russia": "source"})
+
+
+def test_who_backs_or_recognizes_a_party_takes_no_part_in_its_acts(extract):
+    day = datetime.date(2020, 1, 19)
+    (event,) = extract(
+        "Fayez Sarraj, head of the UN-recognized Government of National Accord, and Khalifa "
+        "Haftar met in Berlin on Sunday.",
+        day,
+    ).events
+    assert "United Nations" not in actors(event)
+    (event,) = extract(
+        "In Syria, Turkish-backed rebels and the Russian-backed government met on Sunday.", day
+    ).events
+    assert set(actors(event)) == {"Syrian opposition", "Syrian government"}

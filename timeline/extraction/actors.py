@@ -1283,7 +1283,7 @@ def focus_country(found: list[ResolvedActor], doc: Doc) -> str | None:
             first.setdefault(country, a.i)
     for token in doc:
         country = _DEMONYMS.get(token.lower_)
-        if country:
+        if country and not _favoured(token):  # "Turkish-backed rebels" fight elsewhere
             counts[country] = counts.get(country, 0) + 1
             first.setdefault(country, token.i)
     if not counts:
@@ -1475,10 +1475,21 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def _favoured(token) -> bool:
-    """A demonym that says whom a party favours: "pro-Russian", "pro - Russian"."""
+    """A demonym that says whom a party favours: "pro-Russian", "pro - Russian", or who
+    backs it: "Turkish-backed rebels"."""
     doc = token.doc
     before = doc[max(0, token.i - 2) : token.i]
-    return any(t.lower_ in ("pro", "pro-") for t in before)
+    after = doc[token.i + 1 : token.i + 3]
+    backed = (
+        len(after) == 2
+        and after[0].text == "-"
+        and after[1].tag_ == "VBN"
+        and after[1].lemma_.lower() in _BACKING
+    )
+    return backed or any(t.lower_ in ("pro", "pro-") for t in before)
+
+
+_BACKING = frozenset(["back", "sponsor", "support", "arm", "fund", "recognize", "recognise"])
 
 
 def _collective(doc: Doc, i: int, j: int, name: str, kind: str, country: str | None):

@@ -221,7 +221,7 @@ def trigger_type(token) -> tuple[str | None, bool]:
         lemma = token.lemma_.lower()
         if lemma in DESCRIBING and any(c.dep_ in {"oprd", "acomp"} for c in token.children):
             return "statement", True  # "called the veto historic", "was termed a success"
-        if any(
+        if lemma not in STOPPING and any(
             c.dep_ == "dobj" and any(m.lower_ in MILITARY for m in c.children if m.dep_ == "amod")
             for c in token.children
         ):
@@ -322,6 +322,9 @@ ARGUING = frozenset(["clash", "spar", "fight", "battle"])
 
 # Taking over a post: "Brahimi will replace Annan as envoy", "succeeds him as president".
 SUCCEEDING = frozenset(["replace", "succeed", "become", "take", "appoint", "name"])
+
+# Verbs that stop what their object does: "end military backing" is no force.
+STOPPING = frozenset(["end", "stop", "halt", "cease", "suspend", "cut", "ban", "curb", "limit"])
 
 # What makes a campaign or an operation one of force: "a military campaign", "air strikes".
 MILITARY = frozenset(["military", "air", "aerial", "bombing", "ground", "armed", "naval"])
@@ -1657,13 +1660,23 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     return list(out.values())
 
 
-# "UN-backed talks", "Russian-sponsored congress": who stands behind a thing.
-SPONSORING = frozenset(["back", "broker", "sponsor", "lead", "mediate", "organize", "organise"])
+# "UN-backed talks", "Russian-sponsored congress", "the UN-recognized government": who
+# stands behind a thing.
+SPONSORING = frozenset(
+    ["back", "broker", "sponsor", "lead", "mediate", "organize", "organise", "recognize"]
+    + ["recognise", "support", "install", "appoint", "arm", "fund", "finance"]
+)
 
 
 def sponsors_another(token, trigger) -> bool:
     """ "postponed its departure to UN-backed talks": the UN backs the talks, it does not
     postpone anything; only where the talks are the event is it one of theirs."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
+        # "Libya's UN-recognized Government", parsed with "recognized" on the government
+        backing = doc[token.i + 2]
+        if backing.tag_ == "VBN" and backing.lemma_.lower() in SPONSORING:
+            return backing.head.i != trigger.i
     head = token.head
     if token.dep_ not in {"npadvmod", "compound", "amod"} or head.dep_ != "amod":
         return False
