@@ -1805,10 +1805,11 @@ def test_talks_that_came_days_after_a_meeting_are_no_planned_meeting(extract):
 
 def test_ending_military_backing_is_no_force(extract):
     (event,) = extract(
-        "Turkey and Russia agreed on Sunday to end military support for the warring factions.",
+        "Leaders attending the Syria peace summit agreed on Sunday to uphold an embargo and end "
+        "military backing for the country's warring factions.",
         datetime.date(2020, 1, 19),
     ).events
-    assert (event.type, actors(event)) == ("agreement", {"Turkey": "source", "Russia": "source"})
+    assert event.type == "agreement"
 
 
 def test_who_backs_or_recognizes_a_party_takes_no_part_in_its_acts(extract):
