@@ -1824,3 +1824,27 @@ def test_who_backs_or_recognizes_a_party_takes_no_part_in_its_acts(extract):
         "In Syria, Turkish-backed rebels and the Russian-backed government met on Sunday.", day
     ).events
     assert set(actors(event)) == {"Syrian opposition", "Syrian government"}
+
+
+def test_the_happening_days_after_which_another_came_is_an_event_of_its_own(extract):
+    events = extract(
+        "Annan met Assad in Damascus on Sunday, two days after Russia and China vetoed the "
+        "resolution.",
+        datetime.date(2012, 4, 16),
+    ).events
+    assert sorted((e.type, e.date.value) for e in events) == [
+        ("meeting", "2012-04-15"),
+        ("veto", "2012-04-13"),
+    ]
+
+
+def test_a_time_clause_with_its_own_date_is_an_event_of_its_own(extract):
+    events = extract(
+        "Annan met Assad on Sunday after Lavrov announced on Friday that Russia would back the "
+        "plan.",
+        datetime.date(2012, 4, 16),
+    ).events
+    assert sorted((e.type, e.date.value) for e in events) == [
+        ("meeting", "2012-04-15"),
+        ("statement", "2012-04-13"),
+    ]

@@ -1020,6 +1020,55 @@ def coordinated_events(sent, main, dates, sentence_actors, quotes, main_event) -
     return out
 
 
+def hung_events(sent, main, dates, sentence_actors, quotes, main_event, hanging, inherited):
+    """The other side of "two days after": in "Annan met Assad on Sunday, two days after
+    Russia and China vetoed the resolution" the meeting and the veto are two happenings,
+    each with its day; the sentence's main event is one of them."""
+    out = []
+    spans = [m.hangs_on for m in hanging]
+    # "Annan met Assad on Sunday after Lavrov announced on Friday ...": a time clause with a
+    # date of its own is a happening of its own.
+    for token in sent:
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        if token.dep_ == "advcl" and marks & TIME_CLAUSE_MARKS:
+            first, last = token.left_edge, token.right_edge
+            span = (first.idx, last.idx + len(last))
+            if any(span[0] <= d.start < span[1] for d in dates):
+                spans.append(span)
+    for start, end in spans:
+        main_inside = start <= main.token.idx < end
+        for candidate in ranked_triggers(sent, quotes):
+            inside_span = start <= candidate.token.idx < end
+            if inside_span == main_inside or candidate.token.i == main.token.i:
+                continue
+            if candidate.type in SPEECH_TYPES and not candidate.verbal:
+                continue
+            participants = event_actors(sent, candidate, sentence_actors, quotes)
+            if not any(a.role == SOURCE for a in participants):
+                continue
+            date, explicit = event_date(sent, candidate, dates, inherited, hanging)
+            if not explicit or date is None or not date.value:
+                break
+            if date.value == main_event.date.value:
+                break
+            planned = is_planned(candidate, sent.text, sent.start_char) or date.future
+            out.append(
+                dataclasses.replace(
+                    main_event,
+                    date=date,
+                    type=candidate.type,
+                    actors=participants,
+                    place=event_place(candidate, sent.doc, sent),
+                    summary=event_headline(candidate, candidate.type, participants, None, planned),
+                    confidence=confidence_of(candidate, participants, explicit),
+                    planned=planned,
+                    mentions=[],
+                )
+            )
+            break
+    return out
+
+
 def is_caption(sent, dates, published_date) -> bool:
     """A photo caption: the present tense over a day already past ("Delegations hold talks in
     Astana, Kazakhstan, Jan. 23, 2017."). Its happening is real, but it is neither the lede
@@ -1399,6 +1448,8 @@ def find_events(
             narrative = None
         for other in coordinated_events(
             sent, trigger, explicit_dates, sentence_actors, quotes, event
+        ) + hung_events(
+            sent, trigger, explicit_dates, sentence_actors, quotes, event, hanging, inherited
         ):
             found.append(Found(other, True, index, paragraph, headline, False, False))
     # The candidates hold the doc's tokens: leaving them in it would make a reference cycle
