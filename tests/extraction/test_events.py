@@ -1848,3 +1848,27 @@ def test_a_time_clause_with_its_own_date_is_an_event_of_its_own(extract):
         ("meeting", "2012-04-15"),
         ("statement", "2012-04-13"),
     ]
+
+
+def test_a_meeting_is_dated_by_the_which_clause_that_says_when_it_was_held(extract):
+    (event,) = extract(
+        "The meeting between Lavrov and Kerry, which was held in Geneva on Monday, ended "
+        "without agreement.",
+        datetime.date(2016, 3, 16),
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2016-03-14")
+
+
+def test_due_or_expected_somewhere_is_a_visit_to_come(extract):
+    day = datetime.date(2016, 3, 16)
+    (event,) = extract("John Kerry is due in Moscow on Thursday for talks with Putin.", day).events
+    assert (event.type, event.date.value, event.planned, event.place) == (
+        "visit",
+        "2016-03-17",
+        True,
+        "Moscow",
+    )
+    (event,) = extract("John Kerry is expected in Moscow on Thursday.", day).events
+    assert (event.type, actors(event)) == ("visit", {"John Kerry": "source"})
+    (event,) = extract("Lavrov's visit to Ankara on Monday was the first in a year.", day).events
+    assert (event.date.value, event.place) == ("2016-03-14", "Ankara")

@@ -211,9 +211,29 @@ def takes_effect(token) -> bool:
     )
 
 
+def expected_somewhere(token) -> bool:
+    """ "is due in Moscow", "is expected in Ankara on Monday": a visit still to come."""
+    lemma = token.lemma_.lower()
+    if lemma == "be":
+        holders = [c for c in token.children if c.dep_ == "acomp" and c.lower_ == "due"]
+    elif lemma == "expect" and any(c.dep_ == "nsubjpass" for c in token.children):
+        holders = [token]
+    else:
+        return False
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in {"in", "at"}
+        and any(g.dep_ == "pobj" and g.ent_type_ == "GPE" for g in p.children)
+        for h in holders
+        for p in h.children
+    )
+
+
 def trigger_type(token) -> tuple[str | None, bool]:
     """The event type a token triggers, and whether it is a verb."""
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+        if expected_somewhere(token):
+            return "visit", True  # "Kerry is due in Moscow on Thursday", "is expected in"
         if token.pos_ != "VERB":
             return None, True
         if takes_effect(token):
@@ -736,6 +756,10 @@ def speech_time(verb) -> list:
 
 
 GATHERING = frozenset(["meet", "gather", "convene", "assemble"])
+# Verbs that say when a happening named by a noun happened: "which was held on Monday".
+HAPPENING_VERBS = frozenset(
+    ["hold", "take", "begin", "start", "open", "end", "close", "conclude", "occur", "happen"]
+)
 
 
 def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
@@ -767,6 +791,18 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         own = {t.idx for t in speech_time(trigger.token)}
     else:
         own = {t.idx for t in clause_tokens(trigger.token)}
+        if not trigger.verbal:
+            # "The meeting, which was held in Geneva on Monday, ended": its own clause
+            # (the parser may hang the clause on "Kerry" in "between Lavrov and Kerry, which
+            # was held ...": a "which" that was held is the meeting)
+            own |= {
+                t.idx
+                for c in trigger.token.subtree
+                if c.dep_ == "relcl"
+                and c.lemma_.lower() in HAPPENING_VERBS
+                and any(w.lower_ in {"which", "that"} for w in c.children)
+                for t in c.subtree
+            }
         if trigger.verbal and trigger.type == "appeal":
             # "requested him to convene talks by early January": the target is the talks'.
             own -= {
@@ -1832,6 +1868,8 @@ def actor_role(actor, verb, reporter, doc) -> str:
             and current.head.lemma_.lower() not in REPORTING_VERBS
         ):
             return SOURCE  # "Griffiths is expected to brief": he briefs
+        if last == "nsubjpass" and expected_somewhere(current.head):
+            return SOURCE  # "Kerry is expected in Moscow": he comes
         if last in {"dobj", "nsubjpass", "dative", "attr"}:
             return TARGET
         if last == "prep" or "pobj" in path:
@@ -1859,7 +1897,7 @@ def reaches_through_prepositions(token, verb) -> bool:
         holder = prep.head
         if holder.i == verb.i:
             return True
-        if holder.dep_ in {"dobj", "nsubjpass", "dative"} and holder.head.i == verb.i:
+        if holder.dep_ in {"dobj", "nsubjpass", "dative", "acomp"} and holder.head.i == verb.i:
             return True  # "will meet Lavrov in Moscow": the parser hangs the place on Lavrov
         current = holder
     return False
@@ -1955,8 +1993,9 @@ def event_place(trigger, doc, sent) -> str | None:
             places.append((depth_of(token) - depth_of(verb), token.i, seat))
     if not trigger.verbal and not places:
         # "Talks in Geneva between the two sides ended": the place the noun itself carries.
+        into = {"in", "at", "to"} if trigger.type == "visit" else {"in", "at"}
         for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+            if prep.dep_ == "prep" and prep.lower_ in into:
                 for token in prep.children:
                     ent = entity_of(token) if token.dep_ == "pobj" else None
                     if ent is not None and token.ent_type_ in {"GPE", "LOC", "FAC"}:
