@@ -1872,3 +1872,13 @@ def test_due_or_expected_somewhere_is_a_visit_to_come(extract):
     assert (event.type, actors(event)) == ("visit", {"John Kerry": "source"})
     (event,) = extract("Lavrov's visit to Ankara on Monday was the first in a year.", day).events
     assert (event.date.value, event.place) == ("2016-03-14", "Ankara")
+
+
+def test_the_occasion_a_speaker_spoke_on_dates_the_saying(extract):
+    day = datetime.date(2016, 3, 16)
+    for text in (
+        "Lavrov, speaking at a news conference in Moscow on Monday, said the crisis was over.",
+        "Speaking at a news conference in Moscow on Monday, Lavrov said the crisis was over.",
+    ):
+        (event,) = extract(text, day).events
+        assert (event.type, event.date.value) == ("statement", "2016-03-14")

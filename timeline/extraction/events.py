@@ -752,7 +752,21 @@ def speech_time(verb) -> list:
             out += [t for t in child.subtree if t.i not in ahead]
         elif child.pos_ == "ADJ" and child.dep_ in {"ccomp", "oprd", "acomp", "xcomp"}:
             out += speech_time(child)  # "declared the envoys unwelcome on Tuesday"
+        elif child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in SPEAKING:
+            out += list(child.subtree)  # "Speaking in Moscow on Monday, Lavrov said"
+        elif child.dep_ == "nsubj":
+            # "Lavrov, speaking at a news conference on Monday, said"
+            out += [
+                t
+                for c in child.children
+                if c.dep_ in {"acl", "advcl"} and c.tag_ == "VBG" and c.lemma_.lower() in SPEAKING
+                for t in c.subtree
+            ]
     return out
+
+
+# Verbs of the occasion a saying is made on: "speaking at a news conference on Monday".
+SPEAKING = frozenset(["speak", "talk", "address", "write", "appear", "comment", "brief", "answer"])
 
 
 GATHERING = frozenset(["meet", "gather", "convene", "assemble"])
