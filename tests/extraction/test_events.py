@@ -1882,3 +1882,20 @@ def test_the_occasion_a_speaker_spoke_on_dates_the_saying(extract):
     ):
         (event,) = extract(text, day).events
         assert (event.type, event.date.value) == ("statement", "2016-03-14")
+
+
+def test_the_venue_on_whose_sidelines_two_met_takes_no_part(extract):
+    (event,) = extract(
+        "Lavrov met Kerry on the margins of the G20 summit on Wednesday.",
+        datetime.date(2016, 3, 16),
+    ).events
+    assert actors(event) == {"Sergey Lavrov": "source", "John Kerry": "target"}
+
+
+def test_the_day_of_the_report_bounds_what_it_reports(extract):
+    (event,) = extract(
+        "According to a statement issued by the Kremlin on Monday, Putin and Erdogan spoke by "
+        "phone.",
+        datetime.date(2016, 3, 16),
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2016-03-14")

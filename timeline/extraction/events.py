@@ -877,6 +877,14 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         purpose = purpose.head
     if purpose.i != head.i:
         speech |= {t.idx for t in speech_time(purpose)}
+    # "According to a statement issued by the Kremlin on Monday, Putin and Erdogan spoke":
+    # the report's day bounds what it reports.
+    speech |= {
+        t.idx
+        for c in reporter.children
+        if c.dep_ == "prep" and c.lower_ == "according"
+        for t in c.subtree
+    }
     pos = trigger.token.idx
     doc = trigger.token.doc
     # "in retaliation for last month's massacre": a date that modifies another happening's
@@ -1819,7 +1827,17 @@ ROLE_NOUNS = {
 
 def is_title_complement(token) -> bool:
     """ "The international envoy to Syria": Syria names the post, it does not take part;
-    nor does the topic in "a conference on Syria"."""
+    nor does the topic in "a conference on Syria", nor the venue in "on the sidelines of
+    the UN General Assembly"."""
+    holder = token
+    while holder.dep_ == "compound" and holder.head.i != holder.i:
+        holder = holder.head  # "the margins of the G20 summit"
+    if (
+        holder.dep_ == "pobj"
+        and holder.head.lower_ == "of"
+        and holder.head.head.lemma_.lower() in {"sideline", "sidelines", "margin", "margins"}
+    ):
+        return True
     if token.dep_ != "pobj":
         return False
     prep = token.head
