@@ -1899,3 +1899,12 @@ def test_the_day_of_the_report_bounds_what_it_reports(extract):
         datetime.date(2016, 3, 16),
     ).events
     assert (event.type, event.date.value) == ("meeting", "2016-03-14")
+
+
+def test_clashes_are_force_and_raging_is_no_protest(extract):
+    (event,) = extract(
+        "Deadly armed clashes between the Sudanese army and the RSF have been raging in Sudan "
+        "since April 15.",
+        datetime.date(2023, 5, 12),
+    ).events
+    assert (event.type, event.date.value) == ("violence", "2023-04-15")

@@ -523,10 +523,6 @@ def governed_by_speech_act(token) -> bool:
 # Verbs of wanting: what they govern is a wish, not a plan ("is hoping to strike an
 # agreement by September 1", "wants to hold talks next week").
 WISHING = frozenset(["hope", "wish", "want", "seek", "try", "aim", "dream", "attempt", "strive"])
-# The model lemmatizes "hoping" as "hop": the forms themselves.
-WISHING_FORMS = frozenset(
-    ["hoping", "hoped", "hopes", "tries", "tried", "trying", "sought", "seeking", "striving"]
-)
 
 
 def wished_for(token) -> bool:
@@ -536,7 +532,7 @@ def wished_for(token) -> bool:
         if current.dep_ not in {"xcomp", "ccomp"} or current.head.i == current.i:
             return False
         current = current.head
-        if current.lemma_.lower() in WISHING or current.lower_ in WISHING_FORMS:
+        if current.lemma_.lower() in WISHING:
             return True
     return False
 

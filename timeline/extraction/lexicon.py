@@ -96,6 +96,8 @@ NOT_EVENTS = frozenset(
     + ["know", "feel", "need", "like", "prefer", "mean", "remain", "continue", "try", "seek"]
     # "has struggled to expand his influence": an effort (CAMEO files "struggle" as a fight)
     + ["struggle", "strive"]
+    # "clashes have been raging since April 15": the clashes are the event (CAMEO: protest)
+    + ["rage"]
     # "dealing a blow to Moscow", "to deal with the crisis": the noun "deal" is an agreement,
     # the verb never is.
     + ["deal"]
@@ -207,7 +209,8 @@ NOUNS = {
     **dict.fromkeys(["release", "swap", "exchange"], "release"),
     **dict.fromkeys(["threat", "ultimatum"], "threat"),
     **dict.fromkeys(
-        ["attack", "massacre", "bombing", "airstrike", "strike", "raid", "shelling", "offensive"],
+        ["attack", "massacre", "bombing", "airstrike", "strike", "raid", "shelling", "offensive"]
+        + ["clash", "clashes", "battle", "assault", "ambush"],  # "clashes erupted on April 15"
         "violence",
     ),
 }

@@ -114,6 +114,20 @@ def repair_parse(doc):
     return doc
 
 
+# Forms the small model lemmatizes as another verb: "hoping" as "hop", "raging" as "rag".
+LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "raging": "rage", "raged": "rage"}
+
+
+@Language.component("timeline_lemmas")
+def fix_lemmas(doc):
+    """Mend the lemmas of LEMMA_FIXES: "is hoping to strike a deal" is a hope."""
+    for token in doc:
+        lemma = LEMMA_FIXES.get(token.lower_)
+        if lemma is not None and token.pos_ in ("VERB", "AUX"):
+            token.lemma_ = lemma
+    return doc
+
+
 @Language.component("timeline_said_when")
 def said_when(doc):
     """ "The bloc said on Monday it would attend": the parser hangs "on Monday" on "attend",
@@ -193,6 +207,7 @@ class Pipeline:
         if "timeline_paragraphs" not in self.nlp.pipe_names and "parser" in self.nlp.pipe_names:
             self.nlp.add_pipe("timeline_paragraphs", before="parser")
             self.nlp.add_pipe("timeline_repair", after="parser")
+            self.nlp.add_pipe("timeline_lemmas", last=True)
             self.nlp.add_pipe("timeline_said_when", last=True)
         self.known = tuple(known)
         # Who each text the ruler matches stands for: a new name another actor already has
