@@ -1908,3 +1908,34 @@ def test_clashes_are_force_and_raging_is_no_protest(extract):
         datetime.date(2023, 5, 12),
     ).events
     assert (event.type, event.date.value) == ("violence", "2023-04-15")
+
+
+def test_a_backer_and_a_title_after_a_country_s_make_it_no_actor(extract):
+    (event,) = extract(
+        "Libya's UN-backed Prime Minister Fayez al-Sarraj and General Khalifa Haftar agreed to a "
+        "conditional ceasefire at Paris talks on Tuesday.",
+        datetime.date(2017, 7, 27),
+    ).events
+    assert set(actors(event)) == {"Fayez al-Sarraj", "Khalifa Haftar"}
+
+
+def test_committing_to_a_truce_and_being_brought_together_are_acts_of_both(extract):
+    day = datetime.date(2017, 7, 27)
+    (event,) = extract(
+        "Fayez Serraj and Khalifa Hifter committed themselves on Tuesday to a cease-fire.", day
+    ).events
+    assert event.type == "agreement"
+    (event,) = extract(
+        "The meetings brought together Fayez Serraj and Khalifa Hifter on Tuesday.", day
+    ).events
+    assert actors(event) == {"Fayez al-Sarraj": "source", "Khalifa Haftar": "source"}
+
+
+def test_an_earlier_contact_between_two_named_men_is_a_meeting_of_its_own(extract):
+    (event,) = extract(
+        "The Paris agreement follows a first contact between Sarraj and Haftar in Abu Dhabi "
+        "back in May.",
+        datetime.date(2017, 7, 27),
+    ).events
+    assert (event.type, event.date.value, event.place) == ("meeting", "2017-05", "Abu Dhabi")
+    assert actors(event) == {"Fayez al-Sarraj": "source", "Khalifa Haftar": "source"}

@@ -1727,8 +1727,13 @@ def _modifies_title(span: Span) -> bool:
     k = span.end
     if k < len(doc) and doc[k].lower_ in ("'s", "’s"):
         # "Yemen's government spokesman Rageh Bady": words of the title after the "'s"
+        # ("Libya's UN-backed Prime Minister Fayez al-Sarraj": a backer and a title)
         j = k + 1
-        while j < len(doc) and j - k <= 3 and doc[j].is_lower and doc[j].is_alpha:
+        while j < len(doc) and j - k <= 6 and doc[j].ent_type_ != "PERSON":
+            word = doc[j]
+            backer = word.is_upper and j + 1 < len(doc) and doc[j + 1].text == "-"
+            if not ((word.is_lower and word.is_alpha) or _is_title(word) or backer):
+                break
             j += 1
         titled = any(_is_title(t) for t in doc[k + 1 : j])
         return titled and j < len(doc) and doc[j].ent_type_ == "PERSON"

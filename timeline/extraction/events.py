@@ -292,6 +292,10 @@ def trigger_type(token) -> tuple[str | None, bool]:
         noun = NOUNS.get(lemma) or NOUNS.get(token.lower_)
         if lemma == "call" and any(c.lower_ in {"phone", "telephone"} for c in token.children):
             noun = "meeting"  # a phone call is a consultation (CAMEO 041)
+        if lemma == "contact" and any(
+            c.dep_ == "prep" and c.lower_ == "between" for c in token.children
+        ):
+            noun = "meeting"  # "a first contact between Sarraj and Haftar in Abu Dhabi"
         if not noun:
             return None, False
         token = noun_anchor(token)
@@ -325,6 +329,14 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False
         if token.dep_ == "pobj" and head.lower_ == "during":
             return noun, False  # "progress was made during a phone call on Sunday"
+        if (
+            noun == "meeting"
+            and token.dep_ in {"dobj", "pobj", "attr"}
+            and any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children)
+            and head.lemma_.lower() not in {"for", "call", "urge", "propose", "seek", "want"}
+            and not (token.dep_ == "pobj" and head.head.lemma_.lower() in {"call", "push"})
+        ):
+            return noun, False  # "follows a first contact between Sarraj and Haftar in May"
     return None, False
 
 
@@ -1870,9 +1882,14 @@ def actor_role(actor, verb, reporter, doc) -> str:
     if (
         current.dep_ == "pobj"
         and current.head.lower_ == "between"
-        and (current.head.head.lemma_.lower() in NOUNS or current.head.head.lemma_ == "call")
+        and (
+            current.head.head.lemma_.lower() in NOUNS
+            or current.head.head.lemma_ in {"call", "contact"}
+        )
     ):
         return SOURCE
+    if current.dep_ == "dobj" and current.head.i == verb.i and particle_of(verb) == "together":
+        return SOURCE  # "brought together Serraj and Hifter": both meet
     governor_ids = {verb.i, reporter.i}
     controller = verb
     while controls(controller):

@@ -135,6 +135,12 @@ VERB_OBJECTS = {
         ("return", noun): "resumption"
         for noun in ("table", "talks", "talk", "negotiation", "negotiations", "dialogue")
     },
+    # "committed themselves to a cease-fire", "pledged to a truce": agreeing to it
+    **{
+        (verb, noun): "agreement"
+        for verb in ("commit", "pledge")
+        for noun in ("ceasefire", "cease-fire", "truce", "agreement", "deal", "plan", "roadmap")
+    },
     ("adopt", "resolution"): "resolution",
     ("adopt", "text"): "resolution",
     ("adopt", "draft"): "resolution",
@@ -178,7 +184,8 @@ VERB_OBJECTS = {
 NOUNS = {
     **dict.fromkeys(
         ["meeting", "talk", "talks", "summit", "negotiation", "conference", "session"]
-        + ["conversation", "discussion", "consultation"],  # "held a phone conversation with Lavrov"
+        + ["conversation", "discussion", "consultation"]  # "held a phone conversation with Lavrov"
+        + ["encounter"],  # "an encounter between the two Libyans"
         "meeting",
     ),
     **dict.fromkeys(["visit", "trip", "arrival"], "visit"),
