@@ -1912,8 +1912,9 @@ def test_clashes_are_force_and_raging_is_no_protest(extract):
 
 def test_a_backer_and_a_title_after_a_country_s_make_it_no_actor(extract):
     (event,) = extract(
-        "Libya's UN-backed Prime Minister Fayez al-Sarraj and General Khalifa Haftar agreed to a "
-        "conditional ceasefire at Paris talks on Tuesday.",
+        "Libya's UN-backed Prime Minister Fayez al-Sarraj and the divided country's eastern "
+        "commander General Khalifa Haftar agreed to a conditional ceasefire at Paris talks on "
+        "Tuesday.",
         datetime.date(2017, 7, 27),
     ).events
     assert set(actors(event)) == {"Fayez al-Sarraj", "Khalifa Haftar"}
