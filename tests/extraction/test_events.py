@@ -1940,3 +1940,14 @@ def test_an_earlier_contact_between_two_named_men_is_a_meeting_of_its_own(extrac
     ).events
     assert (event.type, event.date.value, event.place) == ("meeting", "2017-05", "Abu Dhabi")
     assert actors(event) == {"Fayez al-Sarraj": "source", "Khalifa Haftar": "source"}
+
+
+def test_a_war_s_sides_are_those_of_the_story_s_day(extract):
+    text = "Ukraine's war goes on. The two sides met in Belarus on Monday."
+    (event,) = extract(text, datetime.date(2022, 3, 1)).events
+    assert set(actors(event)) == {"Ukraine", "Russia"}
+    (event,) = extract(text, datetime.date(2015, 2, 12)).events
+    assert set(actors(event)) == {"Ukraine", "pro-Russian separatists"}
+    text = "Libya's war goes on. The two sides met in Paris on Tuesday."
+    (event,) = extract(text, datetime.date(2017, 7, 27)).events
+    assert set(actors(event)) == {"Libyan government", "Libyan National Army"}

@@ -408,7 +408,7 @@ class ActorResolver:
         states = _governments(doc, out, focus)
         # "Yemen" in "Yemen's government delegation" says whose government it is.
         out = [a for a in out if not any(g.i <= a.i < g.j for g in states)] + states
-        collectives = _collectives(doc, out, focus)
+        collectives = _collectives(doc, out, focus, on)
         # "Yemen" in "Yemen's warring parties" names whose parties they are.
         out = [a for a in out if not any(c.i <= a.i < c.j for c in collectives)] + collectives
         if on is not None:
@@ -1498,7 +1498,9 @@ def _collective(doc: Doc, i: int, j: int, name: str, kind: str, country: str | N
                          VIA_COLLECTIVE)  # fmt: skip
 
 
-def _both_sides(token: Token, where: str | None) -> list[tuple[str, str, str]]:
+def _both_sides(
+    token: Token, where: str | None, on: datetime.date | None = None
+) -> list[tuple[str, str, str]]:
     """ "the regime and opposition delegations", "government and rebel negotiators": a side
     noun coordinated with the other side's, each describing `token`; as (name, kind,
     country) of the government and the opposition of `where`."""
@@ -1514,7 +1516,7 @@ def _both_sides(token: Token, where: str | None) -> list[tuple[str, str, str]]:
     if where is None or not (government and opposition):
         return []
     state = government_name(where)
-    parties = gazetteer.CONFLICT_PARTIES.get(where)
+    parties = gazetteer.conflict_parties(where, on)
     other = (
         parties[1]
         if parties and opposition != "opposition"
@@ -1526,20 +1528,26 @@ def _both_sides(token: Token, where: str | None) -> list[tuple[str, str, str]]:
     ]
 
 
-def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> list[ResolvedActor]:
+def _collectives(
+    doc: Doc, found: list[ResolvedActor], focus: str | None, on: datetime.date | None = None
+) -> list[ResolvedActor]:
     """Parties named by what they are: "the government", "the regime", "the opposition",
-    "rebels", "Yemen's warring parties", "both sides", in the story's country."""
+    "rebels", "Yemen's warring parties", "both sides", in the story's country on `on`."""
+
+    def war_sides(country):
+        return gazetteer.conflict_parties(country, on)
+
     taken = {i for a in found for i in range(a.i, a.j)}
     out: list[ResolvedActor] = []
     # In a story told from its mediators' capitals, "opposition groups" are the war's.
     at_war = next(
-        (a.name for a in found if a.kind == COUNTRY and a.name in gazetteer.CONFLICT_PARTIES),
+        (a.name for a in found if a.kind == COUNTRY and war_sides(a.name)),
         None,
     ) or next(  # "struck rebels near Aleppo": the war of the places it names
-        (a.country for a in found if a.kind == PLACE and a.country in gazetteer.CONFLICT_PARTIES),
+        (a.country for a in found if a.kind == PLACE and war_sides(a.country)),
         None,
     )
-    if focus not in gazetteer.CONFLICT_PARTIES and at_war is not None:
+    if not war_sides(focus) and at_war is not None:
         focus = at_war
     for token in doc:
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
@@ -1574,7 +1582,7 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
         if lemma in _DELEGATION_NOUNS and not any(c.lower_ == "of" for c in token.rights):
             # "the government delegation", "the regime's negotiators": the party they speak for.
             sides = [c.lemma_.lower() for c in mods if c.lemma_.lower() in _SIDE_NOUNS]
-            both = _both_sides(token, country or focus)
+            both = _both_sides(token, country or focus, on)
             if both:
                 # "the regime and opposition delegations": one of each side's
                 out += [_collective(doc, start, end, *party) for party in both]
@@ -1592,7 +1600,7 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             where = country or focus
             if where is None:
                 continue
-            parties = gazetteer.CONFLICT_PARTIES.get(where)
+            parties = war_sides(where)
             # "the rebels", "the country's largest rebel group": the war's other side.
             rebels = lemma != "opposition" and lemma not in _BODIES
             rebels = rebels or kind_of_group not in ("", "opposition")
@@ -1628,7 +1636,7 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             before = {c.lower_ for c in mods}
             plural = token.tag_ in ("NNS", "NNPS")
             # "Yemen rivals", "the Syrian parties": a war's country names whose sides they are
-            of_war = plural and country in gazetteer.CONFLICT_PARTIES and lemma != "delegation"
+            of_war = plural and bool(war_sides(country)) and lemma != "delegation"
             if (
                 words not in _PARTY_PHRASES
                 and not (plural and before & _PARTY_WORDS)
@@ -1642,7 +1650,7 @@ def _collectives(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
                 out += [_collective(doc, start, end, a.name, a.kind, a.country) for a in pair]
                 continue
             where = country or focus
-            parties = gazetteer.CONFLICT_PARTIES.get(where or "")
+            parties = war_sides(where)
             if not parties:
                 continue
             for party in parties:

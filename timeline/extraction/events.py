@@ -1196,7 +1196,7 @@ def said_to_come(candidate, dates) -> bool:
     return not any(any(d.start <= i < d.end for i in clause) for d in dates)
 
 
-def ceasefire_taking_effect(sent, quotes, dates, wars):
+def ceasefire_taking_effect(sent, quotes, dates, wars, day=None):
     """ "A ceasefire in Yemen's Hodeidah will start on Tuesday, a UN official said": the news
     is the truce taking effect that day, between the warring parties of the country it is in
     (nobody is named as doing it), not the official's saying so."""
@@ -1210,7 +1210,7 @@ def ceasefire_taking_effect(sent, quotes, dates, wars):
         clause = {t.idx for t in clause_tokens(candidate.token)}
         if not any(any(d.start <= i < d.end for i in clause) for d in dates):
             continue
-        return candidate, war_parties(wars[0])
+        return candidate, war_parties(wars[0], day)
     return None
 
 
@@ -1310,7 +1310,7 @@ def told_in(doc, event):
     return span if span is not None else []
 
 
-def talks_of_the_war(sent, quotes, dates, wars):
+def talks_of_the_war(sent, quotes, dates, wars, day=None):
     """ "Peace talks on Syria resumed in Geneva on Monday", "An international conference on
     Syria opened on Wednesday": talks on a war, on a day of their own, with nobody named as
     taking part, are between that war's parties."""
@@ -1332,11 +1332,11 @@ def talks_of_the_war(sent, quotes, dates, wars):
         clause = {t.idx for t in clause_tokens(verb)}
         if war is None or not any(any(d.start <= i < d.end for i in clause) for d in dates):
             continue
-        return candidate, war_parties(war)
+        return candidate, war_parties(war, day)
     return None
 
 
-def war_parties(war) -> list[ActorMention]:
+def war_parties(war, day=None) -> list[ActorMention]:
     """The warring parties of the country `war` names, as the doers of what they agree."""
     return [
         dataclasses.replace(
@@ -1348,7 +1348,7 @@ def war_parties(war) -> list[ActorMention]:
             country=None if party == war.name else war.name,
             is_place=False,
         ).mention(SOURCE)
-        for party in gazetteer.CONFLICT_PARTIES[war.name]
+        for party in gazetteer.conflict_parties(war.name, day)
     ]
 
 
@@ -1418,8 +1418,9 @@ def find_events(
     """
     # "DAMASCUS, Syria (AP) —" says where the reporter files from: no actor in it takes part.
     skip = dateline[1] if dateline else -1
+    day = published_date.first_day if published_date is not None and published_date.value else None
     countries = sorted(
-        (a for a in actors if a.kind == "country" and a.name in gazetteer.CONFLICT_PARTIES),
+        (a for a in actors if a.kind == "country" and gazetteer.conflict_parties(a.name, day)),
         key=lambda a: a.i,
     )
     actors = [
@@ -1461,10 +1462,10 @@ def find_events(
         chosen = choose_trigger(sent, text, quotes, sentence_actors, explicit_dates)
         wars = [a for a in countries if sent.start <= a.i < sent.end]
         story_war = [a for a in countries if a.i < sent.start][-1:]
-        chosen = truce_of_the_war(chosen, sent, quotes, explicit_dates, wars, story_war)
+        chosen = truce_of_the_war(chosen, sent, quotes, explicit_dates, wars, story_war, day)
         chosen = talks_scheduled(chosen, sent, quotes, explicit_dates)
         if chosen is None and wars:
-            chosen = talks_of_the_war(sent, quotes, explicit_dates, wars)
+            chosen = talks_of_the_war(sent, quotes, explicit_dates, wars, day)
         if chosen is None and found:
             chosen = the_same_happening(sent, quotes, explicit_dates, found)
         main_dates = [] if caption else main_clause_dates(sent, explicit_dates)
@@ -1550,7 +1551,7 @@ def new_event(sent, trigger, participants, date, explicit, planned, lead, named)
     )
 
 
-def truce_of_the_war(chosen, sent, quotes, dates, wars, story_war=()):
+def truce_of_the_war(chosen, sent, quotes, dates, wars, story_war=(), day=None):
     """A truce is its war's: where an unnamed official announces one taking effect, or where
     the only names are places ("A truce in Yemen's Hodeidah began"), the warring parties of
     the country it is in are its doers."""
@@ -1559,9 +1560,9 @@ def truce_of_the_war(chosen, sent, quotes, dates, wars, story_war=()):
         and not any(a.kind == PERSON and a.role == SOURCE for a in chosen[1])
     ):  # a named person's words are news; "an official said" is not
         # "The truce will take effect on Feb. 15": of the war the story last named.
-        return ceasefire_taking_effect(sent, quotes, dates, wars or story_war) or chosen
+        return ceasefire_taking_effect(sent, quotes, dates, wars or story_war, day) or chosen
     if chosen[0].type == "ceasefire" and wars:
-        parties = war_parties(wars[0])
+        parties = war_parties(wars[0], day)
         if not {a.name for a in parties} & {a.name for a in chosen[1]}:
             return chosen[0], parties
     return chosen

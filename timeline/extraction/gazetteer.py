@@ -9,6 +9,8 @@ alias table uses ("United Kingdom", not "Britain").
 
 from __future__ import annotations
 
+import datetime
+
 # (canonical, aliases, seats of government used by metonymy, demonyms/adjectives)
 COUNTRIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
     ("Afghanistan", (), ("Kabul",), ("Afghan", "Afghans")),
@@ -381,6 +383,38 @@ CONFLICT_PARTIES: dict[str, tuple[str, ...]] = {
     "Ukraine": ("Ukraine", "pro-Russian separatists"),
     "Colombia": ("Colombian government", "Revolutionary Armed Forces of Colombia"),
 }
+# Wars whose sides changed: (first day, last day or None, sides). On a day no period covers,
+# the country's sides are unknown; with no day, CONFLICT_PARTIES says.
+CONFLICT_PERIODS: dict[str, tuple[tuple[datetime.date, datetime.date | None, tuple[str, ...]], ...]] = {
+    "Ukraine": (
+        (datetime.date(2014, 4, 6), datetime.date(2022, 2, 23), ("Ukraine", "pro-Russian separatists")),
+        (datetime.date(2022, 2, 24), None, ("Ukraine", "Russia")),
+    ),
+    "Libya": (
+        # the uprising: Gaddafi's government against the rebels' council
+        (datetime.date(2011, 2, 15), datetime.date(2011, 10, 23), ("Libyan government", "National Transitional Council")),
+        # the UN-backed government in Tripoli against Haftar's forces in the east
+        (datetime.date(2016, 3, 30), datetime.date(2021, 3, 10), ("Libyan government", "Libyan National Army")),
+    ),
+}  # fmt: skip
+
+
+def conflict_parties(country: str | None, day: datetime.date | None = None) -> tuple[str, ...]:
+    """The sides of `country`'s war on `day`; () for a country at peace that day.
+
+    >>> conflict_parties("Ukraine", datetime.date(2022, 3, 1))
+    ('Ukraine', 'Russia')
+    >>> conflict_parties("Ukraine", datetime.date(2015, 2, 12))
+    ('Ukraine', 'pro-Russian separatists')
+    """
+    periods = CONFLICT_PERIODS.get(country or "")
+    if periods is None or day is None:
+        return CONFLICT_PARTIES.get(country or "", ())
+    for first, last, sides in periods:
+        if first <= day and (last is None or day <= last):
+            return sides
+    return ()
+
 
 # (canonical, aliases, country): people of this domain whose names news spell many ways.
 # Surname-only mentions ("Lavrov") resolve to these when no fuller name is in the text.
