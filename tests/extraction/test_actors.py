@@ -928,3 +928,10 @@ def test_an_acronym_the_model_glued_into_a_name_is_cut_off_and_still_names_the_b
 def test_a_post_the_model_tagged_as_a_body_is_no_actor(nlp):
     text = "Redwan Hussien, National Security Advisor to the prime minister, signed the deal."
     assert names(nlp, text) == ["Redwan Hussien"]
+
+
+def test_a_country_owning_an_outlet_and_a_title_case_headline_are_no_actors(nlp):
+    text = "A local source told China's Xinhua news agency on Wednesday that the talks failed."
+    assert names(nlp, text) == []
+    text = "Yemen's Warring Sides Agree To Extend Truce for 2 Months"
+    assert names(nlp, text) == ["Yemeni government", "Houthi movement"]

@@ -1951,3 +1951,15 @@ def test_a_war_s_sides_are_those_of_the_story_s_day(extract):
     text = "Libya's war goes on. The two sides met in Paris on Tuesday."
     (event,) = extract(text, datetime.date(2017, 7, 27)).events
     assert set(actors(event)) == {"Libyan government", "Libyan National Army"}
+
+
+def test_an_announcement_the_tagger_took_for_a_participle_is_still_the_news(extract):
+    (event,) = extract(
+        "UN envoy to Yemen announces agreement to extend truce for 2 months\n\n"
+        "The UN special envoy to Yemen, Hans Grundberg, announced on Thursday that the Sanaa "
+        "government and the Saudi-led coalition have agreed to renew the armistice in Yemen for "
+        "two months.",
+        datetime.date(2022, 6, 2),
+    ).events
+    assert (event.type, event.date.value) == ("agreement", "2022-06-02")
+    assert "Saudi-led coalition" in actors(event)

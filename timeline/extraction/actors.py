@@ -609,7 +609,7 @@ class ActorResolver:
                 return None  # a demonym entered as an alias by a curator
             if via == VIA_RULER and not any(t.is_title or t.is_upper for t in span):
                 return None  # "a national coalition government" is no Syrian National Coalition
-            if _modifies_title(span) or _modifies_person(span):
+            if _modifies_title(span) or _modifies_person(span) or _owns_media(span):
                 return None  # "US" in "US Vice-President Joe Biden": an affiliation
             place = entry.kind == COUNTRY and _place_slot(span.root)
             return _actor(span, entry.name, entry.kind, entry.country, via, is_place=place)
@@ -652,6 +652,8 @@ class ActorResolver:
             and span[0].lower_ != "office"
         ):
             return None  # "National Security Advisor", "Deputy Foreign Minister": a post
+        if entry is None and label == "ORG" and _headline_fragment(span):
+            return None  # "Warring Sides Agree To Extend Truce": a headline, no body
         if label == "PERSON" or (label in ("ORG", "GPE") and _name_words(span) <= 2):
             actor = self._person(span, via, people, strict=label != "PERSON")
             if actor is not None or label == "PERSON":
@@ -1750,6 +1752,31 @@ def _modifies_title(span: Span) -> bool:
     if k > span.end and k + 1 < len(doc) and doc[k].text == ",":
         k += 1  # "The United Nations special envoy, Martin Kobler, said"
     return k > span.end and k < len(doc) and doc[k].ent_type_ == "PERSON"
+
+
+# Nouns for news outlets: "China's Xinhua news agency", "Syria's state television".
+_MEDIA_NOUNS = frozenset(
+    ["agency", "newspaper", "television", "tv", "media", "broadcaster", "channel", "daily"]
+)
+
+
+def _owns_media(span: Span) -> bool:
+    """ "China's Xinhua news agency": the country whose outlet reports, not an actor."""
+    root = span.root
+    return root.dep_ == "poss" and root.head.lower_ in _MEDIA_NOUNS
+
+
+def _headline_fragment(span: Span) -> bool:
+    """ "Warring Sides Agree To Extend Truce": a title-case headline the model took for an
+    organisation's name; a word of the timeline's verbs inside says it is none."""
+    return any(
+        t.is_title
+        and (
+            (t.pos_ == "VERB" and (t.lower_ in VERBS or t.lower_ in REPORTING_VERBS))
+            or _headline_verb(t)
+        )
+        for t in span[1:]
+    )
 
 
 def _modifies_person(span: Span) -> bool:

@@ -86,10 +86,16 @@ def repair_parse(doc):
     clause hanging off it. A past-tense verb (VBD) never heads a reduced relative clause, so
     it is the sentence's verb and the name its subject."""
     for token in doc:
-        if token.dep_ != "acl" or token.tag_ != "VBD":
+        if token.dep_ != "acl" or token.tag_ not in ("VBD", "VBN"):
             continue
         head = token.sent.root  # "Russia and China, which had vetoed resolutions, called"
         if head.i == token.i or not head.tag_.startswith("NN"):  # tags: POS comes later
+            continue
+        if token.tag_ == "VBN" and (
+            token.head.i != head.i or not any(c.dep_ == "ccomp" for c in token.children)
+        ):
+            # ("The envoy, Hans Grundberg, announced on Thursday that ...", tagged as a
+            # participle: a clause of what was said makes it the sentence's verb)
             continue
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         # "TRIPOLI - The UN envoy met ...": a dateline the parser took for the root.
