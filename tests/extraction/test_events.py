@@ -1963,3 +1963,22 @@ def test_an_announcement_the_tagger_took_for_a_participle_is_still_the_news(extr
     ).events
     assert (event.type, event.date.value) == ("agreement", "2022-06-02")
     assert "Saudi-led coalition" in actors(event)
+
+
+def test_who_met_before_an_announcement_takes_no_part_in_it(extract):
+    (event,) = extract(
+        "Following the talks between Putin and Erdogan, Russian Defence Minister Sergei Shoigu "
+        "announced on Monday that Russia would not conduct a military operation in Idlib.",
+        datetime.date(2018, 9, 17),
+    ).events
+    assert (event.type, actors(event)) == ("statement", {"Sergei Shoigu": "source"})
+
+
+def test_a_meeting_that_comes_a_week_after_another_is_the_story_s_own(extract):
+    events = extract(
+        "Vladimir Putin and Recep Tayyip Erdogan have met in Sochi.\n\n"
+        "The meeting comes a little over a week after the Russia-Turkey-Iran summit in Tehran.\n\n"
+        "Earlier in the day Vladimir Putin stated that the zone would be set up.",
+        datetime.date(2018, 9, 17),
+    ).events
+    assert all(e.date.value == "2018-09-17" and not e.planned for e in events)

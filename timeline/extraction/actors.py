@@ -648,10 +648,13 @@ class ActorResolver:
         if (
             entry is None
             and label == "ORG"
-            and span[-1].lower_ in ROLE_HEADS | _AIDES
+            and (
+                span[-1].lower_ in ROLE_HEADS | _AIDES
+                or all(t.lower_.rstrip(".") in _TITLE_WORDS for t in span)
+            )
             and span[0].lower_ != "office"
         ):
-            return None  # "National Security Advisor", "Deputy Foreign Minister": a post
+            return None  # "National Security Advisor", "Defence" (of "Defence Minister"): a post
         if entry is None and label == "ORG" and _headline_fragment(span):
             return None  # "Warring Sides Agree To Extend Truce": a headline, no body
         if label == "PERSON" or (label in ("ORG", "GPE") and _name_words(span) <= 2):

@@ -1083,11 +1083,14 @@ class _Resolver:
             found = self.mention(text, start, end, day, precision, ANCHOR_PREVIOUS, day)
         elif kind == "clause":
             found = DateMention(text, start, end, None, None, None)
-        elif self.last is not None and _comes_after(self.doc, start, end):
+        elif _comes_after(self.doc, start, end):
             # "The talks came three days after their trilateral meeting": the talks are the
-            # happening last dated, the meeting three days before them.
-            day, precision = self.last
-            found = self.mention(text, start, end, day, precision, ANCHOR_PREVIOUS, day)
+            # happening last dated (else the story's own), the meeting three days before.
+            if self.last is not None:
+                day, precision = self.last
+                found = self.mention(text, start, end, day, precision, ANCHOR_PREVIOUS, day)
+            else:
+                found = self.relative(text, start, end, self.ref, DAY)
         else:
             found = anaphora()
         return dataclasses.replace(found, hangs_on=span, offset=offset)

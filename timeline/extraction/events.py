@@ -331,10 +331,9 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False  # "progress was made during a phone call on Sunday"
         if (
             noun == "meeting"
-            and token.dep_ in {"dobj", "pobj", "attr"}
+            and token.dep_ in {"dobj", "attr"}
             and any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children)
-            and head.lemma_.lower() not in {"for", "call", "urge", "propose", "seek", "want"}
-            and not (token.dep_ == "pobj" and head.head.lemma_.lower() in {"call", "push"})
+            and head.lemma_.lower() not in {"call", "urge", "propose", "seek", "want"}
         ):
             return noun, False  # "follows a first contact between Sarraj and Haftar in May"
     return None, False
@@ -1751,7 +1750,18 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
         clause += [
             t for c in controller.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
         ]
-    indices = {t.i for t in clause}
+    # "Following the talks between Putin and Erdogan, Shoigu announced ...": those of the
+    # happening before take no part in the announcing.
+    scene = {
+        t.i
+        for c in verb.children
+        if trigger.type == "statement"
+        and c.dep_ == "prep"
+        and c.lower_ in {"following", "after", "before", "ahead", "prior"}
+        and not c.left_edge.i <= trigger.token.i <= c.right_edge.i
+        for t in c.subtree
+    }
+    indices = {t.i for t in clause} - scene
     out: dict[str, ActorMention] = {}
     for actor in actors:
         if not (sent.start <= actor.i < sent.end):

@@ -104,6 +104,23 @@ def repair_parse(doc):
             continue
         token.head, token.dep_ = token, "ROOT"
         head.head, head.dep_ = token, ("npadvmod" if has_subject else "nsubj")
+    for verb in doc:
+        # "Following the talks between Putin and Erdogan, Defence Minister Sergei Shoigu
+        # announced ...": the parser joins the subject to the names before the comma.
+        if verb.dep_ != "ROOT" or not verb.tag_.startswith("VB") or verb.i == 0:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            continue
+        subject = doc[verb.i - 1]
+        edge = subject.left_edge
+        if (
+            subject.dep_ == "conj"
+            and subject.head.i < edge.i
+            and edge.i > 0
+            and doc[edge.i - 1].text == ","
+            and subject.tag_ in ("NNP", "NNPS", "NN", "NNS")
+        ):
+            subject.head, subject.dep_ = verb, "nsubj"
     for token in doc:
         # "MINSK (AP) — A fragile ceasefire in eastern Ukraine took effect": the parser makes
         # the dateline's city the subject and the real subject its apposition.
