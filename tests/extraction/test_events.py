@@ -1982,3 +1982,12 @@ def test_a_meeting_that_comes_a_week_after_another_is_the_story_s_own(extract):
         datetime.date(2018, 9, 17),
     ).events
     assert all(e.date.value == "2018-09-17" and not e.planned for e in events)
+
+
+def test_what_a_party_has_to_do_is_an_obligation_not_a_happening(extract):
+    (event,) = extract(
+        "Putin said on Monday that radical groups, including the Nusra front, would have to pull "
+        "out of the zone.",
+        datetime.date(2018, 9, 17),
+    ).events
+    assert (event.type, actors(event)) == ("statement", {"Vladimir Putin": "source"})

@@ -599,6 +599,14 @@ def _ranked_triggers(sent, quotes) -> list[Candidate]:
             and any(c.dep_ == "aux" and c.lower_ in MODALS for c in auxiliaries(token))
         ):
             continue  # "must first be discussed", "could meet": a possibility, not a happening
+        if (
+            kind
+            and verbal
+            and token.dep_ == "xcomp"
+            and token.head.lemma_.lower() in {"have", "need", "ought"}
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        ):
+            continue  # "groups would have to pull out of the zone": an obligation
         if not kind or (verbal and is_negated(token) and kind not in {"rejection"}):
             continue
         if verbal and token.dep_ == "amod":
