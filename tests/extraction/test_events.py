@@ -1991,3 +1991,23 @@ def test_what_a_party_has_to_do_is_an_obligation_not_a_happening(extract):
         datetime.date(2018, 9, 17),
     ).events
     assert (event.type, actors(event)) == ("statement", {"Vladimir Putin": "source"})
+
+
+def test_the_outside_players_brought_together_meet_and_whose_allies_they_are_does_not(extract):
+    (event,) = extract(
+        "For the first time, the meeting on Friday brought together all the main outside players "
+        "in the crisis, including Russia and Iran, key allies of the government of President "
+        "Bashar Assad.",
+        datetime.date(2015, 10, 31),
+    ).events
+    assert actors(event) == {"Russia": "source", "Iran": "source"}
+
+
+def test_the_parties_of_a_deal_someone_is_asked_to_broker_do_not_agree(extract):
+    (event,) = extract(
+        "Syria's war goes on. Participants at the talks agreed on Friday to ask the United "
+        "Nations to broker a peace deal between the regime and the opposition.",
+        datetime.date(2015, 10, 31),
+    ).events
+    assert event.type == "agreement"
+    assert not any(role == "source" for role in actors(event).values())

@@ -526,6 +526,10 @@ def governed_by_speech_act(token) -> bool:
         kind, verbal = trigger_type(current)
         if verbal and kind in GOVERNING_TYPES:
             return True
+        if current.lemma_.lower() in {"ask", "request"} and any(
+            c.dep_ in {"dobj", "dative"} for c in current.children
+        ):
+            return True  # "agreed to ask the UN to broker a deal": the asking is the act
         if current.lemma_.lower() in REPORTING_VERBS:
             return False
     return False
@@ -1859,6 +1863,11 @@ def is_title_complement(token) -> bool:
     holder = token
     while holder.dep_ == "compound" and holder.head.i != holder.i:
         holder = holder.head  # "the margins of the G20 summit"
+    allies = holder
+    while allies.dep_ == "pobj" and allies.head.lower_ == "of" and allies.head.head.i != allies.i:
+        allies = allies.head.head  # "allies of the government of President Assad"
+        if allies.lemma_.lower() in ALLYING and allies.is_lower:  # not "Friends of Syria"
+            return True
     if (
         holder.dep_ == "pobj"
         and holder.head.lower_ == "of"
@@ -1883,6 +1892,11 @@ def is_title_complement(token) -> bool:
     )
 
 
+# Nouns whose "of" names whom they stand by or against: "key allies of Assad".
+ALLYING = frozenset(
+    ["ally", "allies", "backer", "supporter", "friend", "patron", "enemy", "foe", "rival"]
+)
+
 # Nouns whose "on" names whom they fall on: "sanctions on Syria", "strikes on Aleppo".
 BORNE_BY = frozenset(
     ["sanction", "sanctions", "embargo", "pressure", "ban", "restriction", "strike", "attack"]
@@ -1898,17 +1912,24 @@ def actor_role(actor, verb, reporter, doc) -> str:
     current = token
     while current.dep_ == "conj" and current.head.i != current.i:
         current = current.head
+    noun = current.head.head
     if (
         current.dep_ == "pobj"
         and current.head.lower_ == "between"
-        and (
-            current.head.head.lemma_.lower() in NOUNS
-            or current.head.head.lemma_ in {"call", "contact"}
-        )
+        and (noun.lemma_.lower() in NOUNS or noun.lemma_ in {"call", "contact"})
+        # the event's own noun, not one it names ("agreed to ask the UN to broker a deal
+        # between the regime and the opposition": the deal's parties do not agree)
+        and (noun.i == verb.i or noun.head.i == verb.i)
     ):
         return SOURCE
     if current.dep_ == "dobj" and current.head.i == verb.i and particle_of(verb) == "together":
         return SOURCE  # "brought together Serraj and Hifter": both meet
+    if (
+        current.dep_ == "pobj"
+        and current.head.lower_ == "including"
+        and particle_of(verb) == "together"
+    ):
+        return SOURCE  # "brought together all the outside players, including Russia and Iran"
     governor_ids = {verb.i, reporter.i}
     controller = verb
     while controls(controller):
