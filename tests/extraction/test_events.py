@@ -2011,3 +2011,34 @@ def test_the_parties_of_a_deal_someone_is_asked_to_broker_do_not_agree(extract):
     ).events
     assert event.type == "agreement"
     assert not any(role == "source" for role in actors(event).values())
+
+
+def test_a_round_of_talks_between_a_war_s_rivals_is_theirs(extract):
+    (event,) = extract(
+        "A new round of UN-brokered talks between Yemen's warring rivals started in Kuwait on "
+        "Saturday.",
+        datetime.date(2016, 7, 19),
+    ).events
+    assert actors(event) == {"Yemeni government": "source", "Houthi movement": "source"}
+
+
+def test_an_envoy_shuttling_between_delegates_meets_both_sides(extract):
+    (event,) = extract(
+        "UN envoy Ismail Ould Cheikh Ahmad shuttled between delegates of the Yemeni government and "
+        "the Houthi group in Kuwait on Monday.",
+        datetime.date(2016, 7, 19),
+    ).events
+    assert event.type == "meeting"
+    assert actors(event) == {
+        "Ismail Ould Cheikh Ahmed": "source",
+        "Yemeni government": "target",
+        "Houthi movement": "target",
+    }
+
+
+def test_a_country_s_own_rebels_are_the_actor_not_the_country(extract):
+    (event,) = extract(
+        "Yemen's Houthi rebels and their allies have agreed to join the peace talks in Kuwait.",
+        datetime.date(2016, 4, 20),
+    ).events
+    assert actors(event) == {"Houthi movement": "source"}

@@ -415,6 +415,7 @@ class ActorResolver:
             out = self._offices(doc, out, on, focus)
         out += _definite_references(doc, out)
         out += _they(doc, out)
+        out = _owners_of_their_groups_dropped(doc, out)
         out.sort(key=lambda a: a.i)
         return _acronyms(doc, _nicknamed(doc, out))
 
@@ -1477,6 +1478,25 @@ _GROUP_NOUNS = frozenset(
     ["country", "power", "state", "nation", "sponsor", "guarantor", "diplomat", "minister"]
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _owners_of_their_groups_dropped(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+    """ "Yemen's Houthi rebels": the country says where the group is from, it acts not."""
+    groups = [a for a in found if a.kind in (GROUP, ORGANIZATION) and a.country]
+    out = []
+    for a in found:
+        root = doc[a.j - 1]
+        head = root.head
+        owned = (
+            a.kind == COUNTRY
+            and root.dep_ == "poss"
+            and any(
+                g.country == a.name and g.i > root.i and g.i <= head.i < g.j + 2 for g in groups
+            )
+        )
+        if not owned:
+            out.append(a)
+    return out
 
 
 def _favoured(token) -> bool:

@@ -1919,7 +1919,11 @@ def actor_role(actor, verb, reporter, doc) -> str:
         and (noun.lemma_.lower() in NOUNS or noun.lemma_ in {"call", "contact"})
         # the event's own noun, not one it names ("agreed to ask the UN to broker a deal
         # between the regime and the opposition": the deal's parties do not agree)
-        and (noun.i == verb.i or noun.head.i == verb.i)
+        and (
+            noun.i == verb.i
+            or noun.head.i == verb.i
+            or (noun.head.lower_ == "of" and noun.head.head.i == verb.i)  # "a round of talks"
+        )
     ):
         return SOURCE
     if current.dep_ == "dobj" and current.head.i == verb.i and particle_of(verb) == "together":
@@ -1960,7 +1964,7 @@ def actor_role(actor, verb, reporter, doc) -> str:
         if last == "prep" or "pobj" in path:
             return (
                 TARGET
-                if path[-1] == "prep" and verb.lemma_ in {"meet", "talk", "invite"}
+                if path[-1] == "prep" and verb.lemma_ in {"meet", "talk", "invite", "shuttle"}
                 else OTHER
             )
     if last == "agent":

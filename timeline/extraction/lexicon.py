@@ -39,7 +39,7 @@ MODALS = frozenset(["could", "would", "might", "may", "should", "must", "can", "
 VERBS = {
     # meetings and visits (CAMEO 04)
     **dict.fromkeys(
-        ["meet", "talk", "negotiate", "discuss", "confer", "consult", "host"], "meeting"
+        ["meet", "talk", "negotiate", "discuss", "confer", "consult", "host", "shuttle"], "meeting"
     ),
     **dict.fromkeys(["convene", "gather", "brief", "mediate", "phone", "telephone"], "meeting"),
     **dict.fromkeys(["visit", "arrive", "travel", "fly", "tour", "land", "return"], "visit"),
