@@ -935,3 +935,8 @@ def test_a_country_owning_an_outlet_and_a_title_case_headline_are_no_actors(nlp)
     assert names(nlp, text) == []
     text = "Yemen's Warring Sides Agree To Extend Truce for 2 Months"
     assert names(nlp, text) == ["Yemeni government", "Houthi movement"]
+
+
+def test_whom_a_party_is_allied_with_is_no_actor(nlp):
+    text = "Yemen's war goes on. The rebel-allied General People's Congress party said it would attend."
+    assert "Houthi movement" not in names(nlp, text)

@@ -1578,6 +1578,12 @@ def _collectives(
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
         lemma = token.lemma_.lower()
+        if (
+            token.i + 2 < len(doc)
+            and doc[token.i + 1].text == "-"
+            and doc[token.i + 2].tag_ == "VBN"
+        ):
+            continue  # "the rebel-allied party", "government-backed forces": another's ally
         describing = ("compound", "amod", "nmod")
         # ("Colombia's government and FARC rebels", parsed [government and FARC] rebels, has
         # a government of its own: a coordinated word is no mere description.)
