@@ -940,3 +940,12 @@ def test_a_country_owning_an_outlet_and_a_title_case_headline_are_no_actors(nlp)
 def test_whom_a_party_is_allied_with_is_no_actor(nlp):
     text = "Yemen's war goes on. The rebel-allied General People's Congress party said it would attend."
     assert "Houthi movement" not in names(nlp, text)
+
+
+def test_a_given_name_before_a_known_nickname_is_that_man(nlp):
+    text = 'The deal was signed by Juan Manuel Santos and Timoleon "Timochenko" Jimenez.'
+    assert names(nlp, text) == [
+        "Juan Manuel Santos",
+        "Rodrigo Londono Echeverri",
+        "Rodrigo Londono Echeverri",
+    ]

@@ -921,15 +921,18 @@ def _nicknamed(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
     out = list(found)
     for n, (first, nick) in enumerate(itertools.pairwise(found)):
         between = doc[first.j : nick.i]
+        # ('Timoleon "Timochenko" Jimenez': a given name the model took for a body, before
+        # the nickname of a man the table knows)
+        given = first.kind == PERSON and nick.name.split()[0] == first.surface
+        given = given or (first.via == VIA_NER and nick.via != VIA_NER and first.surface.istitle())
         if (
-            first.kind == PERSON
-            and nick.kind == PERSON
+            nick.kind == PERSON
             and first.j - first.i == 1
             and all(t.is_quote for t in between)
             and len(between) >= 1
-            and nick.name.split()[0] == first.surface
+            and given
         ):
-            out[n] = dataclasses.replace(first, name=nick.name, country=nick.country)
+            out[n] = dataclasses.replace(first, name=nick.name, kind=PERSON, country=nick.country)
     return out
 
 
