@@ -2042,3 +2042,11 @@ def test_a_country_s_own_rebels_are_the_actor_not_the_country(extract):
         datetime.date(2016, 4, 20),
     ).events
     assert actors(event) == {"Houthi movement": "source"}
+
+
+def test_an_envoy_named_after_the_post_s_country_is_the_envoy_not_the_un(extract):
+    (event,) = extract(
+        "UN Special Envoy for Syria Staffan de Mistura said on Monday the talks would resume.",
+        datetime.date(2016, 3, 16),
+    ).events
+    assert actors(event) == {"Staffan de Mistura": "source"}

@@ -1779,8 +1779,23 @@ def _modifies_title(span: Span) -> bool:
             j += 1
         titled = any(_is_title(t) for t in doc[k + 1 : j])
         return titled and j < len(doc) and doc[j].ent_type_ == "PERSON"
-    while k < len(doc) and _is_title(doc[k]):
-        k += 1
+    while k < len(doc):
+        if _is_title(doc[k]):
+            k += 1
+        elif (
+            k > span.end
+            and doc[k].lower_ in ("for", "to", "on")
+            and k + 1 < len(doc)
+            and doc[k + 1].ent_type_ in ("GPE", "ORG", "NORP", "LOC")
+        ):
+            # "UN Special Envoy for Syria Staffan de Mistura": the post's country is in it
+            k += 1
+            while k < len(doc) and doc[k].ent_iob_ in ("B", "I") and doc[k].ent_type_ != "PERSON":
+                k += 1
+                if doc[k - 1].ent_iob_ == "B" and k < len(doc) and doc[k].ent_iob_ != "I":
+                    break
+        else:
+            break
     if k > span.end and k + 1 < len(doc) and doc[k].text == ",":
         k += 1  # "The United Nations special envoy, Martin Kobler, said"
     return k > span.end and k < len(doc) and doc[k].ent_type_ == "PERSON"

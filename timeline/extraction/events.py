@@ -1849,6 +1849,9 @@ def bracketed_subject(verb, actors) -> list:
     return []
 
 
+# Who serves a person rather than holding a post for a country.
+AIDES = frozenset(["advisor", "adviser", "aide", "spokesman", "spokeswoman", "spokesperson"])
+
 ROLE_NOUNS = {
     "envoy", "ambassador", "representative", "mediator", "delegate", "emissary",
     "minister", "leader", "president", "head", "chief", "spokesman", "spokeswoman",
@@ -1878,7 +1881,9 @@ def is_title_complement(token) -> bool:
         return False
     prep = token.head
     if prep.lower_ in {"to", "for"} and prep.head.lemma_.lower() in ROLE_NOUNS:
-        return True
+        # "UN Special Envoy for Syria Staffan de Mistura": a name after the post's country is
+        # the holder's; an adviser "to Prime Minister Abiy Ahmed" serves the one named.
+        return token.ent_type_ != "PERSON" or prep.head.lemma_.lower() in AIDES
     if prep.lower_ in {"on", "about", "regarding"} and prep.head.pos_ == "VERB":
         # "will brief the Security Council on Yemen", "talked about Syria": the subject of
         # the talking, not a party to it
