@@ -2050,3 +2050,22 @@ def test_an_envoy_named_after_the_post_s_country_is_the_envoy_not_the_un(extract
         datetime.date(2016, 3, 16),
     ).events
     assert actors(event) == {"Staffan de Mistura": "source"}
+
+
+def test_talks_involving_named_men_are_theirs_and_a_likeness_dates_nothing(extract):
+    day = datetime.date(2014, 9, 19)
+    (event,) = extract(
+        "The talks involve former Ukrainian president Leonid Kuchma and Alexander Zakharchenko on "
+        "Friday.",
+        day,
+    ).events
+    assert (event.type, set(actors(event))) == (
+        "meeting",
+        {"Leonid Kuchma", "Alexander Zakharchenko"},
+    )
+    events = extract(
+        "A meeting of the Contact Group started in Minsk on Friday.\n\n"
+        "Like last time on September 5, the talks involve Leonid Kuchma and Alexander Zakharchenko.",
+        day,
+    ).events
+    assert [e.date.value for e in events] == ["2014-09-19"]

@@ -1266,11 +1266,18 @@ def of_an_earlier_happening(doc, date) -> bool:
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
         return False
+    first = span.sent[0]
+    if first.lower_ in {"like", "unlike"}:
+        comma = next((t.i for t in span.sent if t.text == ","), None)
+        if comma is not None and span.end <= comma:
+            return True  # "Like last time on September 5, ...": the parser splits the phrase
     token = span.root
     for _ in range(6):
         head = token.head
         if head.i == token.i:
             return False
+        if head.dep_ == "prep" and head.lower_ in {"like", "unlike"}:
+            return True  # "Like last time on September 5, the talks involve ...": a likeness
         if (
             head.dep_ == "prep"
             and head.lower_ in {"after", "before", "following"}
@@ -1660,6 +1667,10 @@ def narrative_date(dates, text, offset) -> DateMention | None:
     return None
 
 
+# Verbs by which a gathering holds its participants: "the talks involve Kuchma".
+HOLDING = frozenset(["involve", "include", "gather"])
+
+
 def light_verb(trigger):
     """The verb that carries a noun trigger: "Israel carried out air strikes" -> carried."""
     token = trigger.token
@@ -1668,6 +1679,8 @@ def light_verb(trigger):
     light = token.dep_ in {"dobj", "attr"} and token.head.lemma_.lower() in LIGHT_VERBS
     # "The deal was signed by Russia and Turkey": the passive's verb, which names the doers
     # (of force, "was carried out by the regime" is mostly a claim, left to who makes it)
+    # "the talks involve Kuchma and Zakharchenko": who the gathering holds
+    light = light or (token.dep_ == "nsubj" and token.head.lemma_.lower() in HOLDING)
     light = light or (
         trigger.type != "violence"
         and token.dep_ == "nsubjpass"

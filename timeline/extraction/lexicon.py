@@ -98,6 +98,8 @@ NOT_EVENTS = frozenset(
     + ["struggle", "strive"]
     # "clashes have been raging since April 15": the clashes are the event (CAMEO: protest)
     + ["rage"]
+    # "the talks involve Kuchma and Zakharchenko": the talks are the event
+    + ["involve"]
     # "dealing a blow to Moscow", "to deal with the crisis": the noun "deal" is an agreement,
     # the verb never is.
     + ["deal"]
