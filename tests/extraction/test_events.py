@@ -2069,3 +2069,12 @@ def test_talks_involving_named_men_are_theirs_and_a_likeness_dates_nothing(extra
         day,
     ).events
     assert [e.date.value for e in events] == ["2014-09-19"]
+
+
+def test_a_body_whose_name_holds_on_takes_part(extract):
+    (event,) = extract(
+        "Saudi Arabia and the Intergovernmental Authority on Development (IGAD) met the two "
+        "delegations in Jeddah on Tuesday.",
+        datetime.date(2023, 11, 8),
+    ).events
+    assert "Intergovernmental Authority on Development" in actors(event)

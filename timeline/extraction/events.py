@@ -1795,7 +1795,10 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
             continue
         if not any(i in indices for i in range(actor.i, actor.j)):
             continue
-        if actor.via != "office" and is_title_complement(sent.doc[actor.j - 1]):
+        last = sent.doc[actor.j - 1]
+        # ("the Intergovernmental Authority on Development": the preposition is in the name)
+        in_name = last.dep_ == "pobj" and actor.i <= last.head.head.i < actor.j
+        if actor.via != "office" and not in_name and is_title_complement(last):
             continue
         if sponsors_another(sent.doc[actor.j - 1], trigger.token):
             continue
