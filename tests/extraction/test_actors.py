@@ -949,3 +949,12 @@ def test_a_given_name_before_a_known_nickname_is_that_man(nlp):
         "Rodrigo Londono Echeverri",
         "Rodrigo Londono Echeverri",
     ]
+
+
+def test_an_untagged_name_after_a_post_is_a_person(nlp):
+    text = (
+        "US Special Representative for Afghanistan Reconciliation Zalmay Khalilzad said on "
+        "Thursday the talks would resume."
+    )
+    assert "Zalmay Khalilzad" in names(nlp, text)
+    assert names(nlp, "The UN envoy met the President on Monday.") == ["United Nations"]

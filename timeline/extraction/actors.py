@@ -386,6 +386,8 @@ class ActorResolver:
                 span = _clean(ent)
                 if span is not None:
                     spans.append((span, VIA_RULER if ent.ent_id_ else VIA_NER))
+        spans += [(span, VIA_NER) for span in _titled_untagged_names(doc)]
+        spans.sort(key=lambda item: item[0].start)
         people = _DocPeople()
         for span, via in spans:  # first pass: full names, so "Lavrov" finds "Sergey Lavrov"
             if span.label_ == "PERSON" and len(span) > 1:
@@ -1481,6 +1483,34 @@ _GROUP_NOUNS = frozenset(
     ["country", "power", "state", "nation", "sponsor", "guarantor", "diplomat", "minister"]
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _titled_untagged_names(doc: Doc) -> list[Span]:
+    """ "US Special Representative for Afghanistan Reconciliation Zalmay Khalilzad": two or
+    three capitalised words no entity covers, right after a title ending in a post, are a
+    person's name the model missed."""
+    out = []
+    for token in doc:
+        if token.lower_ not in ROLE_HEADS | _AIDES or not token.is_title or token.ent_type_:
+            continue
+        k = token.i + 1
+        # "for Afghanistan Reconciliation": the post's object, before the name
+        if k < len(doc) and doc[k].lower_ in ("for", "to", "of", "on"):
+            k += 1
+            while k < len(doc) and (doc[k].ent_type_ in ("GPE", "ORG", "NORP") or doc[k].is_title):
+                k += 1
+            k -= 2  # the last two title-case words may be the name
+        end = k
+        while (
+            end < len(doc)
+            and doc[end].is_title
+            and doc[end].pos_ == "PROPN"
+            and not doc[end].ent_type_
+        ):
+            end += 1
+        if 2 <= end - k <= 3 and not any(t.lower_ in _TITLE_WORDS for t in doc[k:end]):
+            out.append(Span(doc, k, end, label="PERSON"))
+    return out
 
 
 def _owners_of_their_groups_dropped(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
