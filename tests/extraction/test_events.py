@@ -2078,3 +2078,12 @@ def test_a_body_whose_name_holds_on_takes_part(extract):
         datetime.date(2023, 11, 8),
     ).events
     assert "Intergovernmental Authority on Development" in actors(event)
+
+
+def test_the_country_of_a_post_with_a_word_after_it_is_no_actor(extract):
+    (event,) = extract(
+        "US Special Representative for Afghanistan reconciliation Zalmay Khalilzad tweeted on "
+        "Thursday that negotiators would meet on Saturday.",
+        datetime.date(2019, 2, 28),
+    ).events
+    assert actors(event) == {"Zalmay Khalilzad": "source"}

@@ -1824,6 +1824,13 @@ def _modifies_title(span: Span) -> bool:
                 k += 1
                 if doc[k - 1].ent_iob_ == "B" and k < len(doc) and doc[k].ent_iob_ != "I":
                     break
+            # "for Afghanistan reconciliation Zalmay Khalilzad": a word of the post after it
+            rest = next(
+                (n for n in (1, 2) if k + n < len(doc) and doc[k + n].ent_type_ == "PERSON"),
+                None,
+            )
+            if rest and all(t.is_alpha and not t.ent_type_ for t in doc[k : k + rest]):
+                k += rest
         else:
             break
     if k > span.end and k + 1 < len(doc) and doc[k].text == ",":
