@@ -404,6 +404,10 @@ def test_an_image_alt_attribute_left_before_the_lede_is_removed_exactly():
             "Photo: Jane Roe/ Pool/ EPA",
         ),
         ("Delegates arrive in Minsk, Feb. 11, 2015. Ivan Petrov / AP", "Ivan Petrov / AP"),
+        (
+            "The envoy speaks in Geneva, Friday, Sept. 13, 2013. (AP Photo/Jane Roe, Pool)",
+            "(AP Photo/Jane Roe, Pool)",
+        ),
     ],
 )
 def test_a_photo_credit_closing_a_caption_is_removed(caption, credit):

@@ -207,7 +207,8 @@ _BYLINE_BEFORE_DATELINE = re.compile(
 # A photo credit closing a caption: "Image Credit: Reuters", "Picture: Jane Doe/ Pool/ AFP",
 # "... in Astana, Jan. 23, 2017. Sergei Grits / AP".
 _TRAILING_CREDIT = re.compile(
-    r"""(?:\s(?:image\ credit|photo(?:graph)?\ credit|photo(?:graph)?|picture|credit)\s*:
+    r"""(?:\s\((?:(?:AP|AFP|Reuters|EPA|Xinhua|Getty)\ )?photo(?:graph)?\s*(?:/|:|by\b)[^()]{0,80}\)
+      |\s(?:image\ credit|photo(?:graph)?\ credit|photo(?:graph)?|picture|credit)\s*:
         \s*[^.:!?]{0,60}
       |(?<=[.!?”"])\s+(?:[A-Z][\w.'’-]*\ ){1,3}?[A-Z][\w.'’-]*\s*/\s*[A-Z][\w.'’ -]{1,30}
         (?:/\s*[A-Z][\w.'’ -]{1,30}){0,2})$""",
