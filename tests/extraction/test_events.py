@@ -2087,3 +2087,12 @@ def test_the_country_of_a_post_with_a_word_after_it_is_no_actor(extract):
         datetime.date(2019, 2, 28),
     ).events
     assert actors(event) == {"Zalmay Khalilzad": "source"}
+
+
+def test_a_lede_ending_in_a_quoted_name_is_still_the_lede(extract):
+    (event,) = extract(
+        'John Kerry and Sergei Lavrov have agreed on a "Framework for Elimination of Syrian '
+        'Chemical Weapons."',
+        datetime.date(2013, 9, 20),
+    ).events
+    assert (event.type, event.date.value) == ("agreement", "2013-09-20")

@@ -1418,6 +1418,9 @@ def confidence_of(trigger, participants, explicit: bool) -> float:
     return round(min(confidence, 0.95), 2)
 
 
+SENTENCE_END = re.compile(r"\.[\"'”’)\]]*$")
+
+
 def find_events(
     doc,
     dates: Sequence[DateMention],
@@ -1469,7 +1472,9 @@ def find_events(
         all_in_sentence = within(dates, date_starts, sent.start_char, sent.end_char)
         in_sentence = [d for d in all_in_sentence if d.value and not describes_a_thing(doc, d)]
         caption = is_caption(sent, in_sentence, published_date)
-        lede = not lede_seen and not caption and text.rstrip().endswith(".") and len(sent) >= 10
+        # (a full stop inside closing quotes ends a sentence too: '... on a "Framework."')
+        ended = SENTENCE_END.search(text.rstrip()) is not None
+        lede = not lede_seen and not caption and ended and len(sent) >= 10
         lede_seen = lede_seen or lede
         # "a day after the Council approved the mission": dated once what it hangs on is.
         hanging = [d for d in all_in_sentence if d.hangs_on]
