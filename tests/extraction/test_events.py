@@ -2096,3 +2096,34 @@ def test_a_lede_ending_in_a_quoted_name_is_still_the_lede(extract):
         datetime.date(2013, 9, 20),
     ).events
     assert (event.type, event.date.value) == ("agreement", "2013-09-20")
+
+
+def test_three_states_named_after_a_fronted_phrase_release_their_declaration(extract):
+    (event,) = extract(
+        "After two days of talks in Astana, Russia, Turkey and Iran have released a final "
+        "declaration.",
+        datetime.date(2017, 1, 24),
+    ).events
+    assert (event.type, set(actors(event))) == ("agreement", {"Russia", "Turkey", "Iran"})
+
+
+def test_the_three_countries_are_those_whose_representatives_met_and_agreed_before(extract):
+    events = extract(
+        "Representatives from Russia, Turkey and Iran have kicked off a technical meeting in "
+        "Astana.\n\n"
+        "The meeting comes two weeks after the three countries reached an agreement in Astana "
+        "to create a trilateral mechanism.",
+        datetime.date(2017, 2, 6),
+    ).events
+    agreement = next(e for e in events if e.type == "agreement")
+    assert agreement.date.value == "2017-01-23"
+    assert set(actors(agreement)) == {"Russia", "Turkey", "Iran"}
+
+
+def test_representatives_brought_together_take_part(extract):
+    (event,) = extract(
+        "Syria's war goes on. Talks last month in Astana brought together representatives of the "
+        "Syrian government and armed opposition groups.",
+        datetime.date(2017, 2, 6),
+    ).events
+    assert actors(event) == {"Syrian government": "source", "Syrian opposition": "source"}

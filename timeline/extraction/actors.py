@@ -618,6 +618,11 @@ class ActorResolver:
             return _actor(span, entry.name, entry.kind, entry.country, via, is_place=place)
         if entry is not None and entry.kind == PLACE:  # a seat of government
             seat = _actor_slot(span.root) or _names_state_body(span.root)
+            # "the Astana talks", "the Geneva conference": where the talks are held
+            seat = seat and not (
+                span.root.dep_ == "compound"
+                and NOUNS.get(span.root.head.lemma_.lower()) == "meeting"
+            )
             if seat and not _modifies_title(span) and not _dateline(span):
                 return _actor(span, entry.country, COUNTRY, None, VIA_METONYMY)
             return _actor(span, entry.name, PLACE, entry.country, via, is_place=True)
@@ -1464,7 +1469,21 @@ def _named_together_before(doc: Doc, found: list[ResolvedActor], token) -> list:
     for _ in range(4):  # wire stories give each sentence a paragraph: count sentences
         start = doc[start - 1].sent.start if start > 0 else 0
     for first in reversed(doc[start : token.sent.start]):
-        if first.dep_ not in ("nsubj", "nsubjpass") or first.i not in by_token:
+        if first.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if first.i not in by_token and first.lemma_.lower() in _SENT_BY:
+            # "Representatives from Russia, Turkey and Iran have kicked off ...": those sent
+            first = next(
+                (
+                    o
+                    for p in first.children
+                    if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ),
+                first,
+            )
+        if first.i not in by_token:
             continue
         group, current = [by_token[first.i]], first
         while True:

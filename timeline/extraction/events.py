@@ -1956,7 +1956,7 @@ def actor_role(actor, verb, reporter, doc) -> str:
         return SOURCE  # "brought together Serraj and Hifter": both meet
     if (
         current.dep_ == "pobj"
-        and current.head.lower_ == "including"
+        and current.head.lower_ in {"including", "of"}
         and particle_of(verb) == "together"
     ):
         return SOURCE  # "brought together all the outside players, including Russia and Iran"

@@ -143,6 +143,12 @@ VERB_OBJECTS = {
         for verb in ("commit", "pledge")
         for noun in ("ceasefire", "cease-fire", "truce", "agreement", "deal", "plan", "roadmap")
     },
+    # "released a final declaration", "issued a joint statement": what all of them signed
+    **{
+        (verb, noun): "agreement"
+        for verb in ("release", "issue", "publish", "adopt")
+        for noun in ("declaration", "communique")
+    },
     ("adopt", "resolution"): "resolution",
     ("adopt", "text"): "resolution",
     ("adopt", "draft"): "resolution",

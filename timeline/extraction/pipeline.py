@@ -111,7 +111,17 @@ def repair_parse(doc):
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
             continue
-        subject = doc[verb.i - 1]
+        before = min(
+            [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i],
+            default=verb.i,
+        )
+        if before == 0:
+            continue
+        subject = doc[before - 1]
+        # "After two days of talks in Astana, Russia, Turkey and Iran have released ...": the
+        # first of the names joined after the comma
+        while subject.dep_ == "conj" and subject.head.dep_ == "conj" and subject.head.i < subject.i:
+            subject = subject.head
         edge = subject.left_edge
         if (
             subject.dep_ == "conj"
