@@ -618,11 +618,6 @@ class ActorResolver:
             return _actor(span, entry.name, entry.kind, entry.country, via, is_place=place)
         if entry is not None and entry.kind == PLACE:  # a seat of government
             seat = _actor_slot(span.root) or _names_state_body(span.root)
-            # "the Astana talks", "the Geneva conference": where the talks are held
-            seat = seat and not (
-                span.root.dep_ == "compound"
-                and NOUNS.get(span.root.head.lemma_.lower()) == "meeting"
-            )
             if seat and not _modifies_title(span) and not _dateline(span):
                 return _actor(span, entry.country, COUNTRY, None, VIA_METONYMY)
             return _actor(span, entry.name, PLACE, entry.country, via, is_place=True)
