@@ -2127,3 +2127,14 @@ def test_representatives_brought_together_take_part(extract):
         datetime.date(2017, 2, 6),
     ).events
     assert actors(event) == {"Syrian government": "source", "Syrian opposition": "source"}
+
+
+def test_what_the_security_council_approves_it_approves_by_a_vote(extract):
+    (event,) = extract(
+        "The UN Security Council approved the appointment of an international observation "
+        "mission on Monday.",
+        datetime.date(2016, 1, 26),
+    ).events
+    assert (event.type, event.date.value) == ("resolution", "2016-01-25")
+    (event,) = extract("Russia approved the plan on Monday.", datetime.date(2016, 1, 26)).events
+    assert event.type == "agreement"

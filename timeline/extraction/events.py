@@ -279,6 +279,10 @@ def trigger_type(token) -> tuple[str | None, bool]:
                     return VERB_OBJECTS[(lemma, noun)], True  # "declared a ceasefire"
         if (lemma, particle_of(token)) in PHRASAL:
             return PHRASAL[(lemma, particle_of(token))], True  # "called off the talks"
+        if lemma in APPROVING and any(
+            c.dep_ == "nsubj" and any(t.text in COUNCILS for t in c.subtree) for c in token.children
+        ):
+            return "resolution", True  # "The Security Council approved a mission": it voted
         if lemma in LIGHT_VERBS and any(
             c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in NOUNS or c.lower_ in NOUNS)
             for c in token.children
@@ -338,6 +342,10 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False  # "follows a first contact between Sarraj and Haftar in May"
     return None, False
 
+
+# What a council does by a vote: "The UN Security Council approved the mission".
+APPROVING = frozenset(["approve", "endorse", "authorize", "authorise", "adopt", "pass"])
+COUNCILS = frozenset(["Council", "Assembly"])
 
 # Light verbs that say yes to what their object proposes: "accepted a six-point plan".
 ASSENTING = frozenset(["accept", "agree", "adopt", "sign", "conclude", "finalize", "seal"])
