@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from timeline.extraction import gazetteer
-from timeline.extraction.lexicon import NOUNS, REPORTING_VERBS, VERBS
+from timeline.extraction.lexicon import AIDES, NOUNS, REPORTING_VERBS, VERBS
 from timeline.extraction.offices import (
     DEFAULT_BODY,
     OfficeIndex,
@@ -652,7 +652,7 @@ class ActorResolver:
             entry is None
             and label == "ORG"
             and (
-                span[-1].lower_ in ROLE_HEADS | _AIDES
+                span[-1].lower_ in ROLE_HEADS | AIDES
                 or all(t.lower_.rstrip(".") in _TITLE_WORDS for t in span)
             )
             and span[0].lower_ != "office"
@@ -857,11 +857,10 @@ def _previous_subject(doc: Doc, pronoun, persons) -> ResolvedActor | None:
     return subjects[0]
 
 
-def _as_pronoun(antecedent: ResolvedActor, token) -> ResolvedActor:
-    return ResolvedActor(
-        name=antecedent.name,
-        kind=PERSON,
-        country=antecedent.country,
+def _pointed_at(antecedent: ResolvedActor, token) -> ResolvedActor:
+    """`antecedent` again, at the pronoun `token` that points back to it."""
+    return dataclasses.replace(
+        antecedent,
         surface=token.text,
         start=token.idx,
         end=token.idx + len(token),
@@ -869,6 +868,11 @@ def _as_pronoun(antecedent: ResolvedActor, token) -> ResolvedActor:
         j=token.i + 1,
         via=VIA_PRONOUN,
     )
+
+
+def _as_pronoun(antecedent: ResolvedActor, token) -> ResolvedActor:
+    person = dataclasses.replace(antecedent, kind=PERSON, is_place=False, title="")
+    return _pointed_at(person, token)
 
 
 def _acronyms(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
@@ -1082,18 +1086,7 @@ def _they(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
             for a in found:
                 if a.i in ids and not a.is_place and a.kind != PLACE:
                     names.setdefault(a.name, a)
-            out += [
-                dataclasses.replace(
-                    a,
-                    surface=token.text,
-                    start=token.idx,
-                    end=token.idx + len(token),
-                    i=token.i,
-                    j=token.i + 1,
-                    via=VIA_PRONOUN,
-                )
-                for a in names.values()
-            ]
+            out += [_pointed_at(a, token) for a in names.values()]
             break
     return out
 
@@ -1184,9 +1177,6 @@ def _clean(ent: Span) -> Span | None:
         return ent
     return Span(doc, i, j, label=ent.label_)
 
-
-# Who serves someone, as titles end: "National Security Advisor".
-_AIDES = frozenset(["advisor", "adviser", "aide", "spokesman", "spokeswoman", "spokesperson"])
 
 # Nouns a place or a person lends a name to without acting: "the Normandy format".
 _FORMAT_NOUNS = frozenset(
@@ -1505,7 +1495,7 @@ def _titled_untagged_names(doc: Doc) -> list[Span]:
     person's name the model missed."""
     out = []
     for token in doc:
-        if token.lower_ not in ROLE_HEADS | _AIDES or not token.is_title or token.ent_type_:
+        if token.lower_ not in ROLE_HEADS | AIDES or not token.is_title or token.ent_type_:
             continue
         k = token.i + 1
         # "for Afghanistan Reconciliation": the post's object, before the name

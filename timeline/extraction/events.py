@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from timeline.extraction import gazetteer
 from timeline.extraction.dates import dateline_span, hung_date
 from timeline.extraction.lexicon import (
+    AIDES,
     CEASEFIRE_NOUNS,
     FUTURE_AUX,
     LIGHT_VERBS,
@@ -1088,21 +1089,24 @@ def coordinated_events(sent, main, dates, sentence_actors, quotes, main_event) -
         participants = event_actors(sent, candidate, sentence_actors, quotes)
         if not participants:
             continue
-        planned = is_planned(candidate, sent.text, sent.start_char) or date.future
-        out.append(
-            dataclasses.replace(
-                main_event,
-                date=date,
-                type=kind,
-                actors=participants,
-                place=event_place(candidate, sent.doc, sent),
-                summary=event_headline(candidate, kind, participants, None, planned),
-                confidence=confidence_of(candidate, participants, True),
-                planned=planned,
-                mentions=[],
-            )
-        )
+        out.append(another_event(sent, main_event, candidate, kind, participants, date))
     return out
+
+
+def another_event(sent, main_event, candidate, kind, participants, date) -> Event:
+    """A second happening of `main_event`'s sentence, with its own explicit date."""
+    planned = is_planned(candidate, sent.text, sent.start_char) or date.future
+    return dataclasses.replace(
+        main_event,
+        date=date,
+        type=kind,
+        actors=participants,
+        place=event_place(candidate, sent.doc, sent),
+        summary=event_headline(candidate, kind, participants, None, planned),
+        confidence=confidence_of(candidate, participants, True),
+        planned=planned,
+        mentions=[],
+    )
 
 
 def hung_events(sent, main, dates, sentence_actors, quotes, main_event, hanging, inherited):
@@ -1136,19 +1140,8 @@ def hung_events(sent, main, dates, sentence_actors, quotes, main_event, hanging,
                 break
             if date.value == main_event.date.value:
                 break
-            planned = is_planned(candidate, sent.text, sent.start_char) or date.future
             out.append(
-                dataclasses.replace(
-                    main_event,
-                    date=date,
-                    type=candidate.type,
-                    actors=participants,
-                    place=event_place(candidate, sent.doc, sent),
-                    summary=event_headline(candidate, candidate.type, participants, None, planned),
-                    confidence=confidence_of(candidate, participants, explicit),
-                    planned=planned,
-                    mentions=[],
-                )
+                another_event(sent, main_event, candidate, candidate.type, participants, date)
             )
             break
     return out
@@ -1877,9 +1870,6 @@ def bracketed_subject(verb, actors) -> list:
         return [a for a in actors if opening.i < a.i and a.j <= closing.i and not a.is_place]
     return []
 
-
-# Who serves a person rather than holding a post for a country.
-AIDES = frozenset(["advisor", "adviser", "aide", "spokesman", "spokeswoman", "spokesperson"])
 
 ROLE_NOUNS = {
     "envoy", "ambassador", "representative", "mediator", "delegate", "emissary",

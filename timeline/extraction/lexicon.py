@@ -29,6 +29,8 @@ REPORTING_VERBS = frozenset(
     + ["explain", "note", "stress", "reply", "write", "argue", "continue", "conclude"]
     + ["admit", "warn", "ask", "urge"]
 )
+# Who serves a person, as titles end: "National Security Advisor", "an adviser to the PM".
+AIDES = frozenset(["advisor", "adviser", "aide", "spokesman", "spokeswoman", "spokesperson"])
 # Auxiliaries that put a verb in the future: "will meet", "shall attend", "won't sign".
 FUTURE_AUX = frozenset(["will", "'ll", "ll", "shall", "wo"])
 # Modals: what may, might or must happen has not happened.
