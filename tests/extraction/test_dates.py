@@ -20,6 +20,7 @@ from timeline.extraction.types import (
 CNN_FRIDAY = datetime.date(2012, 12, 28)  # the CNN seed article, a Friday
 BBC_SATURDAY = datetime.date(2013, 2, 2)  # the BBC seed article
 WEDNESDAY = datetime.date(2012, 12, 26)
+MARCH_10_1998 = datetime.date(1998, 3, 10)  # a Tuesday
 
 
 @pytest.fixture(scope="module")
@@ -918,6 +919,13 @@ def test_a_month_naming_what_a_thing_is_of_is_the_nearest(nlp, text, value):
     nearest one, not the next."""
     found = [d for d in dates(nlp, text, datetime.date(1998, 2, 13)) if d.precision == MONTH]
     assert found[0].value == value
+
+
+def test_a_day_naming_what_a_thing_is_of_is_the_nearest(nlp):
+    """On March 10, "the March 1 deadline" that "would be missed" is nine days gone, not
+    next year's: a month and day modifying a noun under a future verb is the nearest."""
+    found = only(nlp, "Officials said the March 1 deadline would be missed.", MARCH_10_1998)
+    assert found.value == "1998-03-01"
 
 
 @pytest.mark.parametrize(

@@ -839,6 +839,10 @@ class _Resolver:
             if matching:
                 options = matching
         tense = self._tense(start, end)
+        if tense == "future" and self._modifies_noun(start, end):
+            # "the March 1 deadline would be missed" on March 10: a date naming the thing
+            # it is of, as with a month (see _bare_month); the nearest one.
+            tense = "nearest"
         day = _pick(options, self.ref, tense, firm=self._firm(start, end))
         return self.relative(text, start, end, day, DAY, tense == "future")
 
