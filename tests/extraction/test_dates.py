@@ -921,6 +921,23 @@ def test_a_month_naming_what_a_thing_is_of_is_the_nearest(nlp, text, value):
     assert found[0].value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The firm was founded in 1990. The previous year it had been a partnership.", "1989"),
+        ("Exports fell in May 1996, after rising in the prior month.", "1996-04"),
+        ("Exports fell 3% from the previous year.", "1997"),
+    ],
+)
+def test_the_previous_year_is_the_one_before_the_year_just_told_of(nlp, text, value):
+    """ "the previous year" after a year of the story's past is the year before that one;
+    told of nothing, it is the year before the story's own."""
+    found = [
+        d for d in dates(nlp, text, MARCH_10_1998) if "previous" in d.text or "prior" in d.text
+    ]
+    assert found[0].value == value
+
+
 def test_a_day_naming_what_a_thing_is_of_is_the_nearest(nlp):
     """On March 10, "the March 1 deadline" that "would be missed" is nine days gone, not
     next year's: a month and day modifying a noun under a future verb is the nearest."""

@@ -1030,11 +1030,27 @@ class _Resolver:
             if monday.month != (monday + datetime.timedelta(days=4)).month:
                 return DateMention(text, start, end, None, None, None)
             return self.relative(text, start, end, monday, MONTH, offset > 0)
+        if (
+            mod[-1] in ("previous", "prior")
+            and unit != "week"
+            and not m["rel_fiscal"]
+            and self._told_of_another_time(start)
+        ):
+            # "It was founded in 1990. The previous year it had been a partnership": the year
+            # before the one just told of; with none near, the story's own ("up from the
+            # prior year").
+            return self._next(m, text, start, end, unit, -1)
         if unit == "year":
             return self.relative(
                 text, start, end, datetime.date(self.ref.year + offset, 1, 1), YEAR
             )
         return self.relative(text, start, end, _add_months(self.ref, offset), MONTH)
+
+    def _told_of_another_time(self, start):
+        """The last date placed is in this sentence or the one before and in another year."""
+        if self.last is None or self.last[0].year == self.ref.year:
+            return False
+        return len(_SENTENCE_END.findall(self.text, self.last_end, start)) <= 1
 
     def _ago(self, m, text, start, end):
         n = _number(m["ago_n"])
@@ -1191,9 +1207,10 @@ class _Resolver:
         need = {"month": MONTH, "year": YEAR}.get(unit, DAY)
         return self.previous(text, start, end, need, lambda d: d)
 
-    def _next(self, m, text, start, end):
-        unit = m["next_u"].lower()
-        sign = 1 if m["next_dir"].lower() in ("next", "following") else -1
+    def _next(self, m, text, start, end, unit=None, sign=None):
+        if unit is None:
+            unit = m["next_u"].lower()
+            sign = 1 if m["next_dir"].lower() in ("next", "following") else -1
         if unit == "month":
             return self.previous(text, start, end, MONTH, lambda d: _add_months(d, sign))
         if unit == "year":
