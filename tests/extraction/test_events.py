@@ -2138,3 +2138,13 @@ def test_what_the_security_council_approves_it_approves_by_a_vote(extract):
     assert (event.type, event.date.value) == ("resolution", "2016-01-25")
     (event,) = extract("Russia approved the plan on Monday.", datetime.date(2016, 1, 26)).events
     assert event.type == "agreement"
+
+
+@pytest.mark.parametrize("when", ["yesterday morning", "Monday morning", "late on Monday night"])
+def test_a_day_with_its_time_of_day_dates_the_verb(extract, when):
+    """ "signed the accord yesterday morning": the day is the verb's, though the parser makes
+    it a modifier of "morning" as it would of a noun in "last month's massacre"."""
+    (event,) = extract(
+        f"Ethiopia and Eritrea signed the accord {when}.", datetime.date(2018, 7, 10)
+    ).events
+    assert (event.type, event.date.value) == ("agreement", "2018-07-09")

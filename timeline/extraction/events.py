@@ -1258,7 +1258,12 @@ def noun_dated(doc, date):
         return None  # "On Wednesday spokespersons announced": the parser's compound is an adverb
     if head.pos_ not in {"NOUN", "PROPN"} or span.start <= head.i < span.end:
         return None
+    if head.lower_ in PARTS_OF_DAY:
+        return None  # "signed yesterday morning": a time of day, the verb's own time
     return head
+
+
+PARTS_OF_DAY = frozenset(["morning", "afternoon", "evening", "night", "midday", "noon"])
 
 
 def of_an_earlier_happening(doc, date) -> bool:
