@@ -958,3 +958,18 @@ def test_an_untagged_name_after_a_post_is_a_person(nlp):
     )
     assert "Zalmay Khalilzad" in names(nlp, text)
     assert names(nlp, "The UN envoy met the President on Monday.") == ["United Nations"]
+
+
+def test_a_date_the_tagger_joins_to_a_body_is_no_actor(nlp):
+    """The tagger reads "the council on Aug. 20" as one organisation; without its lower-case
+    words that leaves a date, which names nobody."""
+    text = (
+        "According to the agreement, the country's prime minister will be appointed with the "
+        "approval of the council on Aug. 20, and will be sworn in in front of the council."
+    )
+    assert names(nlp, text) == []
+    assert names(nlp, "Theresa May met Angela Merkel. May said the talks went well.") == [
+        "Theresa May",
+        "Angela Merkel",
+        "Theresa May",
+    ]

@@ -2092,13 +2092,22 @@ def _after_media_cue(span: Span) -> bool:
     )
 
 
+# "the council on Aug. 20" tagged as one organisation loses its lower-case words to _clean:
+# what is left is a date ("May" alone may be Theresa May).
+_A_DATE = re.compile(
+    r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\s+\d{4})"
+)
+
+
 def _is_junk(span: Span, sentence_initial_ok: bool = False) -> bool:
     """A lone capitalised common word ("Cookie", "International") or no letters at all.
 
     A lone name opening a sentence is junk unless it speaks ("Nasrallah said"),
     or `sentence_initial_ok` (places: "Aleppo fell").
     """
-    if not any(c.isalpha() for c in span.text):
+    if not any(c.isalpha() for c in span.text) or _A_DATE.fullmatch(span.text):
         return True
     doc = span.doc
     # "Secretary of State John Kerry": the last word of a title, not a body.
