@@ -2148,3 +2148,15 @@ def test_a_day_with_its_time_of_day_dates_the_verb(extract, when):
         f"Ethiopia and Eritrea signed the accord {when}.", datetime.date(2018, 7, 10)
     ).events
     assert (event.type, event.date.value) == ("agreement", "2018-07-09")
+
+
+@pytest.mark.parametrize("patron", ["Iran-aligned", "Iran-backed", "Iranian-allied"])
+def test_a_patron_named_on_a_party_is_neither_a_party_nor_the_story_country(extract, patron):
+    """ "the Iran-aligned Houthi movement and the government agreed": Iran signs nothing, and
+    the government is Yemen's, the Houthis' country, not Iran's."""
+    (event,) = extract(
+        f"The {patron} Houthi movement and the government agreed in talks in December to "
+        "withdraw troops from Hodeidah.",
+        datetime.date(2019, 2, 19),
+    ).events
+    assert set(actors(event)) == {"Houthi movement", "Yemeni government"}

@@ -1270,6 +1270,8 @@ def focus_country(found: list[ResolvedActor], doc: Doc) -> str | None:
     counts: dict[str, float] = {}
     first: dict[str, int] = {}
     for a in found:
+        if a.kind == COUNTRY and _favoured(doc[a.j - 1]):
+            continue  # "the Iran-aligned Houthis" fight in Yemen
         if a.kind == COUNTRY:
             country, weight = a.name, 0.25 if a.is_place else 1
         elif a.kind == PLACE:
@@ -1551,7 +1553,9 @@ def _favoured(token) -> bool:
     return backed or any(t.lower_ in ("pro", "pro-") for t in before)
 
 
-_BACKING = frozenset(["back", "sponsor", "support", "arm", "fund", "recognize", "recognise"])
+_BACKING = frozenset(
+    ["back", "sponsor", "support", "arm", "fund", "recognize", "recognise", "align", "ally"]
+)
 
 
 def _collective(doc: Doc, i: int, j: int, name: str, kind: str, country: str | None):

@@ -1832,6 +1832,8 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
 SPONSORING = frozenset(
     ["back", "broker", "sponsor", "lead", "mediate", "organize", "organise", "recognize"]
     + ["recognise", "support", "install", "appoint", "arm", "fund", "finance"]
+    # "the Iran-aligned Houthis": a patron, no party to what the Houthis do
+    + ["align", "ally"]
 )
 
 
