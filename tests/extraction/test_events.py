@@ -2160,3 +2160,16 @@ def test_a_patron_named_on_a_party_is_neither_a_party_nor_the_story_country(extr
         datetime.date(2019, 2, 19),
     ).events
     assert set(actors(event)) == {"Houthi movement", "Yemeni government"}
+
+
+def test_the_government_in_a_capital_is_that_countrys(extract):
+    """In a story of American troops, "the government in Kabul" is the Afghan government,
+    and "intra-Afghan talks" are among Afghans: no actor named Afghanistan."""
+    (event,) = extract(
+        "American troops will leave. The United States and its allies signed the deal on "
+        "Saturday. It calls for intra-Afghan talks to include the Taliban and the government "
+        "in Kabul beginning March 10.",
+        datetime.date(2020, 2, 29),
+    ).events[-1:]
+    assert event.date.value == "2020-03-10"
+    assert set(actors(event)) == {"Taliban", "Afghan government"}

@@ -1367,6 +1367,8 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
     countries_at = {i: a.name for a in found if a.kind == COUNTRY for i in range(a.i, a.j)}
     for token in doc:
         country = _DEMONYMS.get(token.lower_)
+        if country and token.i >= 2 and doc[token.i - 2].lower_ in ("intra", "inter"):
+            continue  # "intra-Afghan talks" are among Afghans, not Afghanistan's
         head, dep = _past_conjuncts(token)
         if country is None and token.i in countries_at and dep in ("poss", "compound"):
             # "Yemen's government delegation", "the Syria regime"
@@ -1681,6 +1683,12 @@ def _collectives(
             )
             out.append(_collective(doc, start, end, name, GROUP, where))
         elif lemma in _GOVERNMENT_NOUNS and token.dep_ != "compound":
+            seat = _seat_named(token)
+            sitting = [c.lower_ for c in mods] == ["the"]  # not "a transitional government"
+            if country is None and seat is not None and sitting:
+                # "the government in Kabul", "the authorities in Sanaa": whose seat it is
+                out.append(_collective(doc, start, end, government_name(seat), ORGANIZATION, seat))
+                continue
             where = country or (focus if any(c.lower_ == "the" for c in mods) else None)
             if where is None or where != focus:
                 continue
@@ -1733,6 +1741,19 @@ def _collectives(
                 )
                 out.append(_collective(doc, start, end, party, kind, where))
     return out
+
+
+_SEATS = {seats[0].lower(): country for country, _a, seats, _d in gazetteer.COUNTRIES if seats}
+
+
+def _seat_named(token: Token) -> str | None:
+    """The country whose capital follows `token` after "in": "the government in Kabul"."""
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for place in prep.children:
+                if place.dep_ == "pobj" and place.text.lower() in _SEATS:
+                    return _SEATS[place.text.lower()]
+    return None
 
 
 # The nouns an office can be named by: "the foreign minister", "the UN chief".
