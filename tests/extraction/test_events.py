@@ -2173,3 +2173,14 @@ def test_the_government_in_a_capital_is_that_countrys(extract):
     ).events[-1:]
     assert event.date.value == "2020-03-10"
     assert set(actors(event)) == {"Taliban", "Afghan government"}
+
+
+def test_a_quoted_document_name_is_no_quotation(extract):
+    """ "signed the so-called “Riyadh agreement,” aimed at ...": the quotation marks (with
+    the comma an American desk puts inside them) set off a name; the signing is the event."""
+    (event,) = extract(
+        "Yemen's government and the separatists on Tuesday signed the so-called "
+        '"Riyadh agreement," aimed at ending the fighting.',
+        datetime.date(2019, 11, 5),
+    ).events
+    assert (event.type, event.date.value) == ("agreement", "2019-11-05")

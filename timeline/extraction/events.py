@@ -101,6 +101,7 @@ NAME_GLUE = frozenset(["of", "the", "and", "for", "on", "in", "de", "al", "to"])
 def is_quoted_name(inner: str) -> bool:
     """ "Friends of Syria", "Geneva II": a name in quotation marks; "courtesy visit",
     "in principle": a phrase set off, not a quotation."""
+    inner = inner.removesuffix(",")  # "signed the “Riyadh agreement,” aimed at ..."
     words = inner.split()
     if not words or any(ch in inner for ch in ",.;:!?"):
         return False
@@ -109,7 +110,11 @@ def is_quoted_name(inner: str) -> bool:
         and words[0][:1].isupper()
         and all(w[:1].isupper() or w[:1].isdigit() or w in NAME_GLUE for w in words)
     )
-    return name or (len(words) <= 3 and inner == inner.lower())
+    # "the “Riyadh agreement”": a place's name on a document's noun names the document
+    named_document = (
+        len(words) <= 3 and all(w[:1].isupper() for w in words[:-1]) and words[-1] in NOUNS
+    )
+    return name or named_document or (len(words) <= 3 and inner == inner.lower())
 
 
 def quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
