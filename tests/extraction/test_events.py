@@ -2184,3 +2184,27 @@ def test_a_quoted_document_name_is_no_quotation(extract):
         datetime.date(2019, 11, 5),
     ).events
     assert (event.type, event.date.value) == ("agreement", "2019-11-05")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "party"),
+    [
+        (
+            "Yemen's government and southern separatists on Tuesday signed the Riyadh agreement.",
+            datetime.date(2019, 11, 5),
+            "Southern Transitional Council",
+        ),
+        (
+            "Ukraine and the separatists agreed on Thursday to swap prisoners.",
+            datetime.date(2022, 3, 3),
+            "pro-Russian separatists",
+        ),
+    ],
+)
+def test_separatists_are_the_countrys_separatists_not_its_rebel_side(
+    extract, text, published, party
+):
+    """Yemen's war is the government's against the Houthis, but its separatists are the
+    south's; in 2022 Ukraine's war is Russia's, and its separatists are still their own."""
+    (event,) = extract(text, published).events
+    assert party in actors(event)

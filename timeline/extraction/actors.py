@@ -1681,6 +1681,11 @@ def _collectives(
             name = (
                 parties[1] if parties and rebels else f"{_DEMONYM_OF.get(where, where)} opposition"
             )
+            if "separatist" in (lemma, kind_of_group.rstrip("s")) or lemma == "separatists":
+                # "Yemen's government and southern separatists": not the Houthis
+                name = gazetteer.SEPARATISTS.get(where)
+                if name is None:
+                    continue
             out.append(_collective(doc, start, end, name, GROUP, where))
         elif lemma in _GOVERNMENT_NOUNS and token.dep_ != "compound":
             seat = _seat_named(token)

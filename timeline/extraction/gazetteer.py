@@ -383,6 +383,11 @@ CONFLICT_PARTIES: dict[str, tuple[str, ...]] = {
     "Ukraine": ("Ukraine", "pro-Russian separatists"),
     "Colombia": ("Colombian government", "Revolutionary Armed Forces of Colombia"),
 }
+# Who "the separatists" are in a country's war, where they are not its rebel side.
+SEPARATISTS: dict[str, str] = {
+    "Ukraine": "pro-Russian separatists",
+    "Yemen": "Southern Transitional Council",  # the south's, allied to the government
+}
 # Wars whose sides changed: (first day, last day or None, sides). On a day no period covers,
 # the country's sides are unknown; with no day, CONFLICT_PARTIES says.
 CONFLICT_PERIODS: dict[str, tuple[tuple[datetime.date, datetime.date | None, tuple[str, ...]], ...]] = {
