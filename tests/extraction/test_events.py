@@ -2208,3 +2208,16 @@ def test_separatists_are_the_countrys_separatists_not_its_rebel_side(
     south's; in 2022 Ukraine's war is Russia's, and its separatists are still their own."""
     (event,) = extract(text, published).events
     assert party in actors(event)
+
+
+def test_a_headline_joins_its_subjects_with_a_comma(extract):
+    """ "Hamas, Israel reach ceasefire deal": both reach it (the parser makes the first an
+    adverb); "Monday, Israel said" stays one subject."""
+    events = extract(
+        "Hamas, Israel reach long-term ceasefire deal\n\n"
+        "After seven weeks of fighting, the sides stopped.",
+        datetime.date(2014, 8, 26),
+    ).events
+    assert set(actors(events[0])) == {"Hamas", "Israel"}
+    (event,) = extract("Monday, Israel said it would stop.", datetime.date(2014, 8, 26)).events
+    assert set(actors(event)) == {"Israel"}

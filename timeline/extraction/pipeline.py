@@ -91,6 +91,13 @@ SENTENCE_OPENERS = frozenset(["DT", "PRP", "PRP$", "IN", "CC", "WRB", "WDT", "EX
 DATELINE_DASHES = frozenset(["-", "--", "—", "–", ":"])
 
 
+CALENDAR_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    + ["january", "february", "march", "april", "may", "june", "july", "august"]
+    + ["september", "october", "november", "december"]
+)
+
+
 @Language.component("timeline_repair")
 def repair_parse(doc):
     """Mend a parse the small model gets wrong in news style: in "Vasily Nebenzia, Russia's
@@ -143,6 +150,26 @@ def repair_parse(doc):
             and subject.tag_ in ("NNP", "NNPS", "NN", "NNS")
         ):
             subject.head, subject.dep_ = verb, "nsubj"
+    for first in doc:
+        # "Hamas, Israel reach cease-fire deal": a headline joins its subjects with a comma,
+        # and the parser takes the first for an adverb.
+        verb = first.head
+        if (
+            first.dep_ != "npadvmod"
+            or first.tag_ not in ("NNP", "NNPS")
+            or first.lower_ in CALENDAR_WORDS
+            or first.left_edge.i != first.sent.start
+            or not verb.tag_.startswith("VB")
+            or first.i + 2 >= len(doc)
+            or doc[first.i + 1].text != ","
+        ):
+            continue
+        subject = next(
+            (c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == first.i + 2), None
+        )
+        if subject is not None and subject.tag_ in ("NNP", "NNPS") and subject.i < verb.i:
+            first.dep_ = "nsubj"
+            subject.head, subject.dep_ = first, "conj"
     for token in doc:
         # "MINSK (AP) — A fragile ceasefire in eastern Ukraine took effect": the parser makes
         # the dateline's city the subject and the real subject its apposition.
