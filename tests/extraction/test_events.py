@@ -2221,3 +2221,35 @@ def test_a_headline_joins_its_subjects_with_a_comma(extract):
     assert set(actors(events[0])) == {"Hamas", "Israel"}
     (event,) = extract("Monday, Israel said it would stop.", datetime.date(2014, 8, 26)).events
     assert set(actors(event)) == {"Israel"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Palestinian Authority President Mahmoud Abbas said on Tuesday the fighting would "
+            "stop.",
+            "Mahmoud Abbas",
+        ),
+        (
+            "United Nations Yemen envoy Martin Griffiths said on Tuesday the pullback could start.",
+            "Martin Griffiths",
+        ),
+    ],
+)
+def test_a_body_in_a_persons_post_is_no_second_speaker(extract, text, speaker):
+    """ "Palestinian Authority President Mahmoud Abbas" (a body no gazetteer knows), "United
+    Nations Yemen envoy" (the post's country between body and title): one speaker."""
+    (event,) = extract(text, datetime.date(2019, 2, 19)).events
+    assert set(actors(event)) == {speaker}
+
+
+def test_a_participle_of_saying_shares_its_verbs_subject(extract):
+    """ "Abbas made the announcement on Tuesday, saying both sides will return to the
+    table": Abbas says it, though the sides' return has nobody the story names."""
+    (event,) = extract(
+        "Mahmoud Abbas made the announcement in Ramallah on Tuesday, saying both sides will "
+        "return to the negotiating table.",
+        datetime.date(2014, 8, 26),
+    ).events
+    assert (event.type, set(actors(event))) == ("statement", {"Mahmoud Abbas"})

@@ -685,6 +685,8 @@ class ActorResolver:
             ):
                 # "met in Montreux": a one-word name nobody knows, where things happen
                 return _actor(span, span.text, PLACE, None, via, is_place=True)
+            if _modifies_title(span):
+                return None  # "Palestinian Authority President Mahmoud Abbas": his post
             return _actor(span, span.text, ORGANIZATION, None, via)
         return None
 
@@ -1843,6 +1845,13 @@ def _modifies_title(span: Span) -> bool:
             j += 1
         titled = any(_is_title(t) for t in doc[k + 1 : j])
         return titled and j < len(doc) and doc[j].ent_type_ == "PERSON"
+    if k < len(doc) and doc[k].ent_type_ in ("GPE", "NORP") and doc[k].ent_iob_ == "B":
+        # "United Nations Yemen envoy Martin Griffiths": the post's country before the title
+        after = k + 1
+        while after < len(doc) and doc[after].ent_iob_ == "I":
+            after += 1
+        if after < len(doc) and _is_title(doc[after]):
+            k = after
     while k < len(doc):
         if _is_title(doc[k]):
             k += 1

@@ -1758,6 +1758,13 @@ def controls(verb) -> bool:
     measured, it made the purpose outrank what was done."""
     if verb.head.i == verb.i or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return False
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.lemma_.lower() in REPORTING_VERBS
+        and not any(c.dep_ == "mark" for c in verb.children)
+    ):
+        return True  # "Abbas made the announcement on Tuesday, saying ...": Abbas says
     return verb.dep_ in {"xcomp", "acomp", "conj"}
 
 
