@@ -2253,3 +2253,15 @@ def test_a_participle_of_saying_shares_its_verbs_subject(extract):
         datetime.date(2014, 8, 26),
     ).events
     assert (event.type, set(actors(event))) == ("statement", {"Mahmoud Abbas"})
+
+
+def test_a_party_telling_of_its_talks_with_another_holds_them(extract):
+    """ "The Taliban say the talks with the team selected by the Afghan government are to
+    begin on Saturday": the talks are the news, held by the speaker and the other side."""
+    (event,) = extract(
+        "The Taliban say the long-awaited talks with the negotiating team selected by the "
+        "Afghan government are to begin on Saturday.",
+        datetime.date(2020, 9, 10),
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2020-09-12")
+    assert actors(event) == {"Taliban": "source", "Afghan government": "target"}

@@ -1231,10 +1231,12 @@ def ceasefire_taking_effect(sent, quotes, dates, wars, day=None):
     return None
 
 
-def talks_scheduled(chosen, sent, quotes, dates):
+def talks_scheduled(chosen, sent, quotes, dates, sentence_actors=()):
     """ "The talks are scheduled to resume on Jan. 25, the UN said": a round of talks set for
     a day still ahead is news even when nobody taking part is named, and more than the
-    unnamed official's saying so."""
+    unnamed official's saying so. "The Taliban say the talks with the team selected by the
+    Afghan government are to begin on Saturday": a party speaking of its talks "with" another
+    holds them with whoever that phrase names."""
     if chosen is not None and not (
         chosen[0].type == "statement"
         and not any(a.kind == PERSON and a.role == SOURCE for a in chosen[1])
@@ -1246,8 +1248,27 @@ def talks_scheduled(chosen, sent, quotes, dates):
         clause = {t.idx for t in clause_tokens(verb_of(candidate))}
         ahead = [d for d in dates if d.future and any(d.start <= i < d.end for i in clause)]
         if ahead:
-            return candidate, []
+            return candidate, parties_with(candidate, chosen, sentence_actors, quotes)
     return chosen
+
+
+def parties_with(candidate, chosen, sentence_actors, quotes) -> list[ActorMention]:
+    """The speaker and the other side of "talks with X" the speaker tells of, or nobody."""
+    with_phrase = {
+        t.i
+        for prep in candidate.token.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for t in prep.subtree
+    }
+    if chosen is None or not with_phrase:
+        return []
+    speakers = [a for a in chosen[1] if a.role == SOURCE]
+    others = [
+        a.mention(TARGET)
+        for a in sentence_actors
+        if a.i in with_phrase and not a.is_place and not inside(a.start, quotes)
+    ]
+    return speakers + others if speakers and others else []
 
 
 def noun_dated(doc, date):
@@ -1497,7 +1518,7 @@ def find_events(
         wars = [a for a in countries if sent.start <= a.i < sent.end]
         story_war = [a for a in countries if a.i < sent.start][-1:]
         chosen = truce_of_the_war(chosen, sent, quotes, explicit_dates, wars, story_war, day)
-        chosen = talks_scheduled(chosen, sent, quotes, explicit_dates)
+        chosen = talks_scheduled(chosen, sent, quotes, explicit_dates, sentence_actors)
         if chosen is None and wars:
             chosen = talks_of_the_war(sent, quotes, explicit_dates, wars, day)
         if chosen is None and found:
