@@ -181,6 +181,8 @@ def particle_of(token) -> str:
             return child.lower_
     lemma = token.lemma_.lower()
     for child in token.children:
+        if any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
+            continue  # "called on Friday for a truce": on a day, not on someone
         if child.dep_ == "prep" and (lemma, child.lower_) in PHRASAL:
             return child.lower_
         # "pulled their heavy weapons back": the particle after the object.

@@ -110,6 +110,24 @@ def headline(
     return capitalised(" ".join(w for w in words if w))
 
 
+def hyphenated(token) -> tuple[int, int]:
+    """The first and last token of the hyphenated word `token` is part of: "de-escalation"
+    and "cease-fire" are tokens the parser hangs apart."""
+    doc = token.doc
+
+    def joined(i):  # doc[i] and doc[i + 1] are one written word joined by a hyphen
+        return not doc[i].whitespace_ and "-" in (doc[i].text, doc[i + 1].text)
+
+    first = last = token.i
+    while first > 0 and joined(first - 1):
+        first -= 1
+    while last + 1 < len(doc) and joined(last):
+        last += 1
+    if doc[first].text == "-" or doc[last].text == "-":
+        return token.i, token.i  # "- Syria", a dash set off, no hyphen
+    return first, last
+
+
 class Phrases:
     """Short phrases for a sentence's tokens, with actors under their canonical names."""
 
@@ -127,12 +145,16 @@ class Phrases:
         actor = self.actor_at(token)
         if actor is not None:
             return actor.name
+        first, last = hyphenated(token)
         words = [
             t.text
             for t in token.lefts
-            if t.dep_ in ("compound", "amod") and t.is_alpha and t.pos_ in ("NOUN", "PROPN", "ADJ")
+            if t.dep_ in ("compound", "amod")
+            and t.is_alpha
+            and t.pos_ in ("NOUN", "PROPN", "ADJ")
+            and not first <= t.i <= last
         ]
-        return " ".join([*words, token.text])
+        return " ".join([*words, token.doc[first : last + 1].text])
 
     def nouns(self, token, doers: set[str]) -> str:
         """A noun and the nouns joined to it: "France, United Kingdom and United States"."""
