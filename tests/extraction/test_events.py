@@ -2265,3 +2265,15 @@ def test_a_party_telling_of_its_talks_with_another_holds_them(extract):
     ).events
     assert (event.type, event.date.value) == ("meeting", "2020-09-12")
     assert actors(event) == {"Taliban": "source", "Afghan government": "target"}
+
+
+def test_what_a_statement_confirms_will_happen_is_dated_by_its_own_day(extract):
+    """ "The EU on Wednesday confirmed talks with Iran to revive the accord will resume on
+    November 29": the talks resume on the 29th (the parser had made them what was
+    confirmed, and "will resume" a clause with no subject)."""
+    (event,) = extract(
+        "A statement by the European Union on Wednesday confirmed nuclear talks between world "
+        "powers and Iran to revive the accord will resume on November 29.",
+        datetime.date(2021, 11, 3),
+    ).events
+    assert (event.type, event.date.value) == ("resumption", "2021-11-29")

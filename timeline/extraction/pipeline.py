@@ -150,6 +150,19 @@ def repair_parse(doc):
             and subject.tag_ in ("NNP", "NNPS", "NN", "NNS")
         ):
             subject.head, subject.dep_ = verb, "nsubj"
+    for verb in doc:
+        # "The EU confirmed talks between the powers and Iran will resume on November 29":
+        # the parser makes the talks what was confirmed and leaves "will resume" without a
+        # subject; a clause with a modal and no subject has the object before it for one.
+        if verb.dep_ != "ccomp" or verb.head.i == verb.i or verb.head.i > verb.i:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            continue
+        if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.i < verb.i for c in verb.children):
+            continue
+        thing = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if thing is not None and thing.tag_.startswith("NN"):
+            thing.head, thing.dep_ = verb, "nsubj"
     for first in doc:
         # "Hamas, Israel reach cease-fire deal": a headline joins its subjects with a comma,
         # and the parser takes the first for an adverb.
