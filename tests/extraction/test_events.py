@@ -2277,3 +2277,17 @@ def test_what_a_statement_confirms_will_happen_is_dated_by_its_own_day(extract):
         datetime.date(2021, 11, 3),
     ).events
     assert (event.type, event.date.value) == ("resumption", "2021-11-29")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit between Rwanda and Congo was cancelled on Sunday.",
+        "Talks between Rwanda and Congo due on Sunday were cancelled.",
+    ],
+)
+def test_a_cancelled_meeting_is_no_meeting(extract, text):
+    """What a passive's subject undergoes it is the object of: a summit "was cancelled" as
+    "they cancelled the summit" is; the verb of a light noun ("the vote was cast") is not."""
+    (event,) = extract(text, datetime.date(2024, 12, 15)).events
+    assert (event.type, event.date.value) == ("postponement", "2024-12-15")

@@ -193,10 +193,20 @@ def particle_of(token) -> str:
 
 def verb_objects(token) -> list[str]:
     """The heads of a verb's objects: "halted the fighting" -> ["fighting"]; with a
-    preposition, "agreed to a truce" -> ["to truce"]."""
+    preposition, "agreed to a truce" -> ["to truce"]; "the summit was cancelled" -> ["summit"]."""
     out = []
+    # "The summit was cancelled", a headline's "Peace summit cancelled": what a passive's
+    # subject undergoes, it is the object of.
+    reduced = (
+        token.tag_ == "VBN"
+        and token.dep_ == "ROOT"
+        and not any(c.dep_ in {"aux", "auxpass"} for c in token.children)
+    )
+    undergoing = {"nsubjpass", "nsubj"} if reduced else {"nsubjpass"}
+    if token.lemma_.lower() in LIGHT_VERBS:
+        undergoing = set()  # "the vote was cast", "the deal was struck": the noun's event
     for child in token.children:
-        if child.dep_ in {"dobj", "attr", "oprd"}:
+        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ in undergoing:
             out.append(child.lemma_.lower())
         elif child.dep_ == "prep":
             out += [

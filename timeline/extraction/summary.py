@@ -221,6 +221,22 @@ def said_gist(verb, phrases: Phrases) -> str:
     return gist if len(gist.split()) <= 12 else ""
 
 
+def _passive_subject(verb):
+    """What a passive verb with no "by" tells of: "the summit" in "the summit was called
+    off"; also a headline's "Peace summit cancelled"."""
+    if verb is None or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None and verb.tag_ == "VBN" and verb.dep_ == "ROOT":
+        # (the tagger also calls a simple past "VBN": only a noun no actor names, then)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        if any(c.dep_ == "aux" for c in verb.children):
+            subject = None
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return subject
+
+
 def event_headline(
     trigger,
     event_type: str,
@@ -249,6 +265,22 @@ def event_headline(
             lemma = "visit"  # "paid a courtesy visit to the delegation"
     else:
         verb, lemma = None, NOUN_VERBS.get(event_type, "act")
+    undergoer = _passive_subject(verb) if trigger.verbal else None
+    if undergoer is not None:
+        # "The summit between Rwanda and Congo was called off": the summit is what the verb
+        # tells of, and those named in it are whose it was; "Russia and Turkey were invited
+        # to the talks": they are invited, by nobody named.
+        between = [
+            f"{prep.lower_} {phrases.nouns(pobj, set())}"
+            for prep in undergoer.children
+            if prep.dep_ == "prep" and prep.lower_ in ("between", "with")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and phrases.actor_at(pobj) is not None
+        ]
+        subject = phrases.nouns(undergoer, set())
+        rest = phrases.objects(verb, {subject}, particle)
+        words = " ".join([subject, *between[:1], verb.text, particle])
+        return headline(words.strip(), [], rest, place)
     if not doers and verb is not None:
         # Nobody named does it: "Delegates said ...", "a Western diplomat said ...".
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
