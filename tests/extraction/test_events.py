@@ -2291,3 +2291,16 @@ def test_a_cancelled_meeting_is_no_meeting(extract, text):
     "they cancelled the summit" is; the verb of a light noun ("the vote was cast") is not."""
     (event,) = extract(text, datetime.date(2024, 12, 15)).events
     assert (event.type, event.date.value) == ("postponement", "2024-12-15")
+
+
+def test_a_title_before_a_name_is_that_persons_not_an_office_to_fill(extract):
+    """ "..., Secretary of State Antony Blinken said" (the parser hangs the title on the name
+    as a modifier) after Turkey's foreign minister: Blinken's title, not Cavusoglu again."""
+    events = extract(
+        "Turkey's Foreign Minister Mevlut Cavusoglu said the talks marked progress.\n\n"
+        "Washington has not seen progress from Russia after its invasion of Ukraine, "
+        "Secretary of State Antony Blinken said on Tuesday.",
+        datetime.date(2022, 3, 29),
+    ).events
+    blinken = next(e for e in events if "Antony Blinken" in actors(e))
+    assert "Mevlut Cavusoglu" not in actors(blinken)

@@ -456,6 +456,8 @@ class ActorResolver:
                 continue
             if token.dep_ in ("compound", "amod") or token.i in named or token.i in covered:
                 continue
+            if token.dep_ == "nmod" and token.head.i in named:
+                continue  # "Secretary of State Antony Blinken": his title, no other holder
             if token.tag_ in ("NNS", "NNPS"):
                 # "the Russian and Ukrainian foreign ministers": each country's, or the
                 # country itself where the table knows no holder.
