@@ -42,6 +42,8 @@ def headline_of(pipeline, text, day):
          "Summit between Rwanda and Congo cancelled"),
         ("Russia and Turkey were invited to the talks on Monday.", (2024, 12, 15),
          "Russia and Turkey invited"),
+        ("Washington has said it has not seen signs of progress, Antony Blinken said on Monday.",
+         (2022, 3, 29), "Antony Blinken says United States has not seen signs"),
         ("Russia, Iran and Turkey signed a memorandum on Thursday during talks in Astana.",
          (2017, 5, 4), "Russia, Iran and Turkey sign memorandum in Astana"),
         ("Recep Tayyip Erdogan said on Friday that regime change in Syria was inevitable.",

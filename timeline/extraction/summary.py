@@ -15,6 +15,7 @@ from parts, never cut out of the sentence, so it is never a truncated sentence.
 
 from __future__ import annotations
 
+from timeline.extraction.lexicon import REPORTING_VERBS
 from timeline.extraction.types import SOURCE, ActorMention
 
 IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
@@ -207,10 +208,24 @@ class Phrases:
 def said_gist(verb, phrases: Phrases) -> str:
     """The core of what was said: "said Moscow would host talks next month" -> "Moscow would
     host talks"; "" when the report has no clause of its own or speaks for itself ("we")."""
+
+    def subject_of(clause):
+        return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
     content = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+    teller = None
+    while content is not None and content.lemma_.lower() in REPORTING_VERBS:
+        # "Blinken said Washington has said it has not seen signs": what was said at last,
+        # by Washington ("it")
+        inner = next((c for c in content.children if c.dep_ == "ccomp"), None)
+        if inner is None:
+            break
+        teller, content = subject_of(content), inner
     if content is None or content.pos_ not in ("VERB", "AUX"):
         return ""
-    subject = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = subject_of(content)
+    if subject is not None and subject.lower_ in ("it", "they") and teller is not None:
+        subject = teller
     if subject is not None and subject.lower_ in PERSONAL:
         return ""
     aux = [c for c in content.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < content.i]
