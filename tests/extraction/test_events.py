@@ -2304,3 +2304,15 @@ def test_a_title_before_a_name_is_that_persons_not_an_office_to_fill(extract):
     ).events
     blinken = next(e for e in events if "Antony Blinken" in actors(e))
     assert "Mevlut Cavusoglu" not in actors(blinken)
+
+
+def test_a_given_name_in_use_after_the_full_name_is_that_person(extract):
+    """Ethiopian names are given name and father's name: "Abiy" after "Abiy Ahmed" is the
+    prime minister, though the model tags no name."""
+    events = extract(
+        "Ethiopia's Prime Minister Abiy Ahmed and Eritrean President Isaias Afwerki met in "
+        "Jeddah on Sunday. Abiy and Afwerki signed the agreement on Sunday evening.",
+        datetime.date(2018, 9, 17),
+    ).events
+    signing = next(e for e in events if e.type == "agreement")
+    assert {"Abiy Ahmed", "Isaias Afwerki"} <= set(actors(signing))

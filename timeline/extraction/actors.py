@@ -963,6 +963,14 @@ def _unmarked_surnames(doc: Doc, found: list[ResolvedActor], people) -> list[Res
         first = people.by_first.get(key)
         if name is None and first is not None and "-" in first.split()[-1]:
             name = first  # "Ban" after "Ban Ki-moon": the family name comes first
+        if (
+            name is None
+            and first is not None
+            and token.tag_ == "NNP"
+            and token.dep_ in ("nsubj", "nsubjpass", "conj", "dobj", "pobj")
+            and (token.dep_ == "nsubj" or not token.is_sent_start)
+        ):
+            name = first  # "Abiy and Afwerki signed" after "Abiy Ahmed": a given name in use
         if name is None or first_at.get(name, len(doc)) >= token.i:
             continue
         country = next((a.country for a in found if a.name == name), None)
