@@ -2316,3 +2316,28 @@ def test_a_given_name_in_use_after_the_full_name_is_that_person(extract):
     ).events
     signing = next(e for e in events if e.type == "agreement")
     assert {"Abiy Ahmed", "Isaias Afwerki"} <= set(actors(signing))
+
+
+def test_a_quotation_according_to_a_statement_is_its_authors_statement(extract):
+    """ "“We welcome the agreement,” according to a joint statement from the U.S., EU,
+    Britain and Canada": their statement ("from" names the authors, not a place)."""
+    (event,) = extract(
+        '"We welcome the agreement reached in Barbados," according to a joint statement from '
+        "the U.S., EU, Britain and Canada.",
+        datetime.date(2023, 10, 17),
+    ).events
+    assert event.type == "statement"
+    assert set(actors(event)) == {"United States", "European Union", "United Kingdom", "Canada"}
+
+
+def test_its_opposition_is_the_opposition_of_the_country_just_named(extract):
+    """In a story mostly about Washington, "Venezuela's government and its opposition" are
+    Venezuela's."""
+    events = extract(
+        "Washington weighs sanctions relief. The U.S. will decide, U.S. officials said. "
+        "Venezuela's government and its political opposition on Tuesday agreed to electoral "
+        "guarantees.",
+        datetime.date(2023, 10, 17),
+    ).events
+    deal = next(e for e in events if e.type == "agreement")
+    assert "Venezuelan opposition" in actors(deal)

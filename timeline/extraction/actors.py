@@ -1658,6 +1658,22 @@ def _collectives(
         country = country or next(
             (a.name for a in found for c in mods if a.i <= c.i < a.j and a.kind == COUNTRY), None
         )
+        if (
+            country is None
+            and token.dep_ == "conj"
+            and any(c.lower_ in ("its", "their") for c in mods)
+        ):
+            # "Venezuela's government and its opposition": the country just named's
+            country = next(
+                (
+                    a.name
+                    for c in token.head.lefts
+                    if c.dep_ == "poss"
+                    for a in found
+                    if a.i <= c.i < a.j and a.kind == COUNTRY
+                ),
+                None,
+            )
         # "the government of Turkey", "the rebels of Yemen": whose they are, after "of"
         of = [o for c in token.rights if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
         owner = next((a for a in found for o in of if a.i <= o.i < a.j and a.kind == COUNTRY), None)
@@ -1960,6 +1976,8 @@ _SENT_BY = frozenset(
     ["representative", "delegate", "delegation", "envoy", "official", "diplomat", "minister"]
     + ["negotiator", "team", "expert", "emissary", "observer", "monitor", "adviser", "advisor"]
     + ["aide", "ambassador", "leader", "mediator", "spokesman", "spokeswoman", "spokesperson"]
+    # "a joint statement from the U.S., EU, Britain and Canada": who wrote it
+    + ["statement", "letter", "message", "proposal", "offer", "invitation", "reply", "response"]
 )
 
 

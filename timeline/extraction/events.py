@@ -1283,6 +1283,29 @@ def parties_with(candidate, chosen, sentence_actors, quotes) -> list[ActorMentio
     return speakers + others if speakers and others else []
 
 
+def quoted_according_to(sent, quotes, sentence_actors):
+    """ "“We welcome the agreement,” according to a joint statement from the U.S., EU,
+    Britain and Canada": a quotation whose speakers are named after "according to" is their
+    statement."""
+    root = sent.root
+    if not inside(root.idx, quotes):
+        return None
+    according = next(
+        (c for c in root.children if c.dep_ == "prep" and c.lower_ == "according"), None
+    )
+    if according is None:
+        return None
+    frame = {t.i for t in according.subtree}
+    speakers = [
+        a.mention(SOURCE)
+        for a in sentence_actors
+        if a.i in frame and a.kind != "place" and not inside(a.start, quotes)
+    ]  # ("a statement from the U.S.": a state, though "from" reads like a place)
+    if not speakers:
+        return None
+    return Candidate(according, "statement", 1, False), speakers
+
+
 def noun_dated(doc, date):
     """The noun a date modifies ("the 2012 document", "last month's massacre"), or None."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
@@ -1531,6 +1554,8 @@ def find_events(
         story_war = [a for a in countries if a.i < sent.start][-1:]
         chosen = truce_of_the_war(chosen, sent, quotes, explicit_dates, wars, story_war, day)
         chosen = talks_scheduled(chosen, sent, quotes, explicit_dates, sentence_actors)
+        if chosen is None and quotes:
+            chosen = quoted_according_to(sent, quotes, sentence_actors)
         if chosen is None and wars:
             chosen = talks_of_the_war(sent, quotes, explicit_dates, wars, day)
         if chosen is None and found:
