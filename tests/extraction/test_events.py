@@ -2341,3 +2341,14 @@ def test_its_opposition_is_the_opposition_of_the_country_just_named(extract):
     ).events
     deal = next(e for e in events if e.type == "agreement")
     assert "Venezuelan opposition" in actors(deal)
+
+
+def test_a_quotation_according_to_a_statement_is_news_past_the_lede(extract):
+    """The same quotation in the story's body, not its lede, is still an event."""
+    events = extract(
+        "Venezuela and the opposition signed the deal on Tuesday.\n\n"
+        '"We welcome the agreement reached in Barbados," according to a joint statement from '
+        "the U.S., EU, Britain and Canada.",
+        datetime.date(2023, 10, 17),
+    ).events
+    assert "European Union" in {a.name for e in events for a in e.actors}

@@ -736,6 +736,8 @@ DEAL_VERBS = frozenset(["reach", "strike", "sign", "seal", "clinch", "conclude"]
 
 def is_reported(sent, trigger) -> bool:
     """True when the sentence's report is past or explicitly timed, not a standing state."""
+    if trigger.token.lower_ == "according":
+        return True  # a quotation given with its source was said (see quoted_according_to)
     verb = verb_of(trigger)
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     aux = {c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}}
