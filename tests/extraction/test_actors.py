@@ -973,3 +973,11 @@ def test_a_date_the_tagger_joins_to_a_body_is_no_actor(nlp):
         "Angela Merkel",
         "Theresa May",
     ]
+
+
+def test_a_korean_names_last_syllable_in_is_part_of_it(nlp):
+    """ "Moon Jae In and Kim Jong Un": the model stops at "Jae", taking "In" for the
+    preposition; capitalised inside a sentence, it is the name's."""
+    text = "The declaration was signed by South Korean President Moon Jae In and Kim Jong Un."
+    assert names(nlp, text) == ["Moon Jae In", "Kim Jong Un"]
+    assert "Ban Ki-moon" in names(nlp, "Ban Ki-moon met Lavrov in Geneva.")

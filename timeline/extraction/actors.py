@@ -1168,6 +1168,13 @@ def _clean(ent: Span) -> Span | None:
     if ent.label_ == "PERSON":
         while j - i > 1 and (_is_title(doc[i]) or _headline_verb(doc[i])):
             i += 1  # "UN envoy Kofi Annan"; a headline's "Endorses Salame"
+        if (
+            j - i >= 2
+            and j < len(doc)
+            and doc[j].text == "In"
+            and (j + 1 == len(doc) or not doc[j + 1].is_title)
+        ):
+            j += 1  # "Moon Jae In and Kim": the model leaves the name's last syllable out
     # "the Shia Houthi group", "Sunni Islamist rebels": a creed describes, it does not name.
     while j - i > 1 and doc[i].lower_ in _CREEDS:
         i += 1
@@ -1181,7 +1188,11 @@ def _clean(ent: Span) -> Span | None:
     if opened and not any(doc[k].text == ")" for k in range(opened[-1], j)):
         j = opened[-1]
     # "the Government of the": a name does not end on a function word.
-    while j - i > 1 and doc[j - 1].lower_ in _TITLE_GLUE | {"and", "of", "in", "for", "to"}:
+    while (
+        j - i > 1
+        and doc[j - 1].lower_ in _TITLE_GLUE | {"and", "of", "in", "for", "to"}
+        and not (ent.label_ == "PERSON" and doc[j - 1].text == "In")
+    ):
         j -= 1
     if i >= j:
         return None
