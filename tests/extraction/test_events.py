@@ -2352,3 +2352,17 @@ def test_a_quotation_according_to_a_statement_is_news_past_the_lede(extract):
         datetime.date(2023, 10, 17),
     ).events
     assert "European Union" in {a.name for e in events for a in e.actors}
+
+
+def test_north_and_south_korea_are_two_countries(extract):
+    """ "the leaders of North and South Korea agreed": both Koreas; "North and South Sudan"
+    names no North Sudan."""
+    (event,) = extract(
+        "The leaders of North and South Korea on Friday agreed to pursue denuclearization.",
+        datetime.date(2018, 4, 27),
+    ).events
+    assert set(actors(event)) == {"North Korea", "South Korea"}
+    (event,) = extract(
+        "Talks between North and South Sudan resumed on Friday.", datetime.date(2018, 4, 27)
+    ).events
+    assert set(actors(event)) == {"South Sudan"}

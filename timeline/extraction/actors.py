@@ -399,6 +399,7 @@ class ActorResolver:
                 out.append(actor)
         out += _unmarked_surnames(doc, out, people)
         out += self._untagged_known_surnames(doc, out)
+        out += self._shared_country_words(doc, out)
         out = _short_names(doc, out)
         out += self._pronouns(doc, out)
         focus = focus_country(out, doc)
@@ -420,6 +421,44 @@ class ActorResolver:
         out = _owners_of_their_groups_dropped(doc, out)
         out.sort(key=lambda a: a.i)
         return _acronyms(doc, _nicknamed(doc, out))
+
+    def _shared_country_words(self, doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+        """ "the leaders of North and South Korea": "North" shares "Korea" with the country
+        named after it, and names a country of its own."""
+        out = []
+        for a in found:
+            if (
+                a.kind != COUNTRY
+                or a.i < 2
+                or len(a.name.split()) < 2
+                or doc[a.i - 1].lower_ != "and"
+            ):
+                continue
+            word = doc[a.i - 2]
+            if (
+                not word.is_title
+                or word.lower_ == doc[a.i].lower_
+                or word.ent_type_ not in ("", "GPE", "LOC")
+            ):
+                continue
+            entry = self._by_key.get(
+                actor_key(" ".join([word.text, *doc[a.i + 1 : a.j].text.split()]))
+            )
+            if entry is not None and entry.kind == COUNTRY and entry.name != a.name:
+                out.append(
+                    ResolvedActor(
+                        entry.name,
+                        COUNTRY,
+                        None,
+                        word.text,
+                        word.idx,
+                        word.idx + len(word.text),
+                        word.i,
+                        word.i + 1,
+                        VIA_NER,
+                    )  # fmt: skip
+                )
+        return out
 
     # -- offices ---------------------------------------------------------------
 
