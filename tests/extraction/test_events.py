@@ -2366,3 +2366,24 @@ def test_north_and_south_korea_are_two_countries(extract):
         "Talks between North and South Sudan resumed on Friday.", datetime.date(2018, 4, 27)
     ).events
     assert set(actors(event)) == {"South Sudan"}
+
+
+def test_rebels_named_by_their_group_are_that_group_not_a_side(extract):
+    """ "Karen National Union rebels" are the Karen National Union: no "opposition" of the
+    story's most-named country (here Norway, the mediator) besides."""
+    events = extract(
+        "Norway said it would help. Norwegian diplomats said Norway would host more talks.\n\n"
+        "The Myanmar government and Karen National Union rebels signed a ceasefire on Monday.",
+        datetime.date(2012, 1, 13),
+    ).events
+    deal = next(e for e in events if e.type in ("agreement", "ceasefire"))
+    assert not any("opposition" in name for name in actors(deal))
+    assert "Karen National Union" in actors(deal)
+
+
+def test_the_tamil_tigers_are_the_ltte(extract):
+    (event,) = extract(
+        "The Sri Lankan government and Tamil Tiger rebels signed a ceasefire on Friday.",
+        datetime.date(2002, 2, 22),
+    ).events
+    assert "Liberation Tigers of Tamil Eelam" in actors(event)

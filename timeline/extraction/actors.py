@@ -1698,6 +1698,13 @@ def _collectives(
         ):
             continue  # "opposition leader" is a person; "opposition groups" is read at "groups"
         mods = [c for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nummod", "det")]
+        if any(
+            a.kind in (ORGANIZATION, GROUP, PERSON) and a.i <= c.i < a.j
+            for c in mods
+            if c.dep_ == "compound"
+            for a in found
+        ):
+            continue  # "Tamil Tiger rebels", "Houthi rebels": the group named, not a side
         if coordinated and token.dep_ in describing:
             mods += [c for c in token.head.lefts if c.dep_ == "poss" and c.i < token.i]
         # "pro-Russian separatists" fight in Ukraine: the country they favour is not theirs.

@@ -362,6 +362,15 @@ ORGANIZATIONS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
     ("Libyan House of Representatives", "organization", ("House of Representatives",), "Libya"),
     ("Government of National Accord", "organization", ("GNA",), "Libya"),
     ("Libyan National Army", "group", ("LNA",), "Libya"),
+    # Sri Lanka, the Philippines, the Congo
+    (
+        "Liberation Tigers of Tamil Eelam",
+        "group",
+        ("LTTE", "Tamil Tigers", "Tamil Tiger", "Tamil Tiger rebels"),
+        "Sri Lanka",
+    ),
+    ("Moro Islamic Liberation Front", "group", ("MILF",), "Philippines"),
+    ("M23", "group", ("March 23 Movement", "M23 rebels"), "Democratic Republic of the Congo"),
     # Ukraine
     ("Organization for Security and Co-operation in Europe", "organization", ("OSCE",), None),
     ("Donetsk People's Republic", "group", ("DPR",), "Ukraine"),
