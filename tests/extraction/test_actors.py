@@ -981,3 +981,10 @@ def test_a_korean_names_last_syllable_in_is_part_of_it(nlp):
     text = "The declaration was signed by South Korean President Moon Jae In and Kim Jong Un."
     assert names(nlp, text) == ["Moon Jae In", "Kim Jong Un"]
     assert "Ban Ki-moon" in names(nlp, "Ban Ki-moon met Lavrov in Geneva.")
+
+
+def test_northern_ireland_is_not_ireland(nlp):
+    assert names(nlp, "Northern Ireland's politicians met Bertie Ahern of Ireland.") == [
+        "Bertie Ahern",
+        "Ireland",
+    ]

@@ -2387,3 +2387,14 @@ def test_the_tamil_tigers_are_the_ltte(extract):
         datetime.date(2002, 2, 22),
     ).events
     assert "Liberation Tigers of Tamil Eelam" in actors(event)
+
+
+def test_a_named_doers_act_in_an_as_clause_is_the_news_when_the_main_clause_has_none(extract):
+    """ "Fighting raged in eastern Ukraine on Thursday as Russia and Ukraine agreed a truce":
+    the raging names nobody; the agreeing is the news, on Thursday."""
+    (event,) = extract(
+        "Fighting raged in eastern Ukraine on Thursday as Russia and Ukraine agreed a truce.",
+        datetime.date(2015, 2, 12),
+    ).events
+    assert (event.type, event.date.value) == ("agreement", "2015-02-12")
+    assert set(actors(event)) == {"Russia", "Ukraine"}

@@ -647,7 +647,10 @@ class ActorResolver:
         if entry is not None and entry.kind == PERSON:
             return self._person(span, via, people)
         if entry is not None and entry.kind in (COUNTRY, ORGANIZATION, GROUP):
-            if span.start > 0 and span.doc[span.start - 1].lower_ in _REGION_WORDS:
+            before = span.doc[span.start - 1] if span.start > 0 else None
+            if before is not None and (
+                before.lower_ in _REGION_WORDS or before.text in _REGION_NAMES
+            ):
                 return None  # "Latin America", "North Korea" read as "America", "Korea"
             if entry.kind == COUNTRY and span.text.lower() in _DEMONYMS:
                 return None  # a demonym entered as an alias by a curator
@@ -2186,6 +2189,9 @@ def _voting_people(span: Span) -> str | None:
 
 # Words that make a country's name part of a larger place's: "Latin America".
 _REGION_WORDS = frozenset(["latin", "south", "north", "central"])
+# Capitalised, a region's name: "Northern Ireland" is not Ireland, nor does "Eastern Ukraine"
+# opening a sentence name the state ("eastern Ukraine" is read where it stands).
+_REGION_NAMES = frozenset(["Northern", "Southern", "Eastern", "Western"])
 
 
 def _dateline(span: Span) -> bool:

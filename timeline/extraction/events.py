@@ -1285,6 +1285,27 @@ def parties_with(candidate, chosen, sentence_actors, quotes) -> list[ActorMentio
     return speakers + others if speakers and others else []
 
 
+def as_they_did(sent, quotes, sentence_actors):
+    """ "Northern Ireland's politicians were presented with a road map as Tony Blair and
+    Bertie Ahern unveiled the agreement": where the main clause names nobody acting, a
+    named doer's act in the "as" clause beside it is the news."""
+    for verb in sent:
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        if verb.dep_ != "advcl" or marks != {"as"} or verb.tag_ != "VBD" or is_negated(verb):
+            continue
+        candidates = []
+        for token in clause_tokens(verb):
+            kind, verbal = trigger_type(token)
+            if kind and not inside(token.idx, quotes) and (verbal or token.head.i == verb.i):
+                anchor = token if verbal else noun_anchor(token)
+                candidates.append(Candidate(anchor, kind, depth_of(anchor), verbal))
+        for candidate in sorted(candidates, key=Candidate.rank):
+            found = event_actors(sent, candidate, sentence_actors, quotes)
+            if any(a.role == SOURCE for a in found):
+                return candidate, found
+    return None
+
+
 def quoted_according_to(sent, quotes, sentence_actors):
     """ "“We welcome the agreement,” according to a joint statement from the U.S., EU,
     Britain and Canada": a quotation whose speakers are named after "according to" is their
@@ -1558,6 +1579,8 @@ def find_events(
         chosen = talks_scheduled(chosen, sent, quotes, explicit_dates, sentence_actors)
         if chosen is None and quotes:
             chosen = quoted_according_to(sent, quotes, sentence_actors)
+        if chosen is None:
+            chosen = as_they_did(sent, quotes, sentence_actors)
         if chosen is None and wars:
             chosen = talks_of_the_war(sent, quotes, explicit_dates, wars, day)
         if chosen is None and found:
