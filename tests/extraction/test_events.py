@@ -2398,3 +2398,12 @@ def test_a_named_doers_act_in_an_as_clause_is_the_news_when_the_main_clause_has_
     ).events
     assert (event.type, event.date.value) == ("agreement", "2015-02-12")
     assert set(actors(event)) == {"Russia", "Ukraine"}
+
+
+def test_naming_members_of_a_committee_is_an_appointment(extract):
+    (event,) = extract(
+        "Haftar and Sarraj named members of a military committee on Sunday, Merkel said.",
+        datetime.date(2020, 1, 19),
+    ).events
+    assert event.type == "appointment"
+    assert set(actors(event)) >= {"Khalifa Haftar", "Fayez al-Sarraj"}

@@ -164,6 +164,11 @@ VERB_OBJECTS = {
     ("lift", "sanctions"): "sanction",
     ("name", "envoy"): "appointment",
     ("name", "mediator"): "appointment",
+    # "named members of a military committee", "named their negotiators"
+    **dict.fromkeys(
+        [("name", n) for n in ["member", "negotiator", "representative", "delegate", "successor"]],
+        "appointment",
+    ),
     ("exchange", "prisoner"): "release",
     ("swap", "prisoner"): "release",
     ("cast", "vote"): "vote",
