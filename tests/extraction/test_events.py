@@ -2407,3 +2407,18 @@ def test_naming_members_of_a_committee_is_an_appointment(extract):
     ).events
     assert event.type == "appointment"
     assert set(actors(event)) >= {"Khalifa Haftar", "Fayez al-Sarraj"}
+
+
+def test_a_country_describing_the_subject_is_not_its_doer(extract):
+    """ "Countries with interests in Libya's war agreed": Libya did not agree; the leaders
+    who said so speak for it. "Representatives from Russia" still act for Russia."""
+    (event,) = extract(
+        "Countries with interests in Libya's war agreed Sunday to respect the arms embargo, "
+        "UN leaders said.",
+        datetime.date(2020, 1, 19),
+    ).events
+    assert "Libya" not in actors(event)
+    (event,) = extract(
+        "Representatives from Russia agreed on Sunday to the plan.", datetime.date(2020, 1, 19)
+    ).events
+    assert actors(event) == {"Russia": "source"}

@@ -2030,6 +2030,11 @@ BORNE_BY = frozenset(
 )
 
 
+# Prepositions by which a subject is described, not one that speaks for a body ("the head
+# of the Arab League", "representatives from Russia", "officials in Damascus" speak for theirs).
+WHERE_ABOUT = frozenset(["with", "on", "about", "over"])
+
+
 def actor_role(actor, verb, reporter, doc) -> str:
     token = doc[actor.j - 1]
     if token.dep_ == "poss" and token.head.i == verb.i and token.head.lemma_.lower() in NOUNS:
@@ -2066,15 +2071,19 @@ def actor_role(actor, verb, reporter, doc) -> str:
         controller = controller.head
         governor_ids.add(controller.i)
     # Walk up until we reach the verb: the dependency on the way says the role.
-    path = []
+    path, crossed = [], set()
     current = token
     for _ in range(12):
         path.append(current.dep_)
+        if current.dep_ == "prep" and not actor.i <= current.i < actor.j:
+            crossed.add(current.lower_)  # (not "on" in "Authority on Development")
         if current.head.i == current.i or current.head.i in governor_ids:
             break
         current = current.head
     last = path[-1] if path else ""
     if current.head.i in governor_ids:
+        if last == "nsubj" and crossed & WHERE_ABOUT:
+            return OTHER  # "Countries with interests in Libya's war agreed": not Libya
         if last in {"nsubj", "csubj", "agent"} or (last == "pobj" and "agent" in path):
             return SOURCE  # "was called historic by X": X speaks
         if (
