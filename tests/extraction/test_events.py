@@ -2422,3 +2422,10 @@ def test_a_country_describing_the_subject_is_not_its_doer(extract):
         "Representatives from Russia agreed on Sunday to the plan.", datetime.date(2020, 1, 19)
     ).events
     assert actors(event) == {"Russia": "source"}
+
+
+def test_a_vow_is_a_pledge(extract):
+    (event,) = extract(
+        "Benigno Aquino III vowed on Thursday to stop the spoilers.", datetime.date(2014, 3, 27)
+    ).events
+    assert (event.type, event.date.value) == ("proposal", "2014-03-27")

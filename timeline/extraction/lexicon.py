@@ -55,7 +55,9 @@ VERBS = {
         "statement",
     ),
     # proposals and appeals (02, 03, 10)
-    **dict.fromkeys(["propose", "suggest", "offer", "plan", "pledge", "promise"], "proposal"),
+    **dict.fromkeys(
+        ["propose", "suggest", "offer", "plan", "pledge", "promise", "vow"], "proposal"
+    ),
     **dict.fromkeys(["urge", "appeal", "ask", "demand", "request"], "appeal"),
     # agreements and recognition (05)
     **dict.fromkeys(
