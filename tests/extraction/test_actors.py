@@ -988,3 +988,15 @@ def test_northern_ireland_is_not_ireland(nlp):
         "Bertie Ahern",
         "Ireland",
     ]
+
+
+def test_an_acronym_after_a_documents_title_names_the_document(nlp):
+    """ "the Comprehensive Agreement on the Bangsamoro (CAB) ... The CAB was signed": the
+    acronym is the agreement's, no body that acts."""
+    text = (
+        "The Comprehensive Agreement on the Bangsamoro (CAB) was forged in Manila. "
+        "The CAB was signed by Miriam Coronel-Ferrer on Thursday."
+    )
+    assert "CAB" not in names(nlp, text)
+    text = "The Intergovernmental Authority on Development (IGAD) met. IGAD said talks resume."
+    assert names(nlp, text).count("Intergovernmental Authority on Development") == 2

@@ -921,9 +921,32 @@ def _as_pronoun(antecedent: ResolvedActor, token) -> ResolvedActor:
     return _pointed_at(person, token)
 
 
+def _names_a_document(doc: Doc, actor: ResolvedActor) -> bool:
+    """ "the Comprehensive Agreement on the Bangsamoro (CAB)": an acronym in brackets after a
+    document's title names the document, here and wherever the story uses it again."""
+    k = actor.i
+    if not (
+        actor.j - k == 1
+        and actor.surface.isupper()
+        and k >= 2
+        and doc[k - 1].text == "("
+        and actor.j < len(doc)
+        and doc[actor.j].text == ")"
+    ):
+        return False
+    for token in reversed(doc[max(0, k - 10) : k - 1]):
+        if not (token.is_title or token.lower_ in ("on", "of", "for", "the", "and", "between")):
+            return False
+        if token.lower_ in _DOCUMENT_WORDS:
+            return True
+    return False
+
+
 def _acronyms(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
     """ "the Redeployment Coordination Committee (RCC) ... the RCC": an acronym in brackets
     after a body's name is that body, there and wherever the story uses it again."""
+    documents = {a.surface for a in found if _names_a_document(doc, a)}
+    found = [a for a in found if not (a.surface in documents and a.name == a.surface)]
     named: dict[str, ResolvedActor] = {}
     for actor, after in itertools.pairwise(found):
         between = doc[actor.j : after.i].text.strip()
