@@ -2429,3 +2429,16 @@ def test_a_vow_is_a_pledge(extract):
         "Benigno Aquino III vowed on Thursday to stop the spoilers.", datetime.date(2014, 3, 27)
     ).events
     assert (event.type, event.date.value) == ("proposal", "2014-03-27")
+
+
+def test_what_went_on_over_the_past_days_is_not_dated_by_an_earlier_sentence(extract):
+    """ "On Oct. 23, the delegations signed ... Over the past two days, Ghadames hosted the
+    talks": the hosting reaches up to the story's day, not back to October 23."""
+    events = extract(
+        "On Oct. 23, the Libyan delegations to the Joint Military Commission signed a "
+        "ceasefire agreement.\n\n"
+        "Over the past two days, the Joint Military Commission held talks in Ghadames.",
+        datetime.date(2020, 11, 5),
+    ).events
+    talks = next(e for e in events if e.type == "meeting")
+    assert talks.date.value == "2020-11-05"

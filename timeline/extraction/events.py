@@ -1484,7 +1484,17 @@ def inherited_date(trigger, narrative, published_date):
     consulting the League")."""
     if trigger.type == "statement" or going_on_as_said(trigger):
         return published_date
+    if LATELY.search(trigger.token.sent.text):
+        return published_date  # "Over the past two days, Ghadames hosted the talks": lately
     return narrative or published_date
+
+
+# Spans reaching up to the story's own time: no earlier date of the story sets them.
+LATELY = re.compile(
+    r"\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:(?:two|three|few|several|\d+)\s+)?"
+    r"(?:days?|hours|weeks?)\b|\bin\s+recent\s+(?:days|weeks)\b",
+    re.IGNORECASE,
+)
 
 
 def going_on_as_said(trigger) -> bool:
