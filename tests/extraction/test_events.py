@@ -2442,3 +2442,16 @@ def test_what_went_on_over_the_past_days_is_not_dated_by_an_earlier_sentence(ext
     ).events
     talks = next(e for e in events if e.type == "meeting")
     assert talks.date.value == "2020-11-05"
+
+
+def test_those_of_the_clause_a_day_after_belong_to_its_event_only(extract):
+    """ "Ethiopia and Eritrea said yesterday the war was over, a day after Abiy Ahmed and
+    Isaias Afwerki met in Asmara": the leaders met; the countries made the statement."""
+    events = extract(
+        "Ethiopia and Eritrea said in a joint statement yesterday that the war was over, a day "
+        "after Abiy Ahmed and Isaias Afwerki held a historic meeting in Asmara.",
+        datetime.date(2018, 7, 10),
+    ).events
+    by_type = {e.type: e for e in events}
+    assert by_type["meeting"].date.value == "2018-07-08"
+    assert set(actors(by_type["statement"])) == {"Ethiopia", "Eritrea"}

@@ -1159,9 +1159,17 @@ def hung_events(sent, main, dates, sentence_actors, quotes, main_event, hanging,
                 break
             if date.value == main_event.date.value:
                 break
-            out.append(
-                another_event(sent, main_event, candidate, candidate.type, participants, date)
-            )
+            other = another_event(sent, main_event, candidate, candidate.type, participants, date)
+            # "..., a day after Abiy and Afwerki held a meeting": theirs is the meeting, not
+            # the statement around it (unless they are named outside the clause too)
+            around = main_event if not main_inside else other
+            within = other if not main_inside else main_event
+            outside = {a.name for a in around.actors if not start <= a.start < end}
+            hung = {a.name for a in within.actors} - outside
+            kept = [a for a in around.actors if a.name not in hung]
+            if kept:
+                around.actors = kept
+            out.append(other)
             break
     return out
 
