@@ -2455,3 +2455,18 @@ def test_those_of_the_clause_a_day_after_belong_to_its_event_only(extract):
     by_type = {e.type: e for e in events}
     assert by_type["meeting"].date.value == "2018-07-08"
     assert set(actors(by_type["statement"])) == {"Ethiopia", "Eritrea"}
+
+
+def test_the_neighbours_and_their_leaders_are_the_countries_just_named(extract):
+    """ "Ethiopia and Eritrea are no longer at war, the neighbours said yesterday, a day after
+    their leaders held a meeting in Asmara": the two countries speak, and met the day before."""
+    events = extract(
+        "Ethiopia and Eritrea are no longer at war, the neighbours said in a joint statement "
+        "yesterday, a day after their leaders held a historic meeting in Asmara.",
+        datetime.date(2018, 7, 10),
+    ).events
+    by_type = {e.type: e for e in events}
+    assert set(actors(by_type["statement"])) == {"Ethiopia", "Eritrea"}
+    assert by_type["statement"].date.value == "2018-07-09"
+    assert set(actors(by_type["meeting"])) == {"Ethiopia", "Eritrea"}
+    assert by_type["meeting"].date.value == "2018-07-08"

@@ -1538,14 +1538,15 @@ def _pair_before(doc: Doc, found: list[ResolvedActor], token) -> tuple | None:
     return None
 
 
-def _named_together_before(doc: Doc, found: list[ResolvedActor], token) -> list:
+def _named_together_before(doc: Doc, found: list[ResolvedActor], token, own=False) -> list:
     """The actors named together as the subject of one of the few sentences before
-    `token`'s ("Russia, Iran and Turkey announced ..."), the nearest first; [] if none."""
+    `token`'s ("Russia, Iran and Turkey announced ..."), or with `own` of its own sentence
+    before it, the nearest first; [] if none."""
     by_token = {a.j - 1: a for a in found if not a.is_place and a.kind != PLACE}
     start = token.sent.start
     for _ in range(4):  # wire stories give each sentence a paragraph: count sentences
         start = doc[start - 1].sent.start if start > 0 else 0
-    for first in reversed(doc[start : token.sent.start]):
+    for first in reversed(doc[start : token.i if own else token.sent.start]):
         if first.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if first.i not in by_token and first.lemma_.lower() in _SENT_BY:
@@ -1577,6 +1578,7 @@ def _named_together_before(doc: Doc, found: list[ResolvedActor], token) -> list:
 # "the three countries", "the sponsors": those named together just before.
 _GROUP_NOUNS = frozenset(
     ["country", "power", "state", "nation", "sponsor", "guarantor", "diplomat", "minister"]
+    + ["neighbor", "neighbour"]  # "Ethiopia and Eritrea ..., the neighbours said"
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -1811,6 +1813,11 @@ def _collectives(
             name = government_name(where)
             kind = COUNTRY if name == where else ORGANIZATION
             out.append(_collective(doc, start, end, name, kind, where))
+        elif lemma == "leader" and token.tag_ == "NNS" and [c.lower_ for c in mods] == ["their"]:
+            # "Ethiopia and Eritrea said ..., a day after their leaders met": theirs
+            group = _named_together_before(doc, found, token, own=True)
+            if group and all(a.kind == COUNTRY for a in group):
+                out += [_collective(doc, start, end, a.name, a.kind, a.country) for a in group]
         elif (
             lemma in _GROUP_NOUNS
             and token.tag_ == "NNS"
@@ -1818,7 +1825,7 @@ def _collectives(
             and not any(c.dep_ in ("amod", "compound") for c in mods)
         ):
             # "Russia, Iran and Turkey announced ... The three countries said": those three
-            group = _named_together_before(doc, found, token)
+            group = _named_together_before(doc, found, token, own=True)
             count = next((_NUMBERS.get(c.lower_) for c in mods if c.lower_ in _NUMBERS), None)
             if group and (count is None or count == len(group)):
                 out += [_collective(doc, start, end, a.name, a.kind, a.country) for a in group]
