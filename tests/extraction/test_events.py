@@ -2470,3 +2470,17 @@ def test_the_neighbours_and_their_leaders_are_the_countries_just_named(extract):
     assert by_type["statement"].date.value == "2018-07-09"
     assert set(actors(by_type["meeting"])) == {"Ethiopia", "Eritrea"}
     assert by_type["meeting"].date.value == "2018-07-08"
+
+
+def test_talks_a_subjectless_passive_calls_off_were_called_off(extract):
+    """ "LUANDA - Talks due Sunday between the leaders of Rwanda and Congo to end the conflict
+    were called off": the parser gives "called off" no subject and the talks their parties;
+    the talks were called off, not held."""
+    (event,) = extract(
+        "LUANDA - Talks due Sunday between the leaders of Rwanda and the Democratic Republic "
+        "of Congo to end the conflict in the eastern DRC were called off, the Angolan "
+        "presidency said.",
+        datetime.date(2024, 12, 15),
+    ).events
+    assert (event.type, event.date.value) == ("postponement", "2024-12-15")
+    assert event.summary.startswith("Talks between leaders called off")

@@ -1293,6 +1293,21 @@ def parties_with(candidate, chosen, sentence_actors, quotes) -> list[ActorMentio
     return speakers + others if speakers and others else []
 
 
+def called_off(chosen, sent, quotes):
+    """ "Talks due Sunday between the leaders of Rwanda and Congo were called off": the
+    parser may leave the passive calling off without its subject, and the talks with the
+    parties; talks in a sentence whose subjectless passive calls something off were."""
+    if chosen is None or chosen[0].type not in ("meeting", "resumption") or chosen[0].verbal:
+        return chosen
+    for candidate in ranked_triggers(sent, quotes):
+        verb = candidate.token
+        deps = {c.dep_ for c in verb.children}
+        undergone = "auxpass" in deps and not deps & {"nsubjpass", "agent"}
+        if candidate.type == "postponement" and candidate.verbal and undergone:
+            return Candidate(chosen[0].token, "postponement", chosen[0].depth, False), chosen[1]
+    return chosen
+
+
 def as_they_did(sent, quotes, sentence_actors):
     """ "Northern Ireland's politicians were presented with a road map as Tony Blair and
     Bertie Ahern unveiled the agreement": where the main clause names nobody acting, a
@@ -1599,6 +1614,7 @@ def find_events(
             chosen = quoted_according_to(sent, quotes, sentence_actors)
         if chosen is None:
             chosen = as_they_did(sent, quotes, sentence_actors)
+        chosen = called_off(chosen, sent, quotes)
         if chosen is None and wars:
             chosen = talks_of_the_war(sent, quotes, explicit_dates, wars, day)
         if chosen is None and found:

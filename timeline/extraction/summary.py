@@ -15,7 +15,7 @@ from parts, never cut out of the sentence, so it is never a truncated sentence.
 
 from __future__ import annotations
 
-from timeline.extraction.lexicon import REPORTING_VERBS
+from timeline.extraction.lexicon import NOUNS, REPORTING_VERBS
 from timeline.extraction.types import SOURCE, ActorMention
 
 IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
@@ -236,6 +236,10 @@ def said_gist(verb, phrases: Phrases) -> str:
     return gist if len(gist.split()) <= 12 else ""
 
 
+def meeting_noun(token) -> bool:
+    return NOUNS.get(token.lemma_.lower(), NOUNS.get(token.lower_)) == "meeting"
+
+
 def _passive_subject(verb):
     """What a passive verb with no "by" tells of: "the summit" in "the summit was called
     off"; also a headline's "Peace summit cancelled"."""
@@ -319,6 +323,17 @@ def event_headline(
         rest = [("with " if lemma not in ("meet", "invite", "visit") else "") + names(others)]
     if lemma == "visit" and not rest and place:
         rest, place = [place], None  # "Kobler visits Tripoli"
+    if event_type == "postponement" and not trigger.verbal and meeting_noun(token):
+        # "Talks due Sunday between Rwanda and Congo were called off": the talks, whoever's
+        between = [
+            f"{prep.lower_} {phrases.nouns(pobj, set())}"
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "between"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        words = " ".join([token.text.lower(), *between[:1], "called off"])
+        return headline(words, [], [], place)
     if not doers:
         subject = next((c for c in (verb or token).children if c.dep_ == "nsubjpass"), None)
         if verb is not None and subject is not None:
