@@ -1000,3 +1000,15 @@ def test_an_acronym_after_a_documents_title_names_the_document(nlp):
     assert "CAB" not in names(nlp, text)
     text = "The Intergovernmental Authority on Development (IGAD) met. IGAD said talks resume."
     assert names(nlp, text).count("Intergovernmental Authority on Development") == 2
+
+
+def test_a_name_the_model_cuts_short_goes_on_over_its_untagged_words(nlp):
+    """The model tags "Al Haj" of "MILF Chairman Al Haj Murad Ebrahim" and leaves "Murad
+    Ebrahim" out."""
+    text = (
+        "The pact was signed with Philippine President Benigno Aquino III, Najib, and MILF "
+        "Chairman Al Haj Murad Ebrahim as witnesses."
+    )
+    found = names(nlp, text)
+    assert "Al Haj Murad Ebrahim" in found
+    assert "Al Haj" not in found

@@ -1240,6 +1240,20 @@ def _clean(ent: Span) -> Span | None:
             and (j + 1 == len(doc) or not doc[j + 1].is_title)
         ):
             j += 1  # "Moon Jae In and Kim": the model leaves the name's last syllable out
+        # "MILF Chairman Al Haj Murad Ebrahim", tagged "Al Haj": the untagged capitalised
+        # words that go on the name are the rest of it.
+        grown = 0
+        while (
+            j - i >= 2
+            and grown < 3
+            and j < len(doc)
+            and doc[j].tag_ == "NNP"
+            and doc[j].is_title
+            and not doc[j].ent_type_
+            and doc[j - 1].whitespace_
+            and doc[j - 1].dep_ in ("compound", "flat")
+        ):
+            j, grown = j + 1, grown + 1
     # "the Shia Houthi group", "Sunni Islamist rebels": a creed describes, it does not name.
     while j - i > 1 and doc[i].lower_ in _CREEDS:
         i += 1
