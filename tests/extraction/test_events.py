@@ -2484,3 +2484,17 @@ def test_talks_a_subjectless_passive_calls_off_were_called_off(extract):
     ).events
     assert (event.type, event.date.value) == ("postponement", "2024-12-15")
     assert event.summary.startswith("Talks between leaders called off")
+
+
+@pytest.mark.parametrize(
+    ("published", "rebels"),
+    [
+        (datetime.date(2015, 9, 23), "Revolutionary Armed Forces of Colombia"),
+        (datetime.date(2023, 6, 9), "National Liberation Army"),
+    ],
+)
+def test_colombias_rebels_are_the_farc_until_its_accord_then_the_eln(extract, published, rebels):
+    (event,) = extract(
+        "Colombia's government and the rebels agreed on a ceasefire on Wednesday.", published
+    ).events
+    assert set(actors(event)) == {"Colombian government", rebels}

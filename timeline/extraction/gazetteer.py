@@ -404,6 +404,11 @@ CONFLICT_PERIODS: dict[str, tuple[tuple[datetime.date, datetime.date | None, tup
         (datetime.date(2014, 4, 6), datetime.date(2022, 2, 23), ("Ukraine", "pro-Russian separatists")),
         (datetime.date(2022, 2, 24), None, ("Ukraine", "Russia")),
     ),
+    "Colombia": (
+        # the FARC's war ended with the accord of November 2016; the ELN fights on
+        (datetime.date(1964, 5, 27), datetime.date(2016, 11, 30), ("Colombian government", "Revolutionary Armed Forces of Colombia")),
+        (datetime.date(2016, 12, 1), None, ("Colombian government", "National Liberation Army")),
+    ),
     "Libya": (
         # the uprising: Gaddafi's government against the rebels' council
         (datetime.date(2011, 2, 15), datetime.date(2011, 10, 23), ("Libyan government", "National Transitional Council")),
