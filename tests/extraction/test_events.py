@@ -2498,3 +2498,18 @@ def test_colombias_rebels_are_the_farc_until_its_accord_then_the_eln(extract, pu
         "Colombia's government and the rebels agreed on a ceasefire on Wednesday.", published
     ).events
     assert set(actors(event)) == {"Colombian government", rebels}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "speaker"),
+    [
+        ("President Clinton said on Monday the deal was important.", datetime.date(2000, 8, 28), "Bill Clinton"),
+        ("Clinton said on Monday the deal was important.", datetime.date(2012, 8, 18), "Hillary Clinton"),
+        ("President Bush said on Monday the deal was important.", datetime.date(2003, 8, 18), "George W. Bush"),
+    ],
+)  # fmt: skip
+def test_a_lone_surname_is_whoever_held_office_that_day(extract, text, published, speaker):
+    """ "President Clinton" in 2000 is Bill Clinton; a lone "Clinton" in 2012 the secretary of
+    state; "President Bush" in 2003 George W. Bush (the table of offices says who served)."""
+    (event,) = extract(text, published).events
+    assert set(actors(event)) == {speaker}

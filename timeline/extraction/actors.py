@@ -269,6 +269,7 @@ class ActorResolver:
     ):
         self.known = tuple(known)
         self.offices = OfficeIndex(default_offices() if offices is None else offices)
+        self._day: datetime.date | None = None  # the day of the doc being resolved
         self._aliases: list[tuple[str, _Entry]] = _gazetteer_entries()
         # Office-holders are people the resolver knows by name too.
         self._aliases += [
@@ -380,6 +381,7 @@ class ActorResolver:
         `on` is the day the text speaks of (its publication date): "the US secretary of
         state" is whoever held the office that day.
         """
+        self._day = on
         spans = []
         for ent in doc.ents:
             if ent.label_ in _ACTOR_LABELS:
@@ -774,8 +776,14 @@ class ActorResolver:
             via = VIA_SURNAME
             if name is None and (group := self._group_named_by(span)) is not None:
                 return _actor(span, group.name, group.kind, group.country, VIA_NER)
+            if name is None and (held := self._titled_holder(span, words[0])) is not None:
+                name, country = held.holder, held.holder_country
             if name is None:
                 candidates = self._surnames.get(words[0], ())
+                if len(candidates) > 1 and self._day is not None:
+                    # "Clinton" in 2012 is the one of the Clintons in office that day
+                    serving = {o.holder for o in self.offices.holders() if o.held_on(self._day)}
+                    candidates = [c for c in candidates if c.name in serving] or candidates
                 if len(candidates) == 1:
                     (entry,) = candidates
                     name, country = entry.name, entry.country
@@ -790,6 +798,22 @@ class ActorResolver:
         if country:
             people.country.setdefault(name, country)
         return _actor(span, name, PERSON, country, via, title=title)
+
+    def _titled_holder(self, span: Span, surname: str):
+        """ "President Clinton" in August 2000 is Bill Clinton: the one holder, that day, of an
+        office the title before a lone surname names, whose name ends so."""
+        _, title = _title_before(span, self._by_key)
+        role = canonical_role(role_of(title.lower().split())) if title else ""
+        if not role or self._day is None:
+            return None
+        held = {
+            o.holder: o
+            for o in self.offices.holders()
+            if o.role == role
+            and o.held_on(self._day)
+            and actor_key(o.holder).split()[-1] == surname
+        }
+        return next(iter(held.values())) if len(held) == 1 else None
 
     def _untagged_known_surnames(self, doc: Doc, found: list[ResolvedActor]) -> list:
         """ "Lavrov met Kerry in Sochi": the model tags no entity on "Lavrov", but one known
