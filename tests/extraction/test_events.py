@@ -2513,3 +2513,13 @@ def test_a_lone_surname_is_whoever_held_office_that_day(extract, text, published
     state; "President Bush" in 2003 George W. Bush (the table of offices says who served)."""
     (event,) = extract(text, published).events
     assert set(actors(event)) == {speaker}
+
+
+def test_a_name_after_a_post_tagged_as_a_place_is_the_person(extract):
+    """ "AU mediator Thabo Mbeki acknowledged": the model tags "Thabo Mbeki" a place; after
+    a post it is the mediator, and the AU is his post's, no second speaker."""
+    (event,) = extract(
+        "AU mediator Thabo Mbeki acknowledged on Thursday he had failed to broker a settlement.",
+        datetime.date(2012, 9, 27),
+    ).events
+    assert actors(event) == {"Thabo Mbeki": "source"}

@@ -706,8 +706,17 @@ class ActorResolver:
             return None  # "National Security Advisor", "Defence" (of "Defence Minister"): a post
         if entry is None and label == "ORG" and _headline_fragment(span):
             return None  # "Warring Sides Agree To Extend Truce": a headline, no body
+        # "AU mediator Thabo Mbeki", tagged a place: a two-word name right after a post
+        titled = (
+            entry is None
+            and label == "GPE"
+            and len(span) == 2
+            and all(t.is_title for t in span)
+            and span.start > 0
+            and _is_title(span.doc[span.start - 1])
+        )
         if label == "PERSON" or (label in ("ORG", "GPE") and _name_words(span) <= 2):
-            actor = self._person(span, via, people, strict=label != "PERSON")
+            actor = self._person(span, via, people, strict=label != "PERSON" and not titled)
             if actor is not None or label == "PERSON":
                 return actor
         if _is_junk(span, sentence_initial_ok=label != "ORG"):
@@ -2032,7 +2041,11 @@ def _modifies_title(span: Span) -> bool:
             break
     if k > span.end and k + 1 < len(doc) and doc[k].text == ",":
         k += 1  # "The United Nations special envoy, Martin Kobler, said"
-    return k > span.end and k < len(doc) and doc[k].ent_type_ == "PERSON"
+    if k <= span.end or k >= len(doc):
+        return False
+    # ("AU mediator Thabo Mbeki", the name tagged a place: two capitalised words after a post)
+    two_words = k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I" and doc[k].is_title
+    return doc[k].ent_type_ == "PERSON" or (doc[k].ent_type_ == "GPE" and two_words)
 
 
 # Nouns for news outlets: "China's Xinhua news agency", "Syria's state television".
