@@ -2523,3 +2523,15 @@ def test_a_name_after_a_post_tagged_as_a_place_is_the_person(extract):
         datetime.date(2012, 9, 27),
     ).events
     assert actors(event) == {"Thabo Mbeki": "source"}
+
+
+def test_another_deal_by_both_countries_is_a_second_event(extract):
+    """ "Both countries' defense ministers signed another deal": the two countries just
+    named, and a deal of its own, not the first one told again."""
+    events = extract(
+        "The leaders of Sudan and South Sudan signed deals on Thursday. Both countries' defense "
+        "ministers signed another deal to set up a demilitarized buffer zone.",
+        datetime.date(2012, 9, 27),
+    ).events
+    assert len(events) == 2
+    assert set(actors(events[1])) == {"Sudan", "South Sudan"}

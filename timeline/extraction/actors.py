@@ -1868,12 +1868,13 @@ def _collectives(
         elif (
             lemma in _GROUP_NOUNS
             and token.tag_ == "NNS"
-            and any(c.lower_ == "the" for c in mods)
+            and any(c.lower_ in ("the", "both") for c in mods)
             and not any(c.dep_ in ("amod", "compound") for c in mods)
         ):
             # "Russia, Iran and Turkey announced ... The three countries said": those three
             group = _named_together_before(doc, found, token, own=True)
             count = next((_NUMBERS.get(c.lower_) for c in mods if c.lower_ in _NUMBERS), None)
+            count = 2 if any(c.lower_ == "both" for c in mods) else count
             if group and (count is None or count == len(group)):
                 out += [_collective(doc, start, end, a.name, a.kind, a.country) for a in group]
         elif lemma in _PARTY_NOUNS or (

@@ -2333,13 +2333,21 @@ def a_further_act(trigger) -> bool:
     """ "In addition, the rivals have reached an understanding on Taiz", "The two sides also
     agreed to swap prisoners": the sentence tells one more act, not the last one again."""
     verb = verb_of(trigger)
+    # "signed another deal", "held a second round": a new one of its kind
+    noun = trigger.token if not trigger.verbal else None
+    if noun is not None and any(c.lower_ in ANOTHER for c in noun.children):
+        return True
     while verb.dep_ in {"xcomp", "conj"} and verb.head.i != verb.i:
         verb = verb.head
     return any(
         (child.dep_ == "advmod" and child.lower_ in FURTHER)
         or (child.lower_ == "in" and any(c.lower_ == "addition" for c in child.children))
+        or (child.dep_ == "dobj" and any(c.lower_ in ANOTHER for c in child.children))
         for child in verb.children
     )
+
+
+ANOTHER = frozenset(["another", "second", "separate", "further"])
 
 
 def same_happening(earlier: Found, later: Found) -> bool:
