@@ -2535,3 +2535,10 @@ def test_another_deal_by_both_countries_is_a_second_event(extract):
     ).events
     assert len(events) == 2
     assert set(actors(events[1])) == {"Sudan", "South Sudan"}
+
+
+def test_the_p5_plus_1_is_a_party(extract):
+    (event,) = extract(
+        "Iran and the P5+1 agreed on Tuesday on a deal.", datetime.date(2015, 7, 14)
+    ).events
+    assert set(actors(event)) == {"Iran", "P5+1"}

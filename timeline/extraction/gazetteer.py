@@ -269,6 +269,8 @@ ORGANIZATIONS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
     ("European Union", "organization", ("EU", "E.U."), None),
     ("European Commission", "organization", (), None),
     ("NATO", "organization", ("Nato", "North Atlantic Treaty Organization"), None),
+    # the powers negotiating with Iran: the five permanent members and Germany
+    ("P5+1", "organization", ("P5 plus 1", "P5+1 group", "E3+3"), None),
     ("Gulf Cooperation Council", "organization", ("GCC",), None),
     (
         "Organisation of Islamic Cooperation",
