@@ -938,6 +938,20 @@ def test_the_previous_year_is_the_one_before_the_year_just_told_of(nlp, text, va
     assert found[0].value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Rouhani came to power in 2013. In November that year a deal was agreed.", "2013-11"),
+        ("The war began in 1990. In March the following year a truce was signed.", "1991-03"),
+    ],
+)
+def test_a_month_of_the_year_just_told_of(nlp, text, value):
+    """ "In November that year" after 2013 is November 2013, not the November nearest the
+    story's own day."""
+    found = [d for d in dates(nlp, text, datetime.date(2015, 7, 14)) if d.precision == MONTH]
+    assert found[0].value == value
+
+
 def test_a_day_naming_what_a_thing_is_of_is_the_nearest(nlp):
     """On March 10, "the March 1 deadline" that "would be missed" is nine days gone, not
     next year's: a month and day modifying a noun under a future verb is the nearest."""

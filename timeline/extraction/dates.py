@@ -137,7 +137,7 @@ _DATE_RE = re.compile(
         (?:(?P<my_y>{_YEAR})(?![\d,.]\d)|(?P<my_sp>(?:{_SPELLED_YEAR}))\b|{_SHORT_YEAR.format("my_yy")}))
   | (?P<mrel>(?P<mrel_rel>last|next|this|this\s+coming|this\s+past)\s+
         (?P<mrel_m>{_MONTH})(?!\.?\s*[0-3]?\d\b))
-  | (?P<mry>(?P<mry_m>{_MONTH_STRICT})(?:\s+of)?\s+(?P<mry_rel>last|this|next)\s+year\b)
+  | (?P<mry>(?P<mry_m>{_MONTH_STRICT})(?:\s+of)?\s+(?P<mry_rel>last|this|next|that|the\s+same|the\s+following|the\s+previous)\s+year\b)
   | (?P<month>{_MONTH_STRICT})
   | (?P<season>\b(?:(?:last|this|next|early|late|the)\s+)?(?:spring|summer|fall|autumn|winter)
         (?:\s+of\s+(?:{_YEAR}|{_SPELLED_YEAR}))?\b(?=\s*(?:of\b|,|\.|$|\s+(?:{_YEAR}|when|as|and|to)\b)))
@@ -932,8 +932,18 @@ class _Resolver:
         return self._bare_month(text, start, end, _month_number(m["mrel_m"]), rel[-1])
 
     def _mry(self, m, text, start, end):
-        offset = {"last": -1, "this": 0, "next": 1}[m["mry_rel"].lower()]
-        day = datetime.date(self.ref.year + offset, _month_number(m["mry_m"]), 1)
+        rel = m["mry_rel"].lower().split()[-1]
+        month = _month_number(m["mry_m"])
+        if rel not in ("last", "this", "next"):
+            # "In November that year", "in March the following year": of the year just told
+            shift = {"following": 1, "previous": -1}.get(rel, 0)
+            if self.last is None:
+                return DateMention(text, start, end, None, None, None)
+            base = self.last[0]
+            day = datetime.date(base.year + shift, month, 1)
+            return self.mention(text, start, end, day, MONTH, ANCHOR_PREVIOUS, base)
+        offset = {"last": -1, "this": 0, "next": 1}[rel]
+        day = datetime.date(self.ref.year + offset, month, 1)
         return self.relative(text, start, end, day, MONTH)
 
     def _unresolved(self, m, text, start, end):
