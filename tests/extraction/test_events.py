@@ -2542,3 +2542,12 @@ def test_the_p5_plus_1_is_a_party(extract):
         "Iran and the P5+1 agreed on Tuesday on a deal.", datetime.date(2015, 7, 14)
     ).events
     assert set(actors(event)) == {"Iran", "P5+1"}
+
+
+def test_a_wire_credited_in_the_dateline_is_no_party(extract):
+    (event,) = extract(
+        "MOSCOW, Aug 12 (UNI) Russian President Dmitry Medvedev and French President Nicolas "
+        "Sarkozy met in Moscow on Tuesday.",
+        datetime.date(2008, 8, 12),
+    ).events
+    assert set(actors(event)) == {"Dmitry Medvedev", "Nicolas Sarkozy"}
