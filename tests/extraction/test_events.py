@@ -2551,3 +2551,16 @@ def test_a_wire_credited_in_the_dateline_is_no_party(extract):
         datetime.date(2008, 8, 12),
     ).events
     assert set(actors(event)) == {"Dmitry Medvedev", "Nicolas Sarkozy"}
+
+
+@pytest.mark.parametrize(
+    ("text", "government"),
+    [
+        ("Sri Lankan officials and Tamil Tiger rebels met on Wednesday.", "Sri Lankan government"),
+        ("South Sudanese officials and the rebels met on Wednesday.", "South Sudanese government"),
+    ],
+)
+def test_a_two_word_demonym_names_its_country(extract, text, government):
+    """ "Sri Lankan officials" are Sri Lanka's; "South Sudanese" South Sudan's, not Sudan's."""
+    (event,) = extract(text, datetime.date(2006, 2, 22)).events
+    assert government in actors(event)

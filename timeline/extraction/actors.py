@@ -226,6 +226,20 @@ _DEMONYMS = {
 }
 _LABEL_OF_KIND = {PERSON: "PERSON", COUNTRY: "GPE", PLACE: "GPE", MEDIA: "ORG"}
 
+
+def _demonym_of(token: Token) -> str | None:
+    """The country a demonym names, two words read together: "Sri Lankan officials" are Sri
+    Lanka's, "South Sudanese" South Sudan's, not Sudan's; "Sri" alone names none."""
+    doc = token.doc
+    if token.i + 1 < len(doc) and _fold(f"{token.text} {doc[token.i + 1].text}") in _DEMONYMS:
+        return None  # the first word of two
+    if token.i > 0:
+        pair = _DEMONYMS.get(_fold(f"{doc[token.i - 1].text} {token.text}"))
+        if pair:
+            return pair
+    return _DEMONYMS.get(token.lower_)
+
+
 # Dependency contexts, checked on the entity's root (after climbing conjunctions).
 _PLACE_PREPS = frozenset(
     ["in", "at", "across", "near", "inside", "outside", "throughout", "within", "around"]
@@ -1420,7 +1434,7 @@ def focus_country(found: list[ResolvedActor], doc: Doc) -> str | None:
             counts[country] = counts.get(country, 0) + weight
             first.setdefault(country, a.i)
     for token in doc:
-        country = _DEMONYMS.get(token.lower_)
+        country = _demonym_of(token)
         if country and not _favoured(token):  # "Turkish-backed rebels" fight elsewhere
             counts[country] = counts.get(country, 0) + 1
             first.setdefault(country, token.i)
@@ -1501,7 +1515,7 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
     out = []
     countries_at = {i: a.name for a in found if a.kind == COUNTRY for i in range(a.i, a.j)}
     for token in doc:
-        country = _DEMONYMS.get(token.lower_)
+        country = _demonym_of(token)
         if country and token.i >= 2 and doc[token.i - 2].lower_ in ("intra", "inter"):
             continue  # "intra-Afghan talks" are among Afghans, not Afghanistan's
         head, dep = _past_conjuncts(token)
@@ -1784,7 +1798,7 @@ def _collectives(
             mods += [c for c in token.head.lefts if c.dep_ == "poss" and c.i < token.i]
         # "pro-Russian separatists" fight in Ukraine: the country they favour is not theirs.
         country = next(
-            (_DEMONYMS[c.lower_] for c in mods if c.lower_ in _DEMONYMS and not _favoured(c)),
+            (_demonym_of(c) for c in mods if _demonym_of(c) and not _favoured(c)),
             None,
         )
         country = country or next(
