@@ -44,6 +44,8 @@ def headline_of(pipeline, text, day):
          "Russia and Turkey invited"),
         ("Washington has said it has not seen signs of progress, Antony Blinken said on Monday.",
          (2022, 3, 29), "Antony Blinken says United States has not seen signs"),
+        ("Ethiopia and Eritrea said on Monday the war was over.", (2018, 7, 10),
+         "Ethiopia and Eritrea say war was over"),
         ("Russia, Iran and Turkey signed a memorandum on Thursday during talks in Astana.",
          (2017, 5, 4), "Russia, Iran and Turkey sign memorandum in Astana"),
         ("Recep Tayyip Erdogan said on Friday that regime change in Syria was inevitable.",

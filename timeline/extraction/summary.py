@@ -231,7 +231,14 @@ def said_gist(verb, phrases: Phrases) -> str:
     aux = [c for c in content.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < content.i]
     words = [phrases.noun(subject)] if subject is not None else []
     words += [c.text for c in aux if c.lower_ != "to"] + [content.text]
-    words += phrases.objects(content, set())
+    rest = phrases.objects(content, set())
+    if content.lemma_ == "be" and not rest:
+        # "said they are no longer at war": the state the copula gives
+        state = [c for c in content.rights if c.dep_ in ("advmod", "neg", "prep", "acomp", "attr")][
+            :2
+        ]
+        rest = [" ".join(t.text for t in c.subtree) for c in state if len(list(c.subtree)) <= 4]
+    words += rest
     gist = " ".join(words)
     return gist if len(gist.split()) <= 12 else ""
 
