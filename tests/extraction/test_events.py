@@ -2564,3 +2564,12 @@ def test_a_two_word_demonym_names_its_country(extract, text, government):
     """ "Sri Lankan officials" are Sri Lanka's; "South Sudanese" South Sudan's, not Sudan's."""
     (event,) = extract(text, datetime.date(2006, 2, 22)).events
     assert government in actors(event)
+
+
+def test_joining_hands_is_a_gesture_not_an_accord(extract):
+    events = extract(
+        "Santos and Timochenko met on Wednesday. Raul Castro, who hosted the meeting, joined "
+        "his hands to theirs.",
+        datetime.date(2015, 9, 23),
+    ).events
+    assert [e.type for e in events] == ["meeting"]

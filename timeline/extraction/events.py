@@ -279,6 +279,10 @@ def trigger_type(token) -> tuple[str | None, bool]:
             for c in token.children
         ):
             return None, True  # "to host 80,000 refugees": a welcome, no talks
+        if lemma in ("join", "raise", "clasp", "link") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("hand", "arm") for c in token.children
+        ):
+            return None, True  # "Castro joined his hands to theirs": a gesture, no accord
         if lemma == "demonstrate" and any(c.dep_ in {"dobj", "ccomp"} for c in token.children):
             return None, True  # "demonstrated their ability to deliver": shown, no protest
         if lemma in ARGUING and any(
