@@ -2573,3 +2573,17 @@ def test_joining_hands_is_a_gesture_not_an_accord(extract):
         datetime.date(2015, 9, 23),
     ).events
     assert [e.type for e in events] == ["meeting"]
+
+
+def test_adding_a_thing_to_a_list_is_not_saying(extract):
+    assert (
+        extract(
+            "In 2019 Donald Trump added Cuba to a list of state sponsors of terrorism.",
+            datetime.date(2023, 6, 9),
+        ).events
+        == []
+    )
+    (event,) = extract(
+        "Gustavo Petro added on Friday that the talks would go on.", datetime.date(2023, 6, 9)
+    ).events
+    assert event.type == "statement"

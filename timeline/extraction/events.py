@@ -279,6 +279,12 @@ def trigger_type(token) -> tuple[str | None, bool]:
             for c in token.children
         ):
             return None, True  # "to host 80,000 refugees": a welcome, no talks
+        if (
+            lemma == "add"
+            and any(c.dep_ == "dobj" for c in token.children)
+            and not any(c.dep_ in {"ccomp", "parataxis"} for c in token.children)
+        ):
+            return None, True  # "to add Cuba to a list of sponsors": adding, not saying
         if lemma in ("join", "raise", "clasp", "link") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("hand", "arm") for c in token.children
         ):
