@@ -2587,3 +2587,11 @@ def test_adding_a_thing_to_a_list_is_not_saying(extract):
         "Gustavo Petro added on Friday that the talks would go on.", datetime.date(2023, 6, 9)
     ).events
     assert event.type == "statement"
+
+
+def test_a_dialogue_is_talks(extract):
+    (event,) = extract(
+        "Dialogue with the ELN started in 2018 in Quito.", datetime.date(2023, 6, 9)
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2018")
+    assert "National Liberation Army" in actors(event)

@@ -202,6 +202,7 @@ NOUNS = {
     **dict.fromkeys(
         ["meeting", "talk", "talks", "summit", "negotiation", "conference", "session"]
         + ["conversation", "discussion", "consultation"]  # "held a phone conversation with Lavrov"
+        + ["dialogue", "dialog"]  # "Dialogue with the ELN started in 2018"
         + ["encounter"],  # "an encounter between the two Libyans"
         "meeting",
     ),
