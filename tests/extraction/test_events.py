@@ -2595,3 +2595,14 @@ def test_a_dialogue_is_talks(extract):
     ).events
     assert (event.type, event.date.value) == ("meeting", "2018")
     assert "National Liberation Army" in actors(event)
+
+
+def test_as_two_leaders_unveiled_it_they_unveiled_it(extract):
+    """ "Politicians were presented with a road map as Tony Blair and Bertie Ahern unveiled
+    the agreement": the parser reads "as Tony Blair" as a phrase; the leaders unveiled it."""
+    (event,) = extract(
+        "The parties were tonight presented with a road map back to power sharing as Tony "
+        "Blair and Bertie Ahern unveiled the deal.",
+        datetime.date(2006, 10, 13),
+    ).events
+    assert (event.type, set(actors(event))) == ("agreement", {"Tony Blair", "Bertie Ahern"})

@@ -163,6 +163,29 @@ def repair_parse(doc):
         thing = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if thing is not None and thing.tag_.startswith("NN"):
             thing.head, thing.dep_ = verb, "nsubj"
+    for verb in doc:
+        # "... were presented with a road map as Tony Blair and Bertie Ahern unveiled the
+        # agreement": the parser reads "as Tony Blair" as a phrase and "unveiled" as a second
+        # verb of the sentence's subject; "as" opens a clause whose subject is Blair.
+        if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.i < 2:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        subject = doc[verb.i - 1]
+        for _ in range(6):  # from "Ahern" of "Tony Blair and Bertie Ahern" to "Blair"
+            if subject.dep_ not in ("conj", "compound") or subject.head.i >= verb.i:
+                break
+            subject = subject.head
+        as_ = subject.head
+        if (
+            subject.dep_ == "pobj"
+            and as_.lower_ == "as"
+            and as_.dep_ == "prep"
+            and subject.i < verb.i
+        ):
+            subject.head, subject.dep_ = verb, "nsubj"
+            as_.head, as_.dep_ = verb, "mark"
+            verb.dep_ = "advcl"
     for first in doc:
         # "Hamas, Israel reach cease-fire deal": a headline joins its subjects with a comma,
         # and the parser takes the first for an adverb.
