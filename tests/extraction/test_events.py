@@ -2606,3 +2606,15 @@ def test_as_two_leaders_unveiled_it_they_unveiled_it(extract):
         datetime.date(2006, 10, 13),
     ).events
     assert (event.type, set(actors(event))) == ("agreement", {"Tony Blair", "Bertie Ahern"})
+
+
+def test_agreeing_to_resume_ties_is_one_agreement_with_the_lede(extract):
+    """ "Iran, Saudi Arabia agree to resume ties" (headline) and "Iran and Saudi Arabia
+    agreed on Friday to reestablish diplomatic relations": one agreement; resuming ties is
+    no resumption of talks."""
+    events = extract(
+        "Iran, Saudi Arabia agree to resume ties\n\n"
+        "Iran and Saudi Arabia agreed on Friday to reestablish diplomatic relations.",
+        datetime.date(2023, 3, 10),
+    ).events
+    assert [(e.type, e.date.value) for e in events] == [("agreement", "2023-03-10")]

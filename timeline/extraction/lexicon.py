@@ -164,6 +164,12 @@ VERB_OBJECTS = {
     ("impose", "embargo"): "sanction",
     ("lift", "sanction"): "sanction",
     ("lift", "sanctions"): "sanction",
+    # "resume ties", "restore diplomatic relations": states recognizing each other again
+    **{
+        (verb, noun): "recognition"
+        for verb in ("resume", "restore", "reestablish", "re-establish", "normalize", "normalise")
+        for noun in ("tie", "ties", "relation", "relations")
+    },
     ("name", "envoy"): "appointment",
     ("name", "mediator"): "appointment",
     # "named members of a military committee", "named their negotiators"
