@@ -2618,3 +2618,10 @@ def test_agreeing_to_resume_ties_is_one_agreement_with_the_lede(extract):
         datetime.date(2023, 3, 10),
     ).events
     assert [(e.type, e.date.value) for e in events] == [("agreement", "2023-03-10")]
+
+
+def test_the_two_koreas_are_both_koreas(extract):
+    (event,) = extract(
+        "The leaders of the two Koreas met on Friday.", datetime.date(2018, 4, 27)
+    ).events
+    assert set(actors(event)) == {"North Korea", "South Korea"}

@@ -227,6 +227,35 @@ _DEMONYMS = {
 _LABEL_OF_KIND = {PERSON: "PERSON", COUNTRY: "GPE", PLACE: "GPE", MEDIA: "ORG"}
 
 
+# Two states one name in the plural stands for: "the two Koreas", "2 Koreas to hold summit".
+_STATES_OF_A_NAME = {
+    "koreas": ("North Korea", "South Korea"),
+    "sudans": ("Sudan", "South Sudan"),
+    "congos": ("Democratic Republic of the Congo", "Congo"),
+}
+
+
+def _two_states_of_a_name(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+    """`found` with "Koreas" (whatever the model made of it) read as both Koreas."""
+    kept = [a for a in found if a.surface.lower() not in _STATES_OF_A_NAME]
+    return kept + [
+        ResolvedActor(
+            name,
+            COUNTRY,
+            None,
+            token.text,
+            token.idx,
+            token.idx + len(token),
+            token.i,
+            token.i + 1,
+            VIA_NER,
+        )  # fmt: skip
+        for token in doc
+        if token.lower_ in _STATES_OF_A_NAME
+        for name in _STATES_OF_A_NAME[token.lower_]
+    ]
+
+
 def _demonym_of(token: Token) -> str | None:
     """The country a demonym names, two words read together: "Sri Lankan officials" are Sri
     Lanka's, "South Sudanese" South Sudan's, not Sudan's; "Sri" alone names none."""
@@ -416,6 +445,7 @@ class ActorResolver:
         out += _unmarked_surnames(doc, out, people)
         out += self._untagged_known_surnames(doc, out)
         out += self._shared_country_words(doc, out)
+        out = _two_states_of_a_name(doc, out)
         out = _short_names(doc, out)
         out += self._pronouns(doc, out)
         focus = focus_country(out, doc)
