@@ -249,7 +249,7 @@ def _two_states_of_a_name(doc: Doc, found: list[ResolvedActor]) -> list[Resolved
             token.i,
             token.i + 1,
             VIA_NER,
-        )  # fmt: skip
+        )
         for token in doc
         if token.lower_ in _STATES_OF_A_NAME
         for name in _STATES_OF_A_NAME[token.lower_]
@@ -502,7 +502,7 @@ class ActorResolver:
                         word.i,
                         word.i + 1,
                         VIA_NER,
-                    )  # fmt: skip
+                    )
                 )
         return out
 
@@ -1885,7 +1885,7 @@ def _collectives(
             name = (
                 parties[1] if parties and rebels else f"{_DEMONYM_OF.get(where, where)} opposition"
             )
-            if "separatist" in (lemma, kind_of_group.rstrip("s")) or lemma == "separatists":
+            if "separatist" in (lemma.rstrip("s"), kind_of_group.rstrip("s")):
                 # "Yemen's government and southern separatists": not the Houthis
                 name = gazetteer.SEPARATISTS.get(where)
                 if name is None:
