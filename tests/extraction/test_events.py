@@ -2625,3 +2625,16 @@ def test_the_two_koreas_are_both_koreas(extract):
         "The leaders of the two Koreas met on Friday.", datetime.date(2018, 4, 27)
     ).events
     assert set(actors(event)) == {"North Korea", "South Korea"}
+
+
+def test_south_sudans_warring_parties_are_its_war_sides(extract):
+    """In 2018 "South Sudan's warring parties" are Kiir's government and Machar's SPLM-IO,
+    and "South Sudan" in the phrase only says whose they are."""
+    (event,) = extract(
+        "South Sudan's warring parties on Wednesday signed a final peace agreement.",
+        datetime.date(2018, 9, 12),
+    ).events
+    assert set(actors(event)) == {
+        "South Sudanese government",
+        "Sudan People's Liberation Movement-in-Opposition",
+    }

@@ -1856,7 +1856,7 @@ def _collectives(
         end = token.i + 1
         if country is None and owner is not None:
             country, end = owner.name, owner.j
-        start = min([token.i] + [c.i for c in mods if c.dep_ != "det"])
+        start = min([token.i] + [c.left_edge.i for c in mods if c.dep_ != "det"])
         if lemma in _DELEGATION_NOUNS and not any(c.lower_ == "of" for c in token.rights):
             # "the government delegation", "the regime's negotiators": the party they speak for.
             sides = [c.lemma_.lower() for c in mods if c.lemma_.lower() in _SIDE_NOUNS]

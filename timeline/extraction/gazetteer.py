@@ -372,6 +372,12 @@ ORGANIZATIONS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
         "Sri Lanka",
     ),
     ("Moro Islamic Liberation Front", "group", ("MILF",), "Philippines"),
+    (
+        "Sudan People's Liberation Movement-in-Opposition",
+        "group",
+        ("SPLM-IO", "SPLM/A-IO", "SPLM-in-Opposition"),
+        "South Sudan",
+    ),
     ("M23", "group", ("March 23 Movement", "M23 rebels"), "Democratic Republic of the Congo"),
     # Ukraine
     ("Organization for Security and Co-operation in Europe", "organization", ("OSCE",), None),
@@ -405,6 +411,10 @@ CONFLICT_PERIODS: dict[str, tuple[tuple[datetime.date, datetime.date | None, tup
     "Ukraine": (
         (datetime.date(2014, 4, 6), datetime.date(2022, 2, 23), ("Ukraine", "pro-Russian separatists")),
         (datetime.date(2022, 2, 24), None, ("Ukraine", "Russia")),
+    ),
+    "South Sudan": (
+        # the civil war: Kiir's government against Machar's SPLM-IO, until the unity government
+        (datetime.date(2013, 12, 15), datetime.date(2020, 2, 22), ("South Sudanese government", "Sudan People's Liberation Movement-in-Opposition")),
     ),
     "Colombia": (
         # the FARC's war ended with the accord of November 2016; the ELN fights on
