@@ -1473,7 +1473,7 @@ def focus_country(found: list[ResolvedActor], doc: Doc) -> str | None:
     # A war's mediators (Russia, Turkey) are named as often as the war's country; a story
     # about talks is about the war.
     for country in counts:
-        if country in gazetteer.CONFLICT_PARTIES or country in gazetteer.CONFLICT_PERIODS:
+        if country in gazetteer.CONFLICT_PARTIES:
             counts[country] *= 1.5
     return min(counts, key=lambda c: (-counts[c], first[c]))
 
