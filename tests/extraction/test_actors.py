@@ -1012,3 +1012,8 @@ def test_a_name_the_model_cuts_short_goes_on_over_its_untagged_words(nlp):
     found = names(nlp, text)
     assert "Al Haj Murad Ebrahim" in found
     assert "Al Haj" not in found
+
+
+def test_the_second_of_two_cities_named_is_a_place_too(nlp):
+    text = "Flights will resume to the southern cities of Ghadames and Sabha, Williams said."
+    assert names(nlp, text) == ["Williams"]

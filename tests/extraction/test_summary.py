@@ -46,6 +46,8 @@ def headline_of(pipeline, text, day):
          (2022, 3, 29), "Antony Blinken says United States has not seen signs"),
         ("Ethiopia and Eritrea said on Monday the war was over.", (2018, 7, 10),
          "Ethiopia and Eritrea say war was over"),
+        ("Lavrov said on Monday Russia and Turkey would host talks.", (2018, 7, 10),
+         "Sergey Lavrov says Russia and Turkey would host talks"),
         ("Russia, Iran and Turkey signed a memorandum on Thursday during talks in Astana.",
          (2017, 5, 4), "Russia, Iran and Turkey sign memorandum in Astana"),
         ("Recep Tayyip Erdogan said on Friday that regime change in Syria was inevitable.",

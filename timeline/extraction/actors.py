@@ -2146,8 +2146,9 @@ _PLACE_NOUNS = frozenset(
 
 
 def _called_a_place(root: Token) -> bool:
-    """ "the city of Taiz", "Yemen's third city of Taiz": named as a place, whatever the
-    model tagged it."""
+    """ "the city of Taiz", "Yemen's third city of Taiz", "the cities of Ghadames and Sabha":
+    named as a place, whatever the model tagged it."""
+    root = _first_conjunct(root)
     prep = root.head
     return (
         root.dep_ == "pobj"

@@ -229,7 +229,7 @@ def said_gist(verb, phrases: Phrases) -> str:
     if subject is not None and subject.lower_ in PERSONAL:
         return ""
     aux = [c for c in content.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < content.i]
-    words = [phrases.noun(subject)] if subject is not None else []
+    words = [phrases.nouns(subject, set())] if subject is not None else []
     words += [c.text for c in aux if c.lower_ != "to"] + [content.text]
     rest = phrases.objects(content, set())
     if content.lemma_ == "be" and not rest:
