@@ -260,13 +260,22 @@ def _demonym_of(token: Token) -> str | None:
     """The country a demonym names, two words read together: "Sri Lankan officials" are Sri
     Lanka's, "South Sudanese" South Sudan's, not Sudan's; "Sri" alone names none."""
     doc = token.doc
-    if token.i + 1 < len(doc) and _fold(f"{token.text} {doc[token.i + 1].text}") in _DEMONYMS:
+    if (
+        token.lower_ in _FIRST_OF_TWO
+        and token.i + 1 < len(doc)
+        and _fold(f"{token.text} {doc[token.i + 1].text}") in _DEMONYMS
+    ):
         return None  # the first word of two
-    if token.i > 0:
+    if token.i > 0 and doc[token.i - 1].lower_ in _FIRST_OF_TWO:
         pair = _DEMONYMS.get(_fold(f"{doc[token.i - 1].text} {token.text}"))
         if pair:
             return pair
     return _DEMONYMS.get(token.lower_)
+
+
+# The first words of two-word demonyms ("sri", "south", "saudi"): only after one of these is
+# a pair of words worth folding and looking up.
+_FIRST_OF_TWO = frozenset(d.split()[0] for d in _DEMONYMS if " " in d)
 
 
 # Dependency contexts, checked on the entity's root (after climbing conjunctions).
