@@ -2638,3 +2638,12 @@ def test_south_sudans_warring_parties_are_its_war_sides(extract):
         "South Sudanese government",
         "Sudan People's Liberation Movement-in-Opposition",
     }
+
+
+def test_who_presses_for_a_deal_does_not_sign_it(extract):
+    (event,) = extract(
+        "Burundi's government and the rebels signed an agreement Monday under pressure from "
+        "Nelson Mandela.",
+        datetime.date(2000, 8, 29),
+    ).events
+    assert "Nelson Mandela" not in actors(event)

@@ -1936,7 +1936,16 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
         and not c.left_edge.i <= trigger.token.i <= c.right_edge.i
         for t in c.subtree
     }
-    indices = {t.i for t in clause} - scene
+    # "signed an agreement under pressure from Mandela and Clinton": who pressed did not sign
+    pressing = {
+        t.i
+        for c in verb.children
+        if c.dep_ == "prep"
+        and c.lower_ == "under"
+        and any(g.lemma_.lower() == "pressure" for g in c.children)
+        for t in c.subtree
+    }
+    indices = {t.i for t in clause} - scene - pressing
     out: dict[str, ActorMention] = {}
     for actor in actors:
         if not (sent.start <= actor.i < sent.end):
