@@ -191,6 +191,8 @@ class Phrases:
                         out.append(f"{child.lower_} {phrase}")
                 elif child.lower_ in ("for", "against") and not out:
                     out.append(f"{child.lower_} {self.noun(pobj)}")
+                elif child.lower_ in ("on", "to") and not out and meeting_or_deal(pobj):
+                    out.append(f"{child.lower_} {self.noun(pobj)}")  # "agree on ceasefire"
             elif (
                 child.dep_ in ("xcomp", "advcl")
                 and child.pos_ == "VERB"
@@ -245,6 +247,11 @@ def said_gist(verb, phrases: Phrases) -> str:
 
 def meeting_noun(token) -> bool:
     return NOUNS.get(token.lemma_.lower(), NOUNS.get(token.lower_)) == "meeting"
+
+
+def meeting_or_deal(token) -> bool:
+    """A noun naming a happening ("ceasefire", "talks", "plan"): worth its preposition."""
+    return token.lemma_.lower() in NOUNS or token.lower_ in NOUNS
 
 
 def _passive_subject(verb):
