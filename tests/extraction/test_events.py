@@ -2647,3 +2647,18 @@ def test_who_presses_for_a_deal_does_not_sign_it(extract):
         datetime.date(2000, 8, 29),
     ).events
     assert "Nelson Mandela" not in actors(event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kerry and Lavrov met in Paris on Monday, a day after the opposition agreed to attend.",
+        "President Salva Kiir and head of the opposition, Riek Machar, signed the deal in "
+        "Ethiopia on Wednesday.",
+    ],
+)
+def test_the_opposition_is_not_the_venues(extract, text):
+    """A country at peace named only as where things happen (Paris, Ethiopia) is not the
+    story's: "the opposition" is not French or Ethiopian."""
+    names = {a.name for e in extract(text, datetime.date(2018, 9, 12)).events for a in e.actors}
+    assert not {"French opposition", "Ethiopian opposition"} & names

@@ -1786,6 +1786,16 @@ def _both_sides(
     ]
 
 
+def _named_beyond_places(doc: Doc, found: list[ResolvedActor], country: str) -> bool:
+    """Whether `country` is named other than as a place: as an actor, by a demonym, or as
+    the country of a person or body of the story."""
+    return any(
+        (a.kind == COUNTRY and a.name == country and not a.is_place)
+        or (a.kind in (PERSON, ORGANIZATION, GROUP) and a.country == country)
+        for a in found
+    ) or any(_demonym_of(t) == country for t in doc)
+
+
 def _collectives(
     doc: Doc, found: list[ResolvedActor], focus: str | None, on: datetime.date | None = None
 ) -> list[ResolvedActor]:
@@ -1807,6 +1817,10 @@ def _collectives(
     )
     if not war_sides(focus) and at_war is not None:
         focus = at_war
+    if focus is not None and not war_sides(focus) and not _named_beyond_places(doc, found, focus):
+        # "Kerry and Lavrov met in Paris ... the opposition agreed": a country at peace named
+        # only as where things happen is no story's country; whose opposition is not said.
+        focus = None
     for token in doc:
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
