@@ -29,7 +29,7 @@ from timeline.extraction.actors import (
     pattern_text,
 )
 from timeline.extraction.clean import Document
-from timeline.extraction.dates import dateline_span, find_dateline, find_dates
+from timeline.extraction.dates import WEEKDAYS, dateline_span, find_dateline, find_dates
 from timeline.extraction.events import find_events
 from timeline.extraction.lexicon import REPORTING_VERBS
 from timeline.extraction.types import (
@@ -91,10 +91,9 @@ SENTENCE_OPENERS = frozenset(["DT", "PRP", "PRP$", "IN", "CC", "WRB", "WDT", "EX
 DATELINE_DASHES = frozenset(["-", "--", "—", "–", ":"])
 
 
-CALENDAR_WORDS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    + ["january", "february", "march", "april", "may", "june", "july", "august"]
-    + ["september", "october", "november", "december"]
+CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august"]
+    + ["september", "october", "november", "december"]  # (calendar.month_name follows the locale)
 )
 
 

@@ -169,6 +169,17 @@ class Phrases:
                 found.append(name)
         return names(found)
 
+    def parties_of(self, noun, preps: tuple[str, ...], named: bool) -> list[str]:
+        """ "between Rwanda and Congo" for "the summit between Rwanda and Congo"; with
+        `named`, only where the phrase names an actor."""
+        return [
+            f"{prep.lower_} {self.nouns(pobj, set())}"
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in preps
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and (not named or self.actor_at(pobj) is not None)
+        ]
+
     def objects(self, verb, doers: set[str], particle: str = "") -> list[str]:
         """What comes after a verb in a headline: its object, its prepositional objects
         ("with the Houthis", "on all parties" after "call"), an infinitive ("to implement a
@@ -303,13 +314,7 @@ def event_headline(
         # "The summit between Rwanda and Congo was called off": the summit is what the verb
         # tells of, and those named in it are whose it was; "Russia and Turkey were invited
         # to the talks": they are invited, by nobody named.
-        between = [
-            f"{prep.lower_} {phrases.nouns(pobj, set())}"
-            for prep in undergoer.children
-            if prep.dep_ == "prep" and prep.lower_ in ("between", "with")
-            for pobj in prep.children
-            if pobj.dep_ == "pobj" and phrases.actor_at(pobj) is not None
-        ]
+        between = phrases.parties_of(undergoer, ("between", "with"), named=True)
         subject = phrases.nouns(undergoer, set())
         rest = phrases.objects(verb, {subject}, particle)
         words = " ".join([subject, *between[:1], verb.text, particle])
@@ -339,13 +344,7 @@ def event_headline(
         rest, place = [place], None  # "Kobler visits Tripoli"
     if event_type == "postponement" and not trigger.verbal and meeting_noun(token):
         # "Talks due Sunday between Rwanda and Congo were called off": the talks, whoever's
-        between = [
-            f"{prep.lower_} {phrases.nouns(pobj, set())}"
-            for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ == "between"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
+        between = phrases.parties_of(token, ("between",), named=False)
         words = " ".join([token.text.lower(), *between[:1], "called off"])
         return headline(words, [], [], place)
     if not doers:
