@@ -626,13 +626,28 @@ def test_the_parties_between_whom_talks_are_held_take_part(extract):
 
 @pytest.mark.parametrize(
     "dateline",
-    ["BEIRUT - ", "GENEVA, Switzerland (AP) — ", "Tripoli: ", "MOSCOW, Dec. 27 (Reuters) - "],
+    [
+        "BEIRUT - ",
+        "GENEVA, Switzerland (AP) — ",
+        "Tripoli: ",
+        "MOSCOW, Dec. 27 (Reuters) - ",
+        "NAIROBI, Kenya (AP) ",
+    ],
 )
 def test_the_evidence_starts_after_the_dateline(extract, dateline):
     text = f"{dateline}Staffan de Mistura met the opposition delegation on Thursday."
     (event,) = extract(text, datetime.date(2016, 1, 29)).events
     assert event.evidence == "Staffan de Mistura met the opposition delegation on Thursday."
     assert event.start == len(dateline)
+
+
+def test_a_wire_dateline_without_a_dash_names_no_actor(extract):
+    # "NAIROBI, Kenya (AP) Kofi Annan said ...": the country is where the story was filed.
+    (event,) = extract(
+        "NAIROBI, Kenya (AP) Kofi Annan said Sunday that the talks would go on.",
+        datetime.date(2008, 3, 2),
+    ).events
+    assert [a.name for a in event.actors] == ["Kofi Annan"]
 
 
 def test_a_second_predicate_with_its_own_date_is_a_second_event(extract):
