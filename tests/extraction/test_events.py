@@ -2677,3 +2677,39 @@ def test_the_opposition_is_not_the_venues(extract, text):
     story's: "the opposition" is not French or Ethiopian."""
     names = {a.name for e in extract(text, datetime.date(2018, 9, 12)).events for a in e.actors}
     assert not {"French opposition", "Ethiopian opposition"} & names
+
+
+def test_a_dated_participle_reports_its_own_happening(extract):
+    """ "the deal signed on Friday by X and Y": a reduced relative clause that tells when."""
+    events = extract(
+        "Kerry welcomed the deal signed on Friday by Ukraine and Russia.",
+        datetime.date(2015, 2, 14),
+    ).events
+    assert sorted((e.type, e.date.value, tuple(sorted(actors(e)))) for e in events) == [
+        ("agreement", "2015-02-13", ("Russia", "Ukraine")),
+        ("statement", "2015-02-14", ("John Kerry",)),
+    ]
+    (alone,) = extract(
+        "The accord, signed on Thursday by Mwai Kibaki and Raila Odinga, gives Odinga a post.",
+        datetime.date(2008, 3, 2),
+    ).events
+    assert (alone.type, alone.date.value) == ("agreement", "2008-02-28")
+    assert set(actors(alone)) == {"Mwai Kibaki", "Raila Odinga"}
+    assert alone.summary == "Mwai Kibaki and Raila Odinga sign accord"
+
+
+def test_a_lone_unknown_name_after_in_is_a_place(extract):
+    # spaCy reads many towns as people: "rebel delegates in Goma"
+    (event,) = extract(
+        "Laurent Kabila's government condemned rebel delegates in Goma on Tuesday.",
+        datetime.date(1998, 10, 28),
+    ).events
+    assert "Goma" not in actors(event)
+
+
+def test_the_democratic_republic_of_congo_is_not_congo_brazzaville(extract):
+    (event,) = extract(
+        "The Democratic Republic of Congo expelled Rwanda's ambassador on Sunday.",
+        datetime.date(2022, 10, 31),
+    ).events
+    assert set(actors(event)) == {"Democratic Republic of the Congo", "Rwanda"}

@@ -768,6 +768,17 @@ class ActorResolver:
             and span.start > 0
             and _is_title(span.doc[span.start - 1])
         )
+        if (
+            label == "PERSON"
+            and entry is None
+            and len(span) == 1
+            and span.root.dep_ == "pobj"
+            and span.root.head.lower_ in ("in", "at")
+        ):
+            # "rebel delegates in Goma": a lone word nobody in the story or the index bears,
+            # where things happen (the model reads many towns as names)
+            actor = self._person(span, via, people, strict=True)
+            return actor or _actor(span, span.text, PLACE, None, via, is_place=True)
         if label == "PERSON" or (label in ("ORG", "GPE") and _name_words(span) <= 2):
             actor = self._person(span, via, people, strict=label != "PERSON" and not titled)
             if actor is not None or label == "PERSON":

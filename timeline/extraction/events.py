@@ -488,6 +488,23 @@ def in_background_clause(token) -> bool:
     return False
 
 
+def dated_participle(verb) -> bool:
+    """A past participle describing a noun with a day of its own ("the deal reached
+    Thursday", "the truce signed on Sunday"): a reduced relative clause that tells when."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return False
+    for child in verb.children:
+        if child.dep_ in {"npadvmod", "tmod"} and child.ent_type_ == "DATE":
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in {"on", "in"}
+            and any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in child.children)
+        ):
+            return True
+    return False
+
+
 def clause_tokens(trigger, keep_participles: bool = False) -> list:
     """The trigger's own clause: its subtree without clauses that hang off nouns or conditions.
 
@@ -1122,6 +1139,38 @@ def coordinated_events(sent, main, dates, sentence_actors, quotes, main_event) -
     return out
 
 
+def dated_participles(sent, quotes, sentence_actors):
+    """(candidate, actors) for each past participle that tells a happening of its own day
+    while describing a noun: "Kerry welcomed the deal signed on Friday by Kiev and the
+    rebels" reports the signing too, "The truce, agreed on Sunday by both sides, held"
+    only the agreeing."""
+    out = []
+    for token in sent:
+        if not dated_participle(token) or (quotes and inside(token.idx, quotes)):
+            continue
+        kind, verbal = trigger_type(token)
+        if not kind or not verbal or is_negated(token) or kind in SPEECH_TYPES:
+            continue
+        candidate = Candidate(token, kind, depth_of(token), True)
+        participants = event_actors(sent, candidate, sentence_actors, quotes)
+        if any(a.role == SOURCE for a in participants):
+            out.append((candidate, participants))
+    return out
+
+
+def participle_events(sent, main, dates, sentence_actors, quotes, main_event) -> list[Event]:
+    """The dated participles' happenings beside the sentence's main event."""
+    out = []
+    for candidate, participants in dated_participles(sent, quotes, sentence_actors):
+        if candidate.token.i == main.token.i:
+            continue
+        date, explicit = event_date(sent, candidate, dates, None)
+        if explicit and date is not None and date.value:
+            kind = candidate.type
+            out.append(another_event(sent, main_event, candidate, kind, participants, date))
+    return out
+
+
 def another_event(sent, main_event, candidate, kind, participants, date) -> Event:
     """A second happening of `main_event`'s sentence, with its own explicit date."""
     planned = is_planned(candidate, sent.text, sent.start_char) or date.future
@@ -1629,6 +1678,8 @@ def find_events(
             chosen = talks_of_the_war(sent, quotes, explicit_dates, wars, day)
         if chosen is None and found:
             chosen = the_same_happening(sent, quotes, explicit_dates, found)
+        if chosen is None and explicit_dates:
+            chosen = next(iter(dated_participles(sent, quotes, sentence_actors)), None)
         main_dates = [] if caption else main_clause_dates(sent, explicit_dates)
         if chosen is None:
             narrative = narrative_date(main_dates, text, sent.start_char) or narrative
@@ -1674,10 +1725,12 @@ def find_events(
             # People's Republic confirmed the deal had been signed. \n\n Poroshenko ordered
             # ...": a new paragraph's saying, told as the story's news, ends the look back.
             narrative = None
-        for other in coordinated_events(
-            sent, trigger, explicit_dates, sentence_actors, quotes, event
-        ) + hung_events(
-            sent, trigger, explicit_dates, sentence_actors, quotes, event, hanging, inherited
+        for other in (
+            coordinated_events(sent, trigger, explicit_dates, sentence_actors, quotes, event)
+            + hung_events(
+                sent, trigger, explicit_dates, sentence_actors, quotes, event, hanging, inherited
+            )
+            + participle_events(sent, trigger, explicit_dates, sentence_actors, quotes, event)
         ):
             found.append(Found(other, True, index, paragraph, headline, False, False))
     # The candidates hold the doc's tokens: leaving them in it would make a reference cycle

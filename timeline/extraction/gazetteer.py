@@ -54,7 +54,7 @@ COUNTRIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], 
     ("Congo", ("Republic of the Congo", "Congo-Brazzaville"), ("Brazzaville",), ("Congolese",)),
     (
         "Democratic Republic of the Congo",
-        ("DR Congo", "DRC", "Congo-Kinshasa"),
+        ("Democratic Republic of Congo", "DR Congo", "D.R. Congo", "DRC", "Congo-Kinshasa"),
         ("Kinshasa",),
         (),
     ),

@@ -336,6 +336,8 @@ def event_headline(
     rest = phrases.objects(verb, set(doers), particle) if verb is not None else []
     if verb is not None and not trigger.verbal:
         rest = [r for r in rest if r != phrases.noun(token)]
+    if trigger.verbal and token.dep_ == "acl" and token.tag_ == "VBN" and not rest:
+        rest = [phrases.noun(token.head)]  # "the deal signed on Friday by X": X signs deal
     if lemma in ("meet", "visit") and not trigger.verbal:
         rest = [names(others)] if others else []
     if not rest and others and event_type in ("meeting", "visit", "invitation", "agreement"):
