@@ -571,6 +571,16 @@ def test_day_after_and_days_later_follow_the_last_date(nlp):
     assert found[2].anchor_value == "2012-12-13"
 
 
+def test_years_after_a_happening_are_not_counted_from_the_story(nlp):
+    """ "three years after a deal brokered by Kerry": the deal's time is not known, and the
+    story's is not it; "a year earlier" with nothing else in the sentence is the story's."""
+    text = "The sides will meet this week for the first time in three years after a deal."
+    (after,) = [d for d in dates(nlp, text, CNN_FRIDAY) if "years" in d.text]
+    assert after.value is None
+    earlier = only(nlp, "Profit rose to $2.03 a share from $1.50 a year earlier.", CNN_FRIDAY)
+    check(earlier, "2011", YEAR, ANCHOR_PUBLISHED)
+
+
 def test_the_next_day_after_a_weekday(nlp):
     """ "Lavrov met Brahimi on Monday. The next day ..." is Tuesday."""
     text = "Lavrov met Brahimi on Monday. The next day, the envoy flew to Cairo."

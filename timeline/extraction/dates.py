@@ -1088,6 +1088,10 @@ class _Resolver:
                 return self.previous(text, start, end, DAY, lambda d: d + datetime.timedelta(days))
             if unit == "month":
                 return self.previous(text, start, end, MONTH, lambda d: _add_months(d, sign * n))
+            if direction in ("after", "before"):
+                # "three years after a deal brokered by Kerry": the deal's time, which is
+                # neither the story's nor that of a date told before it
+                return DateMention(text, start, end, None, None, None)
             return self.previous(
                 text,
                 start,
