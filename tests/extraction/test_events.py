@@ -2713,3 +2713,26 @@ def test_the_democratic_republic_of_congo_is_not_congo_brazzaville(extract):
         datetime.date(2022, 10, 31),
     ).events
     assert set(actors(event)) == {"Democratic Republic of the Congo", "Rwanda"}
+
+
+def test_the_two_leaders_are_those_a_meeting_was_between(extract):
+    events = extract(
+        "Guelleh will host talks between President Abiy Ahmed and President Isaias Afwerki on "
+        "Sunday. The two leaders met in Asmara in July.",
+        datetime.date(2018, 9, 1),
+    ).events
+    met = next(e for e in events if e.date.value == "2018-07")
+    assert set(actors(met)) == {"Abiy Ahmed", "Isaias Afwerki"}
+
+
+def test_rebels_paired_with_a_state_are_its_rebels_and_the_two_sides_are_both(extract):
+    # the mediator's country is not the rebels'
+    events = extract(
+        "Algeria brokered a peace agreement between Mali and the Tuareg rebels in July. The two "
+        "sides will resume negotiations by September 10.",
+        datetime.date(2008, 8, 31),
+    ).events
+    deal, talks = sorted(events, key=lambda e: e.date.value)
+    assert "Malian opposition" in actors(deal)
+    assert "Algerian opposition" not in actors(deal)
+    assert set(actors(talks)) == {"Mali", "Malian opposition"}

@@ -1631,6 +1631,14 @@ _PARTY_PHRASES = (
 )
 
 
+def _named_together(token) -> bool:
+    """Where a story names those it will call "the two": the subject ("Russia and Turkey
+    agreed"), or after "between" ("a meeting between Farmajo and Bihi")."""
+    return token.dep_ in ("nsubj", "nsubjpass") or (
+        token.dep_ == "pobj" and token.head.lower_ == "between"
+    )
+
+
 def _pair_before(doc: Doc, found: list[ResolvedActor], token) -> tuple | None:
     """The two actors named together ("the United States and Russia", "Kerry and Lavrov")
     as the subject of the sentence before `token`'s, or of its own before it."""
@@ -1638,7 +1646,7 @@ def _pair_before(doc: Doc, found: list[ResolvedActor], token) -> tuple | None:
     start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     by_token = {a.j - 1: a for a in found if not a.is_place and a.kind != PLACE}
     for first in reversed(doc[start : token.i]):
-        if first.dep_ not in ("nsubj", "nsubjpass") or first.i not in by_token:
+        if not _named_together(first) or first.i not in by_token:
             continue
         joined = [c for c in first.children if c.dep_ == "conj"]
         if len(joined) != 1 or joined[0].i not in by_token:
@@ -1658,7 +1666,7 @@ def _named_together_before(doc: Doc, found: list[ResolvedActor], token, own=Fals
     for _ in range(4):  # wire stories give each sentence a paragraph: count sentences
         start = doc[start - 1].sent.start if start > 0 else 0
     for first in reversed(doc[start : token.i if own else token.sent.start]):
-        if first.dep_ not in ("nsubj", "nsubjpass"):
+        if not _named_together(first):
             continue
         if first.i not in by_token and first.lemma_.lower() in _SENT_BY:
             # "Representatives from Russia, Turkey and Iran have kicked off ...": those sent
@@ -1690,6 +1698,7 @@ def _named_together_before(doc: Doc, found: list[ResolvedActor], token, own=Fals
 _GROUP_NOUNS = frozenset(
     ["country", "power", "state", "nation", "sponsor", "guarantor", "diplomat", "minister"]
     + ["neighbor", "neighbour"]  # "Ethiopia and Eritrea ..., the neighbours said"
+    + ["leader", "president"]  # "a meeting between Farmajo and Bihi ... The two leaders"
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -1909,7 +1918,7 @@ def _collectives(
         # "The government and its opponents", "Assad's foes": whom the state fights.
         foes = lemma in ("opponent", "foe") and token.tag_ == "NNS"
         if foes or lemma in _OPPOSITION_NOUNS or kind_of_group in _OPPOSITION_NOUNS | {"guerrilla"}:
-            where = country or focus
+            where = country or _state_paired_with(token, found) or focus
             if where is None:
                 continue
             parties = war_sides(where)
@@ -1972,7 +1981,7 @@ def _collectives(
                 and not of_war
             ):
                 continue  # "the rival Syrian delegations", "both sides": the parties
-            pair = None if country else _pair_before(doc, found, token)
+            pair = None if country else _pair_before(doc, found + out, token)
             if pair is not None and before & {"two", "both"}:
                 # "The United States and Russia have reached an agreement ... the two parties
                 # agreed to allow aid": the two just named, not the war's sides.
@@ -1990,6 +1999,19 @@ def _collectives(
                 )
                 out.append(_collective(doc, start, end, party, kind, where))
     return out
+
+
+def _state_paired_with(token: Token, found: list[ResolvedActor]) -> str | None:
+    """The country "the rebels" are paired with by "and": "a deal between Mali and the
+    Tuareg rebels" (brokered by Algeria) are Mali's rebels."""
+    partners = [c for c in token.children if c.dep_ == "conj"]
+    if token.dep_ == "conj":
+        partners.append(token.head)
+    for partner in partners:
+        for a in found:
+            if a.kind == COUNTRY and not a.is_place and a.i <= partner.i < a.j:
+                return a.name
+    return None
 
 
 _SEATS = {seats[0].lower(): country for country, _a, seats, _d in gazetteer.COUNTRIES if seats}
