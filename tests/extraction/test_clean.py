@@ -183,6 +183,16 @@ def test_wrapped_lines_of_one_paragraph_join_with_a_space():
     assert doc.source[start:end] == "Lavrov met the\nopposition leader"
 
 
+def test_a_wire_dateline_starts_a_paragraph_after_a_long_headline():
+    text = (
+        "Rival leaders resume peace talks in Kenya to end the long civil war in the south\n"
+        "NAIROBI, April 28, 2004 (AP) — The government and the rebels resumed talks."
+    )
+    doc = clean_text(text)
+    assert doc.text.split("\n\n") == text.split("\n")
+    assert_offsets_exact(doc)
+
+
 def test_indentation_does_not_change_the_verdict():
     plain = clean_text("Cookie consent\nRussia invited al-Khatib for talks on Friday.\n")
     indented = clean_text("      Cookie consent\n\tRussia invited al-Khatib for talks on Friday.\n")

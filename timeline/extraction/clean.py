@@ -23,6 +23,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from timeline.extraction.dates import dateline_span
+
 __all__ = [
     "Document",
     "UnreadableArticle",
@@ -434,6 +436,7 @@ def _assemble(lines: list[_Line], *, plain: bool) -> tuple[str, list[Segment]]:
                 and not previous.bullet
                 and not _ENDS_SENTENCE.search(previous.text)
                 and (not line.text[0].isupper() or len(previous.text) >= 50)
+                and not _opens_with_dateline(line.text)
             )
             separator = " " if wrapped else "\n\n"
             at = line.pieces[0][1]
@@ -446,6 +449,13 @@ def _assemble(lines: list[_Line], *, plain: bool) -> tuple[str, list[Segment]]:
         length += len(line.text)
         previous = line
     return "".join(parts), _merge(segments)
+
+
+def _opens_with_dateline(text: str) -> bool:
+    """ "NAIROBI, April 28, 2004 (AP) — ...": a wire story's first paragraph, never the
+    wrapped rest of the line before it (a headline without a full stop)."""
+    span = dateline_span(text[:120])
+    return span is not None and span[0] == 0
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:
