@@ -772,13 +772,19 @@ class ActorResolver:
             label == "PERSON"
             and entry is None
             and len(span) == 1
-            and span.root.dep_ == "pobj"
-            and span.root.head.lower_ in ("in", "at")
+            and _first_conjunct(span.root).dep_ not in ("nsubj", "nsubjpass", "poss", "agent")
+            and not _title_before(span, self._by_key)[1]
         ):
-            # "rebel delegates in Goma": a lone word nobody in the story or the index bears,
-            # where things happen (the model reads many towns as names)
+            # "rebel delegates in Goma", "nuclear projects, in particular Arak and Fordow": a
+            # lone word nobody in the story or the index bears, with no title and doing
+            # nothing, is no person (the model reads many towns and sites as names)
             actor = self._person(span, via, people, strict=True)
-            return actor or _actor(span, span.text, PLACE, None, via, is_place=True)
+            if actor is not None:
+                return actor
+            root = span.root
+            if root.dep_ == "pobj" and root.head.lower_ in ("in", "at"):
+                return _actor(span, span.text, PLACE, None, via, is_place=True)
+            return None
         if label == "PERSON" or (label in ("ORG", "GPE") and _name_words(span) <= 2):
             actor = self._person(span, via, people, strict=label != "PERSON" and not titled)
             if actor is not None or label == "PERSON":
