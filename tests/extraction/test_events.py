@@ -2762,3 +2762,23 @@ def test_rebels_paired_with_a_state_are_its_rebels_and_the_two_sides_are_both(ex
     assert "Malian opposition" in actors(deal)
     assert "Algerian opposition" not in actors(deal)
     assert set(actors(talks)) == {"Mali", "Malian opposition"}
+
+
+def test_sudans_war_of_2023_has_its_sides(extract):
+    events = extract(
+        "Sudan's army and the paramilitary RSF agreed on a truce in Jeddah on Saturday. The "
+        "truce will take effect on Monday evening.",
+        datetime.date(2023, 5, 21),
+    ).events
+    sides = {"Sudanese Armed Forces", "Rapid Support Forces"}
+    assert [(e.type, e.date.value, set(actors(e))) for e in events] == [
+        ("agreement", "2023-05-20", sides),
+        ("ceasefire", "2023-05-22", sides),
+    ]
+
+
+def test_a_truce_takes_effect_between_its_sides(extract):
+    (event,) = extract(
+        "A fragile truce in eastern Ukraine took effect on Sunday.", datetime.date(2015, 2, 16)
+    ).events
+    assert event.summary == "Truce between Ukraine and pro-Russian separatists takes effect"

@@ -1623,7 +1623,16 @@ def find_events(
     skip = dateline[1] if dateline else -1
     day = published_date.first_day if published_date is not None and published_date.value else None
     countries = sorted(
-        (a for a in actors if a.kind == "country" and gazetteer.conflict_parties(a.name, day)),
+        [a for a in actors if a.kind == "country" and gazetteer.conflict_parties(a.name, day)]
+        # "Sudan's army and the RSF agreed a truce ... The truce will take effect": a side
+        # of a war names its country's war
+        + [
+            dataclasses.replace(a, name=a.country, kind="country", country=None)
+            for a in actors
+            if a.kind != "country"
+            and a.country
+            and a.name in gazetteer.conflict_parties(a.country, day)
+        ],
         key=lambda a: a.i,
     )
     actors = [

@@ -379,6 +379,9 @@ ORGANIZATIONS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
         "South Sudan",
     ),
     ("M23", "group", ("March 23 Movement", "M23 rebels"), "Democratic Republic of the Congo"),
+    # Sudan's war of 2023
+    ("Sudanese Armed Forces", "organization", ("SAF", "Sudanese army", "Sudan's army"), "Sudan"),
+    ("Rapid Support Forces", "group", ("RSF",), "Sudan"),
     # Ukraine
     ("Organization for Security and Co-operation in Europe", "organization", ("OSCE",), None),
     ("Donetsk People's Republic", "group", ("DPR",), "Ukraine"),
@@ -420,6 +423,10 @@ CONFLICT_PERIODS: dict[str, tuple[tuple[datetime.date, datetime.date | None, tup
         # the FARC's war ended with the accord of November 2016; the ELN fights on
         (datetime.date(1964, 5, 27), datetime.date(2016, 11, 30), ("Colombian government", "Revolutionary Armed Forces of Colombia")),
         (datetime.date(2016, 12, 1), None, ("Colombian government", "National Liberation Army")),
+    ),
+    "Sudan": (
+        # the army against the paramilitary Rapid Support Forces, from April 2023
+        (datetime.date(2023, 4, 15), None, ("Sudanese Armed Forces", "Rapid Support Forces")),
     ),
     "Libya": (
         # the uprising: Gaddafi's government against the rebels' council

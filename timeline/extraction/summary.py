@@ -15,7 +15,7 @@ from parts, never cut out of the sentence, so it is never a truncated sentence.
 
 from __future__ import annotations
 
-from timeline.extraction.lexicon import NOUNS, REPORTING_VERBS
+from timeline.extraction.lexicon import CEASEFIRE_NOUNS, NOUNS, REPORTING_VERBS
 from timeline.extraction.types import SOURCE, ActorMention
 
 IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
@@ -309,6 +309,22 @@ def event_headline(
             lemma = "visit"  # "paid a courtesy visit to the delegation"
     else:
         verb, lemma = None, NOUN_VERBS.get(event_type, "act")
+    truce = next(
+        (
+            c
+            for c in token.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CEASEFIRE_NOUNS
+        ),
+        None,
+    )
+    if trigger.verbal and event_type == "ceasefire" and truce is not None and doers:
+        # "A fragile ceasefire in eastern Ukraine took effect": the truce takes effect, its
+        # sides (told by the war) do not
+        rest = phrases.objects(verb, set(doers), particle)
+        words = f"{truce.lemma_.lower()} between {names(doers)}"
+        verb_words = " ".join([lemma, *rest[:1]])
+        verb_words = f"to {verb_words}" if planned else third_person(verb_words)
+        return headline(f"{words} {verb_words}", [], [], place)
     undergoer = _passive_subject(verb) if trigger.verbal else None
     if undergoer is not None:
         # "The summit between Rwanda and Congo was called off": the summit is what the verb
