@@ -2782,3 +2782,12 @@ def test_a_truce_takes_effect_between_its_sides(extract):
         "A fragile truce in eastern Ukraine took effect on Sunday.", datetime.date(2015, 2, 16)
     ).events
     assert event.summary == "Truce between Ukraine and pro-Russian separatists takes effect"
+
+
+def test_a_quotation_closing_in_the_sentence_leaves_its_speaker_outside(extract):
+    # the quotation began a sentence before: "Kerry said" is not quoted
+    events = extract(
+        '"Both leaders have shown courage. We are grateful for their leadership," Kerry said.',
+        datetime.date(2013, 7, 29),
+    ).events
+    assert [(e.type, set(actors(e))) for e in events] == [("statement", {"John Kerry"})]

@@ -123,7 +123,11 @@ def quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
     spans, open_at = [], None
     for i, ch in enumerate(text):
         if ch in QUOTES:
-            if open_at is None:
+            if open_at is None and not spans and closes_a_quote(text, i):
+                # '"Both leaders ... courage. We are grateful," Kerry said.': the quotation
+                # began in the sentence before; only what precedes the mark is quoted
+                spans.append((offset, offset + i + 1))
+            elif open_at is None:
                 open_at = i
             else:
                 if not is_quoted_name(text[open_at + 1 : i]):
@@ -132,6 +136,15 @@ def quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
     if open_at is not None:  # a quote that runs on past the sentence
         spans.append((offset + open_at, offset + len(text)))
     return spans
+
+
+def closes_a_quote(text: str, i: int) -> bool:
+    """Whether the quotation mark at `i` ends a quotation: a right one (”), or a straight
+    one right after a comma or full stop with a space or the end after it ('grateful," he')."""
+    if text[i] == "”":
+        return True
+    before, after = text[i - 1 : i], text[i + 1 : i + 2]
+    return text[i] == '"' and before in (",", ".", "?", "!") and after in ("", " ", "\n")
 
 
 def inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
