@@ -2791,3 +2791,20 @@ def test_a_quotation_closing_in_the_sentence_leaves_its_speaker_outside(extract)
         datetime.date(2013, 7, 29),
     ).events
     assert [(e.type, set(actors(e))) for e in events] == [("statement", {"John Kerry"})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel and the Palestinians will resume peace talks on Monday.",
+        "Talks between the Israelis and the Palestinians resumed on Monday.",
+    ],
+)
+def test_a_people_beside_another_party_is_its_side(extract, text):
+    (event,) = extract(text, datetime.date(2013, 7, 29)).events
+    assert set(actors(event)) == {"Israel", "Palestine"}
+
+
+def test_a_people_alone_is_no_party(extract):
+    (event,) = extract("Kerry met the Palestinians on Monday.", datetime.date(2013, 7, 29)).events
+    assert set(actors(event)) == {"John Kerry"}

@@ -2368,9 +2368,24 @@ _VOTING = frozenset(["vote", "elect", "reject", "approve", "endorse", "ratify", 
 
 
 def _voting_people(span: Span) -> str | None:
-    """The country whose people vote as its subject: "Colombians voted on Sunday"."""
+    """The country whose people vote as its subject: "Colombians voted on Sunday"; or a
+    people named beside another party as one ("Israel and the Palestinians will resume
+    talks", "talks between the Israelis and the Palestinians")."""
     root = span.root
-    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in _VOTING:
+    voting = root.dep_ == "nsubj" and root.head.lemma_.lower() in _VOTING
+    partner = (
+        root.head
+        if root.dep_ == "conj"
+        else next((c for c in root.children if c.dep_ == "conj"), None)
+    )
+    beside = (
+        root.tag_ == "NNPS"
+        and any(c.lower_ == "the" for c in root.children)
+        and partner is not None
+        and partner.ent_type_ in ("GPE", "NORP", "ORG")
+        and _actor_slot(root)
+    )
+    if not (voting or beside):
         return None
     word = _fold(span.text)
     return _DEMONYMS.get(word) or (_DEMONYMS.get(word[:-1]) if word.endswith("s") else None)
