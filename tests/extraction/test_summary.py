@@ -56,6 +56,7 @@ def headline_of(pipeline, text, day):
          (2012, 12, 28), "Recep Tayyip Erdogan says regime change was inevitable"),
         ("At least 40 people were killed on Sunday in Homs, activists said.", (2012, 5, 7),
          "People killed in Homs"),
+        ("John Kerry is due in Moscow on Thursday.", (2016, 3, 16), "John Kerry to visit Moscow"),
     ],
 )  # fmt: skip
 def test_a_headline_says_who_did_what_to_whom_where(pipeline, sentence, day, expected):

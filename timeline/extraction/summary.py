@@ -297,6 +297,9 @@ def event_headline(
     phrases = Phrases([*actors, *named])
     doers = [a.name for a in actors if a.role == SOURCE]
     others = [a.name for a in actors if a.role != SOURCE and a.name != place]
+    if trigger.verbal and event_type == "visit" and token.lemma_.lower() == "be" and place:
+        # "Kerry is due in Moscow", "the envoy is in Cyprus": a visit to the place
+        return headline("visit", doers, [place], None, planned=planned)
     if trigger.verbal:
         verb = token
         lemma = f"{token.lemma_.lower()} {particle}".strip()
