@@ -2808,3 +2808,17 @@ def test_a_people_beside_another_party_is_its_side(extract, text):
 def test_a_people_alone_is_no_party(extract):
     (event,) = extract("Kerry met the Palestinians on Monday.", datetime.date(2013, 7, 29)).events
     assert set(actors(event)) == {"John Kerry"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The last round of talks, on Jan. 2, ended without a deal.",
+        "The talks in May 2013 ended without a deal.",
+    ],
+)
+def test_a_definite_happening_months_away_or_the_last_one_is_another(extract, second):
+    events = extract(
+        f"Kerry and Lavrov held talks in Geneva on Monday. {second}", datetime.date(2014, 1, 14)
+    ).events
+    assert [e.date.value for e in events if "John Kerry" in actors(e)] == ["2014-01-13"]

@@ -1495,16 +1495,28 @@ def the_same_happening(sent, quotes, dates, found):
         verb = verb_of(candidate)
         if verb.i != token.i and trigger_type(verb)[0] is not None:
             continue  # "The plan calls for a withdrawal by April 10": what the plan says
+        if any(c.lower_ in ANOTHER_ONE for c in token.children if c.dep_ == "amod"):
+            continue  # "The last round of negotiations, in July 2017": not the one just told
         clause = {t.idx for t in clause_tokens(verb_of(candidate))}
-        if not any(any(d.start <= i < d.end for i in clause) for d in dates):
+        own = [d for d in dates if any(d.start <= i < d.end for i in clause)]
+        if not own:
             continue
         for earlier in reversed(found):
             told = earlier.event.type == candidate.type or any(
                 trigger_type(t)[0] == candidate.type for t in told_in(sent.doc, earlier.event)
             )  # "voted to suspend Syria" told of a suspension
-            if told and earlier.event.actors:
+            apart = earlier.event.date is not None and any(
+                abs((d.first_day - earlier.event.date.first_day).days) > 92
+                for d in own
+                if d.first_day is not None and earlier.event.date.first_day is not None
+            )  # a happening of its kind months away is another
+            if told and earlier.event.actors and not apart:
                 return candidate, list(earlier.event.actors)
     return None
+
+
+# Words that make a definite noun another happening than the one just told.
+ANOTHER_ONE = frozenset(["last", "previous", "earlier", "next", "new", "first", "former", "prior"])
 
 
 def told_in(doc, event):
