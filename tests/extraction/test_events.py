@@ -2822,3 +2822,15 @@ def test_a_definite_happening_months_away_or_the_last_one_is_another(extract, se
         f"Kerry and Lavrov held talks in Geneva on Monday. {second}", datetime.date(2014, 1, 14)
     ).events
     assert [e.date.value for e in events if "John Kerry" in actors(e)] == ["2014-01-13"]
+
+
+def test_the_government_is_the_warring_countrys_not_the_mediators(extract):
+    # Norway is named as often as Sri Lanka, but the story is about Sri Lanka's war
+    events = extract(
+        "The Sri Lankan government and the Tamil Tigers have agreed to meet in Geneva, peace "
+        "facilitator Norway said on Wednesday. Norwegian envoy Erik Solheim will attend, a "
+        "Norwegian statement said. However, the government said on Wednesday it reserves the "
+        "right to retaliate.",
+        datetime.date(2006, 10, 11),
+    ).events
+    assert set(actors(events[-1])) == {"Sri Lankan government"}

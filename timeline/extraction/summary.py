@@ -320,7 +320,7 @@ def event_headline(
         ),
         None,
     )
-    if trigger.verbal and event_type == "ceasefire" and truce is not None and doers:
+    if trigger.verbal and event_type == "ceasefire" and truce is not None and len(doers) > 1:
         # "A fragile ceasefire in eastern Ukraine took effect": the truce takes effect, its
         # sides (told by the war) do not
         rest = phrases.objects(verb, set(doers), particle)
