@@ -320,11 +320,12 @@ def event_headline(
         ),
         None,
     )
-    if trigger.verbal and event_type == "ceasefire" and truce is not None and len(doers) > 1:
+    if trigger.verbal and event_type == "ceasefire" and truce is not None and doers:
         # "A fragile ceasefire in eastern Ukraine took effect": the truce takes effect, its
-        # sides (told by the war) do not
+        # sides (told by the war) do not; "Hamas's truce took effect": the one side's
         rest = phrases.objects(verb, set(doers), particle)
-        words = f"{truce.lemma_.lower()} between {names(doers)}"
+        noun = truce.lemma_.lower()
+        words = f"{noun} between {names(doers)}" if len(doers) > 1 else f"{doers[0]}'s {noun}"
         verb_words = " ".join([lemma, *rest[:1]])
         verb_words = f"to {verb_words}" if planned else third_person(verb_words)
         return headline(f"{words} {verb_words}", [], [], place)
