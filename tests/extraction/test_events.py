@@ -2834,3 +2834,42 @@ def test_the_government_is_the_warring_countrys_not_the_mediators(extract):
         datetime.date(2006, 10, 11),
     ).events
     assert set(actors(events[-1])) == {"Sri Lankan government"}
+
+
+def test_a_fathers_name_after_bin_is_no_surname(extract):
+    # "Abdullah bin Abdulaziz" is not every Abdulaziz
+    (event,) = extract(
+        "The envoys met the junta, Abdulaziz Abdulaziz, an aide to the president, said on "
+        "Saturday.",
+        datetime.date(2023, 8, 20),
+    ).events
+    assert set(actors(event)) == {"Abdulaziz Abdulaziz"}
+
+
+def test_a_wire_dateline_between_bars_names_no_actor(extract):
+    (event,) = extract(
+        "Abuja, Nigeria | Xinhua | A delegation from ECOWAS on Saturday met junta leader "
+        "Abdourahamane Tchiani.",
+        datetime.date(2023, 8, 20),
+    ).events
+    assert set(actors(event)) == {
+        "Economic Community of West African States",
+        "Abdourahamane Tchiani",
+    }
+    assert event.evidence.startswith("A delegation")
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("IGAD", "Intergovernmental Authority on Development"),
+        ("SADC", "Southern African Development Community"),
+        ("ASEAN", "Association of Southeast Asian Nations"),
+        ("the OSCE Minsk Group", "OSCE Minsk Group"),
+    ],
+)
+def test_regional_bodies_that_mediate_are_known(extract, body, name):
+    (event,) = extract(
+        f"{body} called for a ceasefire on Monday.", datetime.date(2014, 5, 6)
+    ).events
+    assert name in actors(event)

@@ -364,7 +364,8 @@ class ActorResolver:
     def _index(self, entry: _Entry) -> None:
         if entry.kind == PERSON:
             words = actor_key(entry.name).split()
-            if len(words) >= 2:
+            # "Abdullah bin Abdulaziz": the last word is his father's name, which many bear
+            if len(words) >= 2 and words[-2] not in PATRONYMIC:
                 self._surnames.setdefault(words[-1], set()).add(entry)
             if len(words) >= 3:
                 for word in words:
@@ -2031,6 +2032,10 @@ def _seat_named(token: Token) -> str | None:
                 if place.dep_ == "pobj" and place.text.lower() in _SEATS:
                     return _SEATS[place.text.lower()]
     return None
+
+
+# Words before a father's name in a person's: "bin", "ibn", "ould".
+PATRONYMIC = frozenset(["bin", "ibn", "bint", "ben", "ould", "wad"])
 
 
 # The nouns an office can be named by: "the foreign minister", "the UN chief".

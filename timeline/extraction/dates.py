@@ -1446,10 +1446,11 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 
 # "Havana, Cuba (CNN) Colombia's government ...": a town in ordinary capitals and a wire's
 # name in brackets, with no dash after it (CNN's style since 2015).
+_WIRES = r"(?:CNN|AP|AFP|Reuters|Xinhua|UPI|dpa|ANI|IANS|PTI|TASS|Sputnik|Anadolu|IRNA|KUNA)"
 _CASED_DATELINE_RE = re.compile(
     r"^[ \t]*[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}(?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"
-    r"[ ]*\((?:CNN|AP|AFP|Reuters|Xinhua|UPI|dpa|ANI|IANS|PTI|TASS|Sputnik|Anadolu|IRNA|KUNA)\)"
-    r"[ ]*(?:--|—|–|-|_|:)?[ ]*",
+    # "(Reuters) -", or between bars: "Abuja, Nigeria | Xinhua |"
+    rf"(?:[ ]*\({_WIRES}\)[ ]*(?:--|—|–|-|_|:)?|[ ]*\|[ ]*{_WIRES}[ ]*\|)[ ]*",
     re.MULTILINE,
 )
 
