@@ -998,8 +998,9 @@ def test_an_acronym_after_a_documents_title_names_the_document(nlp):
         "The CAB was signed by Miriam Coronel-Ferrer on Thursday."
     )
     assert "CAB" not in names(nlp, text)
-    text = "The Intergovernmental Authority on Development (IGAD) met. IGAD said talks resume."
-    assert names(nlp, text).count("Intergovernmental Authority on Development") == 2
+    text = "The Joint Monitoring and Evaluation Commission (JMEC) met. JMEC said talks resume."
+    found = names(nlp, text)
+    assert found and set(found) == {"Joint Monitoring and Evaluation Commission"}
 
 
 def test_a_name_the_model_cuts_short_goes_on_over_its_untagged_words(nlp):
