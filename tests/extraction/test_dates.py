@@ -571,6 +571,14 @@ def test_day_after_and_days_later_follow_the_last_date(nlp):
     assert found[2].anchor_value == "2012-12-13"
 
 
+def test_a_day_after_a_happening_no_date_placed_is_unplaced(nlp):
+    """ "signed a declaration, a day after a summit" with no date told before: the summit's
+    day is not the story's, so "a day after" is not the day after the story."""
+    text = "The leaders signed a declaration, a day after a summit in Asmara."
+    (after,) = dates(nlp, text, CNN_FRIDAY)
+    assert after.value is None
+
+
 def test_years_after_a_happening_are_not_counted_from_the_story(nlp):
     """ "three years after a deal brokered by Kerry": the deal's time is not known, and the
     story's is not it; "a year earlier" with nothing else in the sentence is the story's."""

@@ -1115,7 +1115,9 @@ class _Resolver:
             # "on Oct. 12, the day before the crash": in apposition, that same date.
             day, precision = self.last
             found = self.mention(text, start, end, day, precision, ANCHOR_PREVIOUS, day)
-        elif kind == "clause":
+        elif kind == "clause" or (kind == "phrase" and self.last is None):
+            # "signed a declaration, a day after a summit": with no date told before, the
+            # summit's is not the story's either
             found = DateMention(text, start, end, None, None, None)
         elif _comes_after(self.doc, start, end):
             # "The talks came three days after their trilateral meeting": the talks are the
