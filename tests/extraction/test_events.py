@@ -2873,3 +2873,18 @@ def test_regional_bodies_that_mediate_are_known(extract, body, name):
         f"{body} called for a ceasefire on Monday.", datetime.date(2014, 5, 6)
     ).events
     assert name in actors(event)
+
+
+def test_two_sides_announcing_talks_ahead_hold_them(extract):
+    (event,) = extract(
+        "The Colombian government and the ELN announced on Saturday that the talks will resume "
+        "on February 13 in Mexico.",
+        datetime.date(2023, 1, 22),
+    ).events
+    assert (event.type, event.date.value) == ("resumption", "2023-02-13")
+    assert set(actors(event)) == {"Colombian government", "National Liberation Army"}
+    (event,) = extract(
+        "The UN announced on Saturday that the talks will resume on February 13 in Mexico.",
+        datetime.date(2023, 1, 22),
+    ).events
+    assert actors(event) == {}  # one announcer is no side

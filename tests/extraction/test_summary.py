@@ -60,6 +60,8 @@ def headline_of(pipeline, text, day):
         ("A fragile truce in eastern Ukraine took effect on Sunday.", (2015, 2, 16),
          "Truce between Ukraine and pro-Russian separatists takes effect"),
         ("Hamas's truce took effect on Sunday.", (2014, 8, 17), "Hamas's truce takes effect"),
+        ("Kiev and Moscow announced on Saturday that the talks will resume on Monday.",
+         (2022, 3, 5), "Ukraine and Russia to resume talks"),
     ],
 )  # fmt: skip
 def test_a_headline_says_who_did_what_to_whom_where(pipeline, sentence, day, expected):

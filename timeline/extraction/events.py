@@ -1342,7 +1342,13 @@ def talks_scheduled(chosen, sent, quotes, dates, sentence_actors=()):
         clause = {t.idx for t in clause_tokens(verb_of(candidate))}
         ahead = [d for d in dates if d.future and any(d.start <= i < d.end for i in clause)]
         if ahead:
-            return candidate, parties_with(candidate, chosen, sentence_actors, quotes)
+            parties = parties_with(candidate, chosen, sentence_actors, quotes)
+            announcers = [a for a in chosen[1] if a.role == SOURCE] if chosen else []
+            if not parties and len({a.name for a in announcers}) > 1:
+                # "The government and the ELN announced that the talks will resume on
+                # February 13": two sides announcing talks announce their own
+                parties = announcers
+            return candidate, parties
     return chosen
 
 

@@ -329,6 +329,13 @@ def event_headline(
         verb_words = " ".join([lemma, *rest[:1]])
         verb_words = f"to {verb_words}" if planned else third_person(verb_words)
         return headline(f"{words} {verb_words}", [], [], place)
+    talks = next(
+        (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and meeting_noun(c)),
+        None,
+    )
+    if trigger.verbal and talks is not None and doers and event_type in ("meeting", "resumption"):
+        # "X and Y announced that the talks will resume": they resume the talks
+        lemma = f"{lemma} {talks.text.lower()}"
     undergoer = _passive_subject(verb) if trigger.verbal else None
     if undergoer is not None:
         # "The summit between Rwanda and Congo was called off": the summit is what the verb
