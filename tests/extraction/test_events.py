@@ -2888,3 +2888,29 @@ def test_two_sides_announcing_talks_ahead_hold_them(extract):
         datetime.date(2023, 1, 22),
     ).events
     assert actors(event) == {}  # one announcer is no side
+
+
+def test_commentators_and_the_press_take_no_part(extract):
+    assert (
+        extract(
+            "Political analyst Glen Mpani said on Tuesday that the talks would fail.",
+            datetime.date(2008, 10, 14),
+        ).events
+        == []
+    )
+    (event,) = extract(
+        "Mbeki's office said Robert Mugabe met Morgan Tsvangirai on Tuesday, correspondent "
+        "Blessing Zulu reported.",
+        datetime.date(2008, 10, 14),
+    ).events
+    assert "Blessing Zulu" not in actors(event)
+
+
+def test_a_name_the_model_reads_as_a_place_but_no_map_knows_is_a_person(extract):
+    # spaCy tags "Thabo Mbeki" a place; it is the subject of "met"
+    (event,) = extract(
+        "Thabo Mbeki met Robert Mugabe on Tuesday.", datetime.date(2008, 10, 14)
+    ).events
+    assert set(actors(event)) == {"Thabo Mbeki", "Robert Mugabe"}
+    (event,) = extract("Abu Dhabi hosted talks on Tuesday.", datetime.date(2008, 10, 14)).events
+    assert set(actors(event)) == {"United Arab Emirates"}

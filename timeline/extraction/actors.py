@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from timeline.extraction import gazetteer
+from timeline.extraction.coordinates import coordinates
 from timeline.extraction.lexicon import AIDES, NOUNS, REPORTING_VERBS, VERBS
 from timeline.extraction.offices import (
     DEFAULT_BODY,
@@ -458,6 +459,10 @@ class ActorResolver:
         out = _two_states_of_a_name(doc, out)
         out = _short_names(doc, out)
         out += self._pronouns(doc, out)
+        # "political analyst Glen Mpani told reporter Blessing Zulu": commentators and the
+        # press speak about the process, they take no part in it
+        onlookers = {a.name for a in out if a.kind == PERSON and _onlooker(doc, a)}
+        out = [a for a in out if a.name not in onlookers]
         focus = focus_country(out, doc)
         for person, state in _leaders_states(out, doc, focus):
             out.remove(person)
@@ -786,9 +791,21 @@ class ActorResolver:
             if root.dep_ == "pobj" and root.head.lower_ in ("in", "at"):
                 return _actor(span, span.text, PLACE, None, via, is_place=True)
             return None
+        # "Thabo Mbeki met Robert Mugabe", tagged a place: two capitalised words no map knows,
+        # the subject of what people do
+        named_like_a_person = (
+            entry is None
+            and label == "GPE"
+            and len(span) == 2
+            and all(t.is_title and t.is_alpha for t in span)
+            and span.root.dep_ in ("nsubj", "nsubjpass")
+            and span.root.head.lemma_.lower() in _DOING
+            and coordinates(span.text) is None
+        )
         if label == "PERSON" or (label in ("ORG", "GPE") and _name_words(span) <= 2):
-            actor = self._person(span, via, people, strict=label != "PERSON" and not titled)
-            if actor is not None or label == "PERSON":
+            strict = label != "PERSON" and not titled and not named_like_a_person
+            actor = self._person(span, via, people, strict=strict)
+            if actor is not None or label == "PERSON" or named_like_a_person:
                 return actor
         if _is_junk(span, sentence_initial_ok=label != "ORG"):
             return None
@@ -2194,6 +2211,30 @@ def _modifies_person(span: Span) -> bool:
 def _name_words(span: Span) -> int:
     """Words of a name, "al-" and hyphens aside: "al-Assad" is one."""
     return len(actor_key(span.text).split())
+
+
+# What people, not places, do as a sentence's subject: "Thabo Mbeki met Robert Mugabe".
+_DOING = frozenset(
+    ["say", "meet", "sign", "tell", "visit", "urge", "announce", "agree", "hold", "attend"]
+    + ["travel", "arrive", "add", "call", "reject", "accept", "welcome", "insist", "warn"]
+)
+
+
+# Who comments on or reports a process without taking part: "analyst Glen Mpani".
+ONLOOKERS = frozenset(
+    ["analyst", "commentator", "columnist", "reporter", "correspondent", "journalist"]
+    + ["professor", "researcher", "scholar", "academic", "pundit"]
+)
+
+
+def _onlooker(doc: Doc, actor: ResolvedActor) -> bool:
+    """A person named with a commentator's or the press's title: right before the name
+    ("political analyst Glen Mpani") or in apposition ("Glen Mpani, an analyst at ...")."""
+    before = doc[actor.i - 1] if actor.i > 0 else None
+    if before is not None and before.lemma_.lower() in ONLOOKERS:
+        return True
+    root = doc[actor.i : actor.j].root
+    return any(c.dep_ == "appos" and c.lemma_.lower() in ONLOOKERS for c in root.children)
 
 
 def _first_conjunct(token: Token) -> Token:
