@@ -2914,3 +2914,13 @@ def test_a_name_the_model_reads_as_a_place_but_no_map_knows_is_a_person(extract)
     assert set(actors(event)) == {"Thabo Mbeki", "Robert Mugabe"}
     (event,) = extract("Abu Dhabi hosted talks on Tuesday.", datetime.date(2008, 10, 14)).events
     assert set(actors(event)) == {"United Arab Emirates"}
+
+
+def test_a_meeting_next_week_and_next_wednesday_is_one_on_that_day(extract):
+    events = extract(
+        "Ilham Aliyev and Nikol Pashinyan are set to meet next week in Brussels with Charles "
+        "Michel. Michel will host a meeting with Aliyev and Pashinyan next Wednesday, his "
+        "schedule shows.",
+        datetime.date(2022, 3, 31),
+    ).events
+    assert [(e.type, e.date.value, e.planned) for e in events] == [("meeting", "2022-04-06", True)]

@@ -44,6 +44,7 @@ from timeline.extraction.types import (
     DAY,
     EVENT_TYPE_INFO,
     EVENT_TYPE_TABLE,
+    MONTH,
     OTHER,
     PERSON,
     SOURCE,
@@ -2492,6 +2493,15 @@ def same_happening(earlier: Found, later: Found) -> bool:
         # "Russia and China have vetoed a resolution" (the lede, undated) and "On Tuesday
         # ... Russia and China voted against": one vote, on the day the next lines give.
         return True
+    if (
+        (finer_within(b.date, a.date) or finer_within(a.date, b.date))
+        and a.planned == b.planned
+        and same_kin(a.type, b.type)
+        and names & other_names
+    ):
+        # "are set to meet next week in Brussels with Charles Michel" and "Michel will gather
+        # next Wednesday a meeting with Aliyev and Pashinyan": one meeting, on that day
+        return True
     if a.date.value != b.date.value or a.date.precision != b.date.precision:
         return False
     if names <= other_names or other_names <= names:
@@ -2499,6 +2509,19 @@ def same_happening(earlier: Found, later: Found) -> bool:
     # "Russia and the United States agreed ..." and "Lavrov and Kerry announced the
     # agreement": the same parties, by their states and by their ministers.
     return a.type in SHARED_TYPES and bool(earlier.sources) and states(a) == states(b)
+
+
+def finer_within(day, month) -> bool:
+    """Whether `day` is a day inside the month `month` names: 2022-04-06 in 2022-04."""
+    return (
+        day is not None
+        and month is not None
+        and day.precision == DAY
+        and month.precision == MONTH
+        and bool(day.value)
+        and bool(month.value)
+        and day.value.startswith(month.value + "-")
+    )
 
 
 def states(event: Event) -> set[str]:
@@ -2525,7 +2548,7 @@ def absorb(keep: Found, item: Found) -> None:
     """Fold `item` into `keep`; the sentence with a written date stays the evidence."""
     a, b = keep.event, item.event
     keep.last_index = max(keep.last_index, item.last_index)
-    if item.explicit and not keep.explicit:
+    if item.explicit and (not keep.explicit or finer_within(b.date, a.date)):
         # b's sentence is the better evidence: swap the roles of primary and extra mention.
         a.mentions.append((a.evidence, a.start, a.end, a.date))
         a.evidence, a.start, a.end, a.date = b.evidence, b.start, b.end, b.date
