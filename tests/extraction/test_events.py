@@ -2924,3 +2924,13 @@ def test_a_meeting_next_week_and_next_wednesday_is_one_on_that_day(extract):
         datetime.date(2022, 3, 31),
     ).events
     assert [(e.type, e.date.value, e.planned) for e in events] == [("meeting", "2022-04-06", True)]
+
+
+def test_a_truce_set_to_take_effect_is_its_wars(extract):
+    (event,) = extract(
+        "The ceasefire in Lebanon is set to take effect at 4 AM local time on November 27.",
+        datetime.date(2024, 11, 26),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("ceasefire", "2024-11-27", True)
+    assert set(actors(event)) == {"Israel", "Hezbollah"}
+    assert event.summary == "Ceasefire between Israel and Hezbollah to take effect"

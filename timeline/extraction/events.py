@@ -230,8 +230,12 @@ def verb_objects(token) -> list[str]:
 
 
 def takes_effect(token) -> bool:
-    """ "the truce took effect", "a ceasefire went into force", "the ceasefire began"."""
-    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    """ "the truce took effect", "a ceasefire went into force", "the ceasefire began", "the
+    ceasefire is set to take effect"."""
+    holder = token
+    while holder.dep_ == "xcomp" and holder.head.i != holder.i:
+        holder = holder.head  # "is set to take effect", "is expected to begin"
+    subjects = [c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not any(c.lemma_.lower() in CEASEFIRE_NOUNS for c in subjects):
         return False
     lemma = token.lemma_.lower()

@@ -433,6 +433,10 @@ CONFLICT_PERIODS: dict[str, tuple[tuple[datetime.date, datetime.date | None, tup
         (datetime.date(1964, 5, 27), datetime.date(2016, 11, 30), ("Colombian government", "Revolutionary Armed Forces of Colombia")),
         (datetime.date(2016, 12, 1), None, ("Colombian government", "National Liberation Army")),
     ),
+    "Lebanon": (
+        # Hezbollah's war with Israel from the day after Hamas's attack, to the truce
+        (datetime.date(2023, 10, 8), datetime.date(2024, 11, 27), ("Israel", "Hezbollah")),
+    ),
     "Sri Lanka": (
         # the civil war: the government against the Tamil Tigers, until their defeat
         (datetime.date(1983, 7, 23), datetime.date(2009, 5, 18), ("Sri Lankan government", "Liberation Tigers of Tamil Eelam")),

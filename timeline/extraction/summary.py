@@ -312,10 +312,13 @@ def event_headline(
             lemma = "visit"  # "paid a courtesy visit to the delegation"
     else:
         verb, lemma = None, NOUN_VERBS.get(event_type, "act")
+    holder = token
+    while holder.dep_ == "xcomp" and holder.head.i != holder.i:
+        holder = holder.head  # "the truce is set to take effect"
     truce = next(
         (
             c
-            for c in token.children
+            for c in holder.children
             if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CEASEFIRE_NOUNS
         ),
         None,
