@@ -2934,3 +2934,12 @@ def test_a_truce_set_to_take_effect_is_its_wars(extract):
     assert (event.type, event.date.value, event.planned) == ("ceasefire", "2024-11-27", True)
     assert set(actors(event)) == {"Israel", "Hezbollah"}
     assert event.summary == "Ceasefire between Israel and Hezbollah to take effect"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["A delegation led by Sergei Lavrov", "Russian mediators, headed by Sergei Lavrov,"],
+)
+def test_who_leads_a_delegation_does_what_it_does(extract, subject):
+    (event,) = extract(f"{subject} met John Kerry on Monday.", datetime.date(2014, 5, 6)).events
+    assert actors(event) == {"Sergey Lavrov": "source", "John Kerry": "target"}

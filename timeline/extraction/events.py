@@ -2023,6 +2023,15 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
         clause += [
             t for c in controller.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
         ]
+    # "West African mediators, headed by Nana Akufo-Addo, met Mr. Taylor": who leads them
+    clause += [
+        t
+        for subject in verb.children
+        if subject.dep_ in {"nsubj", "nsubjpass"}
+        for acl in subject.children
+        if acl.dep_ == "acl" and acl.lemma_.lower() in {"head", "lead"}
+        for t in acl.subtree
+    ]
     # "Following the talks between Putin and Erdogan, Shoigu announced ...": those of the
     # happening before take no part in the announcing.
     scene = {
