@@ -38,7 +38,7 @@ from timeline.extraction.lexicon import (
     VERB_OBJECTS,
     verb_type,
 )
-from timeline.extraction.summary import event_headline
+from timeline.extraction.summary import event_headline, subject_holder
 from timeline.extraction.types import (
     ANCHOR_PREVIOUS,
     DAY,
@@ -232,10 +232,8 @@ def verb_objects(token) -> list[str]:
 def takes_effect(token) -> bool:
     """ "the truce took effect", "a ceasefire went into force", "the ceasefire began", "the
     ceasefire is set to take effect"."""
-    holder = token
-    while holder.dep_ == "xcomp" and holder.head.i != holder.i:
-        holder = holder.head  # "is set to take effect", "is expected to begin"
-    subjects = [c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # "is set to take effect", "is expected to begin": the subject of the verb above
+    subjects = [c for c in subject_holder(token).children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not any(c.lemma_.lower() in CEASEFIRE_NOUNS for c in subjects):
         return False
     lemma = token.lemma_.lower()

@@ -65,6 +65,14 @@ SPOKEN = frozenset(["statement", "threat", "proposal"])
 PERSONAL = frozenset(["i", "we", "you"])
 
 
+def subject_holder(verb):
+    """The verb whose subject `verb` shares, above its xcomp chain: "is" in "the truce is
+    set to take effect", for "take"."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def third_person(verb: str) -> str:
     """`third_person("meet")` -> "meets"; "reach agreement" -> "reaches agreement"."""
     first, _, rest = verb.partition(" ")
@@ -312,13 +320,10 @@ def event_headline(
             lemma = "visit"  # "paid a courtesy visit to the delegation"
     else:
         verb, lemma = None, NOUN_VERBS.get(event_type, "act")
-    holder = token
-    while holder.dep_ == "xcomp" and holder.head.i != holder.i:
-        holder = holder.head  # "the truce is set to take effect"
     truce = next(
         (
             c
-            for c in holder.children
+            for c in subject_holder(token).children
             if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CEASEFIRE_NOUNS
         ),
         None,
