@@ -571,6 +571,15 @@ def test_day_after_and_days_later_follow_the_last_date(nlp):
     assert found[2].anchor_value == "2012-12-13"
 
 
+def test_one_of_two_months_is_the_year(nlp):
+    """ "would resume in early November or December": either month, so only the year."""
+    october = datetime.date(2006, 10, 31)
+    found = dates(nlp, "The talks would resume in early November or December.", october)
+    assert [(d.value, d.precision) for d in found] == [("2006", YEAR), ("2006", YEAR)]
+    (one,) = dates(nlp, "The talks would resume in early November.", october)
+    assert (one.value, one.precision) == ("2006-11", MONTH)
+
+
 def test_a_day_after_a_happening_no_date_placed_is_unplaced(nlp):
     """ "signed a declaration, a day after a summit" with no date told before: the summit's
     day is not the story's, so "a day after" is not the day after the story."""

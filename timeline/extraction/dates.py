@@ -905,6 +905,10 @@ class _Resolver:
                 day = min(options, key=lambda d: (abs((d - this_month).days), d))
             else:
                 day = _pick(options, this_month, tense, firm=self._firm(start, end))
+        before = self.text[max(0, start - 30) : start]
+        if _OR_ANOTHER_MONTH.match(self.text, end) or _ANOTHER_MONTH_OR.search(before):
+            # "would resume in early November or December": one of two months, so the year
+            return self.relative(text, start, end, day, YEAR)
         return self.relative(text, start, end, day, MONTH)
 
     def _modifies_noun(self, start, end):
@@ -1293,6 +1297,11 @@ class _Resolver:
         if label in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORG", "PRODUCT", "FAC"):
             return False
         return 1900 <= year <= 2099
+
+
+# "November or December": a month with another as the alternative.
+_OR_ANOTHER_MONTH = re.compile(rf"[ ]+or[ ]+(?:early[ ]+|late[ ]+|mid-?)?(?i:{_MONTH_FULL})\b")
+_ANOTHER_MONTH_OR = re.compile(rf"(?i:{_MONTH_FULL})[ ]+or[ ]+(?:early[ ]+|late[ ]+|mid-?)?$")
 
 
 def find_dates(
