@@ -320,6 +320,15 @@ def test_he_said_after_a_quote_is_the_last_speaker(nlp):
     ]
 
 
+def test_he_said_is_the_speaker_named_in_apposition_not_the_man_spoken_of(nlp):
+    text = (
+        "Saudi Arabia's foreign minister, Adel al-Jubeir, said Assad must go. "
+        "He told reporters the talks had been difficult."
+    )
+    found = resolve_actors(nlp(text))
+    assert [a.name for a in found if a.via == "pronoun"] == ["Adel al-Jubeir"]
+
+
 def test_between_two_countries_both_act_and_the_crisis_is_in_a_place(nlp):
     text = (
         "The crisis in Syria urgently requires agreement between Russia and the United States "

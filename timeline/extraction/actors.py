@@ -2453,7 +2453,11 @@ def _dateline(span: Span) -> bool:
 
 
 def _is_speaker(span: Span) -> bool:
+    """ "Jubeir said", and "Saudi Arabia's foreign minister, Adel al-Jubeir, said": the
+    name in apposition to the speaking title speaks too."""
     root = span.root
+    if root.dep_ == "appos":
+        root = root.head
     return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
 
 
