@@ -329,6 +329,37 @@ def test_he_said_is_the_speaker_named_in_apposition_not_the_man_spoken_of(nlp):
     assert [a.name for a in found if a.via == "pronoun"] == ["Adel al-Jubeir"]
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "They will meet again in two weeks.",
+        "The two agreed to push for a ceasefire.",
+        "The two men agreed to push for a ceasefire.",
+        "Both said the meeting had been useful.",
+    ],
+)
+def test_a_sentence_opening_with_they_or_the_two_goes_on_with_the_pair_before(nlp, second):
+    text = (
+        f"Russian Foreign Minister Sergei Lavrov and John Kerry met in Geneva on Friday. {second}"
+    )
+    doc = nlp(text)
+    opening = doc[len(list(doc.sents)[0])].i
+    found = resolve_actors(doc, [LAVROV_SERGEI])
+    assert sorted(a.name for a in found if a.i >= opening and a.kind == "person") == [
+        "John Kerry",
+        "Sergey Lavrov",
+    ]
+
+
+def test_they_after_a_single_subject_is_not_the_pair_nor_two_without_the(nlp):
+    doc = nlp(
+        "Kerry met Lavrov in Geneva on Friday. They will meet again. "
+        "Russia and Iran met in Tehran. Two were killed in Aleppo."
+    )
+    found = resolve_actors(doc)
+    assert [a.surface for a in found if a.via == "pronoun"] == []
+
+
 def test_between_two_countries_both_act_and_the_crisis_is_in_a_place(nlp):
     text = (
         "The crisis in Syria urgently requires agreement between Russia and the United States "

@@ -1264,9 +1264,15 @@ def _definite_references(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedA
 
 def _they(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
     """ "The opposition delegates interrupted the ceremony when they walked out": "they" is
-    the subject of the clause above it in the same sentence."""
+    the subject of the clause above it in the same sentence. "Kerry and Lavrov met on
+    Thursday. They will meet again": a sentence that opens with "they" or "the two" goes on
+    with the subject the sentence before named together."""
     out: list[ResolvedActor] = []
     for token in doc:
+        if token.dep_ in ("nsubj", "nsubjpass") and _opens_with_those_named(token):
+            group = _subjects_of_previous_sentence(doc, found, token)
+            out += [_pointed_at(a, token) for a in group]
+            continue
         if token.lower_ != "they" or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         current = token.head
@@ -1287,6 +1293,37 @@ def _they(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
             out += [_pointed_at(a, token) for a in names.values()]
             break
     return out
+
+
+def _opens_with_those_named(token: Token) -> bool:
+    """ "They", "The two", "Both" as the first words of their sentence, standing alone."""
+    first = token.sent.start
+    if token.lower_ == "they":
+        return token.i == first
+    before = [t.lower_ for t in token.doc[first : token.i]]
+    return (token.lower_ == "two" and before == ["the"]) or (token.lower_ == "both" and not before)
+
+
+def _subjects_of_previous_sentence(doc: Doc, found: list[ResolvedActor], token) -> list:
+    """The two or more actors named together as the subject of the sentence just before
+    `token`'s ("Kerry and Lavrov met"), or [] when it has no such subject."""
+    if token.sent.start == 0:
+        return []
+    previous = doc[token.sent.start - 1].sent
+    by_token = {a.j - 1: a for a in found if not a.is_place and a.kind != PLACE}
+    for subject in (c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        group, current = [], subject
+        while current.i in by_token:
+            group.append(by_token[current.i])
+            joined = [c for c in current.children if c.dep_ == "conj"]
+            if not joined:
+                break
+            current = joined[0]
+        if len(group) >= 2 and len(group) == 1 + sum(
+            1 for t in subject.subtree if t.dep_ == "conj"
+        ):
+            return group
+    return []
 
 
 def _contains_run(words: list[str], run: list[str]) -> bool:
@@ -1723,6 +1760,7 @@ _GROUP_NOUNS = frozenset(
     ["country", "power", "state", "nation", "sponsor", "guarantor", "diplomat", "minister"]
     + ["neighbor", "neighbour"]  # "Ethiopia and Eritrea ..., the neighbours said"
     + ["leader", "president"]  # "a meeting between Farmajo and Bihi ... The two leaders"
+    + ["man", "woman"]  # "Kerry and Lavrov met ... The two men agreed"
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
