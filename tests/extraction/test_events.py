@@ -2943,3 +2943,15 @@ def test_a_truce_set_to_take_effect_is_its_wars(extract):
 def test_who_leads_a_delegation_does_what_it_does(extract, subject):
     (event,) = extract(f"{subject} met John Kerry on Monday.", datetime.date(2014, 5, 6)).events
     assert actors(event) == {"Sergey Lavrov": "source", "John Kerry": "target"}
+
+
+def test_a_when_clause_happens_when_the_dated_clause_it_qualifies_does(extract):
+    # the parser makes "when" an adverb here, not a mark
+    found = extract(
+        "The talks are the first in two years. An earlier round in Vienna in March fell apart "
+        "when the rebels refused to attend.",
+        datetime.date(2019, 6, 14),
+    ).events
+    assert [(e.type, e.date.value, e.date.precision) for e in found] == [
+        ("rejection", "2019-03", "month")
+    ]

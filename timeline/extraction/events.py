@@ -1015,7 +1015,9 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     # date of its own happened when the clause it qualifies did (a gap would be dated: "a
     # day after" hangs on it instead).
     if head.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in TIME_CLAUSE_MARKS for c in head.children
+        # the parser makes "when" a mark or an adverb: "collapsed when the Houthis failed"
+        c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_CLAUSE_MARKS and c.i < head.i
+        for c in head.children
     ):
         around = {t.idx for t in clause_tokens(head.head)}
         attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in around)]
