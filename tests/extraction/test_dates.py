@@ -166,6 +166,21 @@ def test_a_temporal_clause_takes_the_time_of_the_clause_it_hangs_on(nlp, text, v
     check(only(nlp, text, WEDNESDAY), value, DAY, ANCHOR_PUBLISHED, future=value > "2012-12-26")
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # expected before a past time: the month nearest the story, here just gone
+        ("Analysts had expected that exports would grow in November.", "2012-11"),
+        ("The envoy had hoped the two sides would meet in January.", "2013-01"),
+        # said, not had said: still ahead of the story
+        ("The envoy said the two sides would meet in November.", "2013-11"),
+    ],
+)
+def test_would_after_a_past_perfect_is_the_nearest_month(nlp, text, value):
+    """Written on Wednesday 26 December 2012."""
+    assert only(nlp, text, WEDNESDAY).value == value
+
+
 def test_last_weekday_on_that_weekday_is_a_week_back(nlp):
     """ "last Friday" in a Friday story is the Friday before."""
     text = "Rebels said they had seized the air base last Friday."

@@ -412,6 +412,14 @@ def _verb_tense(token) -> str:
         if any(c.lower_ in ("have", "has", "had", "'ve") for c in auxes):
             return "past"
         if any(c.lower_ in _FUTURE_AUX for c in auxes):
+            if (
+                any(c.lower_ == "would" for c in auxes)
+                and verb.dep_ == "ccomp"
+                and any(c.lower_ == "had" for c in _auxes(verb.head))
+            ):
+                # "had expected sales would rise in March": a future seen from before a
+                # past time may be gone by now; the March nearest the story's day
+                return "nearest"
             return "future"
         if any(c.dep_ == "acomp" and c.lemma_ in ("due", "set", "likely") for c in verb.children):
             return "future"
