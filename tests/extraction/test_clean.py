@@ -183,6 +183,36 @@ def test_wrapped_lines_of_one_paragraph_join_with_a_space():
     assert doc.source[start:end] == "Lavrov met the\nopposition leader"
 
 
+def test_a_page_of_one_line_paragraphs_keeps_its_headline_and_standfirst_apart():
+    text = (
+        "Envoys prepare a summit on the ceasefire in the east of the country\n"
+        "3 min read\n"
+        "The two ministers agreed on a plan for the withdrawal of heavy weapons from the line\n"
+        "The foreign ministers of the four countries met in Berlin on Monday to prepare a "
+        "summit on the ceasefire, which they hope to hold in Astana later this month, the "
+        "German foreign ministry said in a statement after the talks.\n"
+        "A second meeting is planned for next week, when the monitors will report on the "
+        "withdrawal of the heavy weapons from the contact line, officials said.\n"
+    )
+    doc = clean_text(text)
+    assert doc.text.split("\n\n")[:3] == [
+        "Envoys prepare a summit on the ceasefire in the east of the country",
+        "The two ministers agreed on a plan for the withdrawal of heavy weapons from the line",
+        doc.text.split("\n\n")[2],
+    ]
+    assert doc.text.split("\n\n")[2].startswith("The foreign ministers of the four")
+    assert_offsets_exact(doc)
+
+
+def test_a_hard_wrapped_text_still_joins_a_line_that_opens_with_a_capital():
+    text = (
+        "The foreign ministers of Russia, Germany, France and\n"
+        "Ukraine met in Berlin on Monday to prepare the summit in\n"
+        "Astana, the German foreign ministry said in a statement.\n"
+    )
+    assert clean_text(text).text == " ".join(text.split("\n")).strip()
+
+
 def test_a_wire_dateline_starts_a_paragraph_after_a_long_headline():
     text = (
         "Rival leaders resume peace talks in Kenya to end the long civil war in the south\n"

@@ -183,7 +183,7 @@ _FURNITURE_LINES = re.compile(
     media\ playback\ is\ unsupported\ on\ your\ device|accept|accept\ all|reject\ all|
     i\ agree|got\ it|ok|manage\ (?:preferences|settings)|comments?(?:\ \(\d+\))?|
     listen|print|email|share|subscribe|follow(?:\ us)?|sign\ (?:up|in)|log\ in|
-    register)[\s.:!]*$""",
+    register|\d{1,2}\ min(?:ute)?s?\ read)[\s.:!]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _SHARE = re.compile(
@@ -427,6 +427,7 @@ def _assemble(lines: list[_Line], *, plain: bool) -> tuple[str, list[Segment]]:
     segments: list[Segment] = []
     length = 0
     previous: _Line | None = None
+    wraps = plain and _hard_wrapped(lines)
     for line in lines:
         if previous is not None:
             wrapped = (
@@ -435,7 +436,7 @@ def _assemble(lines: list[_Line], *, plain: bool) -> tuple[str, list[Segment]]:
                 and not line.bullet
                 and not previous.bullet
                 and not _ENDS_SENTENCE.search(previous.text)
-                and (not line.text[0].isupper() or len(previous.text) >= 50)
+                and (not line.text[0].isupper() or (wraps and len(previous.text) >= 50))
                 and not _opens_with_dateline(line.text)
             )
             separator = " " if wrapped else "\n\n"
@@ -449,6 +450,14 @@ def _assemble(lines: list[_Line], *, plain: bool) -> tuple[str, list[Segment]]:
         length += len(line.text)
         previous = line
     return "".join(parts), _merge(segments)
+
+
+def _hard_wrapped(lines: list[_Line]) -> bool:
+    """Whether a plain text breaks its paragraphs into lines of a fixed width: most of its
+    long lines are at most 100 characters. A page that gives each paragraph one line
+    ("Headline without a full stop" over a 300-character lede) is not."""
+    long = [len(line.text) for line in lines if len(line.text) >= 50]
+    return sum(n <= 100 for n in long) * 2 > len(long)
 
 
 def _opens_with_dateline(text: str) -> bool:
