@@ -2955,3 +2955,23 @@ def test_a_when_clause_happens_when_the_dated_clause_it_qualifies_does(extract):
     assert [(e.type, e.date.value, e.date.precision) for e in found] == [
         ("rejection", "2019-03", "month")
     ]
+
+
+def test_what_someone_said_they_would_do_on_a_day_is_a_plan(extract):
+    day = datetime.date(2019, 5, 8)
+    (event,) = extract(
+        "The Norwegian envoy said she would fly to Caracas next week for talks with Maduro.",
+        day,
+    ).events
+    assert (event.type, event.date.value, event.date.precision, event.planned) == (
+        "visit",
+        "2019-05",
+        "month",
+        True,
+    )
+    # a condition, or a stance, is no plan
+    for text in (
+        "The envoy said she would fly to Caracas if the talks resumed.",
+        "Norway said it would back the plan.",
+    ):
+        assert [e.type for e in extract(text, day).events] in ([], ["statement"])

@@ -670,6 +670,7 @@ def _ranked_triggers(sent, quotes) -> list[Candidate]:
             kind
             and verbal
             and any(c.dep_ == "aux" and c.lower_ in MODALS for c in auxiliaries(token))
+            and not reported_intention(token, kind)
         ):
             continue  # "must first be discussed", "could meet": a possibility, not a happening
         if (
@@ -705,6 +706,20 @@ def _ranked_triggers(sent, quotes) -> list[Candidate]:
         anchor = token if verbal else noun_anchor(token)
         candidates.append(Candidate(anchor, kind, depth_of(anchor), verbal))
     return sorted(candidates, key=Candidate.rank)
+
+
+def reported_intention(verb, kind) -> bool:
+    """ "De Mistura said he would travel to Damascus next week": a "would" that reports what
+    someone said they will do is a plan, not a possibility, when it is a thing done on a
+    day (a visit, talks, a resignation), not a stance ("said Russia would back the plan")."""
+    return (
+        (kind in {"visit", "meeting"} or SPECIFICITY.get(kind, 0) >= 4 and kind != "veto")
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in REPORTING_VERBS
+        and verb.head.tag_ == "VBD"
+        and [c.lower_ for c in verb.children if c.dep_ == "aux"] == ["would"]
+        and not any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children)
+    )
 
 
 def auxiliaries(verb) -> list:
@@ -751,6 +766,8 @@ def is_planned(trigger, text: str, offset: int) -> bool:
     while chain[-1].dep_ in {"xcomp", "conj"} and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
     if any(c.lower_ in FUTURE_AUX for v in chain for c in v.children if c.dep_ == "aux"):
+        return True
+    if reported_intention(chain[-1], trigger.type):
         return True
     window = text[max(0, chain[-1].idx - offset - 40) : trigger.token.idx - offset]
     return bool(FUTURE_PHRASES.search(window))
