@@ -181,6 +181,24 @@ def test_would_after_a_past_perfect_is_the_nearest_month(nlp, text, value):
     assert only(nlp, text, WEDNESDAY).value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # announced in the past for a day still ahead
+        (
+            "Voters will decide in the referendum the president announced for February 3.",
+            "2013-02-03",
+        ),
+        ("Kenya hosts the summit the rivals agreed for 28 December.", "2012-12-28"),
+        # ... or just gone
+        ("The vote the council called for December 20 was quiet.", "2012-12-20"),
+    ],
+)
+def test_a_day_something_was_announced_for_is_the_nearest_one(nlp, text, value):
+    """Written on Wednesday 26 December 2012."""
+    assert only(nlp, text, WEDNESDAY).value == value
+
+
 def test_last_weekday_on_that_weekday_is_a_week_back(nlp):
     """ "last Friday" in a Friday story is the Friday before."""
     text = "Rebels said they had seized the air base last Friday."

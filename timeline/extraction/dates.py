@@ -746,6 +746,10 @@ class _Resolver:
             return "future" if weekday else "present"
         if tense == "nearest" and weekday:
             return "future"  # "agreed to meet on Monday": a weekday is the coming one
+        if tense == "past" and not weekday and _TARGET_CUE.search(self.text, before, start):
+            # "the referendum Santos announced for 2 October" (in August): the day a thing
+            # was meant for may lie either side of the story; the nearer one
+            return "nearest"
         return tense
 
     def _firm(self, start, end):
