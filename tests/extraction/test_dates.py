@@ -199,6 +199,16 @@ def test_a_day_something_was_announced_for_is_the_nearest_one(nlp, text, value):
     assert only(nlp, text, WEDNESDAY).value == value
 
 
+def test_a_day_told_before_a_past_planning_verb_is_the_plannings(nlp):
+    """Written on Wednesday 26 December 2012: Monday planned, Monday to come."""
+    assert only(nlp, "The envoy on Monday planned a trip to Cairo.", WEDNESDAY).value == (
+        "2012-12-24"
+    )
+    assert only(nlp, "The envoy planned a trip to Cairo on Monday.", WEDNESDAY).value == (
+        "2012-12-31"
+    )
+
+
 def test_last_weekday_on_that_weekday_is_a_week_back(nlp):
     """ "last Friday" in a Friday story is the Friday before."""
     text = "Rebels said they had seized the air base last Friday."

@@ -346,6 +346,8 @@ def _tense(doc, start: int, end: int) -> str | None:
         and _moved_when(doc.char_span(start, end, alignment_mode="expand"))
     ):
         return "past"  # "was postponed on Monday": the postponing is what Monday dates
+    if token.lemma_ in _PLANNING and token.tag_ == "VBD" and end <= token.idx:
+        return "past"  # "Perez de Cuellar on Wednesday planned a mission": the planning's day
     main = _temporal_clause_head(token)
     if main is not None and _verb_tense(main) == "future":
         return "future"
