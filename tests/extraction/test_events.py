@@ -2975,3 +2975,13 @@ def test_what_someone_said_they_would_do_on_a_day_is_a_plan(extract):
         "Norway said it would back the plan.",
     ):
         assert [e.type for e in extract(text, day).events] in ([], ["statement"])
+
+
+def test_a_happening_in_one_of_two_months_is_dated_to_the_year(extract):
+    day = datetime.date(2006, 10, 31)
+    found = extract("Sudan and the rebels will resume talks in early November or December.", day)
+    assert [(e.type, e.date.value, e.date.precision) for e in found.events] == [
+        ("resumption", "2006", "year")
+    ]
+    found = extract("Sudan and the rebels will resume talks in early November.", day)
+    assert [(e.date.value, e.date.precision) for e in found.events] == [("2006-11", "month")]

@@ -919,10 +919,6 @@ class _Resolver:
                 day = min(options, key=lambda d: (abs((d - this_month).days), d))
             else:
                 day = _pick(options, this_month, tense, firm=self._firm(start, end))
-        before = self.text[max(0, start - 30) : start]
-        if _OR_ANOTHER_MONTH.match(self.text, end) or _ANOTHER_MONTH_OR.search(before):
-            # "would resume in early November or December": one of two months, so the year
-            return self.relative(text, start, end, day, YEAR)
         return self.relative(text, start, end, day, MONTH)
 
     def _modifies_noun(self, start, end):
@@ -1316,6 +1312,16 @@ class _Resolver:
 # "November or December": a month with another as the alternative.
 _OR_ANOTHER_MONTH = re.compile(rf"[ ]+or[ ]+(?:early[ ]+|late[ ]+|mid-?)?(?i:{_MONTH_FULL})\b")
 _ANOTHER_MONTH_OR = re.compile(rf"(?i:{_MONTH_FULL})[ ]+or[ ]+(?:early[ ]+|late[ ]+|mid-?)?$")
+
+
+def one_of_two_months(text: str, start: int, end: int) -> bool:
+    """Whether the month at `text[start:end]` is one of two ("would resume in early November
+    or December"): each month is itself, but a happening told so is dated only to the year.
+    `one_of_two_months("in November or December", 3, 11)` is True."""
+    return bool(
+        _OR_ANOTHER_MONTH.match(text, end)
+        or _ANOTHER_MONTH_OR.search(text[max(0, start - 30) : start])
+    )
 
 
 def find_dates(

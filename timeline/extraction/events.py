@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from timeline.extraction import gazetteer
-from timeline.extraction.dates import dateline_span, hung_date
+from timeline.extraction.dates import dateline_span, hung_date, one_of_two_months
 from timeline.extraction.lexicon import (
     AIDES,
     CEASEFIRE_NOUNS,
@@ -49,6 +49,7 @@ from timeline.extraction.types import (
     PERSON,
     SOURCE,
     TARGET,
+    YEAR,
     ActorMention,
     DateMention,
     Event,
@@ -1805,6 +1806,10 @@ def new_event(sent, trigger, participants, date, explicit, planned, lead, named)
     """The event a sentence reports, its evidence the sentence after `lead` characters."""
     text = sent.text
     place = event_place(trigger, sent.doc, sent)
+    at = date.start - sent.start_char
+    if date.precision == MONTH and at >= 0 and one_of_two_months(text, at, at + len(date.text)):
+        # "the talks would resume in early November or December": only the year is known
+        date = dataclasses.replace(date, value=date.value[:4], precision=YEAR)
     return Event(
         date=date,
         type=trigger.type,
