@@ -501,6 +501,7 @@ def test_units_ago(nlp, text, value, precision):
         ("Brahimi visited Damascus last month.", "2013-01", MONTH, False),
         ("Brahimi visited Damascus earlier this month.", "2013-02", MONTH, False),
         ("Brahimi visited Damascus yesterday.", "2013-02-01", DAY, False),
+        ("Brahimi arrived in Damascus last night.", "2013-02-01", DAY, False),
         ("Brahimi is in Damascus today.", "2013-02-02", DAY, False),
         ("Brahimi flies to Damascus tomorrow.", "2013-02-03", DAY, True),
     ],

@@ -150,7 +150,7 @@ _DATE_RE = re.compile(
         |Labou?r\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine's\s+Day|Boxing\s+Day)\b)
   | (?P<wd>(?:(?P<wd_rel>last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following)
         \s+)?(?<!Good\s)(?<!Black\s)(?<!Holy\s)(?<!Super\s)(?<!Ash\s)(?<!Palm\s)(?P<wd_d>{_WEEKDAY}))
-  | (?P<deictic>\b(?P<deictic_w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b)
+  | (?P<deictic>\b(?P<deictic_w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b)
   | (?P<rel>\b(?P<rel_mod>last|this|next|the\s+past|the\s+previous|the\s+prior|the\s+current|
         (?:earlier|later|early|late)\s+(?:this|in\s+the)|the\s+coming|the\s+latest(?=\s+fiscal))
         \s+(?:(?P<rel_fiscal>fiscal)\s+)?(?P<rel_u>year|month|week)\b
@@ -1035,7 +1035,7 @@ class _Resolver:
             return DateMention(text, start, end, None, None, None)
         word = " ".join(m["deictic_w"].lower().split())
         # "this afternoon": the story's own day
-        shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
         day = self.ref + datetime.timedelta(days=shift)
         return self.relative(text, start, end, day, DAY)
 
