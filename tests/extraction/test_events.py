@@ -2985,3 +2985,14 @@ def test_a_happening_in_one_of_two_months_is_dated_to_the_year(extract):
     ]
     found = extract("Sudan and the rebels will resume talks in early November.", day)
     assert [(e.date.value, e.date.precision) for e in found.events] == [("2006-11", "month")]
+
+
+def test_dated_talks_with_nobody_named_are_still_news(extract):
+    day = datetime.date(2019, 9, 20)
+    (event,) = extract(
+        "The peace talks on the crisis ended on Friday with a pledge to meet again.", day
+    ).events
+    assert (event.type, event.date.value, event.actors) == ("meeting", "2019-09-20", [])
+    # undated, or talks that are not what the sentence tells of, are not
+    assert extract("Talks are the only way out of the crisis.", day).events == []
+    assert extract("He said on Friday that the talks were the only way.", day).events == []

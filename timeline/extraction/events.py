@@ -1313,6 +1313,20 @@ def choose_trigger(sent, text, quotes, sentence_actors, dates=()):
     return chosen
 
 
+def dated_gathering(candidate, dates) -> bool:
+    """ "The Vienna talks on the Syrian crisis ended on Friday": talks or a conference that
+    is the subject of a dated verb of the main clause is news, whoever took part (when
+    nothing else in the sentence has a doer)."""
+    token = candidate.token
+    verb = token.head
+    if candidate.verbal or candidate.type != "meeting" or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if verb.dep_ != "ROOT" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    own = {t.idx for t in clause_tokens(verb)} - {t.idx for t in token.subtree}
+    return any(d.start in own for d in dates)
+
+
 def said_to_come(candidate, dates) -> bool:
     """ "De Mistura announced on Friday that he would attend": what someone says they will
     do, on no day of its own, is not yet a happening; the saying is the news."""
@@ -1743,6 +1757,15 @@ def find_events(
             chosen = the_same_happening(sent, quotes, explicit_dates, found)
         if chosen is None and explicit_dates:
             chosen = next(iter(dated_participles(sent, quotes, sentence_actors)), None)
+        if chosen is None and explicit_dates:
+            chosen = next(
+                (
+                    (c, [])
+                    for c in ranked_triggers(sent, quotes)
+                    if dated_gathering(c, explicit_dates)
+                ),
+                None,
+            )
         main_dates = [] if caption else main_clause_dates(sent, explicit_dates)
         if chosen is None:
             narrative = narrative_date(main_dates, text, sent.start_char) or narrative
