@@ -5,7 +5,13 @@ import datetime
 import pytest
 import spacy
 
-from timeline.extraction.dates import find_dateline, find_dates, hung_date, resolve_hanging
+from timeline.extraction.dates import (
+    dateline_span,
+    find_dateline,
+    find_dates,
+    hung_date,
+    resolve_hanging,
+)
 from timeline.extraction.types import (
     ANCHOR_ABSOLUTE,
     ANCHOR_DATELINE,
@@ -245,6 +251,24 @@ def test_dateline_after_a_title_line():
     d = find_dateline(text, datetime.date(2013, 1, 6))
     check(d, "2013-01-05", DAY, ANCHOR_PUBLISHED)
     assert text[d.start : d.end] == "Jan 5"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BOGOTA, Sept. 3\u2014Negotiators met rebel leaders today in Havana.",
+        "BOGOTA, Colombia, Sept. 3 -- Negotiators met rebel leaders today in Havana.",
+    ],
+)
+def test_a_newspaper_dateline_without_a_wire_dates_the_story(text):
+    d = find_dateline(text, datetime.date(2015, 9, 4))
+    check(d, "2015-09-03", DAY, ANCHOR_PUBLISHED)
+    assert dateline_span(text)[0] == 0
+    # a sentence is no dateline
+    assert (
+        find_dateline("Talks began on Sept. 3 -- Negotiators met.", datetime.date(2015, 9, 4))
+        is None
+    )
 
 
 def test_dateline_without_date_or_year():

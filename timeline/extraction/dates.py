@@ -1449,6 +1449,18 @@ _DATELINE_RE = re.compile(
 )
 
 
+# A newspaper's dateline: a place in capitals and a day, no wire's name, then a dash:
+# "NAIROBI, Aug. 10—American investigators began ...", "WASHINGTON, March 3 -- The Senate".
+_DATED_PLACE_RE = re.compile(
+    rf"""^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){{0,3}})
+    (?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){{0,2}})?
+    ,[ ]+(?P<date>(?P<m>{_MONTH_ANY_CASE})[ ]*(?P<d>[0-3]?\d)(?:,?[ ]+(?P<y>(?:19|20)\d\d))?
+      |(?P<d2>[0-3]?\d)[ ]+(?P<m2>{_MONTH_ANY_CASE})(?:[ ]+(?P<y2>(?:19|20)\d\d))?)
+    [ ]*(?:--|—|–|-|_)[ ]*(?=[A-Z"“])""",
+    re.VERBOSE | re.MULTILINE,
+)
+
+
 # A line opening with a full date, after a place or a weekday, and closing or going on to a
 # time or a dash: "UNITED NATIONS Thu Jul 10, 2014 3:55pm EDT", "May 4, 2017 — 16:17",
 # "GENEVA, 20 November 2012 – The Security Council ...".
@@ -1469,6 +1481,7 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     """
     m = (
         _DATELINE_RE.search(text, 0, 1500)
+        or _DATED_PLACE_RE.search(text, 0, 1500)
         or _COLON_DATELINE_RE.search(text, 0, 1500)
         or _CASED_DATELINE_RE.search(text, 0, 1500)
     )
@@ -1509,6 +1522,8 @@ earlier=False)
     """
     m = _DATELINE_RE.search(text, 0, 1500)
     if m is None or m["date"] is None:
+        m = _DATED_PLACE_RE.search(text, 0, 1500)
+    if m is None:
         return _dated_header(text, published)
     month = _month_number(m["m"] or m["m2"])
     dom = int(m["d"] or m["d2"])
