@@ -215,6 +215,12 @@ def test_a_day_told_before_a_past_planning_verb_is_the_plannings(nlp):
     )
 
 
+def test_a_weekday_after_beginning_is_the_coming_one(nlp):
+    """Written on Wednesday 26 December 2012."""
+    text = "The rivals agreed on Monday to a truce beginning on Saturday."
+    assert [d.value for d in dates(nlp, text, WEDNESDAY)] == ["2012-12-24", "2012-12-29"]
+
+
 def test_last_weekday_on_that_weekday_is_a_week_back(nlp):
     """ "last Friday" in a Friday story is the Friday before."""
     text = "Rebels said they had seized the air base last Friday."

@@ -2996,3 +2996,17 @@ def test_dated_talks_with_nobody_named_are_still_news(extract):
     # undated, or talks that are not what the sentence tells of, are not
     assert extract("Talks are the only way out of the crisis.", day).events == []
     assert extract("He said on Friday that the talks were the only way.", day).events == []
+
+
+def test_a_truce_starting_on_a_day_of_its_own_takes_effect_that_day(extract):
+    found = extract(
+        "Sudan's army and the Rapid Support Forces agreed on Thursday to a week-long truce "
+        "beginning on Monday.",
+        datetime.date(2023, 5, 19),
+    ).events
+    assert sorted((e.type, e.date.value, e.planned) for e in found) == [
+        ("agreement", "2023-05-18", False),
+        ("ceasefire", "2023-05-22", True),
+    ]
+    ceasefire = next(e for e in found if e.type == "ceasefire")
+    assert {a.name for a in ceasefire.actors} == {a.name for a in found[0].actors}

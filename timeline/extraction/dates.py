@@ -679,7 +679,8 @@ _TARGET_CUE = re.compile(r"\b(?:for|from)\s*$", re.IGNORECASE)
 # "by Jan. 14", "as soon as Tuesday": a deadline, unless the verb is past ("up until
 # Thursday, they had described him as a witness").
 _DEADLINE_CUE = re.compile(
-    r"\b(?:by|until|till|through|as\s+(?:early|soon)\s+as|no\s+later\s+than|starting)\s*$",
+    r"\b(?:by|until|till|through|as\s+(?:early|soon)\s+as|no\s+later\s+than|starting"
+    r"|beginning)(?:\s+on)?\s*$",
     re.IGNORECASE,
 )
 

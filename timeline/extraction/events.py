@@ -1207,6 +1207,30 @@ def participle_events(sent, main, dates, sentence_actors, quotes, main_event) ->
     return out
 
 
+def truce_start_events(sent, main, dates, quotes, main_event) -> list[Event]:
+    """ "The warring parties agreed to a two-month truce starting Saturday": the truce taking
+    effect on its own day is a happening beside the agreeing, between the same parties."""
+    out = []
+    for token in sent:
+        # the parser hangs the participle on the noun, or on the verb when it follows the noun
+        truce = token.head if token.dep_ == "acl" else sent.doc[token.i - 1]
+        if (
+            not (token.dep_ == "acl" or token.dep_ == "advcl" and token.tag_ == "VBG")
+            or token.lemma_.lower() not in {"start", "begin"}
+            or truce.lemma_.lower() not in CEASEFIRE_NOUNS
+            or token.i == main.token.i
+            or (quotes and inside(token.idx, quotes))
+            or not main_event.actors
+        ):
+            continue
+        candidate = Candidate(token, "ceasefire", depth_of(token), True)
+        date, explicit = event_date(sent, candidate, dates, None)
+        if explicit and date is not None and date.value and date.value != main_event.date.value:
+            actors = [dataclasses.replace(a, role=SOURCE) for a in main_event.actors]
+            out.append(another_event(sent, main_event, candidate, "ceasefire", actors, date))
+    return out
+
+
 def another_event(sent, main_event, candidate, kind, participants, date) -> Event:
     """A second happening of `main_event`'s sentence, with its own explicit date."""
     planned = is_planned(candidate, sent.text, sent.start_char) or date.future
@@ -1817,6 +1841,7 @@ def find_events(
                 sent, trigger, explicit_dates, sentence_actors, quotes, event, hanging, inherited
             )
             + participle_events(sent, trigger, explicit_dates, sentence_actors, quotes, event)
+            + truce_start_events(sent, trigger, explicit_dates, quotes, event)
         ):
             found.append(Found(other, True, index, paragraph, headline, False, False))
     # The candidates hold the doc's tokens: leaving them in it would make a reference cycle
