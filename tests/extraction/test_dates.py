@@ -221,6 +221,12 @@ def test_a_weekday_after_beginning_is_the_coming_one(nlp):
     assert [d.value for d in dates(nlp, text, WEDNESDAY)] == ["2012-12-24", "2012-12-29"]
 
 
+def test_a_truce_agreed_from_a_time_on_a_weekday_starts_on_the_coming_one(nlp):
+    """Written on Wednesday 26 December 2012."""
+    text = "The rivals have agreed to a truce from 8 p.m. (1800 GMT) on Saturday."
+    assert only(nlp, text, WEDNESDAY).value == "2012-12-29"
+
+
 def test_last_weekday_on_that_weekday_is_a_week_back(nlp):
     """ "last Friday" in a Friday story is the Friday before."""
     text = "Rebels said they had seized the air base last Friday."

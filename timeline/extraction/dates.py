@@ -676,6 +676,12 @@ _FUTURE_CUE = re.compile(
 )
 # "set for Feb. 15", "a truce from Sunday": the day a thing is meant for.
 _TARGET_CUE = re.compile(r"\b(?:for|from)\s*$", re.IGNORECASE)
+# ... also past a time of day: "a ceasefire from 6 a.m. (0400 GMT) on Saturday"
+_TARGET_AT_TIME_CUE = re.compile(
+    r"\bfrom\s+\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|hrs|GMT)?"
+    r"(?:\s*\([^()]{1,20}\))?\s+on\s*$",
+    re.IGNORECASE,
+)
 # "by Jan. 14", "as soon as Tuesday": a deadline, unless the verb is past ("up until
 # Thursday, they had described him as a witness").
 _DEADLINE_CUE = re.compile(
@@ -743,7 +749,8 @@ class _Resolver:
         # A present perfect reaching until a time runs up to now: "has extended the loans
         # through January" in October is the coming January, "has fallen 2% this year
         # through Oct. 19" in late October the one just gone. The nearer one, then.
-        if deadline and tense == "past" and _is_present_perfect(self.doc, start, end):
+        target = _TARGET_AT_TIME_CUE.search(self.text, max(0, start - 40), start)
+        if (deadline or target) and tense == "past" and _is_present_perfect(self.doc, start, end):
             return "future" if weekday else "nearest"
         if tense in ("present", None) and deadline:
             return "future" if weekday else "present"
