@@ -2996,6 +2996,12 @@ def test_dated_talks_with_nobody_named_are_still_news(extract):
     # undated, or talks that are not what the sentence tells of, are not
     assert extract("Talks are the only way out of the crisis.", day).events == []
     assert extract("He said on Friday that the talks were the only way.", day).events == []
+    # what the talks have been since, or could do, is no happening
+    for text in (
+        "The talks have stalled since May.",
+        "The talks could end on Friday.",
+    ):
+        assert extract(text, day).events == [], text
 
 
 def test_a_truce_starting_on_a_day_of_its_own_takes_effect_that_day(extract):

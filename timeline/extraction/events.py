@@ -1345,10 +1345,17 @@ def dated_gathering(candidate, dates) -> bool:
     verb = token.head
     if candidate.verbal or candidate.type != "meeting" or token.dep_ not in {"nsubj", "nsubjpass"}:
         return False
-    if verb.dep_ != "ROOT" or verb.pos_ not in {"VERB", "AUX"}:
-        return False
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or verb.lemma_.lower() == "be":
+        return False  # "The talks would be the first since May": what they are, not a happening
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in auxiliaries(verb)):
+        return False  # "the talks could start next month": a possibility
     own = {t.idx for t in clause_tokens(verb)} - {t.idx for t in token.subtree}
-    return any(d.start in own for d in dates)
+    text, offset = token.sent.text, token.sent.start_char
+    return any(
+        d.start in own
+        and not SINCE.search(text[max(0, d.start - offset - 12) : d.start - offset].rstrip())
+        for d in dates
+    )
 
 
 def said_to_come(candidate, dates) -> bool:
