@@ -939,7 +939,9 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
             own -= {
                 t.idx
                 for c in trigger.token.children
-                if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                if c.dep_ == "xcomp"
+                and any(a.lower_ == "to" for a in c.children)
+                or starts_a_truce(c)  # "agreed to a truce starting Saturday": the truce's day
                 for t in c.subtree
             }
         # "accepted the result, and said he would meet them on Monday": what a conjoined
@@ -1207,17 +1209,27 @@ def participle_events(sent, main, dates, sentence_actors, quotes, main_event) ->
     return out
 
 
+def starts_a_truce(token) -> bool:
+    """ "a two-month truce starting Saturday": the participle after a truce noun, which the
+    parser hangs on the noun or on the verb before it."""
+    if token.lemma_.lower() not in {"start", "begin"} or token.i == token.sent.start:
+        return False
+    if token.dep_ == "acl":
+        return token.head.lemma_.lower() in CEASEFIRE_NOUNS
+    return (
+        token.dep_ in {"advcl", "xcomp"}
+        and token.tag_ == "VBG"
+        and token.nbor(-1).lemma_.lower() in CEASEFIRE_NOUNS
+    )
+
+
 def truce_start_events(sent, main, dates, quotes, main_event) -> list[Event]:
     """ "The warring parties agreed to a two-month truce starting Saturday": the truce taking
     effect on its own day is a happening beside the agreeing, between the same parties."""
     out = []
     for token in sent:
-        # the parser hangs the participle on the noun, or on the verb when it follows the noun
-        truce = token.head if token.dep_ == "acl" else sent.doc[token.i - 1]
         if (
-            not (token.dep_ == "acl" or token.dep_ == "advcl" and token.tag_ == "VBG")
-            or token.lemma_.lower() not in {"start", "begin"}
-            or truce.lemma_.lower() not in CEASEFIRE_NOUNS
+            not starts_a_truce(token)
             or token.i == main.token.i
             or (quotes and inside(token.idx, quotes))
             or not main_event.actors
