@@ -257,6 +257,19 @@ def _two_states_of_a_name(doc: Doc, found: list[ResolvedActor]) -> list[Resolved
     ]
 
 
+def _demonyms(doc: Doc) -> dict[int, str]:
+    """Token index -> the country its demonym names, for the whole doc, read once per doc."""
+    cache = doc.user_data.get("timeline_demonyms")
+    if cache is None or cache[0] != len(doc):
+        found = {}
+        for token in doc:
+            country = _demonym_of(token)
+            if country:
+                found[token.i] = country
+        cache = doc.user_data["timeline_demonyms"] = (len(doc), found)
+    return cache[1]
+
+
 def _demonym_of(token: Token) -> str | None:
     """The country a demonym names, two words read together: "Sri Lankan officials" are Sri
     Lanka's, "South Sudanese" South Sudan's, not Sudan's; "Sri" alone names none."""
@@ -1269,7 +1282,11 @@ def _they(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
     with the subject the sentence before named together."""
     out: list[ResolvedActor] = []
     for token in doc:
-        if token.dep_ in ("nsubj", "nsubjpass") and _opens_with_those_named(token):
+        if (
+            token.lower_ in ("they", "two", "both")
+            and token.dep_ in ("nsubj", "nsubjpass")
+            and _opens_with_those_named(token)
+        ):
             group = _subjects_of_previous_sentence(doc, found, token)
             out += [_pointed_at(a, token) for a in group]
             continue
@@ -1544,11 +1561,10 @@ def focus_country(found: list[ResolvedActor], doc: Doc) -> str | None:
             # Where talks are held (Kuwait, Geneva) is named often; whose war it is, more.
             counts[country] = counts.get(country, 0) + weight
             first.setdefault(country, a.i)
-    for token in doc:
-        country = _demonym_of(token)
-        if country and not _favoured(token):  # "Turkish-backed rebels" fight elsewhere
+    for i, country in _demonyms(doc).items():
+        if not _favoured(doc[i]):  # "Turkish-backed rebels" fight elsewhere
             counts[country] = counts.get(country, 0) + 1
-            first.setdefault(country, token.i)
+            first.setdefault(country, i)
     if not counts:
         return None
     # A war's mediators (Russia, Turkey) are named as often as the war's country; a story
@@ -1625,8 +1641,9 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
     taken = {i for a in found for i in range(a.i, a.j)}
     out = []
     countries_at = {i: a.name for a in found if a.kind == COUNTRY for i in range(a.i, a.j)}
+    demonyms = _demonyms(doc)
     for token in doc:
-        country = _demonym_of(token)
+        country = demonyms.get(token.i)
         if country and token.i >= 2 and doc[token.i - 2].lower_ in ("intra", "inter"):
             continue  # "intra-Afghan talks" are among Afghans, not Afghanistan's
         head, dep = _past_conjuncts(token)
@@ -1871,11 +1888,14 @@ def _both_sides(
 def _named_beyond_places(doc: Doc, found: list[ResolvedActor], country: str) -> bool:
     """Whether `country` is named other than as a place: as an actor, by a demonym, or as
     the country of a person or body of the story."""
-    return any(
-        (a.kind == COUNTRY and a.name == country and not a.is_place)
-        or (a.kind in (PERSON, ORGANIZATION, GROUP) and a.country == country)
-        for a in found
-    ) or any(_demonym_of(t) == country for t in doc)
+    return (
+        any(
+            (a.kind == COUNTRY and a.name == country and not a.is_place)
+            or (a.kind in (PERSON, ORGANIZATION, GROUP) and a.country == country)
+            for a in found
+        )
+        or country in _demonyms(doc).values()
+    )
 
 
 def _collectives(
