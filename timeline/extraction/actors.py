@@ -1329,16 +1329,11 @@ def _subjects_of_previous_sentence(doc: Doc, found: list[ResolvedActor], token) 
     previous = doc[token.sent.start - 1].sent
     by_token = {a.j - 1: a for a in found if not a.is_place and a.kind != PLACE}
     for subject in (c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")):
-        group, current = [], subject
-        while current.i in by_token:
-            group.append(by_token[current.i])
-            joined = [c for c in current.children if c.dep_ == "conj"]
-            if not joined:
-                break
-            current = joined[0]
-        if len(group) >= 2 and len(group) == 1 + sum(
-            1 for t in subject.subtree if t.dep_ == "conj"
-        ):
+        if subject.i not in by_token:
+            continue
+        group = _conjoined(subject, by_token)
+        # every name joined in the subject is an actor: not "Russia and its allies"
+        if len(group) >= 2 and len(group) == 1 + sum(t.dep_ == "conj" for t in subject.subtree):
             return group
     return []
 
@@ -1760,16 +1755,21 @@ def _named_together_before(doc: Doc, found: list[ResolvedActor], token, own=Fals
             )
         if first.i not in by_token:
             continue
-        group, current = [by_token[first.i]], first
-        while True:
-            joined = [c for c in current.children if c.dep_ == "conj" and c.i in by_token]
-            if not joined:
-                break
-            current = joined[0]
-            group.append(by_token[current.i])
+        group = _conjoined(first, by_token)
         if len(group) >= 2:
             return group
     return []
+
+
+def _conjoined(first, by_token: dict) -> list:
+    """The actors at `first` and down its chain of "and"s: "Russia, Iran and Turkey"."""
+    group, current = [by_token[first.i]], first
+    while True:
+        joined = [c for c in current.children if c.dep_ == "conj" and c.i in by_token]
+        if not joined:
+            return group
+        current = joined[0]
+        group.append(by_token[current.i])
 
 
 # "the three countries", "the sponsors": those named together just before.
@@ -1908,6 +1908,7 @@ def _collectives(
         return gazetteer.conflict_parties(country, on)
 
     taken = {i for a in found for i in range(a.i, a.j)}
+    demonyms = _demonyms(doc)
     out: list[ResolvedActor] = []
     # In a story told from its mediators' capitals, "opposition groups" are the war's.
     at_war = next(
@@ -1953,7 +1954,7 @@ def _collectives(
             mods += [c for c in token.head.lefts if c.dep_ == "poss" and c.i < token.i]
         # "pro-Russian separatists" fight in Ukraine: the country they favour is not theirs.
         country = next(
-            (_demonym_of(c) for c in mods if _demonym_of(c) and not _favoured(c)),
+            (demonyms[c.i] for c in mods if c.i in demonyms and not _favoured(c)),
             None,
         )
         country = country or next(

@@ -749,8 +749,11 @@ class _Resolver:
         # A present perfect reaching until a time runs up to now: "has extended the loans
         # through January" in October is the coming January, "has fallen 2% this year
         # through Oct. 19" in late October the one just gone. The nearer one, then.
-        target = _TARGET_AT_TIME_CUE.search(self.text, max(0, start - 40), start)
-        if (deadline or target) and tense == "past" and _is_present_perfect(self.doc, start, end):
+        if (
+            tense == "past"
+            and (deadline or _TARGET_AT_TIME_CUE.search(self.text, max(0, start - 40), start))
+            and _is_present_perfect(self.doc, start, end)
+        ):
             return "future" if weekday else "nearest"
         if tense in ("present", None) and deadline:
             return "future" if weekday else "present"
@@ -1447,11 +1450,15 @@ _FULL_DATE = (
     rf"|(?P<d2>[0-3]?\d)[ ]+(?P<m2>{_MONTH_ANY_CASE}),?[ ]+(?P<y2>(?:19|20)\d\d)"
 )
 _PLACE = r"[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3}(?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"
+# A dateline's town in capitals and its country ("DAMASCUS, Syria"), and its day ("Dec. 28",
+# "28 December 2012"): shared by the wire's and the newspaper's datelines below.
+_DATELINE_PLACE = r"""^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3})
+    (?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"""
+_DATELINE_DAY = rf"""(?P<date>(?P<m>{_MONTH_ANY_CASE})[ ]*(?P<d>[0-3]?\d)(?:,?[ ]+(?P<y>(?:19|20)\d\d))?
+      |(?P<d2>[0-3]?\d)[ ]+(?P<m2>{_MONTH_ANY_CASE})(?:[ ]+(?P<y2>(?:19|20)\d\d))?)"""
 _DATELINE_RE = re.compile(
-    rf"""^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){{0,3}})
-    (?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){{0,2}})?
-    (?:,[ ]+(?P<date>(?P<m>{_MONTH_ANY_CASE})[ ]*(?P<d>[0-3]?\d)(?:,?[ ]+(?P<y>(?:19|20)\d\d))?
-      |(?P<d2>[0-3]?\d)[ ]+(?P<m2>{_MONTH_ANY_CASE})(?:[ ]+(?P<y2>(?:19|20)\d\d))?))?
+    rf"""{_DATELINE_PLACE}
+    (?:,[ ]+{_DATELINE_DAY})?
     [ ]*\((?P<agency>[A-Za-z][A-Za-z\- ]{{1,24}})\)(?:[ ]*(?:--|—|–|-|_|:)|[ ]+(?=[A-Z"“]))""",
     re.VERBOSE | re.MULTILINE,
 )
@@ -1460,10 +1467,8 @@ _DATELINE_RE = re.compile(
 # A newspaper's dateline: a place in capitals and a day, no wire's name, then a dash:
 # "NAIROBI, Aug. 10—American investigators began ...", "WASHINGTON, March 3 -- The Senate".
 _DATED_PLACE_RE = re.compile(
-    rf"""^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){{0,3}})
-    (?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){{0,2}})?
-    ,[ ]+(?P<date>(?P<m>{_MONTH_ANY_CASE})[ ]*(?P<d>[0-3]?\d)(?:,?[ ]+(?P<y>(?:19|20)\d\d))?
-      |(?P<d2>[0-3]?\d)[ ]+(?P<m2>{_MONTH_ANY_CASE})(?:[ ]+(?P<y2>(?:19|20)\d\d))?)
+    rf"""{_DATELINE_PLACE}
+    ,[ ]+{_DATELINE_DAY}
     [ ]*(?:--|—|–|-|_)[ ]*(?=[A-Z"“])""",
     re.VERBOSE | re.MULTILINE,
 )
