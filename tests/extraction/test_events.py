@@ -2698,6 +2698,22 @@ def test_a_dated_participle_reports_its_own_happening(extract):
     assert alone.summary == "Mwai Kibaki and Raila Odinga sign accord"
 
 
+def test_the_parties_a_deal_was_agreed_between_are_its_doers(extract):
+    """ "a ceasefire agreed last month in Havana between X and Y": X and Y agreed it, and
+    "the FARC rebels" are reached through their compound."""
+    events = extract(
+        "The new resolution supports a ceasefire agreed last month in Havana between the "
+        "Colombian government and the FARC rebels.",
+        datetime.date(2016, 7, 16),
+    ).events
+    (deal,) = [e for e in events if e.type == "agreement"]
+    assert (deal.date.value, deal.date.precision) == ("2016-06", "month")
+    assert actors(deal) == {
+        "Colombian government": "source",
+        "Revolutionary Armed Forces of Colombia": "source",
+    }
+
+
 @pytest.mark.parametrize(
     "text, published, name",
     [

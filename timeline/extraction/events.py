@@ -2290,6 +2290,8 @@ def actor_role(actor, verb, reporter, doc) -> str:
         return SOURCE  # "Kobler's arrival", "Russia's veto"
     # "talks between X and Y", "a phone call between him and Putin": both take part.
     current = token
+    while current.dep_ == "compound" and current.head.i > current.i:
+        current = current.head  # "the FARC rebels"
     while current.dep_ == "conj" and current.head.i != current.i:
         current = current.head
     noun = current.head.head
@@ -2306,6 +2308,13 @@ def actor_role(actor, verb, reporter, doc) -> str:
         )
     ):
         return SOURCE
+    if (
+        current.dep_ == "pobj"
+        and current.head.lower_ == "between"
+        and current.head.head.i == verb.i
+        and verb.lemma_.lower() in ASSENTING | DEAL_VERBS
+    ):
+        return SOURCE  # "a truce agreed in Sweden between the government and the Houthis"
     if current.dep_ == "dobj" and current.head.i == verb.i and particle_of(verb) == "together":
         return SOURCE  # "brought together Serraj and Hifter": both meet
     if (
