@@ -2942,6 +2942,19 @@ def test_a_meeting_next_week_and_next_wednesday_is_one_on_that_day(extract):
     assert [(e.type, e.date.value, e.planned) for e in events] == [("meeting", "2022-04-06", True)]
 
 
+def test_a_meeting_next_week_is_not_one_on_a_day_of_this_week(extract):
+    # a Wednesday story: "next week" is 21-27 January, Thursday the 17th is not in it
+    events = extract(
+        "UN envoy Martin Griffiths will brief the Security Council next week. He is expected "
+        "to travel to Riyadh on Thursday to see President Abd-Rabbu Mansour Hadi.",
+        datetime.date(2019, 1, 16),
+    ).events
+    assert [(e.type, e.date.value, e.planned) for e in events] == [
+        ("meeting", "2019-01", True),
+        ("visit", "2019-01-17", True),
+    ]
+
+
 def test_a_truce_set_to_take_effect_is_its_wars(extract):
     (event,) = extract(
         "The ceasefire in Lebanon is set to take effect at 4 AM local time on November 27.",

@@ -1335,6 +1335,27 @@ def one_of_two_months(text: str, start: int, end: int) -> bool:
     )
 
 
+_A_WEEK = re.compile(
+    r"\b(?:(?P<back>last|past|previous|prior)|(?P<ahead>next|coming)|this|current)\s+week$", re.I
+)
+
+
+def week_of(mention: DateMention) -> tuple[datetime.date, datetime.date] | None:
+    """The Monday and Sunday of the week "next week" or "last week" names, which its value
+    gives only as the month holding its working days; None for any other mention.
+
+    >>> week_of(DateMention("next week", 0, 9, "2019-01", "month", "published", "2019-01-16"))
+    (datetime.date(2019, 1, 21), datetime.date(2019, 1, 27))
+    """
+    m = _A_WEEK.search(mention.text)
+    if m is None or mention.anchor != "published" or not mention.anchor_value:
+        return None
+    ref = datetime.date.fromisoformat(mention.anchor_value)
+    offset = -1 if m["back"] else 1 if m["ahead"] else 0
+    monday = ref + datetime.timedelta(days=7 * offset - ref.weekday())
+    return monday, monday + datetime.timedelta(days=6)
+
+
 def find_dates(
     doc, published: datetime.date, *, dateline: DateMention | None = None
 ) -> list[DateMention]:

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from timeline.extraction import gazetteer
-from timeline.extraction.dates import dateline_span, hung_date, one_of_two_months
+from timeline.extraction.dates import dateline_span, hung_date, one_of_two_months, week_of
 from timeline.extraction.lexicon import (
     AIDES,
     CEASEFIRE_NOUNS,
@@ -2623,8 +2623,9 @@ def same_happening(earlier: Found, later: Found) -> bool:
 
 
 def finer_within(day, month) -> bool:
-    """Whether `day` is a day inside the month `month` names: 2022-04-06 in 2022-04."""
-    return (
+    """Whether `day` is a day inside the month `month` names: 2022-04-06 in 2022-04, and
+    inside the week when the month stands for "next week"."""
+    if not (
         day is not None
         and month is not None
         and day.precision == DAY
@@ -2632,7 +2633,10 @@ def finer_within(day, month) -> bool:
         and bool(day.value)
         and bool(month.value)
         and day.value.startswith(month.value + "-")
-    )
+    ):
+        return False
+    week = week_of(month)
+    return week is None or week[0] <= day.first_day <= week[1]
 
 
 def states(event: Event) -> set[str]:
