@@ -101,6 +101,9 @@ MONDAY = datetime.date(2012, 12, 10)
         # A Friday story: the gathering is that day.
         ("Delegations from 60 countries are gathering in Tunis on Friday to press Damascus.",
          datetime.date(2012, 2, 24), "2012-02-24"),
+        # A Monday story: a day named by "is" is the coming one.
+        ("The last chance for a vote before the recess is Thursday, aides said.",
+         MONDAY, "2012-12-13"),
     ],
 )  # fmt: skip
 def test_weekday_with_a_present_verb_lies_ahead(nlp, text, published, value):
@@ -131,6 +134,23 @@ def test_weekday_with_a_report_or_an_ambiguous_past_is_behind(nlp, text):
 def test_weekday_with_planning_verb_is_future(nlp, text):
     """ "is due to visit on Friday", "is expected to", "plans to": the coming Friday."""
     check(only(nlp, text, WEDNESDAY), "2012-12-28", DAY, ANCHOR_PUBLISHED, future=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a possibility the day modifies is ahead
+        ("The flooding could close the highway through early Friday, the police warned.",
+         "2012-12-28"),
+        ("Ministers may vote on the plan on Friday.", "2012-12-28"),
+        # "could" as the past of "can", and a day of another phrase, are not
+        ("The minister could not be reached for comment on Monday.", "2012-12-24"),
+        ("The police could be located Monday in the capital.", "2012-12-24"),
+        ("Moscow sent warnings on Monday that the strikes could harm ties.", "2012-12-24"),
+    ],
+)  # fmt: skip
+def test_a_weekday_a_possibility_is_told_for_lies_ahead(nlp, text, value):
+    check(only(nlp, text, WEDNESDAY), value, DAY, ANCHOR_PUBLISHED, future=value > "2012-12-26")
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ import datetime
 import functools
 import re
 
-from timeline.extraction.lexicon import FUTURE_AUX, MODALS, NOUNS
+from timeline.extraction.lexicon import FUTURE_AUX, MODALS, NOUNS, POSSIBILITY
 from timeline.extraction.types import (
     ANCHOR_ABSOLUTE,
     ANCHOR_DATELINE,
@@ -351,6 +351,8 @@ def _tense(doc, start: int, end: int) -> str | None:
     main = _temporal_clause_head(token)
     if main is not None and _verb_tense(main) == "future":
         return "future"
+    if _possible_on(doc.char_span(start, end, alignment_mode="expand"), token):
+        return "future"
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and not _auxes(token):
         # "flights would leave on Monday, with the third departing from August 6": the
         # participle's time is that of the clause it hangs on.
@@ -358,6 +360,24 @@ def _tense(doc, start: int, end: int) -> str | None:
         if clause.pos_ in ("VERB", "AUX") and _verb_tense(clause) == "future":
             return "future"
     return _verb_tense(token)
+
+
+def _possible_on(span, verb) -> bool:
+    """ "the storm could stall through early Wednesday": a possibility the date modifies
+    directly lies ahead. Not a past ability ("could not be reached on Friday", "could be
+    located Wednesday"), nor a date of another phrase ("warnings on Thursday that strikes
+    could do harm")."""
+    if span is None or not len(span) or verb.tag_ != "VB":
+        return False
+    auxes = _auxes(verb)
+    if not any(c.lower_ in POSSIBILITY for c in auxes) or any(
+        c.dep_ in ("neg", "auxpass") or c.lower_ in ("have", "be") for c in [*auxes, *verb.children]
+    ):
+        return False
+    root = span.root
+    if root.dep_ == "pobj":
+        root = root.head
+    return root.head.i == verb.i and root.dep_ in ("prep", "npadvmod", "tmod")
 
 
 # Verbs that move a happening to another day: the day they name with "to", "until" or
@@ -473,6 +493,8 @@ def _is_present_event_time(doc, start: int, end: int) -> bool:
     if span is None or not len(span):
         return False
     token = span.root
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        return token.head.tag_ in ("VBZ", "VBP")  # "the best chance to launch is Tuesday"
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         token = token.head
     elif token.dep_ not in ("npadvmod", "tmod"):

@@ -33,6 +33,7 @@ from timeline.extraction.lexicon import (
     MODALS,
     NOUNS,
     PHRASAL,
+    POSSIBILITY,
     REPORTING_VERBS,
     TAKING_EFFECT,
     VERB_OBJECTS,
@@ -1419,7 +1420,10 @@ def talks_scheduled(chosen, sent, quotes, dates, sentence_actors=()):
     for candidate in ranked_triggers(sent, quotes):
         if candidate.type not in {"meeting", "resumption"}:
             continue
-        clause = {t.idx for t in clause_tokens(verb_of(candidate))}
+        verb = verb_of(candidate)
+        if any(a.lower_ in POSSIBILITY for a in auxiliaries(verb)):
+            continue  # "the talks could end on Friday": a possibility, not a plan
+        clause = {t.idx for t in clause_tokens(verb)}
         ahead = [d for d in dates if d.future and any(d.start <= i < d.end for i in clause)]
         if ahead:
             parties = parties_with(candidate, chosen, sentence_actors, quotes)

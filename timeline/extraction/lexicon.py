@@ -35,6 +35,8 @@ AIDES = frozenset(["advisor", "adviser", "aide", "spokesman", "spokeswoman", "sp
 FUTURE_AUX = frozenset(["will", "'ll", "ll", "shall", "wo"])
 # Modals: what may, might or must happen has not happened.
 MODALS = frozenset(["could", "would", "might", "may", "should", "must", "can", "ought"])
+# ... of which these tell a possibility ("could stall through Wednesday").
+POSSIBILITY = frozenset(["could", "might", "may"])
 
 # Verbs of the timeline's classes. A verb listed here decides its sentence's type whatever
 # CAMEO says of it.
