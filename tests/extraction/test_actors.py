@@ -893,6 +893,9 @@ def test_a_capitalised_verb_in_a_headline_is_no_part_of_a_name(nlp):
     found = names(nlp, "UNSC Endorses Salame's Libya Roadmap", known)
     assert "Ghassan Salame" in found
     assert "Endorses Salame" not in found
+    # inside a name: "Kerry Meets Zarif", tagged one person, is two
+    found = names(nlp, "Kerry Meets Zarif in Vienna as Nuclear Deadline Looms")
+    assert found[:2] == ["John Kerry", "Mohammad Javad Zarif"]
 
 
 def test_coordinated_demonyms_each_name_their_state(nlp):

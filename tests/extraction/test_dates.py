@@ -1231,3 +1231,16 @@ def test_a_happening_that_came_days_after_another_is_the_one_last_dated(nlp):
     found = {d.text: d for d in dates(nlp, text, datetime.date(2020, 10, 12))}
     assert found["three days after"].value == "2020-10-12"
     assert found["three days after"].offset == (3, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Caption.\n\nOSLO/HURDAL: Colombia's government and the rebels began talks.", (10, 23)),
+        ("BEIRUT - Syria's army announced a truce.", (0, 9)),
+        ("BREAKING: Russia vetoes the draft.", None),
+        ("READ MORE: Syria talks stall.", None),
+    ],
+)
+def test_a_bare_place_in_capitals_opening_a_paragraph_is_a_dateline(text, span):
+    assert dateline_span(text) == span

@@ -2942,6 +2942,23 @@ def test_a_meeting_next_week_and_next_wednesday_is_one_on_that_day(extract):
     assert [(e.type, e.date.value, e.planned) for e in events] == [("meeting", "2022-04-06", True)]
 
 
+def test_a_caption_before_the_dateline_lends_no_one_to_the_lede(extract):
+    events = extract(
+        "Colombia and FARC open talks\n\n"
+        "Rebel negotiator Ricardo Tellez attends a news conference after the talks.\n\n"
+        "OSLO: Colombia's government and FARC rebels formally launched peace talks in Norway "
+        "on Thursday.\n\n"
+        "The government and the rebels began the negotiations in a hotel, with Humberto de la "
+        "Calle and Ivan Marquez, the heads of the delegations, on the same podium.",
+        datetime.date(2012, 10, 19),
+    ).events
+    # one launch, by both sides (the second paragraph tells it again, with their envoys)
+    (event,) = events
+    assert (event.type, event.date.value) == ("meeting", "2012-10-18")
+    assert "Ricardo Tellez" not in actors(event)
+    assert {"Colombian government", "Revolutionary Armed Forces of Colombia"} <= set(actors(event))
+
+
 def test_a_meeting_next_week_is_not_one_on_a_day_of_this_week(extract):
     # a Wednesday story: "next week" is 21-27 January, Thursday the 17th is not in it
     events = extract(

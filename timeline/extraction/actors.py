@@ -454,7 +454,8 @@ class ActorResolver:
             if ent.label_ in _ACTOR_LABELS:
                 span = _clean(ent)
                 if span is not None:
-                    spans.append((span, VIA_RULER if ent.ent_id_ else VIA_NER))
+                    via = VIA_RULER if ent.ent_id_ else VIA_NER
+                    spans += [(part, via) for part in _split_at_headline_verb(span)]
         spans += [(span, VIA_NER) for span in _titled_untagged_names(doc)]
         spans.sort(key=lambda item: item[0].start)
         people = _DocPeople()
@@ -1456,6 +1457,21 @@ _FORMAT_NOUNS = frozenset(
     # "the Karabakh line of contact", "the Karabakh conflict": a place or a topic
     + ["line", "conflict", "crisis", "war", "border", "region", "zone", "frontline", "dispute"]
 )
+
+
+def _split_at_headline_verb(span: Span) -> list[Span]:
+    """ "Tillerson Meets Putin": a headline's capitalised verb inside a name the model
+    tagged splits it into the two names on either side."""
+    if span.label_ != "PERSON":
+        return [span]
+    for k in range(span.start + 1, span.end - 1):
+        if _headline_verb(span.doc[k]):
+            doc = span.doc
+            return [
+                Span(doc, span.start, k, label="PERSON"),
+                Span(doc, k + 1, span.end, label="PERSON"),
+            ]
+    return [span]
 
 
 def _headline_verb(token) -> bool:

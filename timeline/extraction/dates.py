@@ -1540,8 +1540,51 @@ def dateline_span(text: str) -> tuple[int, int] | None:
         or _DATED_PLACE_RE.search(text, 0, 1500)
         or _COLON_DATELINE_RE.search(text, 0, 1500)
         or _CASED_DATELINE_RE.search(text, 0, 1500)
+        or next(
+            (
+                b
+                for b in _BARE_DATELINE_RE.finditer(text, 0, 1500)
+                if not _LABELS.intersection(b["place"].split())
+            ),
+            None,
+        )
     )
     return (m.start(), m.end()) if m else None
+
+
+# A place in capitals, or two, and a colon or a dash opening a paragraph, nothing else:
+# "OSLO/HURDAL: Colombia's government ...", "BEIRUT - Syria's army ...". Not a label.
+_BARE_DATELINE_RE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'\-]{2,}(?:[ ][A-Z][A-Z.'\-]+){0,2})(?:/[A-Z][A-Z.'\-]+(?:[ ][A-Z]+)?)*"
+    r"[ ]*(?::|--|—|–|-)[ ]+(?=[A-Z\"“])",
+    re.MULTILINE,
+)
+_LABELS = frozenset(
+    [
+        "BREAKING",
+        "UPDATE",
+        "UPDATED",
+        "WATCH",
+        "EXCLUSIVE",
+        "ANALYSIS",
+        "OPINION",
+        "EDITORIAL",
+        "VIDEO",
+        "PHOTOS",
+        "LIVE",
+        "READ",
+        "MORE",
+        "NOTE",
+        "CORRECTION",
+        "FILE",
+        "SEE",
+        "ALSO",
+        "RELATED",
+        "ADVERTISEMENT",
+        "COMMENT",
+        "INTERVIEW",
+    ]
+)
 
 
 # "Havana, Cuba (CNN) Colombia's government ...": a town in ordinary capitals and a wire's

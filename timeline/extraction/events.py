@@ -2621,6 +2621,11 @@ def same_happening(earlier: Found, later: Found) -> bool:
         return False
     if names <= other_names or other_names <= names:
         return True
+    if a.type == b.type and len(earlier.sources & later.sources) >= 2:
+        # "Colombia's government and FARC rebels launched talks in Norway on Thursday" and
+        # "The government and the rebels began the negotiations [that day] with their heads
+        # of delegation Humberto de la Calle and Ivan Marquez": the same two sides, one act
+        return True
     # "Russia and the United States agreed ..." and "Lavrov and Kerry announced the
     # agreement": the same parties, by their states and by their ministers.
     return a.type in SHARED_TYPES and bool(earlier.sources) and states(a) == states(b)
