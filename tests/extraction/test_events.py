@@ -3074,3 +3074,12 @@ def test_a_truce_starting_on_a_day_of_its_own_takes_effect_that_day(extract, tex
     ]
     ceasefire = next(e for e in found if e.type == "ceasefire")
     assert {a.name for a in ceasefire.actors} == {a.name for a in found[0].actors}
+
+
+def test_making_an_announcement_is_a_statement(extract):
+    (event,) = extract(
+        "Foreign Minister Sergei Lavrov made the announcement at a news conference in Moscow.",
+        datetime.date(2015, 10, 30),
+    ).events
+    assert (event.type, event.date.value) == ("statement", "2015-10-30")
+    assert actors(event) == {"Sergey Lavrov": "source"}

@@ -216,7 +216,7 @@ NOUNS = {
     ),
     **dict.fromkeys(["visit", "trip", "arrival"], "visit"),
     "invitation": "invitation",
-    "statement": "statement",
+    **dict.fromkeys(["statement", "announcement"], "statement"),  # "made the announcement"
     **dict.fromkeys(
         ["agreement", "deal", "accord", "communique", "memorandum", "treaty", "understanding"],
         "agreement",
