@@ -1061,3 +1061,15 @@ def test_a_name_the_model_cuts_short_goes_on_over_its_untagged_words(nlp):
 def test_the_second_of_two_cities_named_is_a_place_too(nlp):
     text = "Flights will resume to the southern cities of Ghadames and Sabha, Williams said."
     assert names(nlp, text) == ["Williams"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Houthi forces began to withdraw from the ports.", ["Houthi movement"]),
+        # the country names whose movement it is, not the state acting
+        ("Yemen's Houthi forces began to withdraw from the ports.", ["Houthi movement"]),
+    ],
+)
+def test_an_untagged_word_naming_a_movement_before_its_forces_is_the_movement(nlp, text, expected):
+    assert names(nlp, text) == expected

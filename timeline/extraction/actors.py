@@ -469,6 +469,7 @@ class ActorResolver:
                 out.append(actor)
         out += _unmarked_surnames(doc, out, people)
         out += self._untagged_known_surnames(doc, out)
+        out += self._untagged_group_words(doc, out)
         out += self._shared_country_words(doc, out)
         out = _two_states_of_a_name(doc, out)
         out = _short_names(doc, out)
@@ -944,6 +945,20 @@ class ActorResolver:
                 continue
             span = doc[token.i : token.i + 1]
             out.append(_actor(span, entry.name, PERSON, entry.country, VIA_SURNAME))
+        return out
+
+    def _untagged_group_words(self, doc: Doc, found: list[ResolvedActor]) -> list:
+        """ "Houthi forces began to withdraw": the model tags nothing, but the capitalised word
+        before the common noun names a movement the index knows."""
+        taken = {i for a in found for i in range(a.i, a.j)}
+        out = []
+        for token in doc:
+            if token.i in taken or token.ent_type_ not in ("", "NORP") or not token.is_title:
+                continue
+            span = doc[token.i : token.i + 1]
+            entry = self._group_named_by(span)
+            if entry is not None:
+                out.append(_actor(span, entry.name, entry.kind, entry.country, VIA_NER))
         return out
 
     def _group_named_by(self, span: Span) -> _Entry | None:
@@ -1672,6 +1687,8 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
             or head.i in taken
             or head.i < token.i
             or any(c.lower_ in _PARTY_WORDS for c in head.lefts)  # "rival Syrian delegations"
+            # "Yemen's Houthi forces": the movement's, not the state's
+            or any(c.i in taken and c.i not in countries_at for c in head.lefts if c.i > token.i)
             # "the Syrian opposition delegation": the collectives read whose it is
             or any(c.lemma_.lower() in _OPPOSITION_NOUNS for c in head.lefts)
         ):
