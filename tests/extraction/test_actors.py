@@ -1073,3 +1073,10 @@ def test_the_second_of_two_cities_named_is_a_place_too(nlp):
 )
 def test_an_untagged_word_naming_a_movement_before_its_forces_is_the_movement(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+def test_a_name_before_a_port_or_a_base_is_a_site(nlp):
+    # the model tags "Ras Isa" a person
+    found = actors(nlp, "Houthi forces began to withdraw from Saleef and Ras Isa ports.")
+    assert ("Ras Isa", "place", None, True) in found
+    assert [name for name, kind, _, _ in found if kind == "person"] == []

@@ -768,6 +768,15 @@ class ActorResolver:
             and span.root.head.lemma_.lower() in _FORMAT_NOUNS
         ):
             return None  # "the Normandy format", "the Steinmeier formula": a name for talks
+        site = _first_conjunct(span.root)
+        if (
+            entry is None
+            and site.dep_ in ("compound", "nmod")
+            and site.head.is_lower
+            and site.head.lemma_.lower() in _SITE_NOUNS
+        ):
+            # "Ras Isa ports", tagged a person: the name of a site
+            return _actor(span, span.text, PLACE, None, via, is_place=True)
         if (
             entry is None
             and label == "ORG"
@@ -1471,6 +1480,13 @@ _FORMAT_NOUNS = frozenset(
     ["format", "process", "formula", "framework", "mechanism", "track"]
     # "the Karabakh line of contact", "the Karabakh conflict": a place or a topic
     + ["line", "conflict", "crisis", "war", "border", "region", "zone", "frontline", "dispute"]
+)
+
+
+# Nouns a name before them makes a site: "Ras Isa port", "Hmeimim air base".
+_SITE_NOUNS = frozenset(
+    ["port", "airport", "base", "airbase", "camp", "crossing", "terminal", "refinery", "dam"]
+    + ["town", "village", "city", "province", "district", "governorate", "region", "valley"]
 )
 
 
