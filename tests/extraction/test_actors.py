@@ -1080,3 +1080,15 @@ def test_a_name_before_a_port_or_a_base_is_a_site(nlp):
     found = actors(nlp, "Houthi forces began to withdraw from Saleef and Ras Isa ports.")
     assert ("Ras Isa", "place", None, True) in found
     assert [name for name, kind, _, _ in found if kind == "person"] == []
+
+
+def test_the_president_is_the_president_spoken_of_last(nlp):
+    resolver = ActorResolver()
+    doc = nlp(
+        "Ukrainian President Petro Poroshenko ordered a ceasefire. He welcomed a call by "
+        "Russian President Vladimir Putin for talks. Poroshenko also asked the OSCE to "
+        "monitor the truce. The president unveiled a peace plan on Friday."
+    )
+    found = resolver.resolve(doc, datetime.date(2014, 9, 5))
+    last = [a for a in found if a.surface == "president"]
+    assert [a.name for a in last] == ["Petro Poroshenko"]

@@ -581,7 +581,9 @@ class ActorResolver:
                         # "had conversations with the French, Russian and Ukrainian counterparts"
                         office = self._counterpart(token, people, on, body=body)
                     else:
-                        office = self._office_at(token, named, titled, on, focus, body=body)
+                        office = self._office_at(
+                            token, named, titled, on, focus, body=body, people=people
+                        )
                     if office is None:
                         country = _DEMONYMS[body.lower_]
                         office = ResolvedActor(
@@ -603,7 +605,7 @@ class ActorResolver:
                     for g in p.subtree
                 )
                 continue
-            office = self._office_at(token, named, titled, on, focus)
+            office = self._office_at(token, named, titled, on, focus, people=people)
             if office is None and token.lemma_.lower() == "counterpart":
                 office = self._counterpart(token, people, on)
             if office is not None:
@@ -638,7 +640,7 @@ class ActorResolver:
         return self._office_actor(head, term.holder, term.holder_country, role)
 
     def _office_at(
-        self, head: Token, named, titled, on, focus, body: Token | None = None
+        self, head: Token, named, titled, on, focus, body: Token | None = None, people=()
     ) -> ResolvedActor | None:
         """The holder of the office `head` names; `body` is the word saying whose it is when
         a plural names several ("the Russian and Turkish presidents")."""
@@ -679,7 +681,13 @@ class ActorResolver:
             # office's usual body ("the secretary of state" is American).
             earlier = [a for i, r, a in titled if i < head.i and r == canonical_role(role)]
             if earlier:
-                return self._office_actor(head, earlier[-1].name, earlier[-1].country, role)
+                # of those, the one the text spoke of last: "Ukrainian President Poroshenko
+                # ... Russian President Putin ... Poroshenko instructed ... The president"
+                holders = {a.name for a in earlier}
+                last = max(
+                    (a for a in people if a.name in holders and a.i < head.i), key=lambda a: a.i
+                )
+                return self._office_actor(head, last.name, last.country, role)
             body = DEFAULT_BODY.get(role)
             if body is None:
                 return None
