@@ -3083,3 +3083,13 @@ def test_making_an_announcement_is_a_statement(extract):
     ).events
     assert (event.type, event.date.value) == ("statement", "2015-10-30")
     assert actors(event) == {"Sergey Lavrov": "source"}
+
+
+def test_a_date_of_what_was_agreed_to_happen_is_not_the_agreeings(extract):
+    events = extract(
+        "Ilham Aliyev and Nikol Pashinyan met in Brussels on Monday. The two leaders also "
+        "agreed that an exchange of prisoners would take place before next year.",
+        datetime.date(2019, 12, 10),
+    ).events
+    (deal,) = [e for e in events if e.type == "agreement"]
+    assert (deal.date.value, deal.planned) == ("2019-12-09", False)

@@ -943,6 +943,9 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
                 if c.dep_ == "xcomp"
                 and any(a.lower_ == "to" for a in c.children)
                 or starts_a_truce(c)  # "agreed to a truce starting Saturday": the truce's day
+                # "agreed that a prisoner swap would take place before next year"
+                or c.dep_ == "ccomp"
+                and any(a.lower_ in FUTURE_AUX | {"would", "should"} for a in auxiliaries(c))
                 for t in c.subtree
             }
         # "accepted the result, and said he would meet them on Monday": what a conjoined
