@@ -3093,3 +3093,15 @@ def test_a_date_of_what_was_agreed_to_happen_is_not_the_agreeings(extract):
     ).events
     (deal,) = [e for e in events if e.type == "agreement"]
     assert (deal.date.value, deal.planned) == ("2019-12-09", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2014, more than 9,000 people have been killed in the war between the army and "
+        "the Houthi rebels.",
+        "The war with the Houthi rebels has killed more than 9,000 people since 2015.",
+    ],
+)
+def test_a_toll_since_a_date_is_no_happening(extract, text):
+    assert extract(text, datetime.date(2019, 12, 10)).events == []

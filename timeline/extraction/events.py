@@ -1840,6 +1840,15 @@ def find_events(
                 mention_only = True
         if date is None or not date.value:
             continue
+        if (
+            trigger.type == "violence"
+            and explicit
+            and since_on(doc, date, verb_of(trigger))
+            and CASUALTY.search(text)
+        ):
+            # "14,000 people have been killed since 2014": a toll, no happening (but "clashes
+            # have been raging since April 15" date the outbreak)
+            continue
         if planned and not explicit and not headline:
             continue  # "is set to take part in an upcoming conference": on no known day
         # The evidence starts after "BEIRUT -" or "UNITED NATIONS (Reuters) -".
