@@ -3076,15 +3076,6 @@ def test_a_truce_starting_on_a_day_of_its_own_takes_effect_that_day(extract, tex
     assert {a.name for a in ceasefire.actors} == {a.name for a in found[0].actors}
 
 
-def test_making_an_announcement_is_a_statement(extract):
-    (event,) = extract(
-        "Foreign Minister Sergei Lavrov made the announcement at a news conference in Moscow.",
-        datetime.date(2015, 10, 30),
-    ).events
-    assert (event.type, event.date.value) == ("statement", "2015-10-30")
-    assert actors(event) == {"Sergey Lavrov": "source"}
-
-
 def test_a_date_of_what_was_agreed_to_happen_is_not_the_agreeings(extract):
     events = extract(
         "Ilham Aliyev and Nikol Pashinyan met in Brussels on Monday. The two leaders also "

@@ -216,7 +216,7 @@ NOUNS = {
     ),
     **dict.fromkeys(["visit", "trip", "arrival"], "visit"),
     "invitation": "invitation",
-    **dict.fromkeys(["statement", "announcement"], "statement"),  # "made the announcement"
+    "statement": "statement",
     **dict.fromkeys(
         ["agreement", "deal", "accord", "communique", "memorandum", "treaty", "understanding"],
         "agreement",
