@@ -3096,3 +3096,14 @@ def test_a_date_of_what_was_agreed_to_happen_is_not_the_agreeings(extract):
 )
 def test_a_toll_since_a_date_is_no_happening(extract, text):
     assert extract(text, datetime.date(2019, 12, 10)).events == []
+
+
+def test_a_dated_caption_above_the_dateline_is_no_event(extract):
+    events = extract(
+        "Arab League suspends Syria\n\n"
+        "Arab foreign ministers attend an emergency meeting on Syria at the Arab League "
+        "headquarters in Cairo, November 12, 2011. [Photo/Agencies]\n\n"
+        "CAIRO - The Arab League on Saturday decided to suspend Syria's membership.",
+        datetime.date(2011, 11, 13),
+    ).events
+    assert [(e.type, e.date.value) for e in events] == [("suspension", "2011-11-12")]
