@@ -3107,3 +3107,20 @@ def test_a_dated_caption_above_the_dateline_is_no_event(extract):
         datetime.date(2011, 11, 13),
     ).events
     assert [(e.type, e.date.value) for e in events] == [("suspension", "2011-11-12")]
+
+
+def test_a_word_said_in_the_present_perfect_is_news_of_the_day(extract):
+    story = (
+        "The first talks in two weeks between Armenia and Azerbaijan ended Tuesday in Moscow."
+        "\n\nBefore the talks began, Pashinyan said his country was prepared to compromise."
+        "\n\nBut he warned the war continued.\n\n"
+        "Kazakhstan's president Kassym-Jomart Tokayev has {} over the meeting, saying it is "
+        "possible both countries will reach an agreement."
+    )
+    day = datetime.date(2022, 3, 29)
+    last = extract(story.format("expressed optimism"), day).events[-1]
+    assert (last.type, last.date.value) == ("statement", "2022-03-29")
+    assert actors(last)["Kassym-Jomart Tokayev"] == "source"
+    # a standing line is no news
+    last = extract(story.format("repeatedly expressed optimism"), day).events[-1]
+    assert "Kassym-Jomart Tokayev" not in actors(last)

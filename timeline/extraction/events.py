@@ -792,6 +792,24 @@ def deal_just_made(trigger, participants) -> bool:
     )
 
 
+def just_said(trigger, participants) -> bool:
+    """ "Erdogan has expressed optimism over the meeting": a person's word in the present
+    perfect is the story's news, said as it is told; not a standing line ("Moscow has
+    repeatedly said")."""
+    if not trigger.verbal or trigger.type != "statement":
+        return False
+    verb = verb_of(trigger)
+    perfect = any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in {"VBP", "VBZ"}
+        for c in verb.children
+    )
+    return (
+        perfect
+        and not any(c.lower_ in HABITUAL for c in verb.children)
+        and any(a.role == SOURCE and a.kind == PERSON for a in participants)
+    )
+
+
 # Verbs that make a deal: "reached an agreement", "struck a deal".
 DEAL_VERBS = frozenset(["reach", "strike", "sign", "seal", "clinch", "conclude"])
 
@@ -1834,7 +1852,7 @@ def find_events(
         # happening without reporting it: it may add a mention, never an event of its own.
         mention_only = False
         if not (explicit or headline or lede or is_reported(sent, trigger) or planned):
-            if deal_just_made(trigger, participants):
+            if deal_just_made(trigger, participants) or just_said(trigger, participants):
                 date = published_date  # "the rivals have reached an understanding": news now
             elif trigger.verbal:
                 continue
