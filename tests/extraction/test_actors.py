@@ -336,6 +336,8 @@ def test_he_said_is_the_speaker_named_in_apposition_not_the_man_spoken_of(nlp):
         "The two agreed to push for a ceasefire.",
         "The two men agreed to push for a ceasefire.",
         "Both said the meeting had been useful.",
+        "For one, they agreed to set up a working group.",
+        "But they failed to agree on a ceasefire.",
     ],
 )
 def test_a_sentence_opening_with_they_or_the_two_goes_on_with_the_pair_before(nlp, second):

@@ -1348,9 +1348,14 @@ def _they(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
 def _opens_with_those_named(token: Token) -> bool:
     """ "They", "The two", "Both" as the first words of their sentence, standing alone."""
     first = token.sent.start
-    if token.lower_ == "they":
-        return token.i == first
     before = [t.lower_ for t in token.doc[first : token.i]]
+    if token.lower_ == "they":
+        # after "But", "And", or a short opener and its comma: "For one, they agreed"
+        return (
+            not before
+            or before in (["but"], ["and"])
+            or (before[-1] == "," and len(before) <= 5 and "," not in before[:-1])
+        )
     return (token.lower_ == "two" and before == ["the"]) or (token.lower_ == "both" and not before)
 
 
