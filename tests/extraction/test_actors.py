@@ -1094,3 +1094,13 @@ def test_the_president_is_the_president_spoken_of_last(nlp):
     found = resolver.resolve(doc, datetime.date(2014, 9, 5))
     last = [a for a in found if a.surface == "president"]
     assert [a.name for a in last] == ["Petro Poroshenko"]
+
+
+def test_he_said_after_a_sentence_about_another_man_is_that_man(nlp):
+    doc = nlp(
+        'Colombian President Gustavo Petro said "a new world is born". Rebel commander '
+        "Antonio Garcia, who had been in hiding for years, was more cautious.\n\n"
+        '"We have only signed procedural agreements," he said.'
+    )
+    found = resolve_actors(doc)
+    assert [a.name for a in found if a.surface == "he"] == ["Antonio Garcia"]

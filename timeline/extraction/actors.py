@@ -1031,6 +1031,12 @@ class ActorResolver:
                 if subject is not None and (token.lower_ == "she") == (subject.name in women):
                     out.append(_as_pronoun(subject, token))
                 continue
+            # "Garcia was more cautious. 'We have not yet signed,' he said": the one the
+            # sentence before was about, whoever spoke last
+            subject = _previous_subject(doc, token, persons)
+            if subject is not None and (token.lower_ == "she") == (subject.name in women):
+                out.append(_as_pronoun(subject, token))
+                continue
             before = [a for a in persons if token.i - _PRONOUN_WINDOW <= a.i < token.i]
             # "she said" is never the man named last: Merkel, not Putin.
             if token.lower_ == "she":
