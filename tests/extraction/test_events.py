@@ -3124,3 +3124,12 @@ def test_a_word_said_in_the_present_perfect_is_news_of_the_day(extract):
     # a standing line is no news
     last = extract(story.format("repeatedly expressed optimism"), day).events[-1]
     assert "Kassym-Jomart Tokayev" not in actors(last)
+
+
+def test_a_profile_with_an_age_is_no_happening(extract):
+    day = datetime.date(2012, 8, 17)
+    text = "Lakhdar Brahimi, 78, helped negotiate the end of Lebanon's civil war."
+    assert extract(text, day).events == []
+    # with a day of its own it is news all the same
+    (event,) = extract("Lakhdar Brahimi, 78, met Bashar al-Assad on Friday.", day).events
+    assert (event.type, event.date.value) == ("meeting", "2012-08-17")

@@ -792,6 +792,26 @@ def deal_just_made(trigger, participants) -> bool:
     )
 
 
+def profiled(verb) -> bool:
+    """Whether the subject of `verb` carries an age between commas ("Brahimi, 78,"): the
+    sentence tells who the person is, not what happened."""
+    while verb.dep_ in {"xcomp", "conj"} and verb.head.i != verb.i:
+        verb = verb.head
+    return any(
+        subject.dep_ in {"nsubj", "nsubjpass"}
+        and any(
+            c.dep_ in {"appos", "amod", "nummod"}
+            and c.like_num
+            and c.i > subject.i
+            and c.i + 1 < len(c.doc)
+            and c.nbor(-1).text == ","
+            and c.nbor(1).text == ","
+            for c in subject.children
+        )
+        for subject in verb.children
+    )
+
+
 def just_said(trigger, participants) -> bool:
     """ "Erdogan has expressed optimism over the meeting": a person's word in the present
     perfect is the story's news, said as it is told; not a standing line ("Moscow has
@@ -1860,6 +1880,8 @@ def find_events(
                 mention_only = True
         if date is None or not date.value:
             continue
+        if not explicit and profiled(verb_of(trigger)):
+            continue  # "Lakhdar Brahimi, 78, helped negotiate the end of Lebanon's war": a profile
         if (
             trigger.type == "violence"
             and explicit
