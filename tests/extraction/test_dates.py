@@ -1244,3 +1244,13 @@ def test_a_happening_that_came_days_after_another_is_the_one_last_dated(nlp):
 )
 def test_a_bare_place_in_capitals_opening_a_paragraph_is_a_dateline(text, span):
     assert dateline_span(text) == span
+
+
+def test_a_day_told_again_is_the_day_the_story_placed(nlp):
+    found = dates(
+        nlp,
+        "The opposition rejected an Oct. 8 runoff. The election law provided a runoff Oct. 8 "
+        "if no candidate won half the votes.",
+        datetime.date(2000, 9, 27),
+    )
+    assert [d.value for d in found] == ["2000-10-08", "2000-10-08"]

@@ -758,6 +758,7 @@ class _Resolver:
         self.ref, self.ref_kind = _anchor_of(published, dateline)
         self.last: tuple[datetime.date, str] | None = None
         self.last_end = 0
+        self.month_days: dict[tuple[int, int], datetime.date] = {}  # days placed without a year
 
     def _tense(self, start, end, *, weekday=False):
         """The tense for `_pick`; a deadline without a year only looks ahead a little."""
@@ -885,12 +886,18 @@ class _Resolver:
             matching = [d for d in options if d.weekday() == WEEKDAYS[weekday.lower()]]
             if matching:
                 options = matching
+        told = self.month_days.get((month, dom))
+        if told is not None and weekday is None:
+            # "rejected an Oct. 8 runoff ... The law provided a runoff Oct. 8": a day the
+            # story has placed is the same day when it comes again
+            return self.relative(text, start, end, told, DAY, told > self.ref)
         tense = self._tense(start, end)
         if tense == "future" and self._modifies_noun(start, end):
             # "the March 1 deadline would be missed" on March 10: a date naming the thing
             # it is of, as with a month (see _bare_month); the nearest one.
             tense = "nearest"
         day = _pick(options, self.ref, tense, firm=self._firm(start, end))
+        self.month_days[(month, dom)] = day
         return self.relative(text, start, end, day, DAY, tense == "future")
 
     def _mdy(self, m, text, start, end):
