@@ -1254,3 +1254,16 @@ def test_a_day_told_again_is_the_day_the_story_placed(nlp):
         datetime.date(2000, 9, 27),
     )
     assert [d.value for d in found] == ["2000-10-08", "2000-10-08"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a Saturday story: the storm lasts into the coming week
+        ("The storm will linger for days, going through Monday or Tuesday.",
+         ["2017-08-28", "2017-08-29"]),
+        ("Statements were made Friday and Thursday.", ["2017-08-25", "2017-08-24"]),
+    ],
+)  # fmt: skip
+def test_a_weekday_offered_as_the_other_choice_follows_the_first(nlp, text, values):
+    assert [d.value for d in dates(nlp, text, datetime.date(2017, 8, 26))] == values

@@ -747,6 +747,11 @@ def _pick(candidates, anchor, tense, *, strict=False, horizon=92, firm=lambda: F
     return before[-1]
 
 
+# A weekday and a word making a choice or a span of it and another: "Monday or ", "Friday
+# to " (not "and": "statements made Friday and Thursday").
+_AFTER_A_WEEKDAY = re.compile(rf"\b(?:{_WEEKDAY})\s*(?:or|to|through|-|–)\s*$")
+
+
 class _Resolver:
     """Resolves one document's matches in text order, remembering the last date placed."""
 
@@ -1058,6 +1063,16 @@ class _Resolver:
         if rel and rel[-1] in ("next", "coming", "following"):
             day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7 or 7)
             return self.relative(text, start, end, day, DAY, True)
+        if (
+            self.last is not None
+            and self.last[1] == DAY
+            and _AFTER_A_WEEKDAY.search(self.text, max(0, start - 16), start)
+        ):
+            # "going through Monday or Tuesday", "from Friday to Sunday": the next such day
+            # after the one just named
+            base = self.last[0]
+            day = base + datetime.timedelta(days=(weekday - base.weekday()) % 7 or 7)
+            return self.relative(text, start, end, day, DAY, day > self.ref)
         # Ahead: a future verb, or a present one ("the summit, which starts on Monday",
         # "meet in Morocco on Wednesday" in a Monday story). The story's own weekday is
         # that day: a wire writes "next Friday" for a week on.
