@@ -1267,3 +1267,11 @@ def test_a_day_told_again_is_the_day_the_story_placed(nlp):
 )  # fmt: skip
 def test_a_weekday_offered_as_the_other_choice_follows_the_first(nlp, text, values):
     assert [d.value for d in dates(nlp, text, datetime.date(2017, 8, 26))] == values
+
+
+def test_a_year_before_with_nothing_after_it_is_a_year_earlier(nlp):
+    day = datetime.date(1997, 9, 27)
+    (found,) = dates(nlp, "Sales rose to $1.9 billion from $1.65 billion a year before.", day)
+    assert (found.value, found.precision) == ("1996", "year")
+    (found,) = dates(nlp, "Sales rose three years after a deal brokered by the bank.", day)
+    assert found.value is None  # the deal's time, which the story does not give

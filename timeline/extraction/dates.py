@@ -752,6 +752,10 @@ def _pick(candidates, anchor, tense, *, strict=False, horizon=92, firm=lambda: F
 _AFTER_A_WEEKDAY = re.compile(rf"\b(?:{_WEEKDAY})\s*(?:or|to|through|-|–)\s*$")
 
 
+# Nothing after "a year before": the end of the clause.
+_NOTHING_HUNG = re.compile(r"\s*(?:[.,;:)\]]|$)")
+
+
 class _Resolver:
     """Resolves one document's matches in text order, remembering the last date placed."""
 
@@ -1157,9 +1161,10 @@ class _Resolver:
                 return self.previous(text, start, end, DAY, lambda d: d + datetime.timedelta(days))
             if unit == "month":
                 return self.previous(text, start, end, MONTH, lambda d: _add_months(d, sign * n))
-            if direction in ("after", "before"):
+            if direction in ("after", "before") and not _NOTHING_HUNG.match(self.text, end):
                 # "three years after a deal brokered by Kerry": the deal's time, which is
-                # neither the story's nor that of a date told before it
+                # neither the story's nor that of a date told before it ("from $1.6 billion a
+                # year before." is a year earlier)
                 return DateMention(text, start, end, None, None, None)
             return self.previous(
                 text,
