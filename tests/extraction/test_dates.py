@@ -1275,3 +1275,15 @@ def test_a_year_before_with_nothing_after_it_is_a_year_earlier(nlp):
     assert (found.value, found.precision) == ("1996", "year")
     (found,) = dates(nlp, "Sales rose three years after a deal brokered by the bank.", day)
     assert found.value is None  # the deal's time, which the story does not give
+
+
+def test_the_year_told_in_the_past_on_new_years_day_is_the_year_just_ended(nlp):
+    new_year = datetime.date(1993, 1, 1)
+    (found,) = dates(nlp, "The index closed 4 percent higher for the year.", new_year)
+    assert found.value == "1992"
+    (found,) = dates(nlp, "The index will rise for the year, analysts say.", new_year)
+    assert found.value == "1993"
+    (found,) = dates(
+        nlp, "The index closed 4 percent higher for the year.", datetime.date(1993, 3, 1)
+    )
+    assert found.value == "1993"

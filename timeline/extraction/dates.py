@@ -1326,7 +1326,16 @@ class _Resolver:
         return self._absolute(text, start, end, datetime.date(year, 1, 1), YEAR)
 
     def _theyear(self, m, text, start, end):
-        return self.relative(text, start, end, datetime.date(self.ref.year, 1, 1), YEAR)
+        year = self.ref.year
+        if (
+            self.ref.month == 1
+            and self.ref.day <= 2
+            and "current" not in text
+            and "present" not in text
+            and _tense(self.doc, start, end) == "past"
+        ):
+            year -= 1  # "closed 4 percent up for the year" on 1 January: the year just ended
+        return self.relative(text, start, end, datetime.date(year, 1, 1), YEAR)
 
     def _yearago(self, m, text, start, end):
         return self.relative(text, start, end, datetime.date(self.ref.year - 1, 1, 1), YEAR)
