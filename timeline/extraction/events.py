@@ -775,20 +775,28 @@ def is_planned(trigger, text: str, offset: int) -> bool:
     return bool(FUTURE_PHRASES.search(window))
 
 
+# Verbs that make a deal: "reached an agreement", "struck a deal".
+DEAL_VERBS = frozenset(["reach", "strike", "sign", "seal", "clinch", "conclude"])
+
+
 def deal_just_made(trigger, participants) -> bool:
     """ "The rivals have reached an understanding on Taiz": a deal made in the present perfect
     by named parties is the story's news, made as it is told."""
     if trigger.verbal or trigger.type != "agreement":
         return False
     verb = verb_of(trigger)
-    perfect = any(
-        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in {"VBP", "VBZ"}
-        for c in verb.children
-    )
     return (
-        perfect
+        present_perfect(verb)
         and verb.lemma_.lower() in DEAL_VERBS
         and any(a.role == SOURCE for a in participants)
+    )
+
+
+def present_perfect(verb) -> bool:
+    """ "have reached", "has expressed": an auxiliary "have" in the present."""
+    return any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in {"VBP", "VBZ"}
+        for c in verb.children
     )
 
 
@@ -819,19 +827,11 @@ def just_said(trigger, participants) -> bool:
     if not trigger.verbal or trigger.type != "statement":
         return False
     verb = verb_of(trigger)
-    perfect = any(
-        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in {"VBP", "VBZ"}
-        for c in verb.children
-    )
     return (
-        perfect
+        present_perfect(verb)
         and not any(c.lower_ in HABITUAL for c in verb.children)
         and any(a.role == SOURCE and a.kind == PERSON for a in participants)
     )
-
-
-# Verbs that make a deal: "reached an agreement", "struck a deal".
-DEAL_VERBS = frozenset(["reach", "strike", "sign", "seal", "clinch", "conclude"])
 
 
 def is_reported(sent, trigger) -> bool:
