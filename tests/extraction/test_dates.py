@@ -1287,3 +1287,14 @@ def test_the_year_told_in_the_past_on_new_years_day_is_the_year_just_ended(nlp):
         nlp, "The index closed 4 percent higher for the year.", datetime.date(1993, 3, 1)
     )
     assert found.value == "1993"
+
+
+def test_a_speaker_in_capitals_after_the_lede_is_no_dateline():
+    text = (
+        "Envoys meet in Geneva\n\n"
+        "The foreign ministers of Russia and the United States met in Geneva on Friday for "
+        "talks on the crisis, their third meeting this year, and agreed to meet again next "
+        "month in Vienna with the other members of the group.\n\n"
+        "KERRY: We agreed on a timetable."
+    )
+    assert dateline_span(text) is None

@@ -1581,6 +1581,12 @@ def dateline_span(text: str) -> tuple[int, int] | None:
                 b
                 for b in _BARE_DATELINE_RE.finditer(text, 0, 1500)
                 if not _LABELS.intersection(b["place"].split())
+                # a colon: above it only a headline, captions and such, not "KERRY: We
+                # agreed" in a transcript after the lede
+                and (
+                    ":" not in b.group(0)
+                    or all(len(p.split()) <= 30 for p in text[: b.start()].split("\n\n"))
+                )
             ),
             None,
         )
