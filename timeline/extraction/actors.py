@@ -685,7 +685,9 @@ class ActorResolver:
                 # ... Russian President Putin ... Poroshenko instructed ... The president"
                 holders = {a.name for a in earlier}
                 last = max(
-                    (a for a in people if a.name in holders and a.i < head.i), key=lambda a: a.i
+                    (a for a in people if a.name in holders and a.i < head.i),
+                    key=lambda a: a.i,
+                    default=earlier[-1],
                 )
                 return self._office_actor(head, last.name, last.country, role)
             body = DEFAULT_BODY.get(role)
