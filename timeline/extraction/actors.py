@@ -470,6 +470,7 @@ class ActorResolver:
         out += _unmarked_surnames(doc, out, people)
         out += self._untagged_known_surnames(doc, out)
         out += self._untagged_group_words(doc, out)
+        out += self._named_beside_a_person(doc, out, people)
         out += self._shared_country_words(doc, out)
         out = _two_states_of_a_name(doc, out)
         out = _short_names(doc, out)
@@ -962,8 +963,41 @@ class ActorResolver:
             (entry,) = candidates
             if entry.kind != PERSON:
                 continue
+            given = [c for c in token.lefts if c.dep_ == "compound" and c.is_title]
+            if any(actor_key(c.text) not in actor_key(entry.name).split() for c in given):
+                continue  # "Abiy Ahmed" is no Ismail Ould Cheikh Ahmed
             span = doc[token.i : token.i + 1]
             out.append(_actor(span, entry.name, PERSON, entry.country, VIA_SURNAME))
+        return out
+
+    def _named_beside_a_person(self, doc: Doc, found: list[ResolvedActor], people) -> list:
+        """ "Kenyatta and Obasanjo will meet", "Abbas and Benjamin Netanyahu met": a lone
+        capitalised word opening the sentence as the subject joined to a person is a person
+        too (the one of that surname the index knows, if one), though the model left it
+        untagged or a lone name opening a sentence is otherwise taken for noise."""
+        taken = {i for a in found for i in range(a.i, a.j)}
+        persons = {i for a in found if a.kind == PERSON and not a.is_place for i in range(a.i, a.j)}
+        out = []
+        for token in doc:
+            if (
+                token.i in taken
+                or token.ent_type_ not in ("", "PERSON")
+                or token.tag_ != "NNP"
+                or not token.is_title
+                or len(token) < 3
+                or token.dep_ not in ("nsubj", "nsubjpass")
+                or not (token.is_sent_start or token.i == 0)
+                or not any(c.dep_ == "conj" and c.i in persons for c in token.children)
+            ):
+                continue
+            key = actor_key(token.text)
+            known = [e for e in self._surnames.get(key, ()) if e.kind == PERSON]
+            if len(known) == 1:
+                name, country = known[0].name, known[0].country
+            else:
+                name, country = people.add_surname(key, token.text), None
+            span = doc[token.i : token.i + 1]
+            out.append(_actor(span, name, PERSON, country, VIA_NER))
         return out
 
     def _untagged_group_words(self, doc: Doc, found: list[ResolvedActor]) -> list:
