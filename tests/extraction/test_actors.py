@@ -1125,3 +1125,13 @@ def test_a_surname_with_another_given_name_is_not_the_known_bearer(nlp):
     # "Ahmed" alone is the one known Ahmed; "Abiy Ahmed" is not Ismail Ould Cheikh Ahmed
     found = names(nlp, "Kenyatta and Abiy Ahmed will meet in Nairobi.")
     assert "Ismail Ould Cheikh Ahmed" not in found
+
+
+def test_two_surnames_tagged_one_organisation_are_two_people(nlp):
+    text = (
+        "Salva Kiir and Riek Machar signed a deal in 2015. "
+        "Kiir and Machar met again in Addis Ababa on Wednesday."
+    )
+    assert names(nlp, text) == ["Salva Kiir", "Riek Machar"] * 2
+    # a company named for two people stays one
+    assert names(nlp, "Procter and Gamble raised prices.") == ["Procter and Gamble"]

@@ -457,6 +457,7 @@ class ActorResolver:
                     via = VIA_RULER if ent.ent_id_ else VIA_NER
                     spans += [(part, via) for part in _split_at_headline_verb(span)]
         spans += [(span, VIA_NER) for span in _titled_untagged_names(doc)]
+        spans = [(part, via) for span, via in spans for part in self._pair_of_names(span)]
         spans.sort(key=lambda item: item[0].start)
         people = _DocPeople()
         for span, via in spans:  # first pass: full names, so "Lavrov" finds "Sergey Lavrov"
@@ -999,6 +1000,26 @@ class ActorResolver:
             span = doc[token.i : token.i + 1]
             out.append(_actor(span, name, PERSON, country, VIA_NER))
         return out
+
+    def _pair_of_names(self, span: Span) -> list[Span]:
+        """ "Kiir and Machar", tagged one organisation: two surnames joined by "and", of which
+        one is a person's the story names in full or the index knows, are two people."""
+        doc = span.doc
+        if (
+            span.label_ not in ("ORG", "PERSON")
+            or len(span) != 3
+            or span[1].lower_ != "and"
+            or not (span[0].is_title and span[2].is_title)
+        ):
+            return [span]
+        surnames = {actor_key(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        keys = [actor_key(span[0].text), actor_key(span[2].text)]
+        if not any(k in surnames or k in self._surnames for k in keys):
+            return [span]
+        return [
+            Span(doc, span.start, span.start + 1, label="PERSON"),
+            Span(doc, span.end - 1, span.end, label="PERSON"),
+        ]
 
     def _untagged_group_words(self, doc: Doc, found: list[ResolvedActor]) -> list:
         """ "Houthi forces began to withdraw": the model tags nothing, but the capitalised word
