@@ -1109,7 +1109,7 @@ class _Resolver:
             # A week is no calendar value; the month holding its working days is ("said this
             # week" in a Saturday 16 June story is June; "last week" in a Monday 2 April story
             # is March). One whose working days straddle two months stays unplaced.
-            monday = self.ref + datetime.timedelta(days=7 * offset - self.ref.weekday())
+            monday = _monday_of(self.ref, offset)
             if monday.month != (monday + datetime.timedelta(days=4)).month:
                 return DateMention(text, start, end, None, None, None)
             return self.relative(text, start, end, monday, MONTH, offset > 0)
@@ -1410,8 +1410,13 @@ def week_of(mention: DateMention) -> tuple[datetime.date, datetime.date] | None:
         return None
     ref = datetime.date.fromisoformat(mention.anchor_value)
     offset = -1 if m["back"] else 1 if m["ahead"] else 0
-    monday = ref + datetime.timedelta(days=7 * offset - ref.weekday())
+    monday = _monday_of(ref, offset)
     return monday, monday + datetime.timedelta(days=6)
+
+
+def _monday_of(day: datetime.date, offset: int) -> datetime.date:
+    """The Monday of the week `offset` weeks from `day`'s (-1: last week, 1: next week)."""
+    return day + datetime.timedelta(days=7 * offset - day.weekday())
 
 
 def find_dates(
