@@ -1298,3 +1298,36 @@ def test_a_speaker_in_capitals_after_the_lede_is_no_dateline():
         "KERRY: We agreed on a timetable."
     )
     assert dateline_span(text) is None
+
+
+def test_the_year_with_its_number_is_that_year(nlp):
+    day = datetime.date(1998, 6, 10)
+    found = [d for d in dates(nlp, "Banks prepare for the Year 2000 computer problem.", day)]
+    assert [(d.text, d.value) for d in found] == [("2000", "2000")]
+
+
+def test_the_new_year_is_the_one_about_to_begin_late_in_the_year(nlp):
+    autumn = datetime.date(2003, 11, 28)
+    (found,) = dates(nlp, "Aides said the strike would drag on into the new year.", autumn)
+    assert found.value == "2004"
+    (found,) = dates(nlp, "Prices have risen sharply since the new year began.", autumn)
+    assert found.value == "2003"
+    (found,) = dates(nlp, "Aides expect a deal in the new year.", datetime.date(2004, 1, 9))
+    assert found.value == "2004"
+
+
+def test_new_years_eve_without_its_apostrophe_is_the_holiday(nlp):
+    (found,) = dates(
+        nlp, "The mayor will host a party on New Years Eve.", datetime.date(2001, 12, 20)
+    )
+    assert found.value == "2001-12-31"
+
+
+def test_a_participle_hanging_on_a_would_clause_lies_ahead(nlp):
+    day = datetime.date(2003, 11, 28)  # a Friday
+    text = "The spokesman said the hearings would go on next month, starting again Tuesday."
+    found = [d for d in dates(nlp, text, day) if d.text == "Tuesday"]
+    assert found[0].value == "2003-12-02"
+    text = "The union said workers walked out on Monday, shutting the plant Tuesday."
+    found = [d for d in dates(nlp, text, day) if d.text == "Tuesday"]
+    assert found[0].value == "2003-11-25"

@@ -144,7 +144,7 @@ _DATE_RE = re.compile(
   | (?P<quarter>\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest)
         [\s-]+quarter\b)
   | (?P<decade>\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[5-9]|20)\d0'?s\b)
-  | (?P<holiday>(?-i:Christmas\s+(?:Day|Eve)|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?
+  | (?P<holiday>(?-i:Christmas\s+(?:Day|Eve)|New\s+Year(?:'s|’s|s)\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?
         |Independence\s+Day|Fourth\s+of\s+July|Election\s+Day|Halloween|Good\s+Friday(?!\s+(?:[Aa]greement|[Aa]ccord))
         |Easter(?:\s+(?:Sunday|Monday|Day))?(?!\s+(?:week|weekend|holidays?|break|season|Rising))
         |Labou?r\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine's\s+Day|Boxing\s+Day)\b)
@@ -175,8 +175,8 @@ _DATE_RE = re.compile(
   | (?P<spelled>\b(?:the\s+year\s+)?(?P<spelled_y>{_SPELLED_CENTURY_YEAR})\b
         |\bthe\s+year\s+(?P<spelled_m>{_SPELLED_MILLENNIUM_YEAR})\b)
   | (?P<theyear>\bthe\s+(?:(?:current|present)\s+(?:fiscal\s+)?year\b
-        |(?:full\s+)?(?:fiscal\s+)?year\b(?!\s+(?:before|after|earlier|later|ago|when|that|in\s+which
-        |of(?!\s*[$£€\d])|\d)\b|'s|-)))
+        |(?:full\s+|new\s+)?(?:fiscal\s+)?year\b(?!\s+(?:before|after|earlier|later|ago|when|that|in\s+which
+        |of(?!\s*[$£€\d]))\b|\s+\d|'s|-)))
   | (?P<yearago>\byear-(?:earlier|ago)\b)
   | (?P<year>(?<![\d$£€#.,/:])(?<!\d-)(?:(?P<year_fiscal>fiscal|FY)\s*)?(?P<year_y>{_YEAR})
         (?![\d%]|'?s\b|-\d|\.\d|,\d))
@@ -353,10 +353,10 @@ def _tense(doc, start: int, end: int) -> str | None:
         return "future"
     if _possible_on(doc.char_span(start, end, alignment_mode="expand"), token):
         return "future"
-    if token.tag_ == "VBG" and token.dep_ == "pcomp" and not _auxes(token):
-        # "flights would leave on Monday, with the third departing from August 6": the
-        # participle's time is that of the clause it hangs on.
-        clause = token.head.head
+    if token.tag_ == "VBG" and token.dep_ in ("pcomp", "advcl") and not _auxes(token):
+        # "flights would leave on Monday, with the third departing from August 6", "talks
+        # would go on, beginning anew Tuesday": the participle's time is its clause's.
+        clause = token.head.head if token.dep_ == "pcomp" else token.head
         if clause.pos_ in ("VERB", "AUX") and _verb_tense(clause) == "future":
             return "future"
     return _verb_tense(token)
@@ -1327,7 +1327,11 @@ class _Resolver:
 
     def _theyear(self, m, text, start, end):
         year = self.ref.year
-        if (
+        if text.lower().split()[1] == "new":
+            # "talks will go on into the new year": in the autumn, the year about to begin;
+            # "since the new year began" told in the past is the year under way
+            year += self.ref.month >= 10 and _tense(self.doc, start, end) != "past"
+        elif (
             self.ref.month == 1
             and self.ref.day <= 2
             and "current" not in text
