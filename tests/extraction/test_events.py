@@ -3133,3 +3133,14 @@ def test_a_profile_with_an_age_is_no_happening(extract):
     # with a day of its own it is news all the same
     (event,) = extract("Lakhdar Brahimi, 78, met Bashar al-Assad on Friday.", day).events
     assert (event.type, event.date.value) == ("meeting", "2012-08-17")
+
+
+def test_a_captions_present_tense_over_a_weekday_is_a_day_past(extract):
+    tuesday = datetime.date(2016, 4, 19)
+    caption = (
+        "Rescue teams search a collapsed hotel in Manta on Monday. The quake has killed at "
+        "least 400 people, officials said Tuesday. Photo by Jane Roe/UPI"
+    )
+    result = extract(caption + "\n\nEnvoys meet in Quito on Monday.", tuesday)
+    mondays = [d.value for d in result.dates if d.text == "Monday"]
+    assert mondays == ["2016-04-18", "2016-04-25"]  # the picture's Monday; the talks ahead

@@ -19,6 +19,7 @@ import dataclasses
 import datetime
 import functools
 import re
+from collections.abc import Callable
 
 from timeline.extraction.lexicon import FUTURE_AUX, MODALS, NOUNS, POSSIBILITY
 from timeline.extraction.types import (
@@ -486,6 +487,26 @@ _SAME_IN_PAST = {
 }  # fmt: skip
 
 
+# A photo's credit in the line: "Photo by Ezra Kaplan/UPI", "(AP Photo/Hussein Malla)",
+# "REUTERS/Denis Balibouse", "AFP PHOTO / ...", "Getty Images".
+_PHOTO_CREDIT = re.compile(
+    r"\bphoto(?:graph)?\s+by\b|\(\s*(?:AP|AFP|EPA|Reuters)\s+photo\b|\bREUTERS\s*/|\bAFP\s+PHOTO\b"
+    r"|\bGetty\s+Images\b",
+    re.IGNORECASE,
+)
+
+
+def captioned_line(text: str, start: int) -> bool:
+    """Whether the line of `text` holding `start` carries a photo credit: a caption, whose
+    present tense tells what the picture shows ("Rescuers search the rubble on Monday. Photo
+    by ..."), a time already past."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    # A caption is a short paragraph: a long line is a page's markup or a whole story.
+    return line_end - line_start <= 600 and bool(_PHOTO_CREDIT.search(text, line_start, line_end))
+
+
 def _is_present_event_time(doc, start: int, end: int) -> bool:
     """Whether the span dates a present-tense verb: "the summit, which starts on Monday",
     "ministers are meeting in Tunis on Friday"; not a report ("Russia says Friday")."""
@@ -759,8 +780,11 @@ _NOTHING_HUNG = re.compile(r"\s*(?:[.,;:)\]]|$)")
 class _Resolver:
     """Resolves one document's matches in text order, remembering the last date placed."""
 
-    def __init__(self, doc, published, dateline, ent_starts=frozenset()):
+    def __init__(self, doc, published, dateline, ent_starts=frozenset(), captioned=None):
         self.doc = doc
+        # Whether an offset sits in a photo's caption: the cleaned text has lost the credit
+        # that says so, so the pipeline looks in the source.
+        self.captioned = captioned or functools.partial(captioned_line, doc.text)
         self.text = doc.text  # Doc.text joins every token each time it is read
         self.ent_starts = ent_starts
         self.published = published
@@ -1083,7 +1107,9 @@ class _Resolver:
         wd_start, wd_end = m.start("wd_d"), m.end("wd_d")
         tense = self._tense(wd_start, wd_end, weekday=True)
         if tense == "future" or (
-            tense == "present" and _is_present_event_time(self.doc, wd_start, wd_end)
+            tense == "present"
+            and _is_present_event_time(self.doc, wd_start, wd_end)
+            and not self.captioned(wd_start)
         ):
             day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7)
             return self.relative(text, start, end, day, DAY, tense == "future")
@@ -1424,11 +1450,17 @@ def _monday_of(day: datetime.date, offset: int) -> datetime.date:
 
 
 def find_dates(
-    doc, published: datetime.date, *, dateline: DateMention | None = None
+    doc,
+    published: datetime.date,
+    *,
+    dateline: DateMention | None = None,
+    captioned: Callable[[int], bool] | None = None,
 ) -> list[DateMention]:
     """Every date expression in `doc`, in text order, placed on the calendar when it can be.
 
     `published` anchors deictic words ("Friday", "yesterday") unless `dateline` has a day.
+    `captioned(offset)` says whether an offset lies in a photo's caption (by default: a line
+    of `doc` with a photo credit).
     In a CNN story of Friday 2012-12-28:
 
     >>> find_dates(nlp("Russia said Friday it invited Khatib."), datetime.date(2012, 12, 28))
@@ -1440,7 +1472,7 @@ earlier=False)]
     ent_spans = [(e.start_char, e.end_char, e) for e in doc.ents if e.label_ == "DATE"]
     # A bare month name needs a cue or spaCy's agreement: "in June", not "May I".
     ent_starts = {t.idx for e in doc.ents if e.label_ == "DATE" for t in e}
-    resolver = _Resolver(doc, published, dateline, ent_starts)
+    resolver = _Resolver(doc, published, dateline, ent_starts, captioned)
     mentions: list[DateMention] = []
     rejected: list[tuple[int, int]] = []  # "May I": not for dateparser either
     # The dateline is one of the story's dates, whatever the regex makes of it ("(NOVEMBER

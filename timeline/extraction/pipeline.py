@@ -29,7 +29,13 @@ from timeline.extraction.actors import (
     pattern_text,
 )
 from timeline.extraction.clean import Document
-from timeline.extraction.dates import WEEKDAYS, dateline_span, find_dateline, find_dates
+from timeline.extraction.dates import (
+    WEEKDAYS,
+    captioned_line,
+    dateline_span,
+    find_dateline,
+    find_dates,
+)
 from timeline.extraction.events import find_events
 from timeline.extraction.lexicon import REPORTING_VERBS
 from timeline.extraction.types import (
@@ -292,6 +298,16 @@ def keep_whole(nlp) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+def document_captioned(document: Document):
+    """Whether an offset of the cleaned text lies in a photo's caption, judged on the source
+    line, which still has the credit the cleaning took off ("... on Monday. Photo by ...")."""
+
+    def captioned(offset: int) -> bool:
+        return captioned_line(document.source, document.to_source(offset))
+
+    return captioned
+
+
 class Pipeline:
     """A spaCy pipeline with the actor ruler, ready to extract from many articles.
 
@@ -429,7 +445,9 @@ class Pipeline:
                 boilerplate=list(document.removed),
             )
         dateline: DateMention | None = context["dateline"]
-        dates = find_dates(doc, published, dateline=dateline)
+        dates = find_dates(
+            doc, published, dateline=dateline, captioned=document_captioned(document)
+        )
         actors = self.resolver.resolve(doc, on=published)
         anchor = dateline if dateline is not None and dateline.value else None
         reference = DateMention(
