@@ -469,3 +469,15 @@ def test_a_byline_glued_to_the_dateline_goes_but_a_sentence_starting_with_by_sta
     assert [source[a:b].strip() for a, b in document.removed] == ["By Jane Roe"]
     kept = "By the time the talks began, the envoys had left Geneva.\n"
     assert clean_text(kept).text == kept.strip()
+
+
+def test_run_together_skip_links_atop_a_page_are_furniture():
+    doc = clean_text(
+        "Skip to main contentSkip to searchSkip to footer - Accessibility help\n\n"
+        "Ceasefire talks resume in Doha\n\n"
+        "Negotiators resumed talks in Doha on Monday after a two-week pause."
+    )
+    assert doc.title == "Ceasefire talks resume in Doha"
+    assert "Skip to" not in doc.text
+    kept = clean_text("Skip to the end: the envoy resigned on Monday, aides said.").text
+    assert kept.startswith("Skip to the end")  # a sentence, not the links

@@ -186,6 +186,11 @@ _FURNITURE_LINES = re.compile(
     register|\d{1,2}\ min(?:ute)?s?\ read)[\s.:!]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Accessibility links atop a page, often run together: "Skip to navigationSkip to content".
+_SKIP_LINK = re.compile(
+    r"^skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|menu|main|article)",
+    re.IGNORECASE,
+)
 _SHARE = re.compile(
     r"^(?:share|tweet|follow|subscribe|sign\ up|like\ us|join\ us|email\ this|"
     r"get\ (?:our|the)\ newsletter|download\ (?:our|the)\ app)\b",
@@ -308,6 +313,8 @@ def _furniture(text: str) -> str:
     n_words = len(_words(text))
     if _FURNITURE_LINES.match(text):
         return "label"
+    if n_words <= 20 and _SKIP_LINK.match(text):
+        return "navigation"
     if "cookie" in text.lower() and (n_words <= 4 or _COOKIE.search(text)):
         return "cookie banner"
     if n_words <= 60 and _COPYRIGHT.search(text):
