@@ -7,6 +7,7 @@ import pytest
 import spacy
 
 from timeline.extraction.actors import (
+    CASE_RULER_NAME,
     RULER_NAME,
     ActorResolver,
     actor_key,
@@ -75,9 +76,18 @@ def test_actor_key_value_and_what_it_keeps_apart():
 
 def test_ruler_sits_before_ner_once_even_when_added_twice(nlp):
     add_actor_ruler(nlp)
-    assert nlp.pipe_names.count(RULER_NAME) == 1
-    assert nlp.pipe_names.index(RULER_NAME) == nlp.pipe_names.index("ner") - 1
+    names = nlp.pipe_names
+    assert names.count(RULER_NAME) == names.count(CASE_RULER_NAME) == 1
+    assert names.index(RULER_NAME) + 1 == names.index(CASE_RULER_NAME) == names.index("ner") - 1
     assert nlp.get_pipe(RULER_NAME).overwrite is False
+    assert nlp.get_pipe(CASE_RULER_NAME).overwrite is False
+
+
+def test_one_word_names_match_only_in_their_own_case(nlp):
+    add_actor_ruler(nlp, [KnownActor("Chad", "country")])
+    ents = [(e.text, e.ent_id_) for e in nlp("Chad and CHAD sent envoys; chad is paper.").ents]
+    assert ("Chad", "Chad") in ents and ("CHAD", "Chad") in ents
+    assert not any(text == "chad" for text, _ in ents)
 
 
 def test_ruler_learns_a_curators_alias(nlp):

@@ -22,10 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from timeline.extraction.actors import (
-    RULER_NAME,
     ActorResolver,
     actor_patterns,
     add_actor_ruler,
+    add_ruler_patterns,
     pattern_text,
 )
 from timeline.extraction.clean import Document
@@ -362,8 +362,7 @@ class Pipeline:
         if not self.resolver.add_known(actors):
             return False
         if added:
-            with self.nlp.select_pipes(enable=[RULER_NAME]):
-                self.nlp.get_pipe(RULER_NAME).add_patterns(added)
+            add_ruler_patterns(self.nlp, added)
         for text, found in owners.items():
             self._owners.setdefault(text, set()).update(found)
         self.known += actors
