@@ -481,3 +481,27 @@ def test_run_together_skip_links_atop_a_page_are_furniture():
     assert "Skip to" not in doc.text
     kept = clean_text("Skip to the end: the envoy resigned on Monday, aides said.").text
     assert kept.startswith("Skip to the end")  # a sentence, not the links
+
+
+def test_a_line_longer_than_the_wrap_width_is_no_wrapped_rest():
+    wrapped = (
+        "Talks on the truce will resume in Geneva next week, the envoy told\n"
+        "reporters on Friday, after two days of meetings with both sides in the\n"
+        "city. He said the sides were close on a number of points but far apart\n"
+        "on others.\n"
+    )
+    text = (
+        "[an error occurred while processing this directive]\n"
+        + wrapped
+        + "Delegates from both sides shake hands as the second round of talks ended\n"
+        "Both delegations have agreed to a prisoner exchange and to open the roads to the "
+        "besieged towns, in a move the envoy called a breakthrough for the talks.\n"
+    )
+    paragraphs = clean_text(text).text.split("\n\n")
+    assert paragraphs[0].startswith("Talks on the truce")  # the server's error line is gone
+    assert paragraphs[0].endswith("far apart on others.")  # the wrapped lines joined
+    assert paragraphs[1:] == [
+        "Delegates from both sides shake hands as the second round of talks ended",
+        "Both delegations have agreed to a prisoner exchange and to open the roads to the "
+        "besieged towns, in a move the envoy called a breakthrough for the talks.",
+    ]

@@ -3144,3 +3144,16 @@ def test_a_captions_present_tense_over_a_weekday_is_a_day_past(extract):
     result = extract(caption + "\n\nEnvoys meet in Quito on Monday.", tuesday)
     mondays = [d.value for d in result.dates if d.text == "Monday"]
     assert mondays == ["2016-04-18", "2016-04-25"]  # the picture's Monday; the talks ahead
+
+
+def test_a_caption_dated_in_full_on_the_day_itself_is_not_the_lede(extract):
+    text = (
+        "Russia invites Syrian opposition leader\n\n"
+        "Opposition delegates applaud at the close of the conference in Doha, "
+        "December 28, 2012.\n\n"
+        "The head of Syria's main opposition coalition has been invited to Moscow for talks, "
+        "a rare overture from one of the regime's few allies."
+    )
+    events = extract(text, datetime.date(2012, 12, 28)).events
+    lede = [e for e in events if "has been invited" in e.evidence]
+    assert [(e.type, e.date.value) for e in lede] == [("invitation", "2012-12-28")]

@@ -183,7 +183,8 @@ _FURNITURE_LINES = re.compile(
     media\ playback\ is\ unsupported\ on\ your\ device|accept|accept\ all|reject\ all|
     i\ agree|got\ it|ok|manage\ (?:preferences|settings)|comments?(?:\ \(\d+\))?|
     listen|print|email|share|subscribe|follow(?:\ us)?|sign\ (?:up|in)|log\ in|
-    register|\d{1,2}\ min(?:ute)?s?\ read)[\s.:!]*$""",
+    register|\d{1,2}\ min(?:ute)?s?\ read|
+    \[an\ error\ occurred\ while\ processing\ this\ directive\])[\s.:!]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Accessibility links atop a page, often run together: "Skip to navigationSkip to content".
@@ -443,7 +444,12 @@ def _assemble(lines: list[_Line], *, plain: bool) -> tuple[str, list[Segment]]:
                 and not line.bullet
                 and not previous.bullet
                 and not _ENDS_SENTENCE.search(previous.text)
-                and (not line.text[0].isupper() or (wraps and len(previous.text) >= 50))
+                and (
+                    not line.text[0].isupper()
+                    # a line longer than the wrap width is no wrapped rest: "Delegates
+                    # applaud as talks end" (a caption) over a one-line lede
+                    or (wraps and len(previous.text) >= 50 and len(line.text) <= 100)
+                )
                 and not _opens_with_dateline(line.text)
             )
             separator = " " if wrapped else "\n\n"

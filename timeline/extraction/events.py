@@ -41,6 +41,7 @@ from timeline.extraction.lexicon import (
 )
 from timeline.extraction.summary import event_headline, subject_holder
 from timeline.extraction.types import (
+    ANCHOR_ABSOLUTE,
     ANCHOR_PREVIOUS,
     DAY,
     EVENT_TYPE_INFO,
@@ -1355,7 +1356,22 @@ def is_caption(sent, dates, published_date) -> bool:
     if root.tag_ not in {"VBZ", "VBP"} or not dates:
         return False
     today = published_date.first_day
-    return any(d.precision == DAY and d.first_day < today for d in dates if d.value)
+    # The day itself counts when written out in full, as captions write it ("delegates
+    # applaud in Beijing, September 19, 2005."): prose says "today" or the weekday.
+    return any(
+        d.precision == DAY
+        and (
+            d.first_day < today
+            or d.first_day == today
+            and d.anchor == ANCHOR_ABSOLUTE
+            and _FULL_YEAR.search(d.text) is not None
+        )
+        for d in dates
+        if d.value
+    )
+
+
+_FULL_YEAR = re.compile(r"\b\d{4}\b")
 
 
 def choose_trigger(sent, text, quotes, sentence_actors, dates=()):
