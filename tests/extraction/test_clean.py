@@ -505,3 +505,11 @@ def test_a_line_longer_than_the_wrap_width_is_no_wrapped_rest():
         "Both delegations have agreed to a prisoner exchange and to open the roads to the "
         "besieged towns, in a move the envoy called a breakthrough for the talks.",
     ]
+
+
+def test_a_sites_name_on_a_line_of_its_own_is_no_title():
+    for label in ("Breaking News", "Reuters News", "watch One-Minute World News"):
+        doc = clean_text(f"{label}\n\nTruce talks resume in Doha\n\nEnvoys met on Monday.")
+        assert doc.title == "Truce talks resume in Doha"
+    doc = clean_text("Putin Makes Headlines With Ceasefire News\n\nEnvoys met on Monday.")
+    assert doc.title == "Putin Makes Headlines With Ceasefire News"  # five words: a headline

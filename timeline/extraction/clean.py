@@ -192,6 +192,9 @@ _SKIP_LINK = re.compile(
     r"^skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|menu|main|article)",
     re.IGNORECASE,
 )
+# A site's or section's name on a line of its own: "Breaking News", "BBC News",
+# "watch One-Minute World News" (a headline seldom ends in the capitalised word).
+_SITE_LABEL = re.compile(r"^(?:[\w&.'’-]+\s+){0,3}News\s*$")
 _SHARE = re.compile(
     r"^(?:share|tweet|follow|subscribe|sign\ up|like\ us|join\ us|email\ this|"
     r"get\ (?:our|the)\ newsletter|download\ (?:our|the)\ app)\b",
@@ -316,6 +319,8 @@ def _furniture(text: str) -> str:
         return "label"
     if n_words <= 20 and _SKIP_LINK.match(text):
         return "navigation"
+    if n_words <= 4 and _SITE_LABEL.match(text):
+        return "label"
     if "cookie" in text.lower() and (n_words <= 4 or _COOKIE.search(text)):
         return "cookie banner"
     if n_words <= 60 and _COPYRIGHT.search(text):
