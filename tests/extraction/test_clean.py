@@ -512,4 +512,4 @@ def test_a_sites_name_on_a_line_of_its_own_is_no_title():
         doc = clean_text(f"{label}\n\nTruce talks resume in Doha\n\nEnvoys met on Monday.")
         assert doc.title == "Truce talks resume in Doha"
     doc = clean_text("Putin Makes Headlines With Ceasefire News\n\nEnvoys met on Monday.")
-    assert doc.title == "Putin Makes Headlines With Ceasefire News"  # five words: a headline
+    assert doc.title == "Putin Makes Headlines With Ceasefire News"  # six words: a headline
