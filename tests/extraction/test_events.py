@@ -3157,3 +3157,17 @@ def test_a_caption_dated_in_full_on_the_day_itself_is_not_the_lede(extract):
     events = extract(text, datetime.date(2012, 12, 28)).events
     lede = [e for e in events if "has been invited" in e.evidence]
     assert [(e.type, e.date.value) for e in lede] == [("invitation", "2012-12-28")]
+
+
+def test_words_said_after_a_days_talks_are_of_that_day(extract):
+    sunday = datetime.date(2015, 11, 15)
+    text = "Envoys agree on a roadmap\n\n"
+    (event,) = extract(
+        text + "Speaking after Saturday's talks, Lavrov told reporters the roadmap would hold.",
+        sunday,
+    ).events
+    assert (event.type, event.date.value) == ("statement", "2015-11-14")
+    (event,) = extract(
+        text + "Lavrov met Kerry on Tuesday, after a first meeting in January.", sunday
+    ).events
+    assert event.date.value == "2015-11-10"  # its own day first

@@ -1040,6 +1040,14 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     }
     pos = trigger.token.idx
     doc = trigger.token.doc
+    # "Speaking after Saturday's talks, Kerry told a news conference": said at the talks'
+    # end, that day (when nothing else dates it).
+    after_a_gathering = [
+        d for d in dates_in_sentence
+        if d.precision == DAY and (owner := noun_dated(doc, d)) is not None
+        and owner.dep_ == "pobj" and owner.head.lower_ in {"after", "following"}
+        and NOUNS.get(owner.lemma_.lower()) == "meeting"
+    ]  # fmt: skip
     # "in retaliation for last month's massacre": a date that modifies another happening's
     # noun is that happening's; but what is done "at Saturday's meeting" is done that day.
     dates_in_sentence = [
@@ -1073,6 +1081,10 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         attached = [d for d in dates_in_sentence if any(d.start <= i < d.end for i in clause)]
         if attached:
             # The date closest to the trigger wins: "killed Friday", "met on Thursday".
+            return min(attached, key=lambda d: abs(d.start - pos)), True
+    for clause in (own, speech):
+        attached = [d for d in after_a_gathering if any(d.start <= i < d.end for i in clause)]
+        if attached:
             return min(attached, key=lambda d: abs(d.start - pos)), True
     # "Talks collapsed on Monday after the delegation walked out": a time clause with no
     # date of its own happened when the clause it qualifies did (a gap would be dated: "a
