@@ -1331,3 +1331,12 @@ def test_a_participle_hanging_on_a_would_clause_lies_ahead(nlp):
     text = "The union said workers walked out on Monday, shutting the plant Tuesday."
     found = [d for d in dates(nlp, text, day) if d.text == "Tuesday"]
     assert found[0].value == "2003-11-25"
+
+
+def test_since_a_day_looks_back_whatever_the_verb(nlp):
+    day = datetime.date(1998, 8, 31)
+    text = "Shares would close below 8,000 for the first time since Jan. 30 if the slide went on."
+    found = [d for d in dates(nlp, text, day) if d.text == "Jan. 30"]
+    assert found[0].value == "1998-01-30"
+    found = [d for d in dates(nlp, "Talks will resume on Jan. 30, aides said.", day)]
+    assert found[0].value == "1999-01-30"  # ahead, without "since"

@@ -1763,6 +1763,8 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
     demonyms = _demonyms(doc)
     for token in doc:
         country = demonyms.get(token.i)
+        if country is None and token.i not in countries_at:
+            continue  # names no country
         if country and token.i >= 2 and doc[token.i - 2].lower_ in ("intra", "inter"):
             continue  # "intra-Afghan talks" are among Afghans, not Afghanistan's
         head, dep = _past_conjuncts(token)
@@ -2024,6 +2026,14 @@ def _named_beyond_places(doc: Doc, found: list[ResolvedActor], country: str) -> 
     )
 
 
+# The words each reading of `_collectives` starts from.
+_COLLECTIVE_NOUNS = (
+    (_DELEGATION_NOUNS | _BODIES | _OPPOSITION_NOUNS | _GOVERNMENT_NOUNS | _GROUP_NOUNS)
+    | _PARTY_NOUNS
+    | {"opponent", "foe", "leader"}
+)
+
+
 def _collectives(
     doc: Doc, found: list[ResolvedActor], focus: str | None, on: datetime.date | None = None
 ) -> list[ResolvedActor]:
@@ -2054,6 +2064,8 @@ def _collectives(
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
         lemma = token.lemma_.lower()
+        if lemma not in _COLLECTIVE_NOUNS:
+            continue  # (each reading below starts from one of these words)
         if (
             token.i + 2 < len(doc)
             and doc[token.i + 1].text == "-"

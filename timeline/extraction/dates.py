@@ -711,6 +711,7 @@ _GENERIC_NOW = re.compile(
 
 # "payable Dec. 7", "extended to Nov. 16", "ahead of Sunday's vote": a date still to come,
 # even in the past tense.
+_SINCE_CUE = re.compile(r"\b(?:ever\s+)?since\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _FUTURE_CUE = re.compile(
     r"\b(?:effective|payable|expires?|expiring|record|(?:set|slated|scheduled)\s+for|"
     r"(?:extended|postponed|delayed|adjourned|put\s+off)\s+(?:to|until|till)|"
@@ -796,6 +797,10 @@ class _Resolver:
     def _tense(self, start, end, *, weekday=False):
         """The tense for `_pick`; a deadline without a year only looks ahead a little."""
         before = max(0, start - 24)
+        if _SINCE_CUE.search(self.text, before, start):
+            # "would close lower for the first time since Jan. 30": since looks back, whatever
+            # the verb's tense
+            return "past"
         if _FUTURE_CUE.search(self.text, before, start):
             # "The talks had been scheduled for Monday, but ...": a plan told in the past
             # perfect was for a day already gone.

@@ -198,13 +198,14 @@ def particle_of(token) -> str:
             return child.lower_
     lemma = token.lemma_.lower()
     for child in token.children:
+        # "pulled their heavy weapons back": the particle after the object.
+        if (lemma, child.lower_) not in PHRASAL or not (
+            child.dep_ == "prep" or child.dep_ == "advmod" and child.i > token.i
+        ):
+            continue
         if any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
             continue  # "called on Friday for a truce": on a day, not on someone
-        if child.dep_ == "prep" and (lemma, child.lower_) in PHRASAL:
-            return child.lower_
-        # "pulled their heavy weapons back": the particle after the object.
-        if child.dep_ == "advmod" and child.i > token.i and (lemma, child.lower_) in PHRASAL:
-            return child.lower_
+        return child.lower_
     return ""
 
 
