@@ -513,3 +513,14 @@ def test_a_sites_name_on_a_line_of_its_own_is_no_title():
         assert doc.title == "Truce talks resume in Doha"
     doc = clean_text("Putin Makes Headlines With Ceasefire News\n\nEnvoys met on Monday.")
     assert doc.title == "Putin Makes Headlines With Ceasefire News"  # six words: a headline
+
+
+def test_a_line_of_section_tags_is_navigation_not_the_title():
+    doc = clean_text(
+        "Globe, Latin America, United Kingdom\n\n"
+        "Truce talks resume in Quito\n\n"
+        "Negotiators resumed talks in Quito on Monday."
+    )
+    assert doc.title == "Truce talks resume in Quito"
+    kept = clean_text("Russia, Turkey and Iran agree on zones\n\nEnvoys met on Monday.")
+    assert kept.title == "Russia, Turkey and Iran agree on zones"

@@ -295,6 +295,17 @@ def _is_title_like(text: str) -> bool:
     return 0 < len(words) <= 25 and not re.search(r"[.:;,][\"'”’)]*$", text)
 
 
+def _is_tag_list(text: str) -> bool:
+    """A page's sections or tags, comma-separated: "Globe, Latin America, United Kingdom".
+    Three or more names of one to three capitalised words each, and nothing else."""
+    items = [item.strip() for item in text.split(",")]
+    return len(items) >= 3 and all(
+        1 <= len(item.split()) <= 3
+        and all(w[0].isupper() or w in ("and", "of", "&") for w in item.split())
+        for item in items
+    )
+
+
 def _is_byline(text: str) -> bool:
     words = _words(text)
     if not (2 <= len(words) <= 9) or words[0].lower() != "by" or _ENDS_SENTENCE.search(text):
@@ -321,6 +332,8 @@ def _furniture(text: str) -> str:
         return "navigation"
     if n_words <= 4 and _SITE_LABEL.match(text):
         return "label"
+    if _is_tag_list(text):
+        return "navigation"
     if "cookie" in text.lower() and (n_words <= 4 or _COOKIE.search(text)):
         return "cookie banner"
     if n_words <= 60 and _COPYRIGHT.search(text):
