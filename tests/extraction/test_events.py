@@ -3171,3 +3171,21 @@ def test_words_said_after_a_days_talks_are_of_that_day(extract):
         text + "Lavrov met Kerry on Tuesday, after a first meeting in January.", sunday
     ).events
     assert event.date.value == "2015-11-10"  # its own day first
+
+
+def test_an_archive_photos_caption_atop_the_page_is_neither_headline_nor_lede(extract):
+    friday = datetime.date(2017, 11, 17)
+    text = (
+        "FILE - In this March 3, 2016, file photo, delegates vote at the United Nations in "
+        "New York. Two rival drafts on the inquiry were defeated Thursday, Nov. 16, 2017, at "
+        "a Security Council meeting.\n\n"
+        "Russia again vetoes extension of gas attack inquiry\n\n"
+        "UNITED NATIONS\n\n"
+        "Russia has vetoed a resolution that would extend the inquiry into gas attacks in "
+        "Syria for 30 days.\n\n"
+        "Diplomats said the council would not vote on the inquiry again."
+    )
+    events = extract(text, friday).events
+    (veto,) = [e for e in events if "Russia has vetoed" in e.evidence]
+    assert (veto.type, veto.date.value) == ("veto", "2017-11-17")
+    assert any("vetoes extension" in m[0] for m in veto.mentions)  # the headline restates it

@@ -1835,6 +1835,7 @@ def find_events(
     narrative: DateMention | None = None
     found: list[Found] = []
     paragraph, last_end, lede_seen = 0, 0, False
+    caption_paragraph = -1
     full_text = doc.text  # Doc.text joins every token each time it is read
     for index, sent in enumerate(doc.sents):
         text = sent.text
@@ -1852,14 +1853,24 @@ def find_events(
             continue  # a photo's caption above "CAIRO -", where the story starts
         # (a full stop inside closing quotes ends a sentence too: '... on a "Framework."')
         ended = SENTENCE_END.search(text.rstrip()) is not None
-        lede = not lede_seen and not caption and ended and len(sent) >= 10
+        if caption:
+            caption_paragraph = paragraph
+        # (the rest of a caption's paragraph is the caption's: "FILE - In this 2016 file
+        # photo, medics treat a man in Aleppo. Rival resolutions were defeated Thursday.")
+        lede = (
+            not lede_seen
+            and not caption
+            and paragraph != caption_paragraph
+            and ended
+            and len(sent) >= 10
+        )
         lede_seen = lede_seen or lede
         # "a day after the Council approved the mission": dated once what it hangs on is.
         hanging = [d for d in all_in_sentence if d.hangs_on]
         sentence_actors = within(actors, actor_starts, sent.start, sent.end)
         quotes = quoted_spans(text, sent.start_char)
         explicit_dates = [d for d in in_sentence if not inside(d.start, quotes)]
-        headline = sent.start_char < headline_end
+        headline = sent.start_char < headline_end and paragraph != caption_paragraph
         chosen = choose_trigger(sent, text, quotes, sentence_actors, explicit_dates)
         wars = [a for a in countries if sent.start <= a.i < sent.end]
         story_war = [a for a in countries if a.i < sent.start][-1:]
@@ -1885,7 +1896,8 @@ def find_events(
                 ),
                 None,
             )
-        main_dates = [] if caption else main_clause_dates(sent, explicit_dates)
+        in_caption = caption or paragraph == caption_paragraph  # not where the story is
+        main_dates = [] if in_caption else main_clause_dates(sent, explicit_dates)
         if chosen is None:
             narrative = narrative_date(main_dates, text, sent.start_char) or narrative
             continue

@@ -501,6 +501,10 @@ def paragraph_chunks(text: str, limit: int) -> list[str]:
 _SENTENCE_FINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
+# AP's caption of an archive photo: "FILE - In this Sept. 6, 2016, file photo, ...".
+CAPTION_OPENING = re.compile(r"FILE(?:\s+PHOTO)?\s*[-–—:]\s|In this [^.]{0,40}?\bfile photo\b")
+
+
 def headline_end(text: str) -> int:
     r"""Where the headline material opening a story ends: the title line, and the standfirst
     and highlight lines after it ("Warring parties agree on ceasefire in Hodeida"), up to the
@@ -513,6 +517,9 @@ def headline_end(text: str) -> int:
     for n, paragraph in enumerate(text.split("\n\n")):
         body = paragraph.strip()
         words = len(body.split())
+        if n == 0 and CAPTION_OPENING.match(body):
+            pos += len(paragraph) + 2  # a photo's caption atop the page, then the headline
+            continue
         if n >= 8 or (body and _SENTENCE_FINAL.search(body) and words >= 3) or words > 30:
             break
         if body:
