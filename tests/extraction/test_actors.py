@@ -2,6 +2,7 @@
 sentences written in the style of the same news."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 import spacy
@@ -1145,3 +1146,34 @@ def test_two_surnames_tagged_one_organisation_are_two_people(nlp):
     assert names(nlp, text) == ["Salva Kiir", "Riek Machar"] * 2
     # a company named for two people stays one
     assert names(nlp, "Procter and Gamble raised prices.") == ["Procter and Gamble"]
+
+
+def test_an_armed_group_of_the_event_data_dictionary_is_a_group(nlp):
+    found = actors(nlp, "The Moro National Liberation Front met envoys in Manila on Monday.")
+    assert ("Moro National Liberation Front", "group", "Philippines", False) in found
+    # the gazetteer's own entry wins a name both have
+    found = actors(nlp, "The Liberation Tigers of Tamil Eelam agreed to talks.")
+    assert found[0][:2] == ("Liberation Tigers of Tamil Eelam", "group")
+
+
+def test_the_armed_groups_are_derived_from_the_dictionary_by_full_name(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "derive_phoenix_groups", Path(__file__).parents[2] / "scripts" / "derive_phoenix_groups.py"
+    )
+    derive = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(derive)
+    (tmp_path / "Phoenix.Countries.actors.txt").write_text("PHILIPPINES_  [PHL]\n")
+    (tmp_path / "Phoenix.MilNonState.actors.txt").write_text(
+        "# header\n\n"
+        "MORO_NATIONAL_LIBERATION_FRONT_(MNLF)_ [PHLREB] #  kkl 21 Mar 13\n"
+        "+BANGSAMORO_ARMY_\n\n"
+        "REVOLUTIONARY_ARMED_CORPS_(CAR)_ [IMGREB] # x\n\n"
+        "PROVOS_ [WEUREB]\n"
+    )
+    rows = derive.derive(tmp_path)
+    assert rows == [
+        ("Moro National Liberation Front", "MNLF", "Philippines"),
+        ("Revolutionary Armed Corps", "CAR", ""),  # a regional code names no country
+    ]  # a one-word name and the synonyms are left out

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -215,7 +216,27 @@ def _gazetteer_entries() -> list[tuple[str, _Entry]]:
         entry = _Entry(name, PERSON, country)
         out += [(alias, entry) for alias in (name, *aliases)]
     out += [(name, _Entry(name, MEDIA)) for name in gazetteer.MEDIA]
+    # The armed groups of the open event-data field's dictionary, after the gazetteer's own
+    # (which wins a name both have): by full name only, since their acronyms are often
+    # another body's ("ANA", "CAR").
+    taken = {actor_key(alias) for alias, _entry in out}
+    states = {country for country, *_rest in gazetteer.COUNTRIES}
+    for name, country in armed_groups():
+        if actor_key(name) not in taken:
+            out.append((name, _Entry(name, GROUP, country if country in states else None)))
     return out
+
+
+def armed_groups() -> list[tuple[str, str]]:
+    """(name, country or "") of each group in data/armed_groups.tsv (derived from PETRARCH2's
+    Phoenix dictionary by scripts/derive_phoenix_groups.py)."""
+    rows = (Path(__file__).parent / "data" / "armed_groups.tsv").read_text(encoding="utf-8")
+    return [
+        (name, country)
+        for name, _aliases, country in (
+            line.split("\t") for line in rows.splitlines() if line and not line.startswith("#")
+        )
+    ]
 
 
 def _display(name: str) -> str:
