@@ -524,3 +524,21 @@ def test_a_line_of_section_tags_is_navigation_not_the_title():
     assert doc.title == "Truce talks resume in Quito"
     kept = clean_text("Russia, Turkey and Iran agree on zones\n\nEnvoys met on Monday.")
     assert kept.title == "Russia, Turkey and Iran agree on zones"
+
+
+def test_old_portal_navigation_and_a_quote_opening_a_line():
+    text = (
+        "BBC NEWS Americas Africa Europe Middle East South Asia Asia Pacific Arabic Spanish\n"
+        "You are in: World: South Asia\n"
+        "Peace team arrives in Colombo\n"
+        "A peace delegation has arrived to help revive talks between the government and "
+        "the rebels.\n"
+        "The new prime minister met the delegation on Thursday.\n"
+        "His election has led to fresh hope\n"
+        '"What we do first is formalise the ceasefire," the minister said.\n'
+    )
+    doc = clean_text(text)
+    assert doc.title == "Peace team arrives in Colombo"
+    paragraphs = doc.text.split("\n\n")
+    assert "His election has led to fresh hope" in paragraphs
+    assert paragraphs[-1].startswith('"What we do first')

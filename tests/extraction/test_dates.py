@@ -598,10 +598,15 @@ def test_a_week_is_the_month_holding_it(nlp, text, published, value, future):
     check(only(nlp, text, published), value, MONTH, ANCHOR_PUBLISHED, future=future)
 
 
-def test_a_week_across_two_months_is_left_unplaced(nlp):
-    """Friday 28 Dec 2012: next week runs from 31 December to 6 January."""
+def test_a_week_across_two_months_is_the_month_of_most_of_its_working_days(nlp):
+    """Friday 28 Dec 2012: next week's working days run from 31 December to 4 January."""
     found = dates(nlp, "The envoy will return to Damascus next week.", CNN_FRIDAY)
-    assert [(d.text, d.value) for d in found] == [("next week", None)]
+    assert [(d.text, d.value) for d in found] == [("next week", "2013-01")]
+    thursday = datetime.date(2002, 1, 10)  # last week: Monday 31 December to Friday 4 January
+    (found,) = dates(nlp, "Last week, envoys met the rebels in London.", thursday)
+    assert found.value == "2002-01"
+    (found,) = dates(nlp, "Envoys met the rebels in London last week.", datetime.date(2002, 1, 4))
+    assert found.value == "2001-12"  # 24 to 28 December
 
 
 @pytest.mark.parametrize(

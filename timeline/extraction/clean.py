@@ -195,6 +195,7 @@ _SKIP_LINK = re.compile(
 # A site's or section's name on a line of its own: "Breaking News", "BBC News",
 # "watch One-Minute World News" (a headline seldom ends in the capitalised word).
 _SITE_LABEL = re.compile(r"^(?:[\w&.'’-]+\s+){0,3}News\s*$")
+_YOU_ARE_HERE = re.compile(r"^you\s+are\s+(?:in|here)\s*:", re.IGNORECASE)  # a breadcrumb
 _SHARE = re.compile(
     r"^(?:share|tweet|follow|subscribe|sign\ up|like\ us|join\ us|email\ this|"
     r"get\ (?:our|the)\ newsletter|download\ (?:our|the)\ app)\b",
@@ -306,6 +307,14 @@ def _is_tag_list(text: str) -> bool:
     )
 
 
+def _is_section_list(text: str) -> bool:
+    """A site's sections in a row: "BBC NEWS Americas Africa Europe Middle East South Asia
+    ...": ten words or more, every one capitalised, no punctuation. (A headline in title case
+    is shorter, or keeps its "of", "in", "and" small.)"""
+    words = text.split()
+    return len(words) >= 10 and all(w[0].isupper() and w.isalpha() for w in words)
+
+
 def _is_byline(text: str) -> bool:
     words = _words(text)
     if not (2 <= len(words) <= 9) or words[0].lower() != "by" or _ENDS_SENTENCE.search(text):
@@ -332,7 +341,7 @@ def _furniture(text: str) -> str:
         return "navigation"
     if n_words <= 4 and _SITE_LABEL.match(text):
         return "label"
-    if _is_tag_list(text):
+    if _is_tag_list(text) or _is_section_list(text) or _YOU_ARE_HERE.match(text):
         return "navigation"
     if "cookie" in text.lower() and (n_words <= 4 or _COOKIE.search(text)):
         return "cookie banner"
@@ -463,7 +472,7 @@ def _assemble(lines: list[_Line], *, plain: bool) -> tuple[str, list[Segment]]:
                 and not previous.bullet
                 and not _ENDS_SENTENCE.search(previous.text)
                 and (
-                    not line.text[0].isupper()
+                    not _first_letter(line.text).isupper()  # '"What we ...' opens anew
                     # a line longer than the wrap width is no wrapped rest: "Delegates
                     # applaud as talks end" (a caption) over a one-line lede
                     or (wraps and len(previous.text) >= 50 and len(line.text) <= 100)
@@ -481,6 +490,11 @@ def _assemble(lines: list[_Line], *, plain: bool) -> tuple[str, list[Segment]]:
         length += len(line.text)
         previous = line
     return "".join(parts), _merge(segments)
+
+
+def _first_letter(text: str) -> str:
+    """The first character after opening quotes and brackets."""
+    return text.lstrip("\"'“‘«([ ")[:1] or text[:1]
 
 
 def _hard_wrapped(lines: list[_Line]) -> bool:

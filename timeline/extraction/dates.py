@@ -1139,11 +1139,10 @@ class _Resolver:
         if unit == "week":
             # A week is no calendar value; the month holding its working days is ("said this
             # week" in a Saturday 16 June story is June; "last week" in a Monday 2 April story
-            # is March). One whose working days straddle two months stays unplaced.
-            monday = _monday_of(self.ref, offset)
-            if monday.month != (monday + datetime.timedelta(days=4)).month:
-                return DateMention(text, start, end, None, None, None)
-            return self.relative(text, start, end, monday, MONTH, offset > 0)
+            # is March); across two months, the one with most of them, its Wednesday's ("last
+            # week" in a Thursday 10 January story, 31 December to 4 January, is January).
+            wednesday = _monday_of(self.ref, offset) + datetime.timedelta(days=2)
+            return self.relative(text, start, end, wednesday.replace(day=1), MONTH, offset > 0)
         if (
             mod[-1] in ("previous", "prior")
             and unit != "week"
