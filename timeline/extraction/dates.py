@@ -176,7 +176,7 @@ _DATE_RE = re.compile(
   | (?P<spelled>\b(?:the\s+year\s+)?(?P<spelled_y>{_SPELLED_CENTURY_YEAR})\b
         |\bthe\s+year\s+(?P<spelled_m>{_SPELLED_MILLENNIUM_YEAR})\b)
   | (?P<theyear>\bthe\s+(?:(?:current|present)\s+(?:fiscal\s+)?year\b
-        |(?:full\s+|new\s+)?(?:fiscal\s+)?year\b(?!\s+(?:before|after|earlier|later|ago|when|that|in\s+which
+        |(?:full\s+)?(?:fiscal\s+)?year\b(?!\s+(?:before|after|earlier|later|ago|when|that|in\s+which
         |of(?!\s*[$£€\d]))\b|\s+\d|'s|-)))
   | (?P<yearago>\byear-(?:earlier|ago)\b)
   | (?P<year>(?<![\d$£€#.,/:])(?<!\d-)(?:(?P<year_fiscal>fiscal|FY)\s*)?(?P<year_y>{_YEAR})
@@ -1357,11 +1357,7 @@ class _Resolver:
 
     def _theyear(self, m, text, start, end):
         year = self.ref.year
-        if text.lower().split()[1] == "new":
-            # "talks will go on into the new year": in the autumn, the year about to begin;
-            # "since the new year began" told in the past is the year under way
-            year += self.ref.month >= 10 and _tense(self.doc, start, end) != "past"
-        elif (
+        if (
             self.ref.month == 1
             and self.ref.day <= 2
             and "current" not in text
