@@ -542,3 +542,9 @@ def test_old_portal_navigation_and_a_quote_opening_a_line():
     paragraphs = doc.text.split("\n\n")
     assert "His election has led to fresh hope" in paragraphs
     assert paragraphs[-1].startswith('"What we do first')
+
+
+def test_a_long_headline_in_title_case_is_no_row_of_sections():
+    title = "Syria Peace Talks Collapse As Opposition Walks Out Of Geneva Meeting"
+    doc = clean_text(f"{title}\n\nThe opposition walked out of the talks in Geneva on Monday.")
+    assert doc.title == title

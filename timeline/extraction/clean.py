@@ -309,10 +309,21 @@ def _is_tag_list(text: str) -> bool:
 
 def _is_section_list(text: str) -> bool:
     """A site's sections in a row: "BBC NEWS Americas Africa Europe Middle East South Asia
-    ...": ten words or more, every one capitalised, no punctuation. (A headline in title case
-    is shorter, or keeps its "of", "in", "and" small.)"""
+    ...": ten words or more, every one capitalised, no punctuation and no little word (a
+    headline in title case this long has an "In", "Of" or "To": "Peace Talks Collapse As
+    Opposition Walks Out Of Geneva Meeting")."""
     words = text.split()
-    return len(words) >= 10 and all(w[0].isupper() and w.isalpha() for w in words)
+    return (
+        len(words) >= 10
+        and all(w[0].isupper() and w.isalpha() for w in words)
+        and not any(w.lower() in _LITTLE_WORDS for w in words)
+    )
+
+
+_LITTLE_WORDS = frozenset(
+    ["a", "an", "the", "in", "of", "as", "to", "for", "on", "at", "with", "after", "over", "by"]
+    + ["is", "are", "and", "but", "or", "from", "into", "amid", "before", "than"]
+)
 
 
 def _is_byline(text: str) -> bool:
