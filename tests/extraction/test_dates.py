@@ -6,6 +6,7 @@ import pytest
 import spacy
 
 from timeline.extraction.dates import (
+    captioned_line,
     dateline_span,
     find_dateline,
     find_dates,
@@ -1335,3 +1336,9 @@ def test_since_a_day_looks_back_whatever_the_verb(nlp):
     assert found[0].value == "1998-01-30"
     found = [d for d in dates(nlp, "Talks will resume on Jan. 30, aides said.", day)]
     assert found[0].value == "1999-01-30"  # ahead, without "since"
+
+
+def test_a_caption_line_is_known_by_its_photo_credit():
+    assert captioned_line("Rescuers dig on Monday. REUTERS/Jane Roe", 0)
+    assert captioned_line("Rescuers dig on Monday. Photo by Jane Roe/UPI", 0)
+    assert not captioned_line("Envoys meet on Monday, a Reuters/Ipsos poll shows.", 0)

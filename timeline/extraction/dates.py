@@ -490,7 +490,7 @@ _SAME_IN_PAST = {
 # A photo's credit in the line: "Photo by Ezra Kaplan/UPI", "(AP Photo/Hussein Malla)",
 # "REUTERS/Denis Balibouse", "AFP PHOTO / ...", "Getty Images".
 _PHOTO_CREDIT = re.compile(
-    r"\bphoto(?:graph)?\s+by\b|\(\s*(?:AP|AFP|EPA|Reuters)\s+photo\b|\bREUTERS\s*/|\bAFP\s+PHOTO\b"
+    r"\bphoto(?:graph)?\s+by\b|\(\s*(?:AP|AFP|EPA|Reuters)\s+photo\b|(?-i:\bREUTERS\s*/)|\bAFP\s+PHOTO\b"
     r"|\bGetty\s+Images\b",
     re.IGNORECASE,
 )
