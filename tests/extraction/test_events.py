@@ -3189,3 +3189,14 @@ def test_an_archive_photos_caption_atop_the_page_is_neither_headline_nor_lede(ex
     (veto,) = [e for e in events if "Russia has vetoed" in e.evidence]
     assert (veto.type, veto.date.value) == ("veto", "2017-11-17")
     assert any("vetoes extension" in m[0] for m in veto.mentions)  # the headline restates it
+
+
+def test_an_abbreviated_secretary_of_state_is_a_title_not_a_country_speaking(extract):
+    text = (
+        "The declaration said the US would withdraw its forces within 14 months.\n\n"
+        'US Secy of State Mike Pompeo in Doha said, "Effort only became real when the '
+        'Taliban showed interest in peace."'
+    )
+    events = extract(text, datetime.date(2020, 2, 29)).events
+    pompeo = [e for e in events if e.evidence.startswith("US Secy")]
+    assert [{a.name: a.role for a in e.actors} for e in pompeo] == [{"Mike Pompeo": "source"}]

@@ -775,6 +775,11 @@ TITLES: tuple[str, ...] = (
     "Finance Minister",
     "Secretary of State",
     "Secretary",
+    # abbreviated, as wires of South Asia write them: "US Secy of State Mike Pompeo"
+    "Secy of State",
+    "Secy. of State",
+    "Secy",
+    "Secy.",
     "Secretary-General",
     "Secretary General",
     "Under-Secretary",
