@@ -227,16 +227,18 @@ def _gazetteer_entries() -> list[tuple[str, _Entry]]:
     return out
 
 
-def armed_groups() -> list[tuple[str, str]]:
+@lru_cache(maxsize=1)
+def armed_groups() -> tuple[tuple[str, str], ...]:
     """(name, country or "") of each group in data/armed_groups.tsv (derived from PETRARCH2's
-    Phoenix dictionary by scripts/derive_phoenix_groups.py)."""
+    Phoenix dictionary by scripts/derive_phoenix_groups.py), read once per process: every
+    resolver built (one per set of curators' actors) takes them in."""
     rows = (Path(__file__).parent / "data" / "armed_groups.tsv").read_text(encoding="utf-8")
-    return [
+    return tuple(
         (name, country)
         for name, _aliases, country in (
             line.split("\t") for line in rows.splitlines() if line and not line.startswith("#")
         )
-    ]
+    )
 
 
 def _display(name: str) -> str:
