@@ -550,6 +550,25 @@ def test_units_ago(nlp, text, value, precision):
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It was a year ago today that the rebels entered the town.", "2012-02-02"),
+        ("Two months ago today, the envoy resigned.", "2012-12-02"),
+    ],
+)
+def test_ago_today_is_the_day_itself(nlp, text, value):
+    """ "a year ago today" is that day a year back, not just the year."""
+    mention = only(nlp, text, BBC_SATURDAY)
+    check(mention, value, DAY, ANCHOR_PUBLISHED)
+    assert mention.text.endswith("ago today")
+
+
+def test_ago_today_from_the_last_day_of_a_month_is_the_last_day_of_the_earlier_one(nlp):
+    mention = only(nlp, "A month ago today, the talks began.", datetime.date(2013, 3, 31))
+    check(mention, "2013-02-28", DAY, ANCHOR_PUBLISHED)
+
+
+@pytest.mark.parametrize(
     ("text", "value", "precision", "future"),
     [
         ("Russia vetoed a resolution last year.", "2012", YEAR, False),

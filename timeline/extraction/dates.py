@@ -161,7 +161,8 @@ _DATE_RE = re.compile(
   | (?P<inn>\bin\s+(?:(?:about|some|roughly|around|another|just)\s+)?(?P<inn_n>{_NUM})
         \s+(?P<inn_u>days?|weeks?|months?|years?)\b(?!'|\s+(?:ago|later|earlier|after|before)\b))
   | (?P<ago>\b(?:(?:about|almost|nearly|some|roughly|around|more\s+than|less\s+than|just|only)\s+)?
-        (?P<ago_n>{_NUM})\s+(?P<ago_u>days?|weeks?|months?|years?|decades?)\s+(?:or\s+so\s+)?ago\b)
+        (?P<ago_n>{_NUM})\s+(?P<ago_u>days?|weeks?|months?|years?|decades?)\s+(?:or\s+so\s+)?ago\b
+        (?P<ago_today>\s+today\b)?)
   | (?P<shift>\b(?P<shift_n>{_NUM})\s+(?P<shift_u>days?|weeks?|months?|years?)
         \s+(?:or\s+so\s+)?(?P<shift_dir>later|earlier|after|before)\b)
   | (?P<same>\b(?:(?:the\s+(?:very\s+)?same|that|(?:earlier|later)\s+(?:that|the\s+same))
@@ -1173,6 +1174,13 @@ class _Resolver:
         if unit in ("day", "week"):
             days = n * (7 if unit == "week" else 1)
             return self.relative(text, start, end, self.ref - datetime.timedelta(days=days), DAY)
+        if m["ago_today"]:
+            # "It was a year ago today that ...": the day itself, the story's day years back
+            first = _add_months(self.ref, -n * (12 if unit == "year" else 1))
+            day = _safe_date(first.year, first.month, self.ref.day) or (
+                _add_months(first, 1) - datetime.timedelta(days=1)
+            )
+            return self.relative(text, start, end, day, DAY)
         if unit == "month":
             return self.relative(text, start, end, _add_months(self.ref, -n), MONTH)
         return self.relative(text, start, end, datetime.date(self.ref.year - n, 1, 1), YEAR)
