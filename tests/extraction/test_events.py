@@ -302,8 +302,9 @@ def test_a_date_in_a_subordinate_clause_does_not_set_the_story_date(extract):
 
 
 def test_an_undated_statement_is_news_of_the_publication_day(extract):
+    # (a lede of the day before would make that day the story's: see below)
     result = extract(
-        "John Kerry and Sergei Lavrov agreed in Moscow on Tuesday to convene a conference.\n\n"
+        "John Kerry and Sergei Lavrov agreed in Moscow on Monday to convene a conference.\n\n"
         "Lavrov said Russia was not interested in the fate of particular people.",
         datetime.date(2013, 5, 8),
     )
@@ -3200,3 +3201,21 @@ def test_an_abbreviated_secretary_of_state_is_a_title_not_a_country_speaking(ext
     events = extract(text, datetime.date(2020, 2, 29)).events
     pompeo = [e for e in events if e.evidence.startswith("US Secy")]
     assert [{a.name: a.role for a in e.actors} for e in pompeo] == [{"Mike Pompeo": "source"}]
+
+
+def test_a_lede_told_of_the_day_before_publication_dates_the_storys_other_sayings(extract):
+    monday = datetime.date(2019, 3, 11)
+    text = (
+        "Talks on the future of the port city have been postponed, a United Nations spokesman "
+        "said Sunday, two days before they were due to open.\n\n"
+        "The rebels' chief negotiator, Ahmed Saleh, told reporters the government had broken "
+        "its promises."
+    )
+    events = extract(text, monday).events
+    (negotiator,) = [e for e in events if "Saleh" in e.evidence]
+    assert negotiator.type == "statement"
+    assert negotiator.date.value == "2019-03-10"  # said that Sunday, when the story was told
+    # A lede of the publication day itself leaves the story's other sayings on that day.
+    events = extract(text.replace("said Sunday", "said Monday"), monday).events
+    (negotiator,) = [e for e in events if "Saleh" in e.evidence]
+    assert negotiator.date.value == "2019-03-11"

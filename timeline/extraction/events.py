@@ -18,6 +18,7 @@ trigger's clause; sentences about the same happening become one event.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -1744,6 +1745,13 @@ def agreed_happening(trigger, dates):
     return trigger
 
 
+def the_day_before(date, published_date) -> bool:
+    """Whether `date` is the day before the story's (publication or dateline) day."""
+    if date.precision != DAY or not published_date.value or not date.value:
+        return False
+    return date.first_day == published_date.first_day - datetime.timedelta(days=1)
+
+
 def inherited_date(trigger, narrative, published_date):
     """The date an event without one of its own takes: the story's, or for a statement the
     day it was published (or of its dateline): the story's earlier dates belong to what it
@@ -1833,6 +1841,7 @@ def find_events(
     actors.sort(key=lambda a: a.i)
     actor_starts = [a.i for a in actors]
     narrative: DateMention | None = None
+    story_day = published_date
     found: list[Found] = []
     paragraph, last_end, lede_seen = 0, 0, False
     caption_paragraph = -1
@@ -1904,9 +1913,7 @@ def find_events(
         trigger, participants = chosen
         trigger = agreed_happening(trigger, explicit_dates)
         planned = is_planned(trigger, text, sent.start_char)
-        inherited = (
-            published_date if headline else inherited_date(trigger, narrative, published_date)
-        )
+        inherited = published_date if headline else inherited_date(trigger, narrative, story_day)
         date, explicit = event_date(sent, trigger, explicit_dates, inherited, hanging)
         narrative = narrative_date(main_dates, text, sent.start_char) or narrative
         # "But the meeting between Lavrov and Khatib is a rare sign of progress" names a
@@ -1940,13 +1947,17 @@ def find_events(
             sent, trigger, participants, date, explicit, planned, lead, sentence_actors
         )
         item = Found(event, explicit, index, paragraph, headline, mention_only, lede)
+        if lede and explicit and the_day_before(date, published_date):
+            # "The talks have been postponed, a UN official said Sunday" in a Monday paper: the
+            # story was written on the Sunday, and what else is said in it was said then
+            story_day = date
         item.further = a_further_act(trigger)
         found.append(item)
         if (
             paragraph_start
             and event.type == "statement"
             and not explicit
-            and date is published_date
+            and date is story_day
             and any(a.role == SOURCE for a in event.actors)
         ):
             # "The first round was held on Sept. 1 but yielded no results. \n\n The Donetsk
