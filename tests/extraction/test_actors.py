@@ -15,6 +15,7 @@ from timeline.extraction.actors import (
     add_actor_ruler,
     resolve_actors,
 )
+from timeline.extraction.pipeline import Pipeline
 from timeline.extraction.types import KnownActor
 
 LAVROV_SERGEI = KnownActor("Sergey Lavrov", "person", aliases=("Sergei Lavrov",), country="Russia")
@@ -55,6 +56,13 @@ def names(nlp, text, known=()):
         ("John Kerry", "US Secretary of State John Kerry"),
         ("Mohammed Morsi", "Muhammad Morsi"),
         ("Gennadiy Gatilov", "Gennady Gatilov"),
+        # British and American spellings of one body
+        (
+            "Organisation for Security and Co-operation in Europe",
+            "Organization for Security and Cooperation in Europe",
+        ),
+        ("Ministry of Defence", "Ministry of Defense"),
+        ("Carter Centre", "Carter Center"),
     ],
 )
 def test_actor_key_folds_spellings_and_titles(a, b):
@@ -1177,3 +1185,23 @@ def test_the_armed_groups_are_derived_from_the_dictionary_by_full_name(tmp_path)
         ("Moro National Liberation Front", "MNLF", "Philippines"),
         ("Revolutionary Armed Corps", "CAR", ""),  # a regional code names no country
     ]  # a one-word name and the synonyms are left out
+
+
+def test_a_body_named_again_by_its_last_words_is_the_same_body(nlp):
+    text = (
+        "The Quadrilateral Monitoring Group met in Tashkent on Monday. Later the Monitoring "
+        "Group said the ceasefire was holding."
+    )
+    found = [n for n in names(nlp, text) if "Monitoring" in n]
+    assert found == ["Quadrilateral Monitoring Group", "Quadrilateral Monitoring Group"]
+
+
+def test_a_wire_sign_off_is_no_actor():
+    pipeline = Pipeline()
+    doc = pipeline.nlp(
+        "Kazakhstan was asked on Friday to host the next round of talks by Russian President "
+        "Vladimir Putin. // KazTAG"
+    )
+    found = [a.name for a in pipeline.resolver.resolve(doc)]
+    assert "Vladimir Putin" in found
+    assert all("/" not in name for name in found)

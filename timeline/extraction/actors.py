@@ -93,6 +93,14 @@ class ResolvedActor:
 _NON_WORD = re.compile(r"[^a-z0-9' ]+")
 _AL_PREFIX = re.compile(r"\b(?:al|el)-")
 _DOUBLE = re.compile(r"(.)\1")
+_CO_PREFIX = re.compile(r"\bco-(?=o)")
+# British spellings in names of bodies: "Organisation", "Defence", "Centre", "Labour".
+_BRITISH_WORDS = {
+    "centre": "center",
+    "defence": "defense",
+    "labour": "labor",
+    "programme": "program",
+}
 # Arabic letters written as two Latin ones: "Alkhatib" is al-Khatib, "Albert" is not.
 _GLUED_AL = ("kh", "sh", "th", "gh", "dh")
 _EXTRA_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "’": "'", "‘": "'"})
@@ -113,8 +121,9 @@ def _fold(text: str) -> str:
 
 
 def _raw_words(text: str) -> list[str]:
-    """Folded words with possessives, dots and al-/el- prefixes gone, hyphens split."""
-    text = _AL_PREFIX.sub("", _fold(text).replace(".", ""))
+    """Folded words with possessives, dots and al-/el- prefixes gone, hyphens split (but
+    "co-operation" is "cooperation")."""
+    text = _AL_PREFIX.sub("", _CO_PREFIX.sub("co", _fold(text).replace(".", "")))
     words = _NON_WORD.sub(" ", text.replace("-", " ")).split()
     out = []
     for word in words:
@@ -165,6 +174,9 @@ def _strip_titles(words: list[str]) -> list[str]:
 
 def _fold_word(word: str) -> str:
     word = _WORD_VARIANTS.get(word, word)
+    word = _BRITISH_WORDS.get(word, word)
+    if word.endswith("isation"):
+        word = word[:-7] + "ization"
     if len(word) > 6 and word.startswith(("al", "el")) and word[2:4] in _GLUED_AL:
         word = word[2:]
     word = _DOUBLE.sub(r"\1", word.replace("ou", "o"))
@@ -1347,6 +1359,25 @@ def _short_names(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
                 actor = dataclasses.replace(
                     actor, name=match.name, kind=match.kind, country=match.country, is_place=False
                 )
+        elif actor.kind in (ORGANIZATION, GROUP) and " " in word and actor.via == VIA_NER:
+            # "the Contact Group" after "the Trilateral Contact Group": the body named in full
+            # before, by its last words
+            tail = word.split()
+            match = next(
+                (
+                    a
+                    for a in reversed(out)
+                    if a.kind in (ORGANIZATION, GROUP)
+                    and a.i < actor.i
+                    and len(a.name.split()) > len(tail)
+                    and a.name.lower().split()[-len(tail) :] == tail
+                ),
+                None,
+            )
+            if match is not None:
+                actor = dataclasses.replace(
+                    actor, name=match.name, kind=match.kind, country=match.country
+                )
         out.append(actor)
     return out
 
@@ -1515,15 +1546,20 @@ _NAME_PARTICLES = frozenset(
 )
 
 
+def _edge_junk(token: Token) -> bool:
+    """A space, bullet, quote or bracket, or any token without a letter or digit: the
+    "//" of a wire's sign-off ("... Poroshenko. // BelaPAN")."""
+    text = token.text
+    return token.is_space or text in _EDGE_JUNK or not any(c.isalnum() for c in text)
+
+
 def _clean(ent: Span) -> Span | None:
     """The entity without bullets, quotes, "the", titles and a trailing "'s"."""
     doc = ent.doc
     i, j = ent.start, ent.end
-    while i < j and (doc[i].is_space or doc[i].text in _EDGE_JUNK or doc[i].lower_ == "the"):
+    while i < j and (_edge_junk(doc[i]) or doc[i].lower_ == "the"):
         i += 1
-    while j > i and (
-        doc[j - 1].is_space or doc[j - 1].text in _EDGE_JUNK or doc[j - 1].lower_ in ("'s", "’s")
-    ):
+    while j > i and (_edge_junk(doc[j - 1]) or doc[j - 1].lower_ in ("'s", "’s")):
         j -= 1
     if ent.label_ == "PERSON":
         while j - i > 1 and (_is_title(doc[i]) or _headline_verb(doc[i])):
