@@ -3219,3 +3219,16 @@ def test_a_lede_told_of_the_day_before_publication_dates_the_storys_other_saying
     events = extract(text.replace("said Sunday", "said Monday"), monday).events
     (negotiator,) = [e for e in events if "Saleh" in e.evidence]
     assert negotiator.date.value == "2019-03-11"
+
+
+def test_they_after_a_meeting_are_those_who_met(extract):
+    text = (
+        "Colombian officials sat down with leaders of the National Liberation Army in Quito "
+        "on Monday.\n\n"
+        "They agreed to meet again in the coming weeks, drawing praise from Washington and "
+        "the United Nations."
+    )
+    events = extract(text, datetime.date(2017, 2, 8)).events
+    (agreed,) = [e for e in events if e.evidence.startswith("They agreed")]
+    assert {a.name for a in agreed.actors if a.role == "source"} >= {"National Liberation Army"}
+    assert "United Nations" not in {a.name for a in agreed.actors if a.role == "source"}

@@ -1491,6 +1491,20 @@ def _subjects_of_previous_sentence(doc: Doc, found: list[ResolvedActor], token) 
         # every name joined in the subject is an actor: not "Russia and its allies"
         if len(group) >= 2 and len(group) == 1 + sum(t.dep_ == "conj" for t in subject.subtree):
             return group
+        if len(group) == 1:
+            # "Afghan officials sat down with Taliban cadres ... They agreed to meet again":
+            # the subject and whom it met with
+            partners = [
+                by_token[t.i]
+                for p in previous.root.children
+                if p.dep_ == "prep" and p.lower_ == "with"
+                for o in p.children
+                if o.dep_ == "pobj"
+                for t in o.subtree
+                if t.i in by_token
+            ]
+            if len(partners) == 1 and partners[0].name != group[0].name:
+                return group + partners
     return []
 
 
