@@ -3232,3 +3232,16 @@ def test_they_after_a_meeting_are_those_who_met(extract):
     (agreed,) = [e for e in events if e.evidence.startswith("They agreed")]
     assert {a.name for a in agreed.actors if a.role == "source"} >= {"National Liberation Army"}
     assert "United Nations" not in {a.name for a in agreed.actors if a.role == "source"}
+
+
+def test_two_rounds_of_talks_in_one_month_are_two_meetings(extract):
+    text = (
+        "The next round of peace talks between the Thai government and the Barisan Revolusi "
+        "Nasional is scheduled for the end of March, officials said Thursday.\n\n"
+        "Thai officials sat down with Barisan Revolusi Nasional delegates for the first round "
+        "this month in Kuala Lumpur."
+    )
+    events = extract(text, datetime.date(2013, 3, 7)).events
+    meetings = [e for e in events if e.type == "meeting"]
+    assert len(meetings) == 2
+    assert any("first round" in e.evidence for e in meetings)

@@ -2684,9 +2684,31 @@ def a_further_act(trigger) -> bool:
 ANOTHER = frozenset(["another", "second", "separate", "further"])
 
 
+# "the first round of talks", "a third round", "the 5th round"; "next" follows an earlier one.
+ROUND = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d+(?:st|nd|rd|th))"
+    r"\s+(?:[a-z-]+\s+)?round\b",
+    re.IGNORECASE,
+)
+
+
+def other_rounds(a: Event, b: Event) -> bool:
+    """Whether the two reports name different rounds of talks: "sat down with Taliban cadres
+    for the first round this month" and "the next round is scheduled for the end of July"."""
+    first = {m.lower() for m in ROUND.findall(a.evidence)}
+    second = {m.lower() for m in ROUND.findall(b.evidence)}
+    if not first or not second or first & second:
+        return False
+    ordinals = (first | second) - {"next"}
+    # "the next round" and "the second round" may well be one; "the next" is never the first
+    return len(ordinals) > 1 or "first" in ordinals
+
+
 def same_happening(earlier: Found, later: Found) -> bool:
     a, b = earlier.event, later.event
     if not same_kin(a.type, b.type) and not (b.type == "statement" and a.type in SPEECH_TYPES):
+        return False
+    if other_rounds(a, b):
         return False
     # The same doers "also" did something: another act of theirs. Others "also" doing it
     # ("Arab League nations also signed on to it") join the same happening.
