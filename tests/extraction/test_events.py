@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline.extraction import gazetteer
 from timeline.extraction.clean import load_document
 from timeline.extraction.pipeline import Pipeline
 
@@ -3245,3 +3246,22 @@ def test_two_rounds_of_talks_in_one_month_are_two_meetings(extract):
     meetings = [e for e in events if e.type == "meeting"]
     assert len(meetings) == 2
     assert any("first round" in e.evidence for e in meetings)
+
+
+def test_talks_naming_nobody_are_between_the_sides_of_the_war_the_story_told_of(extract):
+    text = (
+        "Efforts to end the war in Yemen have stalled for months.\n\n"
+        "Talks resumed in Kuwait on Monday after a pause for the Eid holiday."
+    )
+    events = extract(text, datetime.date(2016, 7, 20)).events
+    (talks,) = [e for e in events if e.evidence.startswith("Talks resumed")]
+    assert talks.date.value == "2016-07-18"
+    assert {a.name for a in talks.actors} == {"Yemeni government", "Houthi movement"}
+
+
+def test_afghanistans_war_has_two_sides_until_the_fall_of_kabul():
+    assert gazetteer.conflict_parties("Afghanistan", datetime.date(2015, 7, 24)) == (
+        "Afghan government",
+        "Taliban",
+    )
+    assert gazetteer.conflict_parties("Afghanistan", datetime.date(2022, 1, 1)) == ()

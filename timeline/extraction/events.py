@@ -1686,10 +1686,12 @@ def told_in(doc, event):
     return span if span is not None else []
 
 
-def talks_of_the_war(sent, quotes, dates, wars, day=None):
+def talks_of_the_war(sent, quotes, dates, wars, day=None, story=False):
     """ "Peace talks on Syria resumed in Geneva on Monday", "An international conference on
     Syria opened on Wednesday": talks on a war, on a day of their own, with nobody named as
-    taking part, are between that war's parties."""
+    taking part, are between that war's parties. With `story`, the war is the one the story
+    named before, and the sentence names nobody at all: "Talks resumed on Monday after a
+    pause for Eid" in a report on Libya's talks."""
     for candidate in ranked_triggers(sent, quotes):
         if candidate.type not in {"meeting", "resumption", "suspension", "postponement"}:
             continue
@@ -1704,7 +1706,7 @@ def talks_of_the_war(sent, quotes, dates, wars, day=None):
         ):
             continue
         of_war = {s.i for t in talks for s in t.subtree}
-        war = next((w for w in wars if w.i in of_war), None)
+        war = wars[0] if story else next((w for w in wars if w.i in of_war), None)
         clause = {t.idx for t in clause_tokens(verb)}
         if war is None or not any(any(d.start <= i < d.end for i in clause) for d in dates):
             continue
@@ -1894,6 +1896,12 @@ def find_events(
             chosen = talks_of_the_war(sent, quotes, explicit_dates, wars, day)
         if chosen is None and found:
             chosen = the_same_happening(sent, quotes, explicit_dates, found)
+        if (
+            (chosen is None or not chosen[1])
+            and story_war
+            and not any(not a.is_place for a in sentence_actors)
+        ):
+            chosen = talks_of_the_war(sent, quotes, explicit_dates, story_war, day, True) or chosen
         if chosen is None and explicit_dates:
             chosen = next(iter(dated_participles(sent, quotes, sentence_actors)), None)
         if chosen is None and explicit_dates:

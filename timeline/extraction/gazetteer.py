@@ -451,6 +451,10 @@ CONFLICT_PERIODS: dict[str, tuple[tuple[datetime.date, datetime.date | None, tup
         # the UN-backed government in Tripoli against Haftar's forces in the east
         (datetime.date(2016, 3, 30), datetime.date(2021, 3, 10), ("Libyan government", "Libyan National Army")),
     ),
+    "Afghanistan": (
+        # the government against the Taliban, from the US-led invasion to the fall of Kabul
+        (datetime.date(2001, 10, 7), datetime.date(2021, 8, 15), ("Afghan government", "Taliban")),
+    ),
 }  # fmt: skip
 
 
