@@ -3265,3 +3265,16 @@ def test_afghanistans_war_has_two_sides_until_the_fall_of_kabul():
         "Taliban",
     )
     assert gazetteer.conflict_parties("Afghanistan", datetime.date(2022, 1, 1)) == ()
+
+
+def test_words_written_on_social_media_are_a_statement_but_a_letter_written_is_not(extract):
+    text = (
+        "Ceasefire in Karabakh\n\n"
+        "Georgian Foreign Minister David Zalkaliani wrote on Twitter Saturday the truce is a "
+        "welcome first step.\n\n"
+        "Zalkaliani also wrote a letter to the OSCE chairman on Saturday."
+    )
+    events = extract(text, datetime.date(2020, 10, 10)).events
+    written = [e for e in events if "Zalkaliani" in {a.name.split()[-1] for a in e.actors}]
+    assert [(e.type, e.date.value) for e in written] == [("statement", "2020-10-10")]
+    assert "on Twitter" in written[0].evidence

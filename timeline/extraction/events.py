@@ -310,6 +310,8 @@ def trigger_type(token) -> tuple[str | None, bool]:
             c.dep_ == "dobj" and c.lemma_.lower() in ("hand", "arm") for c in token.children
         ):
             return None, True  # "Castro joined his hands to theirs": a gesture, no accord
+        if lemma == "write" and any(c.dep_ in {"ccomp", "parataxis"} for c in token.children):
+            return "statement", True  # "wrote on Twitter the move is a step": words, written
         if lemma == "demonstrate" and any(c.dep_ in {"dobj", "ccomp"} for c in token.children):
             return None, True  # "demonstrated their ability to deliver": shown, no protest
         if lemma in ARGUING and any(
