@@ -3278,3 +3278,14 @@ def test_words_written_on_social_media_are_a_statement_but_a_letter_written_is_n
     written = [e for e in events if "Zalkaliani" in {a.name.split()[-1] for a in e.actors}]
     assert [(e.type, e.date.value) for e in written] == [("statement", "2020-10-10")]
     assert "on Twitter" in written[0].evidence
+
+
+def test_a_name_before_its_post_set_off_by_commas_is_a_person_speaking(extract):
+    text = (
+        "Libya talks\n\n"
+        "Jan Vandenberghe, the head of the UN mission in Tripoli, said on Friday the vote would go "
+        "ahead."
+    )
+    (event,) = extract(text, datetime.date(2021, 3, 12)).events
+    assert event.type == "statement"
+    assert "Jan Vandenberghe" in {a.name for a in event.actors if a.role == "source"}

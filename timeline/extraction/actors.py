@@ -2008,6 +2008,24 @@ def _titled_untagged_names(doc: Doc) -> list[Span]:
             end += 1
         if 2 <= end - k <= 3 and not any(t.lower_ in _TITLE_WORDS for t in doc[k:end]):
             out.append(Span(doc, k, end, label="PERSON"))
+    # "Jan Egeland, the chairman of the meeting, said": a name the model missed, before its
+    # owner's post set off by a comma
+    for token in doc:
+        if token.dep_ != "appos" or token.lower_ not in ROLE_HEADS | AIDES:
+            continue
+        last = token.head
+        if not (last.i + 1 < len(doc) and doc[last.i + 1].text == "," and last.i < token.i):
+            continue
+        start = last.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == last.i:
+            start -= 1
+        names = doc[start : last.i + 1]
+        if (
+            2 <= len(names) <= 3
+            and all(t.is_title and t.pos_ == "PROPN" and not t.ent_type_ for t in names)
+            and not any(t.lower_ in _TITLE_WORDS for t in names)
+        ):
+            out.append(Span(doc, start, last.i + 1, label="PERSON"))
     return out
 
 
