@@ -3289,3 +3289,14 @@ def test_a_name_before_its_post_set_off_by_commas_is_a_person_speaking(extract):
     (event,) = extract(text, datetime.date(2021, 3, 12)).events
     assert event.type == "statement"
     assert "Jan Vandenberghe" in {a.name for a in event.actors if a.role == "source"}
+
+
+def test_selected_as_prime_minister_is_an_appointment(extract):
+    text = (
+        "Somalia's new leader\n\n"
+        "Hassan Ali Khaire, a 49-year-old former aid worker, was on Thursday chosen as prime "
+        "minister by the country's parliament in Mogadishu."
+    )
+    (event,) = extract(text, datetime.date(2017, 2, 25)).events
+    assert (event.type, event.date.value) == ("appointment", "2017-02-23")
+    assert "Hassan Ali Khaire" in {a.name for a in event.actors}

@@ -411,7 +411,9 @@ GUESTS = frozenset(
 ARGUING = frozenset(["clash", "spar", "fight", "battle"])
 
 # Taking over a post: "Brahimi will replace Annan as envoy", "succeeds him as president".
-SUCCEEDING = frozenset(["replace", "succeed", "become", "take", "appoint", "name"])
+SUCCEEDING = frozenset(
+    ["replace", "succeed", "become", "take", "appoint", "name", "select", "choose", "pick"]
+)
 
 # Verbs that stop what their object does: "end military backing" is no force.
 STOPPING = frozenset(["end", "stop", "halt", "cease", "suspend", "cut", "ban", "curb", "limit"])
