@@ -3300,3 +3300,15 @@ def test_selected_as_prime_minister_is_an_appointment(extract):
     (event,) = extract(text, datetime.date(2017, 2, 25)).events
     assert (event.type, event.date.value) == ("appointment", "2017-02-23")
     assert "Hassan Ali Khaire" in {a.name for a in event.actors}
+
+
+def test_an_office_inside_another_persons_title_is_not_its_holder_acting(extract):
+    text = (
+        "Iraq talks\n\n"
+        "The parties agreed on a new electoral law on Friday.\n\n"
+        "Acting Special Representative of the UN Secretary-General for Iraq Alice Walpole, who "
+        "led the talks in Baghdad, called it a historic moment."
+    )
+    events = extract(text, datetime.date(2019, 3, 20)).events
+    (said,) = [e for e in events if e.type == "statement"]
+    assert {a.name for a in said.actors if a.role == "source"} == {"Alice Walpole"}

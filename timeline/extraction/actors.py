@@ -611,6 +611,8 @@ class ActorResolver:
                 continue
             if token.dep_ == "nmod" and token.head.i in named:
                 continue  # "Secretary of State Antony Blinken": his title, no other holder
+            if _of_a_named_post(token, named):
+                continue  # "Special Representative of the UN Secretary-General ... Williams"
             if token.tag_ in ("NNS", "NNPS"):
                 # "the Russian and Ukrainian foreign ministers": each country's, or the
                 # country itself where the table knows no holder.
@@ -2350,6 +2352,19 @@ ROLE_HEADS = frozenset(
     + ["ambassador", "chief", "head", "boss", "chairman", "chair", "coordinator", "diplomat"]
     + ["vice-president"]
 )
+
+
+def _of_a_named_post(token: Token, named: set[int]) -> bool:
+    """Whether `token` ends "of the ..." after a post a person named beside it holds:
+    "Acting Special Representative of the UN Secretary-General for Libya Stephanie Williams",
+    "the spokesman of the secretary-general, Stephane Dujarric": the office names her post."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "of":
+        return False
+    post = prep.head
+    if post.lower_ not in ROLE_HEADS | AIDES:
+        return False
+    return post.head.i in named or any(t.i in named for t in post.subtree)
 
 
 def _titles_a_name(head: Token, named: set[int]) -> bool:
