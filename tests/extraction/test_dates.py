@@ -1361,3 +1361,21 @@ def test_a_caption_line_is_known_by_its_photo_credit():
     assert captioned_line("Rescuers dig on Monday. REUTERS/Jane Roe", 0)
     assert captioned_line("Rescuers dig on Monday. Photo by Jane Roe/UPI", 0)
     assert not captioned_line("Envoys meet on Monday, a Reuters/Ipsos poll shows.", 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("REBELS ATTACKED THE BORDER TOWN LATE THURSDAY.", "2013-01-31"),
+        ("THE TWO SIDES WILL MEET AGAIN NEXT OCTOBER.", "2013-10"),
+        ("THE ENVOY ARRIVED IN CAIRO ON DECEMBER 3RD.", "2012-12-03"),
+    ],
+)
+def test_a_script_in_capitals_has_its_days_and_months(nlp, text, value):
+    """Broadcast scripts are written in capitals: their weekdays and months are dates."""
+    assert only(nlp, text, BBC_SATURDAY).value == value
+
+
+def test_may_in_capitals_is_the_verb(nlp):
+    found = dates(nlp, "THE ENVOY MAY RESIGN AND MAY LEAVE THE TALKS.", BBC_SATURDAY)
+    assert [d.value for d in found if d.value] == []

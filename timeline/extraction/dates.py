@@ -64,10 +64,17 @@ _ONES = {
 _MONTH_FULL = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
+# Broadcast scripts and some wires write in capitals: "NEXT JUNE", "LATE THURSDAY" (but
+# "MAY" there is as often the verb).
+_MONTH_CAPS = "|".join(m.upper() for m in _MONTH_FULL.split("|") if m != "May")
 _MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-_MONTH = rf"(?-i:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})(?:\.|\b))"
-_MONTH_STRICT = rf"(?-i:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})\.)"  # "Jan" alone may be a name
-_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_MONTH = rf"(?-i:(?:{_MONTH_FULL}|{_MONTH_CAPS})\b|(?:{_MONTH_ABBR})(?:\.|\b))"
+# "Jan" alone may be a name
+_MONTH_STRICT = rf"(?-i:(?:{_MONTH_FULL}|{_MONTH_CAPS})\b|(?:{_MONTH_ABBR})\.)"
+_WEEKDAY = (
+    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b"
+)
 _YEAR = r"(?:1[5-9]|20)\d\d\b"
 _NUM = (
     r"\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
