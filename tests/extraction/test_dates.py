@@ -105,6 +105,9 @@ MONDAY = datetime.date(2012, 12, 10)
         # A Monday story: a day named by "is" is the coming one.
         ("The last chance for a vote before the recess is Thursday, aides said.",
          MONDAY, "2012-12-13"),
+        # A Monday story: a bare verb joined to a past one is the present the tagger missed.
+        ("Reporters have flown to Geneva to cover the talks, which opened in Montreux and "
+         "move Wednesday to Geneva.", MONDAY, "2012-12-12"),
     ],
 )  # fmt: skip
 def test_weekday_with_a_present_verb_lies_ahead(nlp, text, published, value):

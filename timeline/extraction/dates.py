@@ -533,6 +533,17 @@ def _is_present_event_time(doc, start: int, end: int) -> bool:
         return False
     if verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ not in _SAME_IN_PAST):
         return verb.pos_ == "VERB"
+    if (
+        verb.tag_ == "VB"
+        and verb.dep_ == "conj"
+        and verb.pos_ == "VERB"
+        and not _auxes(verb)
+        and not _auxes(verb.head)
+        and verb.head.tag_ in ("VBD", "VBZ", "VBP")
+    ):
+        # "the talks, which started in Shanghai and move Friday to Beijing": a bare verb
+        # joined to a finite one with no auxiliary to share is a present the tagger missed
+        return verb.lower_ not in _SAME_IN_PAST
     auxes = [c for c in verb.children if c.dep_ == "aux"]
     return verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") for c in auxes)
 
