@@ -1317,6 +1317,18 @@ def test_the_year_told_in_the_past_on_new_years_day_is_the_year_just_ended(nlp):
     assert found.value == "1993"
 
 
+def test_the_end_of_the_year_told_in_the_past_in_january_is_the_year_just_ended(nlp):
+    january = datetime.date(2005, 1, 20)
+    text = "The negotiators did not sign the accord before the end of the year, he said."
+    (found,) = dates(nlp, text, january)
+    assert found.value == "2004"
+    text = "The negotiators hope to sign the accord before the end of the year, he said."
+    (found,) = dates(nlp, text, january)
+    assert found.value == "2005"
+    (found,) = dates(nlp, "The index closed higher for the year.", january)
+    assert found.value == "2005"  # only the first days of January look back at the year
+
+
 def test_a_speaker_in_capitals_after_the_lede_is_no_dateline():
     text = (
         "Envoys meet in Geneva\n\n"

@@ -793,6 +793,8 @@ def _pick(candidates, anchor, tense, *, strict=False, horizon=92, firm=lambda: F
 _AFTER_A_WEEKDAY = re.compile(rf"\b(?:{_WEEKDAY})\s*(?:or|to|through|-|–)\s*$")
 
 
+_END_OF = re.compile(r"\bend\s+of\s+$", re.IGNORECASE)
+
 # Nothing after "a year before": the end of the clause.
 _NOTHING_HUNG = re.compile(r"\s*(?:[.,;:)\]]|$)")
 
@@ -1383,14 +1385,17 @@ class _Resolver:
 
     def _theyear(self, m, text, start, end):
         year = self.ref.year
+        ended = self.ref.day <= 2 or _END_OF.search(self.text, max(0, start - 12), start)
         if (
             self.ref.month == 1
-            and self.ref.day <= 2
+            and ended
             and "current" not in text
             and "present" not in text
             and _tense(self.doc, start, end) == "past"
         ):
-            year -= 1  # "closed 4 percent up for the year" on 1 January: the year just ended
+            # "closed 4 percent up for the year" on 1 January, "did not reach agreement before
+            # the end of the year" in January: the year just ended
+            year -= 1
         return self.relative(text, start, end, datetime.date(year, 1, 1), YEAR)
 
     def _yearago(self, m, text, start, end):
