@@ -3312,3 +3312,31 @@ def test_an_office_inside_another_persons_title_is_not_its_holder_acting(extract
     events = extract(text, datetime.date(2019, 3, 20)).events
     (said,) = [e for e in events if e.type == "statement"]
     assert {a.name for a in said.actors if a.role == "source"} == {"Alice Walpole"}
+
+
+def test_names_the_parser_hung_on_a_clause_before_are_the_subject_of_plan_to(extract):
+    text = (
+        "Envoys to meet\n\n"
+        "While Guterres is now in the Qatari capital Doha for talks with the Afghan envoy, "
+        "Blinken and Wang Yi plan to meet in Jakarta on Thursday."
+    )
+    events = extract(text, datetime.date(2023, 7, 11)).events
+    (meeting,) = [e for e in events if e.type == "meeting" and e.date.value == "2023-07-13"]
+    assert {a.name.split()[-1] for a in meeting.actors if a.role == "source"} >= {
+        "Blinken",
+        "Yi",
+    }
+
+
+def test_plan_the_parser_read_as_a_noun_is_the_verb_of_the_names_before_it(extract):
+    text = (
+        "Envoys to meet\n\n"
+        "While Pedersen is now in the Iranian capital Tehran for talks with the Syrian ally, "
+        "Kerry and Lavrov plan to meet in Paris on Thursday."
+    )
+    events = extract(text, datetime.date(2016, 3, 1)).events
+    (meeting,) = [e for e in events if e.type == "meeting" and e.date.value == "2016-03-03"]
+    assert {a.name for a in meeting.actors if a.role == "source"} == {
+        "John Kerry",
+        "Sergey Lavrov",
+    }

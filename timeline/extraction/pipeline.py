@@ -128,6 +128,19 @@ def repair_parse(doc):
             continue
         token.head, token.dep_ = token, "ROOT"
         head.head, head.dep_ = token, ("npadvmod" if has_subject else "nsubj")
+    for root in doc:
+        # "While Annan is in Tehran for talks with the Syrian ally, Clinton and Lavrov plan to
+        # meet ...": the parser may read "plan" as a noun; a bare noun at the root with "to"
+        # and a verb after it, and names before it, is the verb (its subject is found below).
+        if root.dep_ != "ROOT" or root.tag_ not in ("NN", "NNS") or root.i == 0:
+            continue
+        if any(c.dep_ in ("det", "poss", "amod", "nsubj", "compound") for c in root.children):
+            continue
+        if doc[root.i - 1].tag_ in ("NNP", "NNPS") and any(
+            c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
+            for c in root.children
+        ):
+            root.tag_ = "VBZ" if root.tag_ == "NNS" else "VBP"
     for verb in doc:
         # "Following the talks between Putin and Erdogan, Defence Minister Sergei Shoigu
         # announced ...": the parser joins the subject to the names before the comma.
@@ -153,6 +166,21 @@ def repair_parse(doc):
             and edge.i > 0
             and doc[edge.i - 1].text == ","
             and subject.tag_ in ("NNP", "NNPS", "NN", "NNS")
+        ):
+            subject.head, subject.dep_ = verb, "nsubj"
+            continue
+        # "..., for talks with the Syrian ally, Clinton and Lavrov plan to meet": the names
+        # joined after the comma, which the parser set beside the noun before it
+        if subject.dep_ == "conj" and subject.head.dep_ in ("appos", "nmod"):
+            subject = subject.head
+        if subject.dep_ == "nmod" and subject.head.i == verb.i and subject.tag_ in ("NNP", "NNPS"):
+            subject.dep_ = "nsubj"  # the names the noun-read "plan" had as its modifier
+        elif (
+            subject.dep_ == "appos"
+            and subject.tag_ in ("NNP", "NNPS")
+            and subject.left_edge.i > 0
+            and doc[subject.left_edge.i - 1].text == ","
+            and subject.head.i < subject.i
         ):
             subject.head, subject.dep_ = verb, "nsubj"
     for verb in doc:
