@@ -1205,3 +1205,14 @@ def test_a_wire_sign_off_is_no_actor():
     found = [a.name for a in pipeline.resolver.resolve(doc)]
     assert "Vladimir Putin" in found
     assert all("/" not in name for name in found)
+
+
+def test_the_envoy_after_one_replaced_another_as_envoy_is_the_new_one():
+    pipeline = Pipeline()
+    doc = pipeline.nlp(
+        "Karl Olsen will replace Anna Berg as the UN envoy for Cyprus. The envoy arrived in "
+        "Nicosia on Monday."
+    )
+    found = pipeline.resolver.resolve(doc, on=datetime.date(2022, 3, 14))
+    (envoy,) = [a for a in found if a.surface.lower().endswith("envoy") and a.i > 10]
+    assert envoy.name == "Karl Olsen"

@@ -3340,3 +3340,16 @@ def test_plan_the_parser_read_as_a_noun_is_the_verb_of_the_names_before_it(extra
         "John Kerry",
         "Sergey Lavrov",
     }
+
+
+def test_the_new_holder_of_a_post_the_story_gave_is_that_person(extract):
+    text = (
+        "Sudan's new leader\n\n"
+        "Fatima Bashir, a 52-year-old lawyer, was on Monday chosen as interim Sudanese prime "
+        "minister by the sovereign council in Khartoum.\n\n"
+        "The new prime minister on Tuesday called for calm in the capital."
+    )
+    events = extract(text, datetime.date(2022, 3, 16)).events
+    (call,) = [e for e in events if e.evidence.startswith("The new prime minister")]
+    assert call.date.value == "2022-03-15"
+    assert {a.name for a in call.actors if a.role == "source"} == {"Fatima Bashir"}

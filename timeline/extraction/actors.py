@@ -600,6 +600,7 @@ class ActorResolver:
         introduced with that title ("UN special envoy Martin Griffiths ... the envoy")."""
         people = [a for a in found if a.kind == PERSON]
         titled = [(a.i, canonical_role(role_of(a.title.split())), a) for a in people if a.title]
+        titled += _posts_taken(doc, people)
         named = {t for a in people for t in range(a.i, a.j)}
         offices: list[ResolvedActor] = []
         covered: set[int] = set()
@@ -698,6 +699,14 @@ class ActorResolver:
         if head.lower_ == "representative" and "special" not in words:
             return None  # "the legitimate representative of Syrians" is no envoy
         role = role_of(words)
+        if not role and _NEWLY & set(words) and body is None:
+            # "the new prime minister": no holder the table knows, but the one the text has
+            # just given the post ("selected as interim prime minister"), if any
+            role = role_of([w for w in words if w not in _NEWLY])
+            taken = [a for i, r, a in titled if i < head.i and role and r == canonical_role(role)]
+            if not taken or any(t.i in named for m in modifiers for t in m.subtree):
+                return None
+            return self._office_actor(head, taken[-1].name, taken[-1].country, role)
         if not role or any(t.i in named for m in modifiers for t in m.subtree):
             return None
         if any(c.lower_ in ("a", "an", "any", "another", "every") for c in head.lefts):
@@ -2352,6 +2361,45 @@ ROLE_HEADS = frozenset(
     + ["ambassador", "chief", "head", "boss", "chairman", "chair", "coordinator", "diplomat"]
     + ["vice-president"]
 )
+
+
+_GIVING_A_POST = frozenset(
+    ["appoint", "name", "select", "choose", "pick", "elect", "nominate", "designate", "install"]
+)
+_TAKING_A_POST = frozenset(["replace", "succeed", "become", "take"])
+# Words of a post just taken: "the new prime minister", "as interim prime minister".
+_NEWLY = frozenset(["new", "newly", "interim", "incoming", "acting"])
+
+
+def _posts_taken(doc: Doc, people: list[ResolvedActor]) -> list[tuple[int, str, ResolvedActor]]:
+    """People given a post "as" it: "Dbeibah was selected as interim prime minister" makes
+    him "the new prime minister" after; (position, role, person) as for titles."""
+    out = []
+    for person in people:
+        token = doc[person.j - 1]
+        verb = token.head
+        # "Dbeibah was on Friday selected as": the parse's odd hanging on the auxiliary
+        passive = token.dep_ == "nsubjpass" or verb.dep_ == "auxpass"
+        if verb.dep_ in ("aux", "auxpass"):
+            verb = verb.head
+        lemma = verb.lemma_.lower()
+        # "was selected as", "named him as"; "replaced Brahimi as envoy" gives the post to
+        # the one replacing, not the one replaced
+        if not (
+            passive
+            or (token.dep_ == "dobj" and lemma in _GIVING_A_POST)
+            or (token.dep_ == "nsubj" and lemma in _TAKING_A_POST)
+        ):
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "as":
+                continue
+            for post in prep.children:
+                if post.dep_ == "pobj" and post.lower_ in ROLE_HEADS:
+                    role = role_of([t.lower_ for t in post.subtree if t.lower_ not in _NEWLY])
+                    if role:
+                        out.append((person.i, canonical_role(role), person))
+    return out
 
 
 def _of_a_named_post(token: Token, named: set[int]) -> bool:
