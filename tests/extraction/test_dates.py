@@ -1394,3 +1394,30 @@ def test_a_script_in_capitals_has_its_days_and_months(nlp, text, value):
 def test_may_in_capitals_is_the_verb(nlp):
     found = dates(nlp, "THE ENVOY MAY RESIGN AND MAY LEAVE THE TALKS.", BBC_SATURDAY)
     assert [d.value for d in found if d.value] == []
+
+
+def test_due_to_a_cause_is_no_time_to_come(nlp):
+    monday = datetime.date(2012, 12, 10)
+    text = "Analysts said Friday's rally in bonds was due to technical factors."
+    check(only(nlp, text, monday), "2012-12-07", DAY, ANCHOR_PUBLISHED)
+    text = "The envoy is due to arrive in Cairo on Friday."
+    check(only(nlp, text, monday), "2012-12-14", DAY, ANCHOR_PUBLISHED, future=True)
+
+
+def test_a_deictic_word_after_a_wire_quote_mark_opens_a_sentence(nlp):
+    text = "″It was a follow-through from last week,″ he said. ″Yesterday was a relief rally.″"
+    found = [d for d in dates(nlp, text, datetime.date(1991, 11, 19)) if d.value]
+    assert [(d.text, d.value) for d in found][-1] == ("Yesterday", "1991-11-18")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Since that Friday the 13th, the market has been volatile.", "1989-10-13"),
+        ("The vote will be held on Tuesday the 14th.", "1989-11-14"),
+    ],
+)
+def test_a_weekday_and_a_day_of_the_month_are_one_date(nlp, text, value):
+    mention = only(nlp, text, datetime.date(1989, 10, 25))
+    assert (mention.value, mention.precision) == (value, DAY)
+    assert mention.text.endswith("th")

@@ -156,6 +156,7 @@ _DATE_RE = re.compile(
         |Independence\s+Day|Fourth\s+of\s+July|Election\s+Day|Halloween|Good\s+Friday(?!\s+(?:[Aa]greement|[Aa]ccord))
         |Easter(?:\s+(?:Sunday|Monday|Day))?(?!\s+(?:week|weekend|holidays?|break|season|Rising))
         |Labou?r\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine's\s+Day|Boxing\s+Day)\b)
+  | (?P<wdnth>(?P<wdnth_wd>{_WEEKDAY}),?\s+the\s+(?P<wdnth_d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b))
   | (?P<wd>(?:(?P<wd_rel>last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following)
         \s+)?(?<!Good\s)(?<!Black\s)(?<!Holy\s)(?<!Super\s)(?<!Ash\s)(?<!Palm\s)(?P<wd_d>{_WEEKDAY}))
   | (?P<deictic>\b(?P<deictic_w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b)
@@ -428,6 +429,16 @@ def _temporal_clause_head(verb):
     return head if head.pos_ in ("VERB", "AUX") and head.i != verb.i else None
 
 
+def _owing_to(adjective) -> bool:
+    """ "the gain was due to technical factors": caused by a thing, not due to happen."""
+    return adjective.lemma_ == "due" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON") for g in c.children)
+        for c in adjective.children
+    )
+
+
 def _verb_tense(token) -> str:
     chain = [token]
     while chain[-1].dep_ in ("xcomp", "auxpass", "aux", "acomp") and len(chain) < 4:
@@ -452,7 +463,10 @@ def _verb_tense(token) -> str:
                 # past time may be gone by now; the March nearest the story's day
                 return "nearest"
             return "future"
-        if any(c.dep_ == "acomp" and c.lemma_ in ("due", "set", "likely") for c in verb.children):
+        if any(
+            c.dep_ == "acomp" and c.lemma_ in ("due", "set", "likely") and not _owing_to(c)
+            for c in verb.children
+        ):
             return "future"
         # "is to resume trading Tuesday"; a headline's "Ministers to meet on Wednesday"
         if any(c.lower_ == "to" for c in auxes) and (
@@ -711,7 +725,8 @@ def _is_title(text: str, start: int, end: int) -> bool:
     is not itself a title-case headline names a paper or a show."""
     if not all(w[:1].isupper() for w in text[start:end].split()):
         return False
-    before = text[max(0, start - 40) : start].rstrip(" \t\"'`“‘")
+    # (wires set quotes as "″" or "«" too)
+    before = text[max(0, start - 40) : start].rstrip(" \t\"'`“‘″«„")
     if not before or before[-1] in ".!?:;\n_-—–(":
         return False
     line_start = text.rfind("\n", 0, start) + 1
@@ -902,7 +917,7 @@ class _Resolver:
         kind = m.lastgroup
         for name in (
             "iso", "num", "pair", "dpair", "mdy", "dmy", "mdyw", "dmyw", "my", "mrel", "mry", "month", "season",
-            "quarter", "decade", "holiday", "wd", "deictic", "rel", "ahead", "inn", "ago",
+            "quarter", "decade", "holiday", "wdnth", "wd", "deictic", "rel", "ahead", "inn", "ago",
             "shift", "same", "nthday", "nth", "next", "dayof", "spelled", "theyear", "yearago", "year",
             "yy", "vague",
         ):  # fmt: skip
@@ -1140,6 +1155,22 @@ class _Resolver:
             day = self.ref + datetime.timedelta(days=(weekday - self.ref.weekday()) % 7)
             return self.relative(text, start, end, day, DAY, tense == "future")
         return self.relative(text, start, end, self.ref - datetime.timedelta(days=back), DAY)
+
+    def _wdnth(self, m, text, start, end):
+        """ "Friday the 13th": the 13th of the month, near the story, that fell on a Friday."""
+        weekday, dom = WEEKDAYS[m["wdnth_wd"].lower()], int(m["wdnth_d"])
+        options = [
+            d
+            for k in range(-13, 14)
+            if (first := _add_months(self.ref, k)) is not None
+            and (d := _safe_date(first.year, first.month, dom)) is not None
+            and d.weekday() == weekday
+        ]
+        if not options:
+            return DateMention(text, start, end, None, None, None)
+        tense = self._tense(start, end)
+        day = _pick(options, self.ref, "past" if tense is None else tense)
+        return self.relative(text, start, end, day, DAY, day > self.ref)
 
     def _deictic(self, m, text, start, end):
         if _GENERIC_NOW.match(self.text, end) or self.text[max(0, start - 3) : start] == "of ":
