@@ -1421,3 +1421,14 @@ def test_a_weekday_and_a_day_of_the_month_are_one_date(nlp, text, value):
     mention = only(nlp, text, datetime.date(1989, 10, 25))
     assert (mention.value, mention.precision) == (value, DAY)
     assert mention.text.endswith("th")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor ordered the counties to finish the count by 5 p.m. Tuesday.",
+        "The recount cannot be completed by the end of the day on Tuesday.",
+    ],
+)
+def test_a_deadline_at_a_time_of_day_lies_ahead(nlp, text):
+    check(only(nlp, text, MONDAY), "2012-12-11", DAY, ANCHOR_PUBLISHED, future=True)

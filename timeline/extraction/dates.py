@@ -764,7 +764,11 @@ _TARGET_AT_TIME_CUE = re.compile(
 # Thursday, they had described him as a witness").
 _DEADLINE_CUE = re.compile(
     r"\b(?:by|until|till|through|as\s+(?:early|soon)\s+as|no\s+later\s+than|starting"
-    r"|beginning)(?:\s+on)?\s*$",
+    r"|beginning)"
+    # ... also past a time of the day: "by 5 p.m. Tuesday", "by the end of the day on Tuesday"
+    r"(?:\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight"
+    r"|the\s+end\s+of\s+(?:the\s+day|business))(?:\s*\([^()]{1,20}\))?)?"
+    r"(?:\s+on)?\s*$",
     re.IGNORECASE,
 )
 
@@ -842,7 +846,7 @@ class _Resolver:
             # perfect was for a day already gone.
             return "past" if _is_past_perfect(self.doc, start, end) else "future"
         tense = _tense(self.doc, start, end)
-        deadline = _DEADLINE_CUE.search(self.text, before, start)
+        deadline = _DEADLINE_CUE.search(self.text, max(0, start - 40), start)
         # A present perfect reaching until a time runs up to now: "has extended the loans
         # through January" in October is the coming January, "has fallen 2% this year
         # through Oct. 19" in late October the one just gone. The nearer one, then.
