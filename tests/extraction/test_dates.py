@@ -274,6 +274,14 @@ def test_dateline_without_year_takes_it_from_publication():
     assert (d.text, d.start, d.end, d.anchor_value) == ("Dec 29", 8, 14, "2013-01-02")
 
 
+def test_dateline_of_a_wire_copied_from_another_dates_the_story():
+    """ "DHAKA, MAR 3 (UNB/AFP) -": a wire's copy of another's story keeps its dateline."""
+    text = "DHAKA, MAR 3 (UNB/AFP) - Flood waters began to recede on Friday, officials said."
+    d = find_dateline(text, datetime.date(2001, 3, 4))
+    check(d, "2001-03-03", DAY, ANCHOR_PUBLISHED)
+    assert dateline_span(text) == (0, 24)
+
+
 def test_dateline_with_full_date_is_absolute():
     """ "DAMASCUS, Syria, Dec. 28, 2012 (AP) —" needs no publication date."""
     d = find_dateline("DAMASCUS, Syria, Dec. 28, 2012 (AP) — Syrian rebels fired on ...")

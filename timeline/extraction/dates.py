@@ -1645,7 +1645,7 @@ _DATELINE_DAY = rf"""(?P<date>(?P<m>{_MONTH_ANY_CASE})[ ]*(?P<d>[0-3]?\d)(?:,?[ 
 _DATELINE_RE = re.compile(
     rf"""{_DATELINE_PLACE}
     (?:,[ ]+{_DATELINE_DAY})?
-    [ ]*\((?P<agency>[A-Za-z][A-Za-z\- ]{{1,24}})\)(?:[ ]*(?:--|—|–|-|_|:)|[ ]+(?=[A-Z"“]))""",
+    [ ]*\((?P<agency>[A-Za-z][A-Za-z\-/ ]{{1,24}})\)(?:[ ]*(?:--|—|–|-|_|:)|[ ]+(?=[A-Z"“]))""",
     re.VERBOSE | re.MULTILINE,
 )
 
