@@ -31,6 +31,11 @@ def actors(event):
     return {a.name: a.role for a in event.actors}
 
 
+def sources(event):
+    """The names of those who did it."""
+    return {a.name for a in event.actors if a.role == "source"}
+
+
 def test_reported_speech_is_a_statement_by_the_speaker_dated_by_the_verb(extract):
     (event,) = extract(
         "Turkish Prime Minister Recep Tayyip Erdogan said Friday that regime change in Syria "
@@ -935,7 +940,7 @@ def test_a_headline_the_body_never_retells_is_an_event_of_its_own(extract):
     ).events
     (event,) = [e for e in found if e.type == "agreement"]
     assert event.date.value == "2017-01-25"
-    assert {"Russia", "Iran", "Turkey"} <= {a.name for a in event.actors if a.role == "source"}
+    assert {"Russia", "Iran", "Turkey"} <= sources(event)
 
 
 def test_a_headline_the_body_retells_adds_only_a_mention(extract):
@@ -1367,7 +1372,7 @@ def test_the_same_parties_doing_something_more_is_another_event(extract, further
     second = result.events[1]
     assert second.evidence == further
     assert second.date.value == "2019-03-04"
-    assert {a.name for a in second.actors if a.role == "source"} == {
+    assert sources(second) == {
         "Yemeni government",
         "Houthi movement",
     }
@@ -3231,8 +3236,8 @@ def test_they_after_a_meeting_are_those_who_met(extract):
     )
     events = extract(text, datetime.date(2017, 2, 8)).events
     (agreed,) = [e for e in events if e.evidence.startswith("They agreed")]
-    assert {a.name for a in agreed.actors if a.role == "source"} >= {"National Liberation Army"}
-    assert "United Nations" not in {a.name for a in agreed.actors if a.role == "source"}
+    assert sources(agreed) >= {"National Liberation Army"}
+    assert "United Nations" not in sources(agreed)
 
 
 def test_two_rounds_of_talks_in_one_month_are_two_meetings(extract):
@@ -3288,7 +3293,7 @@ def test_a_name_before_its_post_set_off_by_commas_is_a_person_speaking(extract):
     )
     (event,) = extract(text, datetime.date(2021, 3, 12)).events
     assert event.type == "statement"
-    assert "Jan Vandenberghe" in {a.name for a in event.actors if a.role == "source"}
+    assert "Jan Vandenberghe" in sources(event)
 
 
 def test_selected_as_prime_minister_is_an_appointment(extract):
@@ -3311,7 +3316,7 @@ def test_an_office_inside_another_persons_title_is_not_its_holder_acting(extract
     )
     events = extract(text, datetime.date(2019, 3, 20)).events
     (said,) = [e for e in events if e.type == "statement"]
-    assert {a.name for a in said.actors if a.role == "source"} == {"Alice Walpole"}
+    assert sources(said) == {"Alice Walpole"}
 
 
 def test_names_the_parser_hung_on_a_clause_before_are_the_subject_of_plan_to(extract):
@@ -3336,7 +3341,7 @@ def test_plan_the_parser_read_as_a_noun_is_the_verb_of_the_names_before_it(extra
     )
     events = extract(text, datetime.date(2016, 3, 1)).events
     (meeting,) = [e for e in events if e.type == "meeting" and e.date.value == "2016-03-03"]
-    assert {a.name for a in meeting.actors if a.role == "source"} == {
+    assert sources(meeting) == {
         "John Kerry",
         "Sergey Lavrov",
     }
@@ -3352,4 +3357,4 @@ def test_the_new_holder_of_a_post_the_story_gave_is_that_person(extract):
     events = extract(text, datetime.date(2022, 3, 16)).events
     (call,) = [e for e in events if e.evidence.startswith("The new prime minister")]
     assert call.date.value == "2022-03-15"
-    assert {a.name for a in call.actors if a.role == "source"} == {"Fatima Bashir"}
+    assert sources(call) == {"Fatima Bashir"}

@@ -1163,11 +1163,11 @@ class _Resolver:
     def _wdnth(self, m, text, start, end):
         """ "Friday the 13th": the 13th of the month, near the story, that fell on a Friday."""
         weekday, dom = WEEKDAYS[m["wdnth_wd"].lower()], int(m["wdnth_d"])
+        months = (_add_months(self.ref, k) for k in range(-13, 14))
         options = [
             d
-            for k in range(-13, 14)
-            if (first := _add_months(self.ref, k)) is not None
-            and (d := _safe_date(first.year, first.month, dom)) is not None
+            for first in months
+            if (d := _safe_date(first.year, first.month, dom)) is not None
             and d.weekday() == weekday
         ]
         if not options:
