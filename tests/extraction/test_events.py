@@ -3358,3 +3358,48 @@ def test_the_new_holder_of_a_post_the_story_gave_is_that_person(extract):
     (call,) = [e for e in events if e.evidence.startswith("The new prime minister")]
     assert call.date.value == "2022-03-15"
     assert sources(call) == {"Fatima Bashir"}
+
+
+def test_a_headline_joining_a_state_and_a_plural_with_a_comma_names_both(extract):
+    text = (
+        "Georgia, separatists sign truce\n\n"
+        "The accord ends four years of fighting in the hills north of Tbilisi."
+    )
+    events = extract(text, datetime.date(2014, 3, 27)).events
+    (accord,) = [e for e in events if e.type == "agreement"]
+    assert "Georgia" in sources(accord)  # the state, with whom it signed (a plural noun)
+
+
+def test_a_place_called_by_a_name_is_no_statement(extract):
+    text = (
+        "Talks to open\n\n"
+        "This Friday, a ceremony will take place at a cultural centre in northern Quito called "
+        "Casa de la Cultura."
+    )
+    events = extract(text, datetime.date(2016, 10, 25)).events
+    assert not any(e.type == "statement" for e in events)
+
+
+def test_a_generic_group_beside_its_name_is_that_group_not_the_wars_side(extract):
+    text = (
+        "Colombia and ELN to talk\n\n"
+        "Peace talks between Colombia's government and the country's second largest guerrilla "
+        "group, the National Liberation Army (ELN), will begin on Nov. 3 in Quito, Ecuador, it "
+        "was announced on Monday."
+    )
+    events = extract(text, datetime.date(2016, 10, 25)).events
+    (talks,) = [e for e in events if e.type == "meeting"]
+    assert "Revolutionary Armed Forces of Colombia" not in {a.name for a in talks.actors}
+
+
+def test_a_lede_announced_the_day_before_sets_the_storys_day_for_its_sayings(extract):
+    text = (
+        "Talks to begin in Quito\n\n"
+        "Peace talks between the government and the rebels will begin on Nov. 3 in Quito, it "
+        "was announced on Monday.\n\n"
+        '"The house meets all the conditions talks of this nature require," Foreign Minister '
+        "Maria Espinosa told reporters at a press conference."
+    )
+    events = extract(text, datetime.date(2016, 10, 25)).events
+    (said,) = [e for e in events if e.type == "statement"]
+    assert said.date.value == "2016-10-24"

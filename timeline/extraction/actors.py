@@ -2136,6 +2136,17 @@ _COLLECTIVE_NOUNS = (
 )
 
 
+def _named_after_comma(doc: Doc, token: Token, found: list[ResolvedActor]) -> bool:
+    """Whether the phrase `token` heads is set beside a body's name after a comma: "the
+    country's second largest guerrilla group, the National Liberation Army (ELN)"."""
+    head = token.head if token.dep_ == "compound" else token
+    k = head.right_edge.i + 1
+    if k >= len(doc) or doc[k].text != ",":
+        return False
+    k += 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
+    return any(a.i == k and a.kind in (ORGANIZATION, GROUP) for a in found)
+
+
 def _collectives(
     doc: Doc, found: list[ResolvedActor], focus: str | None, on: datetime.date | None = None
 ) -> list[ResolvedActor]:
@@ -2190,6 +2201,8 @@ def _collectives(
             for a in found
         ):
             continue  # "Tamil Tiger rebels", "Houthi rebels": the group named, not a side
+        if _named_after_comma(doc, token, found):
+            continue  # "the second largest guerrilla group, the National Liberation Army"
         if coordinated and token.dep_ in describing:
             mods += [c for c in token.head.lefts if c.dep_ == "poss" and c.i < token.i]
         # "pro-Russian separatists" fight in Ukraine: the country they favour is not theirs.

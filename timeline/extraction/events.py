@@ -268,6 +268,18 @@ def expected_somewhere(token) -> bool:
     )
 
 
+def names_a_thing(verb) -> bool:
+    """ "a museum called Capilla del Hombre", "a town named Kafr Nabl": a participle right
+    after a noun, with no subject or auxiliary of its own, giving it a proper name."""
+    if verb.tag_ not in {"VBN", "VBD"} or verb.i == 0:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
+        return False
+    return verb.doc[verb.i - 1].pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children
+    )
+
+
 def trigger_type(token) -> tuple[str | None, bool]:
     """The event type a token triggers, and whether it is a verb."""
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
@@ -278,6 +290,8 @@ def trigger_type(token) -> tuple[str | None, bool]:
         if takes_effect(token):
             return "ceasefire", True
         lemma = token.lemma_.lower()
+        if lemma in DESCRIBING and names_a_thing(token):
+            return None, True  # "an art museum called Capilla del Hombre": a name, no words
         if lemma in DESCRIBING and any(c.dep_ in {"oprd", "acomp"} for c in token.children):
             return "statement", True  # "called the veto historic", "was termed a success"
         if lemma not in STOPPING and any(
@@ -1758,6 +1772,19 @@ def the_day_before(date, published_date) -> bool:
     return date.first_day == published_date.first_day - datetime.timedelta(days=1)
 
 
+def reported_on(doc, date) -> bool:
+    """Whether `date` dates a verb of saying: "it was announced on Monday", "said Sunday"."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    for _ in range(3):
+        if token.pos_ == "VERB" or token.head.i == token.i:
+            break
+        token = token.head
+    return token.lemma_.lower() in REPORTING_VERBS
+
+
 def inherited_date(trigger, narrative, published_date):
     """The date an event without one of its own takes: the story's, or for a statement the
     day it was published (or of its dateline): the story's earlier dates belong to what it
@@ -1963,6 +1990,17 @@ def find_events(
             # "The talks have been postponed, a UN official said Sunday" in a Monday paper: the
             # story was written on the Sunday, and what else is said in it was said then
             story_day = date
+        elif lede:
+            # "Talks will begin on Nov. 3 in Quito, it was announced on Monday": the same, when
+            # the lede's news is another day's
+            story_day = next(
+                (
+                    d
+                    for d in explicit_dates
+                    if the_day_before(d, published_date) and reported_on(sent.doc, d)
+                ),
+                story_day,
+            )
         item.further = a_further_act(trigger)
         found.append(item)
         if (

@@ -220,8 +220,8 @@ def repair_parse(doc):
             as_.head, as_.dep_ = verb, "mark"
             verb.dep_ = "advcl"
     for first in doc:
-        # "Hamas, Israel reach cease-fire deal": a headline joins its subjects with a comma,
-        # and the parser takes the first for an adverb.
+        # "Hamas, Israel reach cease-fire deal", "Ukraine, separatists sign truce": a headline
+        # joins its subjects with a comma, and the parser takes the first for an adverb.
         verb = first.head
         if (
             first.dep_ != "npadvmod"
@@ -236,7 +236,7 @@ def repair_parse(doc):
         subject = next(
             (c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == first.i + 2), None
         )
-        if subject is not None and subject.tag_ in ("NNP", "NNPS") and subject.i < verb.i:
+        if subject is not None and subject.tag_ in ("NNP", "NNPS", "NNS") and subject.i < verb.i:
             first.dep_ = "nsubj"
             subject.head, subject.dep_ = first, "conj"
     for token in doc:
