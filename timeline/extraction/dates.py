@@ -327,7 +327,7 @@ def _auxes(verb) -> list:
     return found
 
 
-def _governing_verb(doc, start: int, end: int, steps: int):
+def governing_verb(doc, start: int, end: int, steps: int):
     """The span's root, or the first verb at most `steps` heads above it; None without a
     span."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -347,7 +347,7 @@ def _tense(doc, start: int, end: int) -> str | None:
     "Brahimi will meet Lavrov on Friday" -> "future"; "Russia said Friday" -> "past";
     "is due to visit on Friday", "planned a rally on Saturday" -> "future".
     """
-    token = _governing_verb(doc, start, end, steps=6)
+    token = governing_verb(doc, start, end, steps=6)
     if token is None or token.pos_ not in ("VERB", "AUX"):
         return None
     if (
@@ -565,7 +565,7 @@ def _is_present_event_time(doc, start: int, end: int) -> bool:
 def _is_past_perfect(doc, start: int, end: int) -> bool:
     """ "Diplomats had confirmed the appointment on Wednesday": the verb dated is a past
     perfect, a time before the story's narrative."""
-    token = _governing_verb(doc, start, end, steps=4)
+    token = governing_verb(doc, start, end, steps=4)
     if token is None:
         return False
     return token.tag_ == "VBN" and any(
@@ -577,7 +577,7 @@ def _is_present_perfect(doc, start: int, end: int) -> bool:
     """ "The bank has extended the credit line through March", "have kept the border closed
     until May": the verb dated is (or completes) a present perfect, a state reaching into
     the present."""
-    token = _governing_verb(doc, start, end, steps=4)
+    token = governing_verb(doc, start, end, steps=4)
     if token is None:
         return False
     for _ in range(3):
@@ -596,7 +596,7 @@ def _is_present_perfect(doc, start: int, end: int) -> bool:
 def _comes_after(doc, start: int, end: int) -> bool:
     """ "The talks came a day after ...", "The visit follows ...": a happening told before,
     the subject of "come" or "follow", placed by what it came after."""
-    verb = _governing_verb(doc, start, end, steps=3)
+    verb = governing_verb(doc, start, end, steps=3)
     if verb is None or verb.lemma_.lower() not in ("come", "follow"):
         return False
     return any(

@@ -25,7 +25,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from timeline.extraction import gazetteer
-from timeline.extraction.dates import dateline_span, hung_date, one_of_two_months, week_of
+from timeline.extraction.dates import (
+    dateline_span,
+    governing_verb,
+    hung_date,
+    one_of_two_months,
+    week_of,
+)
 from timeline.extraction.lexicon import (
     AIDES,
     CEASEFIRE_NOUNS,
@@ -1774,15 +1780,8 @@ def the_day_before(date, published_date) -> bool:
 
 def reported_on(doc, date) -> bool:
     """Whether `date` dates a verb of saying: "it was announced on Monday", "said Sunday"."""
-    span = doc.char_span(date.start, date.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    token = span.root
-    for _ in range(3):
-        if token.pos_ == "VERB" or token.head.i == token.i:
-            break
-        token = token.head
-    return token.lemma_.lower() in REPORTING_VERBS
+    verb = governing_verb(doc, date.start, date.end, steps=3)
+    return verb is not None and verb.lemma_.lower() in REPORTING_VERBS
 
 
 def inherited_date(trigger, narrative, published_date):
