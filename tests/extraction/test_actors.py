@@ -1216,3 +1216,28 @@ def test_the_envoy_after_one_replaced_another_as_envoy_is_the_new_one():
     found = pipeline.resolver.resolve(doc, on=datetime.date(2022, 3, 14))
     (envoy,) = [a for a in found if a.surface.lower().endswith("envoy") and a.i > 10]
     assert envoy.name == "Karl Olsen"
+
+
+def test_the_country_in_a_dateline_is_where_the_story_was_filed_not_who_acted(nlp):
+    text = "SOCHI, Russia — Georgia and Armenia signed a trade accord on Friday."
+    assert names(nlp, text) == ["Georgia", "Armenia"]
+
+
+def test_rebels_listed_after_two_states_are_those_of_the_state_at_war():
+    pipeline = Pipeline()
+    doc = pipeline.nlp("Ukraine, Germany and the separatists agreed on a prisoner swap on Friday.")
+    found = [a.name for a in pipeline.resolver.resolve(doc, on=datetime.date(2015, 2, 13))]
+    assert found == ["Ukraine", "Germany", "pro-Russian separatists"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "the Organisation for Security and Cooperation in Europe",
+        "the Organization for Security and Cooperation in Europe",
+        "the Organization for Security and Co-operation in Europe",
+    ],
+)
+def test_a_bodys_name_in_either_spelling_is_found_whole(nlp, name):
+    text = f"Monitors from {name} arrived in Donetsk on Tuesday."
+    assert names(nlp, text) == ["Organization for Security and Co-operation in Europe"]

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from timeline.extraction import gazetteer
 from timeline.extraction.coordinates import coordinates
+from timeline.extraction.dates import dateline_prefix
 from timeline.extraction.lexicon import AIDES, NOUNS, REPORTING_VERBS, VERBS
 from timeline.extraction.offices import (
     DEFAULT_BODY,
@@ -112,6 +113,31 @@ _WORD_VARIANTS = {
     **dict.fromkeys(("hussain", "husain", "hossein", "husayn"), "hussein"),
     **dict.fromkeys(("abdel", "abdal", "abdelaziz"), "abdul"),
 }
+
+
+# The other side's spelling of a word in a body's name, each way: "Co-operation" and
+# "Cooperation", "Organisation" and "Organization", "Defence" and "Defense".
+_SPELLING_PAIRS = [
+    ("Co-operation", "Cooperation"),
+    ("Co-ordination", "Coordination"),
+    ("Organisation", "Organization"),
+    *((b.capitalize(), a.capitalize()) for b, a in _BRITISH_WORDS.items()),
+]
+_OTHER_SPELLING = {**dict(_SPELLING_PAIRS), **{a: b for b, a in _SPELLING_PAIRS}}
+_SPELLING_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, _OTHER_SPELLING)) + r")\b")
+
+
+def _spellings(alias: str) -> list[str]:
+    """An alias of several words and its other spellings, for the ruler, which matches text
+    as written: "Organization for Security and Cooperation in Europe" is the OSCE too."""
+    if " " not in alias:
+        return [alias]
+    pieces = _SPELLING_WORD.split(alias)
+    words = _SPELLING_WORD.findall(alias)
+    out = []
+    for chosen in itertools.product(*((w, _OTHER_SPELLING[w]) for w in words)):
+        out.append("".join(p + w for p, w in zip(pieces, [*chosen, ""], strict=True)))
+    return out
 
 
 def _fold(text: str) -> str:
@@ -470,10 +496,11 @@ class ActorResolver:
         """EntityRuler patterns for every gazetteer and known name."""
         seen: set[tuple[str, str]] = set()
         out = []
-        for alias, entry in self._aliases:
-            if (alias, entry.name) not in seen:
-                seen.add((alias, entry.name))
-                out += _patterns_for(alias, entry, nlp)
+        for name, entry in self._aliases:
+            for alias in _spellings(name):
+                if (alias, entry.name) not in seen:
+                    seen.add((alias, entry.name))
+                    out += _patterns_for(alias, entry, nlp)
         return out
 
     # -- one doc ---------------------------------------------------------------
@@ -793,6 +820,8 @@ class ActorResolver:
                 return None  # "a national coalition government" is no Syrian National Coalition
             if _modifies_title(span) or _modifies_person(span) or _owns_media(span):
                 return None  # "US" in "US Vice-President Joe Biden": an affiliation
+            if _in_dateline(span):
+                return None
             place = entry.kind == COUNTRY and _place_slot(span.root)
             return _actor(span, entry.name, entry.kind, entry.country, via, is_place=place)
         if entry is not None and entry.kind == PLACE:  # a seat of government
@@ -2254,7 +2283,7 @@ def _collectives(
         # "The government and its opponents", "Assad's foes": whom the state fights.
         foes = lemma in ("opponent", "foe") and token.tag_ == "NNS"
         if foes or lemma in _OPPOSITION_NOUNS or kind_of_group in _OPPOSITION_NOUNS | {"guerrilla"}:
-            where = country or _state_paired_with(token, found) or focus
+            where = country or _state_paired_with(token, found, war_sides) or focus
             if where is None:
                 continue
             parties = war_sides(where)
@@ -2337,17 +2366,25 @@ def _collectives(
     return out
 
 
-def _state_paired_with(token: Token, found: list[ResolvedActor]) -> str | None:
+def _state_paired_with(token: Token, found: list[ResolvedActor], war_sides) -> str | None:
     """The country "the rebels" are paired with by "and": "a deal between Mali and the
     Tuareg rebels" (brokered by Algeria) are Mali's rebels."""
     partners = [c for c in token.children if c.dep_ == "conj"]
     if token.dep_ == "conj":
         partners.append(token.head)
-    for partner in partners:
-        for a in found:
-            if a.kind == COUNTRY and not a.is_place and a.i <= partner.i < a.j:
-                return a.name
-    return None
+    # Farther in the same list: "Ukraine, Russia and the separatists" are Ukraine's, the
+    # one of the states listed at war.
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    partners += [t for t in first.subtree if t.i == first.i or t.dep_ == "conj"]
+    states = [
+        a.name
+        for partner in partners
+        for a in found
+        if a.kind == COUNTRY and not a.is_place and a.i <= partner.i < a.j
+    ]
+    return next((s for s in states if war_sides(s)), states[0] if states else None)
 
 
 _SEATS = {seats[0].lower(): country for country, _a, seats, _d in gazetteer.COUNTRIES if seats}
@@ -2809,11 +2846,24 @@ _REGION_NAMES = frozenset(["Northern", "Southern", "Eastern", "Western"])
 
 
 def _dateline(span: Span) -> bool:
-    """ "HAVANA (AP) —": a capital in capitals opening a paragraph says where the story was
-    filed, not who acted."""
+    """ "HAVANA (AP) —", "MINSK, Belarus —": a place opening a paragraph before its dash says
+    where the story was filed, not who acted."""
     doc = span.doc
     opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
-    return opens and span.text.isupper() and len(span.text) > 2
+    return (opens and span.text.isupper() and len(span.text) > 2) or _in_dateline(span)
+
+
+def _in_dateline(span: Span) -> bool:
+    """ "MINSK, Belarus —", "UNITED NATIONS (Reuters) -": within the dateline opening a
+    paragraph ("IGAD called for ..." opens one with no dateline)."""
+    doc = span.doc
+    first = span.start
+    while first > 0 and first > span.start - 8 and "\n" not in doc[first - 1].text_with_ws:
+        first -= 1
+    if first > 0 and "\n" not in doc[first - 1].text_with_ws:
+        return False
+    at = doc[first].idx
+    return span.end_char <= at + dateline_prefix(doc.text[at : at + 200])
 
 
 def _is_speaker(span: Span) -> bool:
@@ -2978,6 +3028,7 @@ def actor_patterns(actor: KnownActor, nlp: Language) -> list[dict]:
     entry = _Entry(actor.name, actor.kind, actor.country, known=True)
     return [
         pattern
-        for alias in (actor.name, *actor.aliases)
+        for name in (actor.name, *actor.aliases)
+        for alias in _spellings(name)
         for pattern in _patterns_for(alias, entry, nlp)
     ]

@@ -1756,6 +1756,30 @@ _COLON_DATELINE_RE = re.compile(
 )
 
 
+DATELINE_PREFIX = re.compile(
+    r"""^\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[A-Z][a-z]+)
+    (?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?
+    (?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?
+    \s*(?:\([^()]{1,30}\))?\s*(?:--|—|–|-|:)\s*(?=[A-Z"“])""",
+    re.VERBOSE,
+)
+
+
+def dateline_prefix(text: str) -> int:
+    """How many characters of a paragraph's first sentence are its dateline: "BEIRUT - UN
+    observers ..." -> 9; "Tripoli: The envoy ..." -> 9; 0 without one."""
+    span = dateline_span(text[:80])
+    if span is not None and span[0] == len(text) - len(text.lstrip()):
+        return span[1]  # "Havana, Cuba (CNN) Colombia's government ...": a wire's dateline
+    match = DATELINE_PREFIX.match(text)
+    if match is None or len(match.group(0)) > 60:
+        return 0
+    head = match.group(0).split("(")[0].split(",")[0].strip(" -—–:")
+    if not head.isupper() and not match.group(0).rstrip().endswith(":"):
+        return 0  # "Sergey Lavrov - the minister ..." is no dateline
+    return match.end()
+
+
 def find_dateline(text: str, published: datetime.date | None = None) -> DateMention | None:
     """The date of a wire dateline opening the story, offsets into `text`; failing that,
     of a page header or a bracketed date heading it (see `_dated_header`).

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from timeline.extraction import gazetteer
 from timeline.extraction.dates import (
-    dateline_span,
+    dateline_prefix,
     governing_verb,
     hung_date,
     one_of_two_months,
@@ -1391,9 +1391,13 @@ def is_caption(sent, dates, published_date) -> bool:
     Astana, Kazakhstan, Jan. 23, 2017."). Its happening is real, but it is neither the lede
     nor the story's time."""
     root = sent.root
-    if root.tag_ not in {"VBZ", "VBP"} or not dates:
+    if not dates:
         return False
     today = published_date.first_day
+    if _closing_full_date(sent, dates[-1]) and dates[-1].first_day <= today:
+        return True  # "..., on the outskirts of Novokaterynivka, Ukraine, Sept. 4, 2014."
+    if root.tag_ not in {"VBZ", "VBP"}:
+        return False
     # The day itself counts when written out in full, as captions write it ("delegates
     # applaud in Beijing, September 19, 2005."): prose says "today" or the weekday.
     return any(
@@ -1410,6 +1414,26 @@ def is_caption(sent, dates, published_date) -> bool:
 
 
 _FULL_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _closing_full_date(sent, date) -> bool:
+    """A paragraph of one sentence closed by ", <day in full>." after a place, as a caption
+    ends ("... in Novokaterynivka, Ukraine, Sept. 4, 2014."); prose dates what happened with
+    "on", and seldom gives this year's."""
+    doc = sent.doc
+    alone = (sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws) and (
+        sent.end == len(doc) or "\n" in sent[-1].text_with_ws or "\n" in doc[sent.end].text
+    )
+    before = doc.text[sent.start_char : date.start].rstrip()
+    after = doc.text[date.end : sent.end_char].strip()
+    return (
+        alone
+        and date.precision == DAY
+        and date.anchor == ANCHOR_ABSOLUTE
+        and _FULL_YEAR.search(date.text) is not None
+        and before.endswith(",")
+        and after in (".", "")
+    )
 
 
 def choose_trigger(sent, text, quotes, sentence_actors, dates=()):
@@ -2073,30 +2097,6 @@ def truce_of_the_war(chosen, sent, quotes, dates, wars, story_war=(), day=None):
         if not {a.name for a in parties} & {a.name for a in chosen[1]}:
             return chosen[0], parties
     return chosen
-
-
-DATELINE_PREFIX = re.compile(
-    r"""^\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[A-Z][a-z]+)
-    (?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?
-    (?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?
-    \s*(?:\([^()]{1,30}\))?\s*(?:--|—|–|-|:)\s*(?=[A-Z"“])""",
-    re.VERBOSE,
-)
-
-
-def dateline_prefix(text: str) -> int:
-    """How many characters of a paragraph's first sentence are its dateline: "BEIRUT - UN
-    observers ..." -> 9; "Tripoli: The envoy ..." -> 9; 0 without one."""
-    span = dateline_span(text[:80])
-    if span is not None and span[0] == len(text) - len(text.lstrip()):
-        return span[1]  # "Havana, Cuba (CNN) Colombia's government ...": a wire's dateline
-    match = DATELINE_PREFIX.match(text)
-    if match is None or len(match.group(0)) > 60:
-        return 0
-    head = match.group(0).split("(")[0].split(",")[0].strip(" -—–:")
-    if not head.isupper() and not match.group(0).rstrip().endswith(":"):
-        return 0  # "Sergey Lavrov - the minister ..." is no dateline
-    return match.end()
 
 
 def within(items, starts, start, end):
