@@ -3418,3 +3418,11 @@ def test_a_caption_closed_by_a_full_date_is_no_scene_for_the_story(extract):
     ).events
     (doubt,) = [e for e in events if e.evidence.startswith("But")]
     assert doubt.date.value == "2015-03-05"
+
+
+def test_a_statement_released_on_a_day_dates_what_it_says(extract):
+    (event,) = extract(
+        "Serbia and Kosovo will resume talks in Brussels, a statement released on Thursday said.",
+        datetime.date(2013, 4, 22),
+    ).events
+    assert event.date.value == "2013-04-18"

@@ -929,14 +929,25 @@ def speech_time(verb) -> list:
         elif child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in SPEAKING:
             out += list(child.subtree)  # "Speaking in Moscow on Monday, Lavrov said"
         elif child.dep_ == "nsubj":
-            # "Lavrov, speaking at a news conference on Monday, said"
+            # "Lavrov, speaking at a news conference on Monday, said"; "a statement released
+            # on Saturday said": when the words were given out
             out += [
                 t
                 for c in child.children
-                if c.dep_ in {"acl", "advcl"} and c.tag_ == "VBG" and c.lemma_.lower() in SPEAKING
+                if c.dep_ in {"acl", "advcl"}
+                and (
+                    c.tag_ == "VBG"
+                    and c.lemma_.lower() in SPEAKING
+                    or c.tag_ == "VBN"
+                    and c.lemma_.lower() in ISSUING
+                )
                 for t in c.subtree
             ]
     return out
+
+
+# Verbs of giving out a text: "a statement released on Saturday", "a report issued Monday".
+ISSUING = frozenset(["release", "issue", "publish", "post", "circulate", "distribute"])
 
 
 # Verbs of the occasion a saying is made on: "speaking at a news conference on Monday".
