@@ -3426,3 +3426,17 @@ def test_a_statement_released_on_a_day_dates_what_it_says(extract):
         datetime.date(2013, 4, 22),
     ).events
     assert event.date.value == "2013-04-18"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The U.S. envoys met the Taliban delegation until 2:30 am on Friday.",
+        # (a gerund taken for the object of "had": the time is that of "had")
+        "The rebels' delegation had meeting with the U.S. representatives until 2:30 am on Friday.",
+    ],
+)
+def test_a_time_of_day_in_am_or_pm_is_no_present_tense(extract, sentence):
+    result = extract(sentence, datetime.date(2019, 9, 7))
+    assert [d.value for d in result.dates if d.text == "Friday"] == ["2019-09-06"]
+    assert [e.date.value for e in result.events] == ["2019-09-06"]  # it ended then

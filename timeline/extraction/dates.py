@@ -335,10 +335,20 @@ def governing_verb(doc, start: int, end: int, steps: int):
         return None
     token = span.root
     for _ in range(steps):
-        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+        if token.head.i == token.i or (token.pos_ in ("VERB", "AUX") and not _gerund_noun(token)):
             break
         token = token.head
     return token
+
+
+def _gerund_noun(token) -> bool:
+    """ "had meeting with them until Friday": a gerund in a noun's place, whose time is the
+    verb's above it."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ == "dobj"
+        and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in token.children)
+    )
 
 
 def _tense(doc, start: int, end: int) -> str | None:

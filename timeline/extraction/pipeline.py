@@ -252,7 +252,28 @@ def repair_parse(doc):
             continue
         subject.head, subject.dep_ = token.head, token.dep_
         token.dep_ = "npadvmod"
+    for token in doc:
+        # "until 2:30 am on Friday": a time of day, not the verb "to be" (whose present
+        # tense would put Friday ahead)
+        if (
+            token.lower_ in ("am", "pm")
+            and token.tag_.startswith("VB")
+            and token.i > 0
+            and CLOCK.fullmatch(doc[token.i - 1].text)
+        ):
+            token.tag_ = "NN"
+            mark = next((c for c in token.children if c.dep_ == "mark"), None)
+            if token.dep_ == "advcl" and mark is not None and token.head.i != token.i:
+                # ... and "until" takes it as its object, as a preposition would
+                mark.head, mark.dep_ = token.head, "prep"
+                token.head, token.dep_ = mark, "pobj"
+                for child in token.children:
+                    if child.dep_ == "nsubj":
+                        child.dep_ = "nummod"
     return doc
+
+
+CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?")
 
 
 # Forms the small model lemmatizes as another verb: "hoping" as "hop", "raging" as "rag".
