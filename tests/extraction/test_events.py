@@ -3440,3 +3440,13 @@ def test_a_time_of_day_in_am_or_pm_is_no_present_tense(extract, sentence):
     result = extract(sentence, datetime.date(2019, 9, 7))
     assert [d.value for d in result.dates if d.text == "Friday"] == ["2019-09-06"]
     assert [e.date.value for e in result.events] == ["2019-09-06"]  # it ended then
+
+
+def test_those_who_left_for_a_place_to_resume_talks_resume_them(extract):
+    (event,) = extract(
+        # (the parser reads "for Havana to resume" as a clause whose subject is Havana)
+        "Colombia's FARC rebels have left for Havana to resume peace talks.",
+        datetime.date(2013, 1, 14),
+    ).events
+    assert (event.type, event.place) == ("resumption", "Havana")
+    assert sources(event) == {"Revolutionary Armed Forces of Colombia"}

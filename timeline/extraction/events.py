@@ -2249,7 +2249,17 @@ def controls(verb) -> bool:
         and not any(c.dep_ == "mark" for c in verb.children)
     ):
         return True  # "Abbas made the announcement on Tuesday, saying ...": Abbas says
+    if (
+        verb.dep_ == "advcl"
+        and verb.head.lemma_.lower() in SETTING_OUT
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return True  # "The rebels left for Kuwait to resume talks": leaving is no event
     return verb.dep_ in {"xcomp", "acomp", "conj"}
+
+
+# Verbs of setting out, which the timeline does not record, whose purpose it does.
+SETTING_OUT = frozenset(["leave", "depart", "head", "fly"])
 
 
 def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
@@ -2652,6 +2662,14 @@ def event_place(trigger, doc, sent) -> str | None:
                     ent = entity_of(token) if token.dep_ == "pobj" else None
                     if ent is not None and token.ent_type_ in {"GPE", "LOC", "FAC"}:
                         places.append((0, token.i, ent.text.removeprefix("the ").strip()))
+    if not places and verb.dep_ == "advcl" and verb.head.lemma_.lower() in SETTING_OUT:
+        # "left for Oslo to resume talks": where they set out for
+        for prep in verb.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"for", "to"}:
+                for token in prep.children:
+                    ent = entity_of(token) if token.dep_ == "pobj" else None
+                    if ent is not None and token.ent_type_ in {"GPE", "LOC", "FAC"}:
+                        places.append((1, token.i, ent.text.removeprefix("the ").strip()))
     return min(places)[2] if places else None
 
 

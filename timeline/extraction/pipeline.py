@@ -253,6 +253,19 @@ def repair_parse(doc):
         subject.head, subject.dep_ = token.head, token.dep_
         token.dep_ = "npadvmod"
     for token in doc:
+        # "The rebels have left for Kuwait to resume talks": the parser reads "for Kuwait to
+        # resume" as a clause with Kuwait its subject ("for him to go"); after a verb of
+        # setting out, "for" and a name give the place headed for (the entities are not yet
+        # known here), and the rest is the purpose.
+        head = token.head
+        if token.dep_ != "advcl" or head.lower_ not in SETTING_OUT:
+            continue
+        mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+        place = next((c for c in token.children if c.dep_ == "nsubj" and c.tag_ == "NNP"), None)
+        if mark is not None and place is not None and mark.i + 1 == place.left_edge.i:
+            mark.head, mark.dep_ = head, "prep"
+            place.head, place.dep_ = mark, "pobj"
+    for token in doc:
         # "until 2:30 am on Friday": a time of day, not the verb "to be" (whose present
         # tense would put Friday ahead)
         if (
@@ -274,6 +287,20 @@ def repair_parse(doc):
 
 
 CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?")
+# Verbs of setting out for a place: "left for Kuwait", "headed for Geneva" (as written: the
+# repair runs before the lemmatizer).
+SETTING_OUT = frozenset(
+    f"{stem}{end}"
+    for stem, ends in [
+        ("leav", ("e", "es", "ing")),
+        ("left", ("",)),
+        ("depart", ("", "s", "ed", "ing")),
+        ("head", ("", "s", "ed", "ing")),
+        ("fl", ("y", "ies", "ew", "own", "ying")),
+        ("travel", ("", "s", "ed", "led", "ing", "ling")),
+    ]
+    for end in ends
+)
 
 
 # Forms the small model lemmatizes as another verb: "hoping" as "hop", "raging" as "rag".
