@@ -3450,3 +3450,34 @@ def test_those_who_left_for_a_place_to_resume_talks_resume_them(extract):
     ).events
     assert (event.type, event.place) == ("resumption", "Havana")
     assert sources(event) == {"Revolutionary Armed Forces of Colombia"}
+
+
+def test_a_meeting_in_one_town_and_a_meeting_agreed_in_another_are_two(extract):
+    events = extract(
+        "The Libyan 5+5 Joint Military Commission ended its talks in Ghadames on Tuesday.\n\n"
+        "The 5+5 Military Commission agreed to meet in Sirte later this month.",
+        datetime.date(2020, 11, 5),
+    ).events
+    assert [(e.type, e.date.value, e.place) for e in events] == [
+        ("meeting", "2020-11-03", "Ghadames"),
+        ("meeting", "2020-11", "Sirte"),
+    ]
+    assert all(sources(e) == {"Joint Military Commission"} for e in events)
+
+
+@pytest.mark.parametrize("verb", ["ended", "closed", "wrapped up"])
+def test_a_body_that_ended_its_talks_held_them(extract, verb):
+    (event,) = extract(
+        f"The Joint Military Commission {verb} its talks in Geneva on Tuesday.",
+        datetime.date(2020, 11, 5),
+    ).events
+    assert (event.type, event.date.value, event.place) == ("meeting", "2020-11-03", "Geneva")
+
+
+@pytest.mark.parametrize("verb", ["ended", "closed"])
+def test_ending_a_war_or_a_siege_is_no_meeting(extract, verb):
+    events = extract(
+        f"The Colombian government {verb} the siege of the town on Tuesday.",
+        datetime.date(2020, 11, 5),
+    ).events
+    assert all(e.type != "meeting" for e in events)

@@ -1436,11 +1436,24 @@ def _definite_references(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedA
         lefts = list(token.lefts)
         if not lefts or lefts[0].lower_ != "the" or any(t.i in taken for t in lefts):
             continue
-        if any(t.pos_ in ("PROPN",) or t.dep_ == "poss" for t in lefts):
-            continue  # "the Kremlin's council": another body
         noun = token.lemma_.lower()
         earlier = [a for a in bodies if a.j <= token.i]
-        if noun == "body" and any(t.like_num or "member" in t.lower_ for t in lefts):
+        # "The 5+5 Military Commission" after "the 5+5 Joint Military Commission" (untagged
+        # after the numbers): the body named before, by its last words
+        tail = [t.lower_ for t in doc[lefts[0].i + 1 : token.i + 1] if t.is_alpha]
+        match = next(
+            (
+                a
+                for a in reversed(earlier)
+                if len(tail) >= 2 and a.name.lower().split()[-len(tail) :] == tail
+            ),
+            None,
+        )
+        if match is None and any(t.pos_ in ("PROPN",) or t.dep_ == "poss" for t in lefts):
+            continue  # "the Kremlin's council": another body
+        if match is not None:
+            pass
+        elif noun == "body" and any(t.like_num or "member" in t.lower_ for t in lefts):
             match = next((a for a in reversed(earlier) if "Council" in a.name), None)
         elif noun in _SHORT_NAMES:
             match = next((a for a in reversed(earlier) if a.name == _SHORT_NAMES[noun]), None)

@@ -404,6 +404,8 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False
         if token.dep_ == "pobj" and head.lower_ == "during":
             return noun, False  # "progress was made during a phone call on Sunday"
+        if noun == "meeting" and token.dep_ == "dobj" and head.lemma_.lower() in CLOSING:
+            return noun, False  # "ended its talks in Ghadames": the talks, which ended
         if (
             noun == "meeting"
             and token.dep_ in {"dobj", "attr"}
@@ -434,6 +436,10 @@ ARGUING = frozenset(["clash", "spar", "fight", "battle"])
 SUCCEEDING = frozenset(
     ["replace", "succeed", "become", "take", "appoint", "name", "select", "choose", "pick"]
 )
+
+# Verbs that close a gathering: "ended its talks", "wrapped up the conference" (what else
+# they end, a war or a siege, is no happening of theirs).
+CLOSING = frozenset(["end", "close", "wrap"])
 
 # Verbs that stop what their object does: "end military backing" is no force.
 STOPPING = frozenset(["end", "stop", "halt", "cease", "suspend", "cut", "ban", "curb", "limit"])
@@ -1895,6 +1901,9 @@ def find_events(
         ],
         key=lambda a: a.i,
     )
+    doc.user_data[TOWNS] = {
+        i: a.surface for a in actors if a.is_place and a.kind == "place" for i in range(a.i, a.j)
+    }
     actors = [
         a
         for a in actors
@@ -2177,6 +2186,10 @@ def light_verb(trigger):
     if trigger.verbal:
         return token
     light = token.dep_ in {"dobj", "attr"} and token.head.lemma_.lower() in LIGHT_VERBS
+    # "ended its talks in Ghadames on Tuesday"
+    light = light or (
+        trigger.type == "meeting" and token.dep_ == "dobj" and token.head.lemma_.lower() in CLOSING
+    )
     # "The deal was signed by Russia and Turkey": the passive's verb, which names the doers
     # (of force, "was carried out by the regime" is mostly a claim, left to who makes it)
     # "the talks involve Kuchma and Zakharchenko": who the gathering holds
@@ -2545,6 +2558,15 @@ def actor_role(actor, verb, reporter, doc) -> str:
     return OTHER
 
 
+def place_words(token, towns) -> str | None:
+    """The words of the place `token` is in: the model's place entity, else a place the
+    resolver knew there."""
+    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        ent = entity_of(token)
+        return ent.text if ent is not None else None
+    return towns.get(token.i)
+
+
 def reaches_through_prepositions(token, verb) -> bool:
     """Whether `token` hangs on `verb` by prepositional phrases alone: "signed ... during talks
     in Kazakhstan" does; "a memorandum on zones in Syria" (through the object) and "envoy to
@@ -2615,7 +2637,10 @@ def event_place(trigger, doc, sent) -> str | None:
 
     The nearest to the trigger in the parse wins, and never one inside the subject
     ("The envoy to Syria met Assad in Damascus": Damascus). A statement is placed only
-    where it was made ("said in Ankara"), not where the things it talks about happen."""
+    where it was made ("said in Ankara"), not where the things it talks about happen.
+    The places the actor resolver knew count whatever the model tagged them ("in Ghadames",
+    tagged an organization): `find_events` leaves them in the doc's user data."""
+    towns = doc.user_data.get(TOWNS, {})
     verb = light_verb(trigger)
     noun = trigger.token
     if (
@@ -2631,7 +2656,7 @@ def event_place(trigger, doc, sent) -> str | None:
     places = []
     for token in tokens:
         if (
-            token.ent_type_ in {"GPE", "LOC", "FAC"}
+            (words := place_words(token, towns))
             and token.head.dep_ == "prep"
             and (
                 token.head.lower_ in {"in", "at", "to", "near", "inside", "outside"}
@@ -2639,10 +2664,8 @@ def event_place(trigger, doc, sent) -> str | None:
             )
             and reaches_through_prepositions(token, verb)
         ):
-            ent = entity_of(token)
-            if ent is not None:
-                distance = depth_of(token) - depth_of(verb)
-                places.append((distance, token.i, ent.text.removeprefix("the ").strip()))
+            distance = depth_of(token) - depth_of(verb)
+            places.append((distance, token.i, words.removeprefix("the ").strip()))
     for token in tokens:
         # "will be signed in the Cuban capital": the country's seat of government
         seat = capital_of(token)
@@ -2659,9 +2682,9 @@ def event_place(trigger, doc, sent) -> str | None:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in into:
                 for token in prep.children:
-                    ent = entity_of(token) if token.dep_ == "pobj" else None
-                    if ent is not None and token.ent_type_ in {"GPE", "LOC", "FAC"}:
-                        places.append((0, token.i, ent.text.removeprefix("the ").strip()))
+                    words = place_words(token, towns) if token.dep_ == "pobj" else None
+                    if words:
+                        places.append((0, token.i, words.removeprefix("the ").strip()))
     if not places and verb.dep_ == "advcl" and verb.head.lemma_.lower() in SETTING_OUT:
         # "left for Oslo to resume talks": where they set out for
         for prep in verb.head.children:
@@ -2782,11 +2805,24 @@ def other_rounds(a: Event, b: Event) -> bool:
     return len(ordinals) > 1 or "first" in ordinals
 
 
+def other_places(a: Event, b: Event) -> bool:
+    """Whether the two happened in two towns: "concluded its meetings in Ghadames" and
+    "agreed to meet in Sirte". A country is no town: "talks in Syria" may be in Damascus."""
+    if not a.place or not b.place or a.place == b.place:
+        return False
+    return not ({a.place, b.place} & COUNTRY_NAMES)
+
+
+COUNTRY_NAMES = frozenset(country for country, *_ in gazetteer.COUNTRIES)
+# The doc's user-data key for the places the resolver found: token index -> their words.
+TOWNS = "timeline_towns"
+
+
 def same_happening(earlier: Found, later: Found) -> bool:
     a, b = earlier.event, later.event
     if not same_kin(a.type, b.type) and not (b.type == "statement" and a.type in SPEECH_TYPES):
         return False
-    if other_rounds(a, b):
+    if other_rounds(a, b) or other_places(a, b):
         return False
     # The same doers "also" did something: another act of theirs. Others "also" doing it
     # ("Arab League nations also signed on to it") join the same happening.
