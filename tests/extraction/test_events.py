@@ -3481,3 +3481,14 @@ def test_ending_a_war_or_a_siege_is_no_meeting(extract, verb):
         datetime.date(2020, 11, 5),
     ).events
     assert all(e.type != "meeting" for e in events)
+
+
+def test_a_question_of_the_writers_reports_nothing(extract):
+    events = extract(
+        "Hans Grundberg announced a truce on Friday.\n\n"
+        "What did the UN envoy tell the Security Council on Friday?\n\n"
+        '"Why should we talk now?" the Houthi spokesman asked on Friday.',
+        datetime.date(2022, 4, 1),
+    ).events
+    assert [e.evidence.split()[0] for e in events if "?" not in e.evidence] == ["Hans", "the"]
+    assert not any(e.evidence.startswith("What") for e in events)

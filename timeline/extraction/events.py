@@ -1954,6 +1954,8 @@ def find_events(
         hanging = [d for d in all_in_sentence if d.hangs_on]
         sentence_actors = within(actors, actor_starts, sent.start, sent.end)
         quotes = quoted_spans(text, sent.start_char)
+        if asks(text, sent.start_char, quotes):
+            continue  # "What did the UN envoy say?": a question reports nothing
         explicit_dates = [d for d in in_sentence if not inside(d.start, quotes)]
         headline = sent.start_char < headline_end and paragraph != caption_paragraph
         chosen = choose_trigger(sent, text, quotes, sentence_actors, explicit_dates)
@@ -2070,6 +2072,13 @@ def find_events(
     # that keeps every parsed article alive until the garbage collector runs.
     doc.user_data.pop("timeline_ranked_triggers", None)
     return merge_same_happenings(found)
+
+
+def asks(text: str, offset: int, quotes) -> bool:
+    """Whether the sentence is a question of the writer's: it ends in "?" outside quotes
+    (a subheading "What did the UN envoy say?"; '"Why talk now?" he asked.' reports)."""
+    body = text.rstrip()
+    return body.endswith("?") and not inside(offset + len(body) - 1, quotes)
 
 
 def new_event(sent, trigger, participants, date, explicit, planned, lead, named) -> Event:
