@@ -3492,3 +3492,21 @@ def test_a_question_of_the_writers_reports_nothing(extract):
     ).events
     assert [e.evidence.split()[0] for e in events if "?" not in e.evidence] == ["Hans", "the"]
     assert not any(e.evidence.startswith("What") for e in events)
+
+
+def test_what_is_done_after_last_weeks_meeting_is_done_that_week(extract):
+    (event,) = extract(
+        "After a meeting in Doha last week, Afghanistan's opposition parties agreed to send "
+        "one delegation to Moscow.",
+        datetime.date(2019, 2, 5),
+    ).events
+    assert (event.type, event.date.value, event.date.precision) == ("agreement", "2019-01", "month")
+
+
+def test_talks_that_hit_a_roadblock_strike_no_one(extract):
+    events = extract(
+        "Afghan peace talks set to resume in Doha this week hit a roadblock when the Taliban "
+        "refused to attend.",
+        datetime.date(2020, 9, 8),
+    ).events
+    assert not any(e.type == "violence" for e in events)

@@ -361,7 +361,15 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return None, True  # "the deal was struck", "held talks": the noun names the event
         if any(c.dep_ in {"ccomp", "xcomp"} and is_hypothetical(c) for c in token.children):
             return None, True  # "will decide whether to attend": nothing decided yet
-        return verb_type(token.lemma_.lower(), particle_of(token), verb_objects(token)), True
+        kind = verb_type(token.lemma_.lower(), particle_of(token), verb_objects(token))
+        doer = token  # (a conjunct without a subject has its head's: "talks set ... hit")
+        while doer.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in doer.children):
+            doer = doer.head
+        if kind == "violence" and any(
+            c.dep_ == "nsubj" and NOUNS.get(c.lemma_.lower()) in TALKING for c in doer.children
+        ):
+            return None, True  # "the talks hit a roadblock": no force is used by talks
+        return kind, True
     if token.pos_ in {"NOUN", "PROPN"}:
         lemma = token.lemma_.lower()
         noun = NOUNS.get(lemma) or NOUNS.get(token.lower_)
@@ -428,6 +436,9 @@ GUESTS = frozenset(
     ["official", "delegate", "delegation", "leader", "minister", "envoy", "representative"]
     + ["counterpart", "president", "diplomat", "negotiator", "team", "party", "side", "rival"]
 )
+
+# What words and papers are, which strike no one: "the talks hit a roadblock".
+TALKING = frozenset(["meeting", "agreement", "proposal", "statement", "resolution"])
 
 # Verbs of fighting that people (not forces) do with words.
 ARGUING = frozenset(["clash", "spar", "fight", "battle"])
@@ -1084,10 +1095,11 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     pos = trigger.token.idx
     doc = trigger.token.doc
     # "Speaking after Saturday's talks, Kerry told a news conference": said at the talks'
-    # end, that day (when nothing else dates it).
+    # end, that day (when nothing else dates it); "After a meeting in Riyadh last week, the
+    # groups agreed": that week.
     after_a_gathering = [
         d for d in dates_in_sentence
-        if d.precision == DAY and (owner := noun_dated(doc, d)) is not None
+        if d.precision in (DAY, MONTH) and (owner := gathering_dated(doc, d)) is not None
         and owner.dep_ == "pobj" and owner.head.lower_ in {"after", "following"}
         and NOUNS.get(owner.lemma_.lower()) == "meeting"
     ]  # fmt: skip
@@ -1669,6 +1681,18 @@ def noun_dated(doc, date):
 
 
 PARTS_OF_DAY = frozenset(["morning", "afternoon", "evening", "night", "midday", "noon"])
+
+
+def gathering_dated(doc, date):
+    """The noun a date modifies, also after it: "a meeting in Riyadh last week"."""
+    owner = noun_dated(doc, date)
+    if owner is not None:
+        return owner
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "npadvmod":
+        return None
+    head = span.root.head
+    return head if head.pos_ == "NOUN" and head.i < span.start else None
 
 
 def of_an_earlier_happening(doc, date) -> bool:
