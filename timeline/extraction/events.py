@@ -1096,10 +1096,12 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     doc = trigger.token.doc
     # "Speaking after Saturday's talks, Kerry told a news conference": said at the talks'
     # end, that day (when nothing else dates it); "After a meeting in Riyadh last week, the
-    # groups agreed": that week.
+    # groups agreed": that week (but "met ..., after a first meeting in January" is another
+    # meeting, later).
+    coarse = () if same_kin(trigger.type, "meeting") else (MONTH,)
     after_a_gathering = [
         d for d in dates_in_sentence
-        if d.precision in (DAY, MONTH) and (owner := gathering_dated(doc, d)) is not None
+        if d.precision in (DAY, *coarse) and (owner := gathering_dated(doc, d)) is not None
         and owner.dep_ == "pobj" and owner.head.lower_ in {"after", "following"}
         and NOUNS.get(owner.lemma_.lower()) == "meeting"
     ]  # fmt: skip
