@@ -1241,3 +1241,14 @@ def test_rebels_listed_after_two_states_are_those_of_the_state_at_war():
 def test_a_bodys_name_in_either_spelling_is_found_whole(nlp, name):
     text = f"Monitors from {name} arrived in Donetsk on Tuesday."
     assert names(nlp, text) == ["Organization for Security and Co-operation in Europe"]
+
+
+def test_a_countrys_initials_in_brackets_are_that_country(nlp):
+    text = "The Central African Republic (CAR) signed a deal with Chad. CAR and Chad will meet."
+    found = [n for n in names(nlp, text) if n != "Chad"]
+    assert found == ["Central African Republic"] * 3
+
+
+def test_capitalised_words_ending_in_a_people_before_a_noun_are_no_name(nlp):
+    text = "Veteran Sudanese rebel leader John Garang was sworn in as vice president."
+    assert names(nlp, text) == ["John Garang"]

@@ -3510,3 +3510,15 @@ def test_talks_that_hit_a_roadblock_strike_no_one(extract):
         datetime.date(2020, 9, 8),
     ).events
     assert not any(e.type == "violence" for e in events)
+
+
+def test_one_sworn_in_as_president_takes_office(extract):
+    (event,) = extract(
+        "Salva Kiir was sworn in as president of South Sudan on Saturday.",
+        datetime.date(2011, 7, 10),
+    ).events
+    assert (event.type, event.date.value, set(actors(event))) == (
+        "appointment",
+        "2011-07-09",
+        {"Salva Kiir"},
+    )

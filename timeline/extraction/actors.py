@@ -836,6 +836,15 @@ class ActorResolver:
             return None  # "Syrians", "Arab", "the Syrian": a people, not an actor
         if span.text == span.text.lower():
             return None  # "congress", "the council": no name, whatever the model tagged
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if (
+            len(span) > 1
+            and span[-1].lower_ in _DEMONYMS
+            and after is not None
+            and after.is_lower
+            and after.pos_ == "NOUN"
+        ):
+            return None  # "Veteran Somali faction leader": words describing, not a name
         if len(span) == 1 and span[0].lower_ in _STATE_NOUNS:
             return None  # "Government" alone: the collectives read whose it is
         if _called_a_place(span.root):
@@ -1261,20 +1270,18 @@ def _acronyms(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
             and after.j - after.i == 1
             and after.surface.isupper()
             and after.name != actor.name
-            and actor.kind in (ORGANIZATION, GROUP)
-            and _initials(actor.surface).startswith(after.surface[:1])
+            and _stands_for(actor, after.surface)
         ):
             named[after.surface] = actor
     for actor in found:
         # "the Intergovernmental Authority on Development (IGAD)", the acronym no entity
         k = actor.j
         if (
-            actor.kind in (ORGANIZATION, GROUP)
-            and k + 2 < len(doc)
+            k + 2 < len(doc)
             and doc[k].text == "("
             and doc[k + 2].text == ")"
             and doc[k + 1].text.isupper()
-            and _initials(actor.surface).startswith(doc[k + 1].text[:1])
+            and _stands_for(actor, doc[k + 1].text)
         ):
             named.setdefault(doc[k + 1].text, actor)
     if not named:
@@ -1294,6 +1301,15 @@ def _acronyms(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _stands_for(actor: ResolvedActor, acronym: str) -> bool:
+    """Whether an acronym in brackets after `actor` is its short name: a body's starts as
+    its name does ("the Intergovernmental Authority on Development (IGAD)"); a country's
+    is its initials ("the Central African Republic (CAR)", not "Russia (RIA)")."""
+    if actor.kind in (ORGANIZATION, GROUP):
+        return _initials(actor.surface).startswith(acronym[:1])
+    return actor.kind == COUNTRY and _initials(actor.surface) == acronym
 
 
 def _nicknamed(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:

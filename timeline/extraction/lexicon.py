@@ -129,6 +129,7 @@ PHRASAL = {
     ("sign", "up"): "agreement",
     ("sit", "down"): "meeting",
     ("hand", "over"): "release",
+    ("swear", "in"): "appointment",  # "was sworn in as president": takes office, swears no word
 }
 # A verb whose type depends on its object: "adopted a resolution", "imposed sanctions".
 VERB_OBJECTS = {
