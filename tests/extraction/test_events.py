@@ -3522,3 +3522,14 @@ def test_one_sworn_in_as_president_takes_office(extract):
         "2011-07-09",
         {"Salva Kiir"},
     )
+
+
+def test_talks_during_which_a_team_representing_a_side_was_met_date_the_meeting(extract):
+    (event,) = extract(
+        "A delegation from Manila, headed by chief negotiator Miriam Coronel-Ferrer, met with "
+        "a team representing the Moro Islamic Liberation Front insurgents during talks on "
+        "Monday facilitated by Malaysia, officials said.",
+        datetime.date(2014, 1, 21),
+    ).events
+    assert event.date.value == "2014-01-20"
+    assert {"Miriam Coronel-Ferrer", "Moro Islamic Liberation Front"} <= set(actors(event))

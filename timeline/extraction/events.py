@@ -582,8 +582,10 @@ def clause_tokens(trigger, keep_participles: bool = False) -> list:
                 if keep_participles and child.dep_ == "acl" and child.tag_ in {"VBG", "VBN"}:
                     stack.append(child)
                     continue
-                if child.dep_ == "acl" and child.lemma_.lower() in SCHEDULING:
-                    stack.append(child)  # "a round of meetings scheduled for January"
+                if child.dep_ == "acl" and child.lemma_.lower() in SCHEDULING | {"represent"}:
+                    # "a round of meetings scheduled for January"; "met a team representing
+                    # the insurgents": the insurgents met
+                    stack.append(child)
                     continue
                 marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
                 if child.dep_ in {"relcl", "acl", "csubj", "parataxis"} or marks & SUBORDINATORS:
