@@ -238,12 +238,15 @@ def test_article_not_in_english_yields_no_events(extract):
 
 
 def test_a_date_in_a_clause_about_the_speaker_does_not_date_the_statement(extract):
-    (event,) = extract(
+    events = extract(
         "Brahimi, who arrived in Damascus on Sunday by road from Beirut, told reporters that "
         "he had exchanged views with Assad.",
         datetime.date(2012, 12, 24),
     ).events
+    (event,) = [e for e in events if e.type == "statement"]
     assert (event.type, event.date.value, event.date.text) == ("statement", "2012-12-24", "")
+    # (the arrival, dated by its own clause, is a happening of its own)
+    assert [(e.type, e.date.value) for e in events if e is not event] == [("visit", "2012-12-23")]
 
 
 def test_the_talks_are_dated_by_their_own_date_not_the_day_it_was_said(extract):
@@ -1679,11 +1682,13 @@ def test_what_those_gathered_do_is_dated_by_the_clause_on_their_gathering(extrac
         day,
     ).events
     assert (event.type, event.date.value) == ("sanction", "2022-02-07")
-    # One state's meeting in a clause on it does not date what it says.
-    (event,) = extract(
-        "Russia, which met the envoy on Monday, said it would veto the plan.", day
-    ).events
-    assert (event.type, event.date.value) == ("statement", "2022-02-11")
+    # One state's meeting in a clause on it does not date what it says (it is a happening
+    # of its own).
+    events = extract("Russia, which met the envoy on Monday, said it would veto the plan.", day)
+    assert sorted((e.type, e.date.value) for e in events.events) == [
+        ("meeting", "2022-02-07"),
+        ("statement", "2022-02-11"),
+    ]
 
 
 def test_a_cnn_dateline_in_ordinary_capitals_is_neither_actor_nor_evidence(extract):
@@ -3533,3 +3538,24 @@ def test_talks_during_which_a_team_representing_a_side_was_met_date_the_meeting(
     ).events
     assert event.date.value == "2014-01-20"
     assert {"Miriam Coronel-Ferrer", "Moro Islamic Liberation Front"} <= set(actors(event))
+
+
+def test_a_relative_clause_with_a_day_of_its_own_is_a_second_happening(extract):
+    events = extract(
+        "Martin Griffiths, who arrived in Amman on Tuesday, said on Wednesday that the two "
+        "sides had agreed to swap prisoners.",
+        datetime.date(2020, 9, 30),
+    ).events
+    assert sorted((e.type, e.date.value, e.place) for e in events) == [
+        ("statement", "2020-09-30", None),
+        ("visit", "2020-09-29", "Amman"),
+    ]
+
+
+def test_a_relative_clause_of_long_ago_is_no_second_happening(extract):
+    events = extract(
+        "Martin Griffiths, who arrived in Amman in 2012, said on Wednesday that the two "
+        "sides had agreed to swap prisoners.",
+        datetime.date(2020, 9, 30),
+    ).events
+    assert [(e.type, e.date.value) for e in events] == [("statement", "2020-09-30")]

@@ -552,8 +552,10 @@ def in_background_clause(token) -> bool:
 
 def dated_participle(verb) -> bool:
     """A past participle describing a noun with a day of its own ("the deal reached
-    Thursday", "the truce signed on Sunday"): a reduced relative clause that tells when."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+    Thursday", "the truce signed on Sunday"): a reduced relative clause that tells when;
+    or a relative clause that does ("the coalition, which was formed Sunday in Qatar")."""
+    relative = verb.dep_ == "relcl" and verb.pos_ == "VERB"
+    if not relative and (verb.dep_ != "acl" or verb.tag_ != "VBN"):
         return False
     for child in verb.children:
         if child.dep_ in {"npadvmod", "tmod"} and child.ent_type_ == "DATE":
@@ -1291,32 +1293,59 @@ def coordinated_events(sent, main, dates, sentence_actors, quotes, main_event) -
     return out
 
 
-def dated_participles(sent, quotes, sentence_actors):
+def dated_participles(sent, quotes, sentence_actors, relative=False):
     """(candidate, actors) for each past participle that tells a happening of its own day
     while describing a noun: "Kerry welcomed the deal signed on Friday by Kiev and the
     rebels" reports the signing too, "The truce, agreed on Sunday by both sides, held"
-    only the agreeing."""
+    only the agreeing. With `relative`, relative clauses too (beside a main event only)."""
     out = []
     for token in sent:
         if not dated_participle(token) or (quotes and inside(token.idx, quotes)):
+            continue
+        if token.dep_ == "relcl" and not relative:
             continue
         kind, verbal = trigger_type(token)
         if not kind or not verbal or is_negated(token) or kind in SPEECH_TYPES:
             continue
         candidate = Candidate(token, kind, depth_of(token), True)
         participants = event_actors(sent, candidate, sentence_actors, quotes)
+        if token.dep_ == "relcl" and not any(a.role == SOURCE for a in participants):
+            participants += antecedent_actors(token, sentence_actors, participants)
         if any(a.role == SOURCE for a in participants):
             out.append((candidate, participants))
     return out
 
 
+def antecedent_actors(clause, sentence_actors, taken) -> list[ActorMention]:
+    """Who "who" or "which" stands for in a relative clause: the noun it describes ("Yusuf,
+    who was elected on Sunday"; "the coalition, which was formed Sunday")."""
+    if not any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WP", "WDT"} for c in clause.children
+    ):
+        return []
+    inside = {t.i for t in clause.subtree}
+    noun = {t.i for t in clause.head.subtree} - inside
+    names = {a.name for a in taken}
+    return [
+        a.mention(SOURCE)
+        for a in sentence_actors
+        if a.i in noun and a.name not in names and not a.is_place
+    ]
+
+
 def participle_events(sent, main, dates, sentence_actors, quotes, main_event) -> list[Event]:
     """The dated participles' happenings beside the sentence's main event."""
     out = []
-    for candidate, participants in dated_participles(sent, quotes, sentence_actors):
+    for candidate, participants in dated_participles(sent, quotes, sentence_actors, True):
         if candidate.token.i == main.token.i:
             continue
         date, explicit = event_date(sent, candidate, dates, None)
+        if candidate.token.dep_ == "relcl" and (
+            date is None or date.precision != DAY or date.value == main_event.date.value
+        ):
+            # "the coalition, formed in 2012": background, not the story's news; "ministers,
+            # who met in Brussels on Monday, agreed": the gathering frames the agreeing
+            continue
         if explicit and date is not None and date.value:
             kind = candidate.type
             out.append(another_event(sent, main_event, candidate, kind, participants, date))
