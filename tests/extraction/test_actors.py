@@ -1252,3 +1252,20 @@ def test_a_countrys_initials_in_brackets_are_that_country(nlp):
 def test_capitalised_words_ending_in_a_people_before_a_noun_are_no_name(nlp):
     text = "Veteran Sudanese rebel leader John Garang was sworn in as vice president."
     assert names(nlp, text) == ["John Garang"]
+
+
+def test_a_secretary_general_of_a_body_named_is_that_bodys():
+    pipeline = Pipeline()
+    doc = pipeline.nlp("The Secretary General of the Arab League said talks would resume.")
+    found = [a.name for a in pipeline.resolver.resolve(doc, on=datetime.date(2012, 11, 13))]
+    assert found == ["Nabil Elaraby"]
+
+
+def test_a_secretary_general_of_a_bloc_unnamed_is_nobody_known():
+    pipeline = Pipeline()
+    doc = pipeline.nlp(
+        "The Gulf Cooperation Council met on Monday. The general secretary of the oil-rich "
+        "bloc called on Arab states to follow."
+    )
+    found = [a.name for a in pipeline.resolver.resolve(doc, on=datetime.date(2012, 11, 13))]
+    assert "Ban Ki-moon" not in found

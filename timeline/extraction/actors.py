@@ -750,8 +750,14 @@ class ActorResolver:
             if not (to_un and country):
                 return None
             role, body = "un ambassador", country
-        elif body is None and role in ("chief", "president", "leader") and topics:
-            body, topic = topics[0], ""  # "the head of the Arab League", "president of Syria"
+        elif (
+            body is None
+            and role in ("chief", "president", "leader", "secretary-general")
+            and topics
+        ):
+            # "the head of the Arab League", "president of Syria", "the secretary-general of
+            # the United Nations"
+            body, topic = topics[0], ""
         if body is None:
             # "the envoy", "the secretary-general": the one the text has named, else the
             # office's usual body ("the secretary of state" is American).
@@ -766,6 +772,8 @@ class ActorResolver:
                     default=earlier[-1],
                 )
                 return self._office_actor(head, last.name, last.country, role)
+            if any(g.lemma_.lower() in BODY_NOUNS for g in objects):
+                return None  # "the general secretary of the oil-rich bloc": not the UN's
             body = DEFAULT_BODY.get(role)
             if body is None:
                 return None
@@ -1297,6 +1305,13 @@ def _acronyms(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
         else a
         for a in found
     ]
+
+
+# Nouns for a body, which an office "of" them belongs to, whichever it is.
+BODY_NOUNS = frozenset(
+    ["bloc", "alliance", "organisation", "organization", "union", "league", "group"]
+    + ["council", "movement", "party", "commission", "committee", "body", "grouping"]
+)
 
 
 def _initials(name: str) -> str:
