@@ -3568,3 +3568,12 @@ def test_a_headlines_doers_to_do_a_thing_on_a_weekday_will_do_it(extract):
         datetime.date(2006, 10, 25),
     ).events
     assert (event.type, event.date.value) == ("meeting", "2006-10-27")
+
+
+def test_whom_a_report_is_according_to_did_not_do_it(extract):
+    (event,) = extract(
+        "Salva Kiir and Riek Machar, according to the Foreign Ministry, agreed on Monday to "
+        "form a unity government.",
+        datetime.date(2019, 11, 5),
+    ).events
+    assert (event.type, sources(event)) == ("agreement", {"Salva Kiir", "Riek Machar"})

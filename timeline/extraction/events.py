@@ -2400,7 +2400,14 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
         and any(g.lemma_.lower() == "pressure" for g in c.children)
         for t in c.subtree
     }
-    indices = {t.i for t in clause} - scene - pressing
+    # "The principals, according to State House, agreed": the source of the news, no party
+    sourced = {
+        t.i
+        for c in clause
+        if c.dep_ == "prep" and c.lower_ == "according" and trigger.type not in SPEECH_TYPES
+        for t in c.subtree
+    }
+    indices = {t.i for t in clause} - scene - pressing - sourced
     out: dict[str, ActorMention] = {}
     for actor in actors:
         if not (sent.start <= actor.i < sent.end):
