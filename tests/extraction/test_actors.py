@@ -1218,11 +1218,6 @@ def test_the_envoy_after_one_replaced_another_as_envoy_is_the_new_one():
     assert envoy.name == "Karl Olsen"
 
 
-def test_the_country_in_a_dateline_is_where_the_story_was_filed_not_who_acted(nlp):
-    text = "SOCHI, Russia — Georgia and Armenia signed a trade accord on Friday."
-    assert names(nlp, text) == ["Georgia", "Armenia"]
-
-
 def test_rebels_listed_after_two_states_are_those_of_the_state_at_war():
     pipeline = Pipeline()
     doc = pipeline.nlp("Ukraine, Germany and the separatists agreed on a prisoner swap on Friday.")

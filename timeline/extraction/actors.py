@@ -24,7 +24,6 @@ from spacy.tokens import Doc, Span, Token
 
 from timeline.extraction import gazetteer
 from timeline.extraction.coordinates import coordinates
-from timeline.extraction.dates import dateline_prefix
 from timeline.extraction.lexicon import AIDES, NOUNS, REPORTING_VERBS, VERBS
 from timeline.extraction.offices import (
     DEFAULT_BODY,
@@ -828,8 +827,6 @@ class ActorResolver:
                 return None  # "a national coalition government" is no Syrian National Coalition
             if _modifies_title(span) or _modifies_person(span) or _owns_media(span):
                 return None  # "US" in "US Vice-President Joe Biden": an affiliation
-            if _in_dateline(span):
-                return None
             place = entry.kind == COUNTRY and _place_slot(span.root)
             return _actor(span, entry.name, entry.kind, entry.country, via, is_place=place)
         if entry is not None and entry.kind == PLACE:  # a seat of government
@@ -2890,24 +2887,11 @@ _REGION_NAMES = frozenset(["Northern", "Southern", "Eastern", "Western"])
 
 
 def _dateline(span: Span) -> bool:
-    """ "HAVANA (AP) —", "MINSK, Belarus —": a place opening a paragraph before its dash says
-    where the story was filed, not who acted."""
+    """ "HAVANA (AP) —": a capital in capitals opening a paragraph says where the story was
+    filed, not who acted."""
     doc = span.doc
     opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
-    return (opens and span.text.isupper() and len(span.text) > 2) or _in_dateline(span)
-
-
-def _in_dateline(span: Span) -> bool:
-    """ "MINSK, Belarus —", "UNITED NATIONS (Reuters) -": within the dateline opening a
-    paragraph ("IGAD called for ..." opens one with no dateline)."""
-    doc = span.doc
-    first = span.start
-    while first > 0 and first > span.start - 8 and "\n" not in doc[first - 1].text_with_ws:
-        first -= 1
-    if first > 0 and "\n" not in doc[first - 1].text_with_ws:
-        return False
-    at = doc[first].idx
-    return span.end_char <= at + dateline_prefix(doc.text[at : at + 200])
+    return opens and span.text.isupper() and len(span.text) > 2
 
 
 def _is_speaker(span: Span) -> bool:

@@ -412,8 +412,6 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False
         if token.dep_ == "pobj" and head.lower_ == "during":
             return noun, False  # "progress was made during a phone call on Sunday"
-        if noun == "meeting" and token.dep_ == "dobj" and head.lemma_.lower() in CLOSING:
-            return noun, False  # "ended its talks in Ghadames": the talks, which ended
         if (
             noun == "meeting"
             and token.dep_ in {"dobj", "attr"}
@@ -447,10 +445,6 @@ ARGUING = frozenset(["clash", "spar", "fight", "battle"])
 SUCCEEDING = frozenset(
     ["replace", "succeed", "become", "take", "appoint", "name", "select", "choose", "pick"]
 )
-
-# Verbs that close a gathering: "ended its talks", "wrapped up the conference" (what else
-# they end, a war or a siege, is no happening of theirs).
-CLOSING = frozenset(["end", "close", "wrap"])
 
 # Verbs that stop what their object does: "end military backing" is no force.
 STOPPING = frozenset(["end", "stop", "halt", "cease", "suspend", "cut", "ban", "curb", "limit"])
@@ -2047,7 +2041,9 @@ def find_events(
                 None,
             )
         in_caption = caption or paragraph == caption_paragraph  # not where the story is
-        main_dates = [] if in_caption else main_clause_dates(sent, explicit_dates)
+        # (a headline's time is not the body's: "Brahimi to resign end of May" over a body
+        # that tells what happened today)
+        main_dates = [] if in_caption or headline else main_clause_dates(sent, explicit_dates)
         if chosen is None:
             narrative = narrative_date(main_dates, text, sent.start_char) or narrative
             continue
@@ -2252,10 +2248,6 @@ def light_verb(trigger):
     if trigger.verbal:
         return token
     light = token.dep_ in {"dobj", "attr"} and token.head.lemma_.lower() in LIGHT_VERBS
-    # "ended its talks in Ghadames on Tuesday"
-    light = light or (
-        trigger.type == "meeting" and token.dep_ == "dobj" and token.head.lemma_.lower() in CLOSING
-    )
     # "The deal was signed by Russia and Turkey": the passive's verb, which names the doers
     # (of force, "was carried out by the regime" is mostly a claim, left to who makes it)
     # "the talks involve Kuchma and Zakharchenko": who the gathering holds
