@@ -3543,15 +3543,6 @@ def test_a_relative_clause_of_long_ago_is_no_second_happening(extract):
     assert [(e.type, e.date.value) for e in events] == [("statement", "2020-09-30")]
 
 
-def test_a_headlines_doers_to_do_a_thing_on_a_weekday_will_do_it(extract):
-    (event,) = extract(
-        "Representatives of the Tamil Tigers, the rebels' political wing, to attend talks on "
-        "Friday despite threats.",
-        datetime.date(2006, 10, 25),
-    ).events
-    assert (event.type, event.date.value) == ("meeting", "2006-10-27")
-
-
 def test_whom_a_report_is_according_to_did_not_do_it(extract):
     (event,) = extract(
         "Salva Kiir and Riek Machar, according to the Foreign Ministry, agreed on Monday to "

@@ -141,30 +141,6 @@ def repair_parse(doc):
             for c in root.children
         ):
             root.tag_ = "VBZ" if root.tag_ == "NNS" else "VBP"
-    for sent in doc.sents:
-        # "Representatives of Ansar Allah, the Houthis' political arm, to attend talks on
-        # Friday": a headline's "to" and verb after the doers (no finite verb anywhere) is
-        # what they will do, with them for its subject.
-        root = sent.root
-        doers = root.tag_ in ("NNP", "NNPS") or (
-            root.tag_ == "NNS" and root.lower_ not in AIMS
-        )  # ("UN plans to end the war", "Efforts to end the war": what is aimed at)
-        if not doers or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent):
-            continue
-        verb = next(
-            (
-                c
-                for c in root.children
-                if c.dep_ in ("relcl", "acl")
-                and c.tag_ == "VB"
-                and c.i > root.i
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            ),
-            None,
-        )
-        if verb is not None:
-            verb.head, verb.dep_ = verb, "ROOT"
-            root.head, root.dep_ = verb, "nsubj"
     for verb in doc:
         # "Following the talks between Putin and Erdogan, Defence Minister Sergei Shoigu
         # announced ...": the parser joins the subject to the names before the comma.
@@ -310,11 +286,6 @@ def repair_parse(doc):
     return doc
 
 
-# Plural nouns whose "to" tells what they aim at, not what they will do: "efforts to end".
-AIMS = frozenset(
-    ["plans", "efforts", "attempts", "moves", "bids", "calls", "steps", "measures", "talks"]
-    + ["negotiations", "proposals", "deals", "agreements", "hopes", "demands", "pledges"]
-)
 CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?")
 # Verbs of setting out for a place: "left for Kuwait", "headed for Geneva" (as written: the
 # repair runs before the lemmatizer).
