@@ -1264,3 +1264,9 @@ def test_a_secretary_general_of_a_bloc_unnamed_is_nobody_known():
     )
     found = [a.name for a in pipeline.resolver.resolve(doc, on=datetime.date(2012, 11, 13))]
     assert "Ban Ki-moon" not in found
+
+
+def test_a_sentences_opening_preposition_is_no_part_of_a_name(nlp):
+    text = "Following Kiir's speech, the delegates signed the deal."
+    found = names(nlp, text)
+    assert found and all(not n.startswith("Following") for n in found)

@@ -3560,3 +3560,15 @@ def test_a_headlines_date_is_not_the_bodys(extract):
     ).events
     (persuaded,) = [e for e in events if "persuaded" in e.evidence]
     assert persuaded.date.value == "2013-05-02"
+
+
+def test_words_quoted_after_that_report_what_the_parties_did(extract):
+    (event,) = extract(
+        'UN envoy Hans Grundberg announced on Thursday that "the parties to the conflict in '
+        'Yemen have agreed to renew the truce for two more months."',
+        datetime.date(2022, 6, 2),
+    ).events
+    assert (event.type, sources(event)) == (
+        "agreement",
+        {"Yemeni government", "Houthi movement"},
+    )

@@ -1648,6 +1648,13 @@ def _edge_junk(token: Token) -> bool:
     return token.is_space or text in _EDGE_JUNK or not any(c.isalnum() for c in text)
 
 
+# Prepositions, some in -ing, that open a sentence capitalised before a name.
+_OPENING_PREPOSITIONS = frozenset(
+    ["following", "according", "after", "before", "during", "despite", "under", "unlike"]
+    + ["including", "among", "amid", "upon", "with", "without", "for", "from", "since"]
+)
+
+
 def _clean(ent: Span) -> Span | None:
     """The entity without bullets, quotes, "the", titles and a trailing "'s"."""
     doc = ent.doc
@@ -1680,8 +1687,9 @@ def _clean(ent: Span) -> Span | None:
             and doc[j - 1].dep_ in ("compound", "flat")
         ):
             j, grown = j + 1, grown + 1
-    # "the Shia Houthi group", "Sunni Islamist rebels": a creed describes, it does not name.
-    while j - i > 1 and doc[i].lower_ in _CREEDS:
+    # "the Shia Houthi group", "Sunni Islamist rebels": a creed describes, it does not name;
+    # "Following Saleh's signature": a sentence's opening preposition is no part of one.
+    while j - i > 1 and (doc[i].lower_ in _CREEDS or doc[i].lower_ in _OPENING_PREPOSITIONS):
         i += 1
     # "meet de Mistura": a lower-case word opening a name is the verb before it, not a
     # particle of the name ("de", "al-", "bin" are).
@@ -1974,6 +1982,7 @@ _BODIES = frozenset(
 )
 _PARTY_NOUNS = frozenset(["party", "side", "faction", "rival", "delegation", "camp"])
 _PARTY_WORDS = frozenset(["warring", "rival", "both", "two", "opposing"])
+_WARS = frozenset(["conflict", "war", "fighting"])
 _PARTY_PHRASES = (
     ("warring", "parties"),
     ("warring", "sides"),
@@ -2381,10 +2390,18 @@ def _collectives(
             plural = token.tag_ in ("NNS", "NNPS")
             # "Yemen rivals", "the Syrian parties": a war's country names whose sides they are
             of_war = plural and bool(war_sides(country)) and lemma != "delegation"
+            # "the parties to the conflict", "the sides in the war": the war's
+            to_war = plural and any(
+                p.dep_ == "prep"
+                and p.lower_ in ("to", "in", "of")
+                and any(o.lemma_.lower() in _WARS for o in p.children)
+                for p in token.rights
+            )
             if (
                 words not in _PARTY_PHRASES
                 and not (plural and before & _PARTY_WORDS)
                 and not of_war
+                and not to_war
             ):
                 continue  # "the rival Syrian delegations", "both sides": the parties
             pair = None if country else _pair_before(doc, found + out, token)

@@ -141,12 +141,19 @@ def quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
             elif open_at is None:
                 open_at = i
             else:
-                if not is_quoted_name(text[open_at + 1 : i]):
+                # 'announced that "the parties have agreed to ..."': words quoted as what
+                # was said that something is so report it, as if not quoted
+                reported = REPORTED_QUOTE.search(text, 0, open_at) is not None
+                if not is_quoted_name(text[open_at + 1 : i]) and not reported:
                     spans.append((offset + open_at, offset + i + 1))
                 open_at = None
     if open_at is not None:  # a quote that runs on past the sentence
         spans.append((offset + open_at, offset + len(text)))
     return spans
+
+
+# "that" right before a quotation mark: the quotation is the clause of what was said.
+REPORTED_QUOTE = re.compile(r"\bthat\s*$", re.IGNORECASE)
 
 
 def closes_a_quote(text: str, i: int) -> bool:
