@@ -3572,3 +3572,16 @@ def test_words_quoted_after_that_report_what_the_parties_did(extract):
         "agreement",
         {"Yemeni government", "Houthi movement"},
     )
+
+
+@pytest.mark.parametrize("verb", ["reiterated", "reaffirmed", "emphasised", "underlined"])
+def test_saying_again_or_with_weight_is_a_statement(extract, verb):
+    (event,) = extract(
+        f"At the talks in Geneva, Turkey {verb} on Friday that the Kurdish militia must leave.",
+        datetime.date(2016, 2, 13),
+    ).events
+    assert (event.type, event.date.value, sources(event)) == (
+        "statement",
+        "2016-02-12",
+        {"Turkey"},
+    )

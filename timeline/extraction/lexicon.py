@@ -28,6 +28,9 @@ REPORTING_VERBS = frozenset(
     ["say", "tell", "add", "state", "announce", "report", "declare", "insist", "claim"]
     + ["explain", "note", "stress", "reply", "write", "argue", "continue", "conclude"]
     + ["admit", "warn", "ask", "urge"]
+    # saying again or with weight: "Iran reiterated that ...", "she underlined that ..."
+    + ["reiterate", "reaffirm", "affirm", "emphasize", "emphasise", "underline", "underscore"]
+    + ["assert", "repeat", "respond"]
 )
 # Who serves a person, as titles end: "National Security Advisor", "an adviser to the PM".
 AIDES = frozenset(["advisor", "adviser", "aide", "spokesman", "spokeswoman", "spokesperson"])
@@ -53,7 +56,8 @@ VERBS = {
         ["say", "tell", "state", "announce", "declare", "add", "insist", "stress", "claim"]
         + ["comment", "describe", "acknowledge", "admit", "criticize", "criticise", "condemn"]
         + ["accuse", "deny", "confirm", "welcome", "praise", "blame", "denounce", "hail"]
-        + ["tweet", "post", "speak"],
+        + ["tweet", "post", "speak", "reiterate", "reaffirm", "affirm", "emphasize"]
+        + ["emphasise", "underline", "underscore", "assert", "repeat", "respond"],
         "statement",
     ),
     # proposals and appeals (02, 03, 10)
