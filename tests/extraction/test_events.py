@@ -3574,7 +3574,9 @@ def test_words_quoted_after_that_report_what_the_parties_did(extract):
     )
 
 
-@pytest.mark.parametrize("verb", ["reiterated", "reaffirmed", "emphasised", "underlined"])
+@pytest.mark.parametrize(
+    "verb", ["reiterated", "reaffirmed", "emphasised", "underlined", "informed the envoy"]
+)
 def test_saying_again_or_with_weight_is_a_statement(extract, verb):
     (event,) = extract(
         f"At the talks in Geneva, Turkey {verb} on Friday that the Kurdish militia must leave.",

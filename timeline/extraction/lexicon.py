@@ -30,7 +30,7 @@ REPORTING_VERBS = frozenset(
     + ["admit", "warn", "ask", "urge"]
     # saying again or with weight: "Iran reiterated that ...", "she underlined that ..."
     + ["reiterate", "reaffirm", "affirm", "emphasize", "emphasise", "underline", "underscore"]
-    + ["assert", "repeat", "respond"]
+    + ["assert", "repeat", "respond", "inform", "notify"]
 )
 # Who serves a person, as titles end: "National Security Advisor", "an adviser to the PM".
 AIDES = frozenset(["advisor", "adviser", "aide", "spokesman", "spokeswoman", "spokesperson"])
@@ -57,7 +57,8 @@ VERBS = {
         + ["comment", "describe", "acknowledge", "admit", "criticize", "criticise", "condemn"]
         + ["accuse", "deny", "confirm", "welcome", "praise", "blame", "denounce", "hail"]
         + ["tweet", "post", "speak", "reiterate", "reaffirm", "affirm", "emphasize"]
-        + ["emphasise", "underline", "underscore", "assert", "repeat", "respond"],
+        + ["emphasise", "underline", "underscore", "assert", "repeat", "respond", "inform"]
+        + ["notify"],
         "statement",
     ),
     # proposals and appeals (02, 03, 10)
