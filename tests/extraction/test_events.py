@@ -3587,3 +3587,15 @@ def test_saying_again_or_with_weight_is_a_statement(extract, verb):
         "2016-02-12",
         {"Turkey"},
     )
+
+
+def test_words_quoted_after_that_ending_a_paragraph_report_too(extract):
+    # (the parser ends the sentence inside the quotation: its closing mark opens the next)
+    events = extract(
+        'UN envoy Hans Grundberg announced on Thursday that "the parties to the conflict in '
+        'Yemen have agreed to renew the truce for two more months."\n\n'
+        'He said that "the truce comes into effect tonight."',
+        datetime.date(2022, 6, 2),
+    ).events
+    agreed = [e for e in events if e.type == "agreement"]
+    assert [sources(e) for e in agreed] == [{"Yemeni government", "Houthi movement"}]

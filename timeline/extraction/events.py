@@ -147,8 +147,8 @@ def quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
                 if not is_quoted_name(text[open_at + 1 : i]) and not reported:
                     spans.append((offset + open_at, offset + i + 1))
                 open_at = None
-    if open_at is not None:  # a quote that runs on past the sentence
-        spans.append((offset + open_at, offset + len(text)))
+    if open_at is not None and REPORTED_QUOTE.search(text, 0, open_at) is None:
+        spans.append((offset + open_at, offset + len(text)))  # runs on past the sentence
     return spans
 
 
