@@ -1440,3 +1440,15 @@ def test_a_weekday_and_a_day_of_the_month_are_one_date(nlp, text, value):
 )
 def test_a_deadline_at_a_time_of_day_lies_ahead(nlp, text):
     check(only(nlp, text, MONDAY), "2012-12-11", DAY, ANCHOR_PUBLISHED, future=True)
+
+
+def test_what_came_days_after_is_no_later_than_the_story(nlp):
+    # "The agreement comes two days after ...": the agreement is not the day of the truce
+    # ahead that the sentence before named.
+    found = dates(
+        nlp,
+        "The truce will begin on Saturday evening. The agreement comes two days after an "
+        "announcement by Saudi Arabia.",
+        datetime.date(2022, 4, 1),
+    )
+    assert [d.value for d in found if d.text == "two days after"] == ["2022-04-01"]

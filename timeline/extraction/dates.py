@@ -1298,8 +1298,10 @@ class _Resolver:
             found = DateMention(text, start, end, None, None, None)
         elif _comes_after(self.doc, start, end):
             # "The talks came three days after their trilateral meeting": the talks are the
-            # happening last dated (else the story's own), the meeting three days before.
-            if self.last is not None:
+            # happening last dated (else the story's own), the meeting three days before;
+            # what "came" is no later than the story ("The truce will begin Saturday. The
+            # agreement comes two days after ...": the agreement is not Saturday's).
+            if self.last is not None and self.last[0] <= self.ref:
                 day, precision = self.last
                 found = self.mention(text, start, end, day, precision, ANCHOR_PREVIOUS, day)
             else:
