@@ -3599,3 +3599,13 @@ def test_words_quoted_after_that_ending_a_paragraph_report_too(extract):
     ).events
     agreed = [e for e in events if e.type == "agreement"]
     assert [sources(e) for e in agreed] == [{"Yemeni government", "Houthi movement"}]
+
+
+def test_talks_called_off_are_those_of_the_sides_they_were_between(extract):
+    (event,) = extract(
+        "Peace talks that were set to resume between the Sudanese government and the SPLM "
+        "rebels on Monday have been called off.",
+        datetime.date(2002, 9, 2),
+    ).events
+    assert event.type == "postponement"
+    assert set(actors(event)) == {"Sudanese government", "Sudanese opposition"}

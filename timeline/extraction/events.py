@@ -2370,6 +2370,16 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
         clause += [
             t for c in controller.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
         ]
+    # "Talks that were set to resume between Kiev and the separatists have been called off":
+    # the talks' sides, named wherever the phrase on them hangs
+    clause += [
+        t
+        for subject in verb.children
+        if subject.dep_ in {"nsubj", "nsubjpass"} and NOUNS.get(subject.lemma_.lower()) == "meeting"
+        for prep in subject.subtree
+        if prep.dep_ == "prep" and prep.lower_ == "between"
+        for t in prep.subtree
+    ]
     # "West African mediators, headed by Nana Akufo-Addo, met Mr. Taylor": who leads them
     clause += [
         t
