@@ -1469,26 +1469,16 @@ def _definite_references(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedA
         # "The 5+5 Military Commission" after "the 5+5 Joint Military Commission" (untagged
         # after the numbers): the body named before, by its last words
         tail = [t.lower_ for t in doc[lefts[0].i + 1 : token.i + 1] if t.is_alpha]
-        match = next(
-            (
-                a
-                for a in reversed(earlier)
-                if len(tail) >= 2 and a.name.lower().split()[-len(tail) :] == tail
-            ),
-            None,
-        )
-        if match is None and any(t.pos_ in ("PROPN",) or t.dep_ == "poss" for t in lefts):
-            continue  # "the Kremlin's council": another body
-        if match is not None:
-            pass
-        elif noun == "body" and any(t.like_num or "member" in t.lower_ for t in lefts):
-            match = next((a for a in reversed(earlier) if "Council" in a.name), None)
-        elif noun in _SHORT_NAMES:
-            match = next((a for a in reversed(earlier) if a.name == _SHORT_NAMES[noun]), None)
-        else:
-            match = next(
-                (a for a in reversed(earlier) if a.name.lower().split()[-1:] == [noun]), None
-            )
+        match = _named_by_last_words(earlier, tail) if len(tail) >= 2 else None
+        if match is None:
+            if any(t.pos_ in ("PROPN",) or t.dep_ == "poss" for t in lefts):
+                continue  # "the Kremlin's council": another body
+            if noun == "body" and any(t.like_num or "member" in t.lower_ for t in lefts):
+                match = next((a for a in reversed(earlier) if "Council" in a.name), None)
+            elif noun in _SHORT_NAMES:
+                match = next((a for a in reversed(earlier) if a.name == _SHORT_NAMES[noun]), None)
+            else:
+                match = _named_by_last_words(earlier, [noun])
         if match is None:
             continue
         span = doc[lefts[0].i + 1 : token.i + 1]
@@ -1505,6 +1495,13 @@ def _definite_references(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedA
             )  # fmt: skip
         )
     return out
+
+
+def _named_by_last_words(bodies: list[ResolvedActor], words: list[str]) -> ResolvedActor | None:
+    """The body named last whose name ends in `words`."""
+    return next(
+        (a for a in reversed(bodies) if a.name.lower().split()[-len(words) :] == words), None
+    )
 
 
 def _they(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
