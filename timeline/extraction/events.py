@@ -554,7 +554,7 @@ def in_background_clause(token) -> bool:
 def dated_participle(verb) -> bool:
     """A past participle describing a noun with a day of its own ("the deal reached
     Thursday", "the truce signed on Sunday"): a reduced relative clause that tells when;
-    or a relative clause that does ("the coalition, which was formed Sunday in Qatar")."""
+    or a relative clause that does ("Griffiths, who arrived in Amman on Tuesday")."""
     relative = verb.dep_ == "relcl" and verb.pos_ == "VERB"
     if not relative and (verb.dep_ != "acl" or verb.tag_ != "VBN"):
         return False
@@ -1318,8 +1318,8 @@ def dated_participles(sent, quotes, sentence_actors, relative=False):
 
 
 def antecedent_actors(clause, sentence_actors, taken) -> list[ActorMention]:
-    """Who "who" or "which" stands for in a relative clause: the noun it describes ("Yusuf,
-    who was elected on Sunday"; "the coalition, which was formed Sunday")."""
+    """Who "who" or "which" stands for in a relative clause: the noun it describes
+    ("Griffiths, who arrived in Amman on Tuesday"; "the council, which voted on Friday")."""
     if not any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WP", "WDT"} for c in clause.children
     ):
@@ -2336,7 +2336,8 @@ def controls(verb) -> bool:
     return verb.dep_ in {"xcomp", "acomp", "conj"}
 
 
-# Verbs of setting out, which the timeline does not record, whose purpose it does.
+# Verbs of setting out, which the timeline does not record, whose purpose it does (the
+# parse repair knows them by their written forms: pipeline.SETTING_OUT_FORMS).
 SETTING_OUT = frozenset(["leave", "depart", "head", "fly"])
 
 
@@ -2772,9 +2773,9 @@ def event_place(trigger, doc, sent) -> str | None:
         for prep in verb.head.children:
             if prep.dep_ == "prep" and prep.lower_ in {"for", "to"}:
                 for token in prep.children:
-                    ent = entity_of(token) if token.dep_ == "pobj" else None
-                    if ent is not None and token.ent_type_ in {"GPE", "LOC", "FAC"}:
-                        places.append((1, token.i, ent.text.removeprefix("the ").strip()))
+                    words = place_words(token, towns) if token.dep_ == "pobj" else None
+                    if words:
+                        places.append((1, token.i, words.removeprefix("the ").strip()))
     return min(places)[2] if places else None
 
 

@@ -258,7 +258,7 @@ def repair_parse(doc):
         # setting out, "for" and a name give the place headed for (the entities are not yet
         # known here), and the rest is the purpose.
         head = token.head
-        if token.dep_ != "advcl" or head.lower_ not in SETTING_OUT:
+        if token.dep_ != "advcl" or head.lower_ not in SETTING_OUT_FORMS:
             continue
         mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ == "for"), None)
         place = next((c for c in token.children if c.dep_ == "nsubj" and c.tag_ == "NNP"), None)
@@ -289,7 +289,7 @@ def repair_parse(doc):
 CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?")
 # Verbs of setting out for a place: "left for Kuwait", "headed for Geneva" (as written: the
 # repair runs before the lemmatizer).
-SETTING_OUT = frozenset(
+SETTING_OUT_FORMS = frozenset(
     f"{stem}{end}"
     for stem, ends in [
         ("leav", ("e", "es", "ing")),
