@@ -1452,3 +1452,15 @@ def test_what_came_days_after_is_no_later_than_the_story(nlp):
         datetime.date(2022, 4, 1),
     )
     assert [d.value for d in found if d.text == "two days after"] == ["2022-04-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The unity government will lead the country to December elections.", "2021-12"),
+        ("The January figures will be released soon.", "2021-01"),
+    ],
+)
+def test_a_month_before_a_happening_to_come_lies_ahead(nlp, text, value):
+    # (a month naming what figures are of is the nearest one)
+    assert only(nlp, text, datetime.date(2021, 3, 10)).value == value

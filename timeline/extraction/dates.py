@@ -1041,7 +1041,11 @@ class _Resolver:
             day = datetime.date(self.ref.year, month, 1)
         else:
             tense = self._tense(start, end)
-            if tense == "future" and self._modifies_noun(start, end):
+            if (
+                tense == "future"
+                and self._modifies_noun(start, end)
+                and not self._of_a_happening(start, end)
+            ):
                 # "the January figures will be released next week" in February: a month
                 # naming what a thing is of, not when the verb happens; the nearest one.
                 day = min(options, key=lambda d: (abs((d - this_month).days), d))
@@ -1057,6 +1061,12 @@ class _Resolver:
             and span.root.dep_ in ("compound", "nmod", "amod")
             and span.root.head.pos_ in ("NOUN", "PROPN")
         )
+
+    def _of_a_happening(self, start, end):
+        """ "will lead the nation to December elections": the month a happening is held in
+        lies ahead with the verb, unlike "the January figures" (what they are of)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and span.root.head.lemma_.lower() in NOUNS
 
     def _month(self, m, text, start, end):
         # "the March on Washington"; not "rose in February on Wall Street"
