@@ -3609,3 +3609,12 @@ def test_talks_called_off_are_those_of_the_sides_they_were_between(extract):
     ).events
     assert event.type == "postponement"
     assert set(actors(event)) == {"Sudanese government", "Sudanese opposition"}
+
+
+def test_talks_that_went_on_with_a_meeting_between_rival_parties_are_theirs(extract):
+    (event,) = extract(
+        "Yemen's UN-brokered peace talks in Geneva continued for a third day with a closed "
+        "meeting between rival parties.",
+        datetime.date(2015, 6, 17),
+    ).events
+    assert {"Yemeni government", "Houthi movement"} <= sources(event)

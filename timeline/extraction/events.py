@@ -2381,6 +2381,19 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
         if prep.dep_ == "prep" and prep.lower_ == "between"
         for t in prep.subtree
     ]
+    # "The talks continued with a closed meeting between rival parties": the parties of the
+    # meeting the talks' own verb tells of
+    if not trigger.verbal and verb.dep_ in {"nsubj", "nsubjpass"}:
+        clause += [
+            t
+            for prep in verb.head.children
+            if prep.dep_ == "prep"
+            for noun in prep.children
+            if noun.dep_ == "pobj" and NOUNS.get(noun.lemma_.lower()) == "meeting"
+            for between in noun.children
+            if between.dep_ == "prep" and between.lower_ == "between"
+            for t in between.subtree
+        ]
     # "West African mediators, headed by Nana Akufo-Addo, met Mr. Taylor": who leads them
     clause += [
         t
@@ -2581,6 +2594,13 @@ def actor_role(actor, verb, reporter, doc) -> str:
             noun.i == verb.i
             or noun.head.i == verb.i
             or (noun.head.lower_ == "of" and noun.head.head.i == verb.i)  # "a round of talks"
+            # "talks continued with a closed meeting between rival parties": the meeting the
+            # talks' own verb tells of
+            or (
+                noun.head.dep_ == "prep"
+                and verb.dep_ in {"nsubj", "nsubjpass"}
+                and noun.head.head.i == verb.head.i
+            )
         )
     ):
         return SOURCE
