@@ -1464,3 +1464,13 @@ def test_what_came_days_after_is_no_later_than_the_story(nlp):
 def test_a_month_before_a_happening_to_come_lies_ahead(nlp, text, value):
     # (a month naming what figures are of is the nearest one)
     assert only(nlp, text, datetime.date(2021, 3, 10)).value == value
+
+
+@pytest.mark.parametrize("later", ["Hours later", "Two hours later", "A few minutes later"])
+def test_hours_later_is_the_day_last_told(nlp, later):
+    found = dates(
+        nlp,
+        f"The envoy arrived in Kuwait on Thursday. {later}, the rebel delegation landed.",
+        datetime.date(2016, 4, 22),
+    )
+    assert [d.value for d in found] == ["2016-04-21", "2016-04-21"]

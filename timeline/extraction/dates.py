@@ -119,7 +119,7 @@ _STARTS = (
     r"|sat|sun|the|tha|las|nex|thi|ear|lat|mid|spr|sum|fal|aut|win|fir|sec|fou|fin|chr|new"
     r"|ind|ele|hal|tod|ton|yes|tom|in|an?\b|abo|alm|aro|one|two|thr|fiv|fif|six|sev|eig|nin"
     r"|ten|twe|som|rou|mor|les|jus|onl|fol|pre|yea|fis|fy|rec|nea|ano|ful|cur|goo|eas|lab"
-    r"|mem|vet|val|box))"
+    r"|mem|vet|val|box|hou|min))"
 )
 
 # One alternation, longest forms first: Python takes the first alternative that matches.
@@ -175,7 +175,8 @@ _DATE_RE = re.compile(
         \s+(?:or\s+so\s+)?(?P<shift_dir>later|earlier|after|before)\b)
   | (?P<same>\b(?:(?:the\s+(?:very\s+)?same|that|(?:earlier|later)\s+(?:that|the\s+same))
         \s+(?P<same_u>day|morning|afternoon|evening|night|month|year)\b(?!\s+(?:of|when)\b)
-        |(?:earlier|later)\s+in\s+the\s+day\b))
+        |(?:earlier|later)\s+in\s+the\s+day\b
+        |\b(?:(?:a\s+few|several|some|a\s+couple\s+of|{_NUM})\s+)?(?:hours|minutes)\s+later\b))
   | (?P<nthday>\bthe\s+(?P<nthday_n>first|second|third|fourth|fifth|sixth|seventh|final|last
         |closing|opening|\d{{1,2}}(?:st|nd|rd|th))\s+day\s+of\b)
   | (?P<nth>\bthe\s+(?P<nth_d>[0-3]?\d)(?:st|nd|rd|th)\b(?![\s-]+[a-z]|\.\d))
@@ -1408,7 +1409,7 @@ class _Resolver:
         return [first, second]
 
     def _same(self, m, text, start, end):
-        unit = (m["same_u"] or "day").lower()  # "later in the day"
+        unit = (m["same_u"] or "day").lower()  # "later in the day", "hours later"
         need = {"month": MONTH, "year": YEAR}.get(unit, DAY)
         return self.previous(text, start, end, need, lambda d: d)
 
