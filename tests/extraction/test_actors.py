@@ -1270,3 +1270,17 @@ def test_a_sentences_opening_preposition_is_no_part_of_a_name(nlp):
     text = "Following Kiir's speech, the delegates signed the deal."
     found = names(nlp, text)
     assert found and all(not n.startswith("Following") for n in found)
+
+
+@pytest.mark.parametrize(
+    ("day", "foes"),
+    [
+        (datetime.date(2011, 11, 24), "Yemeni opposition"),  # the uprising, before the war
+        (datetime.date(2016, 4, 22), "Houthi movement"),
+    ],
+)
+def test_the_yemeni_governments_foes_are_the_houthis_only_in_their_wars(day, foes):
+    pipeline = Pipeline()
+    doc = pipeline.nlp("Yemen's president accused his opponents of a coup on Wednesday.")
+    found = [a.name for a in pipeline.resolver.resolve(doc, on=day)]
+    assert foes in found

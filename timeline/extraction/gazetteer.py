@@ -451,6 +451,12 @@ CONFLICT_PERIODS: dict[str, tuple[tuple[datetime.date, datetime.date | None, tup
         # the UN-backed government in Tripoli against Haftar's forces in the east
         (datetime.date(2016, 3, 30), datetime.date(2021, 3, 10), ("Libyan government", "Libyan National Army")),
     ),
+    "Yemen": (
+        # the Houthis' wars: the six Saada wars, then from their taking of Sanaa; in between
+        # (the 2011 uprising and the transition) the government's opponents are others
+        (datetime.date(2004, 6, 18), datetime.date(2010, 2, 11), ("Yemeni government", "Houthi movement")),
+        (datetime.date(2014, 9, 16), None, ("Yemeni government", "Houthi movement")),
+    ),
     "Afghanistan": (
         # the government against the Taliban, from the US-led invasion to the fall of Kabul
         (datetime.date(2001, 10, 7), datetime.date(2021, 8, 15), ("Afghan government", "Taliban")),
