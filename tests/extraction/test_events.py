@@ -3618,3 +3618,12 @@ def test_talks_that_went_on_with_a_meeting_between_rival_parties_are_theirs(extr
         datetime.date(2015, 6, 17),
     ).events
     assert {"Yemeni government", "Houthi movement"} <= sources(event)
+
+
+def test_an_agreement_to_talks_on_a_day_ahead_is_dated_by_its_saying(extract):
+    (event,) = extract(
+        "The government of Mali and two rebel groups have agreed to peace talks in Algiers on "
+        "Sept. 16, the African Union said on Sunday.",
+        datetime.date(2014, 9, 1),
+    ).events
+    assert (event.type, event.date.value) == ("agreement", "2014-08-31")

@@ -1046,6 +1046,17 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
                 and any(a.lower_ in FUTURE_AUX | {"would", "should"} for a in auxiliaries(c))
                 for t in c.subtree
             }
+            if trigger.token.tag_ in {"VBD", "VBN"} and any(
+                c.dep_ == "prep"
+                and c.lower_ == "to"
+                and any(NOUNS.get(o.lemma_.lower()) == "meeting" for o in c.children)
+                for c in trigger.token.children
+            ):
+                # "have agreed to peace talks in Abuja on Aug. 23": a day still ahead is the
+                # talks', not the agreeing's
+                own -= {
+                    i for d in dates_in_sentence if d.future for i in own if d.start <= i < d.end
+                }
         # "accepted the result, and said he would meet them on Monday": what a conjoined
         # verb says carries its own times.
         own -= {
