@@ -1431,17 +1431,14 @@ def _short_names(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
             # "the Contact Group" after "the Trilateral Contact Group": the body named in full
             # before, by its last words
             tail = word.split()
-            match = next(
-                (
-                    a
-                    for a in reversed(out)
-                    if a.kind in (ORGANIZATION, GROUP)
-                    and a.i < actor.i
-                    and len(a.name.split()) > len(tail)
-                    and a.name.lower().split()[-len(tail) :] == tail
-                ),
-                None,
-            )
+            longer = [
+                a
+                for a in out
+                if a.kind in (ORGANIZATION, GROUP)
+                and a.i < actor.i
+                and len(a.name.split()) > len(tail)
+            ]
+            match = _named_by_last_words(longer, tail)
             if match is not None:
                 actor = dataclasses.replace(
                     actor, name=match.name, kind=match.kind, country=match.country
