@@ -594,6 +594,19 @@ def test_a_dateline_the_parser_took_for_the_root_leaves_the_verb_its_sentence(ex
     assert actors(event)["Martin Kobler"] == "source"
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["KUWAIT CITY (Reuters) - ", "ABU DHABI (Reuters) - ", "KUWAIT CITY, April 18 (Reuters) - "],
+)
+def test_a_dateline_of_two_words_leaves_the_story_its_verb(extract, dateline):
+    (event,) = extract(
+        dateline + "Yemen's warring parties agreed on Monday to hold direct talks next week.",
+        datetime.date(2016, 4, 18),
+    ).events
+    assert (event.type, event.date.value) == ("agreement", "2016-04-18")
+    assert sources(event) == {"Yemeni government", "Houthi movement"}
+
+
 def test_a_tweet_is_a_statement_and_an_arrival_a_visit(extract):
     result = extract(
         "Martin Kobler tweeted on Friday that the talks were useful.\n\n"

@@ -128,6 +128,29 @@ def repair_parse(doc):
             continue
         token.head, token.dep_ = token, "ROOT"
         head.head, head.dep_ = token, ("npadvmod" if has_subject else "nsubj")
+    for token in doc:
+        # "KUWAIT CITY (Reuters) - Yemen's warring parties agreed ...": the parser hangs the
+        # story's verb off a dateline's place of two words as a clause; the verb with its
+        # subject after the dash is the sentence's verb.
+        if token.tag_ != "VBD" or token.dep_ not in ("relcl", "acl", "ccomp", "parataxis"):
+            continue
+        head = token.head
+        if head.dep_ != "ROOT" or head.tag_ != "NNP" or head.i > token.sent.start + 3:
+            continue
+        dash = next(
+            (
+                k
+                for k in range(head.i + 1, min(token.i, head.i + 12))
+                if doc[k].text in DATELINE_DASHES and doc[k].head.i == head.i
+            ),
+            None,
+        )
+        if dash is None or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i > dash for c in token.children
+        ):
+            continue
+        token.head, token.dep_ = token, "ROOT"
+        head.head, head.dep_ = token, "npadvmod"
     for root in doc:
         # "While Annan is in Tehran for talks with the Syrian ally, Clinton and Lavrov plan to
         # meet ...": the parser may read "plan" as a noun; a bare noun at the root with "to"
