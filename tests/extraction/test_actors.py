@@ -971,6 +971,18 @@ def test_a_name_lent_to_a_format_of_talks_is_no_actor(nlp):
     assert names(nlp, "The Normandy format talks were held in Berlin.") == []
     text = "Lavrov met Mnatsakanian amid fierce fighting along the Karabakh line of contact."
     assert "Karabakh" not in names(nlp, text)
+    # a person known to the gazetteer lends a name the same way
+    assert names(nlp, "Ukraine signed up to the Steinmeier formula.") == ["Ukraine"]
+
+
+def test_feasts_are_no_actors(nlp):
+    assert names(nlp, "The talks paused ahead of the Eid Al Fitr holiday.") == []
+    assert names(nlp, "Russia offered a Christmas truce.") == ["Russia"]
+
+
+def test_the_forums_of_the_minsk_process_are_known(nlp):
+    text = "Aides to the Normandy Four leaders met the Trilateral Contact Group."
+    assert names(nlp, text) == ["Normandy Four", "Trilateral Contact Group"]
 
 
 def test_plural_counterparts_are_each_country_s_holder(nlp):

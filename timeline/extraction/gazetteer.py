@@ -395,6 +395,15 @@ ORGANIZATIONS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
     ("Organization for Security and Co-operation in Europe", "organization", ("OSCE",), None),
     ("Donetsk People's Republic", "group", ("DPR",), "Ukraine"),
     ("Luhansk People's Republic", "group", ("LPR", "Lugansk People's Republic"), "Ukraine"),
+    # the forums of the Minsk process: the four states' leaders and ministers (France,
+    # Germany, Russia, Ukraine), and Ukraine, Russia and the OSCE with the separatists
+    (
+        "Normandy Four",
+        "organization",
+        ("Normandy Quartet", "Normandy group"),
+        None,
+    ),
+    ("Trilateral Contact Group", "organization", ("TCG",), "Ukraine"),
     # Colombia
     (
         "Revolutionary Armed Forces of Colombia",
