@@ -99,6 +99,11 @@ def test_names_and_verbs_read_as_english():
          "Committee.", (2016, 1, 31), "Staffan de Mistura visits High Negotiations Committee"),
         ("A Western diplomat said on Monday the delay had angered the United Nations.",
          (2016, 4, 18), "Western diplomat says delay had angered United Nations"),
+        ("Delegates said on Monday the delay had angered the United Nations.",
+         (2016, 4, 18), "Delegates say delay had angered United Nations"),
+        ("Peace talks between the warring sides resumed in Kuwait on Saturday.",
+         (2016, 7, 17), "Peace talks resume in Kuwait"),
+        ("The talks were suspended on Monday for Eid.", (2016, 7, 17), "Talks suspended for Eid"),
     ],
 )  # fmt: skip
 def test_a_headline_names_a_light_verbs_event_and_an_unnamed_speaker(

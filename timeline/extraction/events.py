@@ -1564,6 +1564,19 @@ def dated_gathering(candidate, dates) -> bool:
     )
 
 
+def undergone(candidate, sent, quotes):
+    """ "The talks were suspended on Monday": what the dated verb does to the talks is the
+    event (a suspension), not their being held."""
+    return next(
+        (
+            c
+            for c in ranked_triggers(sent, quotes)
+            if c.verbal and c.token.i == candidate.token.head.i
+        ),
+        candidate,
+    )
+
+
 def said_to_come(candidate, dates) -> bool:
     """ "De Mistura announced on Friday that he would attend": what someone says they will
     do, on no day of its own, is not yet a happening; the saying is the news."""
@@ -2052,7 +2065,7 @@ def find_events(
         if chosen is None and explicit_dates:
             chosen = next(
                 (
-                    (c, [])
+                    (undergone(c, sent, quotes), [])
                     for c in ranked_triggers(sent, quotes)
                     if dated_gathering(c, explicit_dates)
                 ),

@@ -101,14 +101,21 @@ def capitalised(text: str) -> str:
 
 
 def headline(
-    verb: str, doers: list[str], rest: list[str], place: str | None, *, planned: bool = False
+    verb: str,
+    doers: list[str],
+    rest: list[str],
+    place: str | None,
+    *,
+    planned: bool = False,
+    plural: bool = False,
 ) -> str:
     """A headline from its parts: the verb phrase (lemma first), who did it, the words after
-    the verb ("Hillary Clinton", "with the Houthis", "to implement a truce") and where."""
+    the verb ("Hillary Clinton", "with the Houthis", "to implement a truce") and where;
+    `plural` when the one doer is a plural noun ("Peace talks resume")."""
     if doers:
         if planned:
             verb = f"to {verb}"
-        elif len(doers) == 1:
+        elif len(doers) == 1 and not plural:
             verb = third_person(verb)
         words = [names(doers), verb]
     else:
@@ -354,17 +361,20 @@ def event_headline(
         rest = phrases.objects(verb, {subject}, particle)
         words = " ".join([subject, *between[:1], verb.text, particle])
         return headline(words.strip(), [], rest, place)
+    plural = False
     if not doers and verb is not None:
         # Nobody named does it: "Delegates said ...", "a Western diplomat said ...".
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ != "PRON":
             doers = [phrases.noun(subject)]
+            plural = subject.tag_ in ("NNS", "NNPS")  # "Delegates say", "Peace talks resume"
     if verb is not None and event_type in SPOKEN and doers and not particle:
         gist = said_gist(verb, phrases)
         if gist:
-            verb_word = lemma if len(doers) > 1 else third_person(lemma)
+            many = len(doers) > 1 or plural
+            verb_word = lemma if many else third_person(lemma)
             if event_type == "statement":
-                verb_word = "say" if len(doers) > 1 else "says"
+                verb_word = "say" if many else "says"
             return capitalised(f"{names(doers)} {verb_word} {gist}")
         if verb.lemma_.lower() in ("say", "tell", "add", "state"):
             return capitalised(f"Statement by {names(doers)}")
@@ -395,4 +405,4 @@ def event_headline(
         if not rest:
             text = NOBODY.get(event_type) or phrases.noun(token)
             return headline(text, [], [], place)
-    return headline(lemma, doers, rest, place, planned=planned)
+    return headline(lemma, doers, rest, place, planned=planned, plural=plural)
