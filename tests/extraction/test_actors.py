@@ -975,6 +975,11 @@ def test_a_name_lent_to_a_format_of_talks_is_no_actor(nlp):
     assert names(nlp, "Ukraine signed up to the Steinmeier formula.") == ["Ukraine"]
 
 
+def test_a_given_name_the_model_left_out_starts_the_name(nlp):
+    text = "John Kerry hosted talks with Tzipi Livni and Saeb Erekat."
+    assert names(nlp, text) == ["John Kerry", "Tzipi Livni", "Saeb Erekat"]
+
+
 def test_feasts_are_no_actors(nlp):
     assert names(nlp, "The talks paused ahead of the Eid Al Fitr holiday.") == []
     assert names(nlp, "Russia offered a Christmas truce.") == ["Russia"]

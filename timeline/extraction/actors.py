@@ -1690,6 +1690,21 @@ def _clean(ent: Span) -> Span | None:
             and doc[j - 1].dep_ in ("compound", "flat")
         ):
             j, grown = j + 1, grown + 1
+        # "talks with Tzipi Livni", tagged "Livni": an untagged capitalised given name the
+        # parser joins to a surname tagged alone is the start of it (not "Commissioner" in
+        # "Commissioner Doris Meissner", tagged whole).
+        if (
+            j - i == 1
+            and i > 0
+            and doc[i - 1].tag_ == "NNP"
+            and doc[i - 1].is_title
+            and not doc[i - 1].ent_type_
+            and doc[i - 1].whitespace_
+            and doc[i - 1].dep_ == "compound"
+            and doc[i - 1].head.i == i
+            and not _is_title(doc[i - 1])
+        ):
+            i -= 1
     # "the Shia Houthi group", "Sunni Islamist rebels": a creed describes, it does not name;
     # "Following Saleh's signature": a sentence's opening preposition is no part of one.
     while j - i > 1 and (doc[i].lower_ in _CREEDS or doc[i].lower_ in _OPENING_PREPOSITIONS):
