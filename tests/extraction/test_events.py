@@ -594,6 +594,20 @@ def test_a_dateline_the_parser_took_for_the_root_leaves_the_verb_its_sentence(ex
     assert actors(event)["Martin Kobler"] == "source"
 
 
+def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
+    (event,) = extract(
+        "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "
+        "and Saeb Erekat.",
+        datetime.date(2013, 7, 30),
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2013-07-29")
+    assert actors(event) == {
+        "John Kerry": "source",
+        "Tzipi Livni": "target",
+        "Saeb Erekat": "target",
+    }
+
+
 @pytest.mark.parametrize(
     "dateline",
     ["KUWAIT CITY (Reuters) - ", "ABU DHABI (Reuters) - ", "KUWAIT CITY, April 18 (Reuters) - "],

@@ -320,6 +320,10 @@ def trigger_type(token) -> tuple[str | None, bool]:
         ):
             return "meeting", True  # "spoke by phone on Friday": a call (CAMEO 040)
         if lemma == "host" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in MEALS for c in token.children
+        ):
+            return "meeting", True  # "hosted a dinner for Livni and Erekat" (CAMEO HOST * DINNER)
+        if lemma == "host" and any(
             c.dep_ == "dobj"
             and c.pos_ == "NOUN"
             and c.lemma_.lower() not in NOUNS
@@ -437,6 +441,8 @@ COUNCILS = frozenset(["Council", "Assembly"])
 ASSENTING = frozenset(["accept", "agree", "adopt", "sign", "conclude", "finalize", "seal"])
 
 # Whom a host receives for talks: "hosted Houthi and Saudi officials".
+# What a host offers guests at a working meal: a meeting (CAMEO's HOST * DINNER).
+MEALS = frozenset(["dinner", "lunch", "luncheon", "banquet", "breakfast", "supper"])
 GUESTS = frozenset(
     ["official", "delegate", "delegation", "leader", "minister", "envoy", "representative"]
     + ["counterpart", "president", "diplomat", "negotiator", "team", "party", "side", "rival"]
