@@ -594,6 +594,18 @@ def test_a_dateline_the_parser_took_for_the_root_leaves_the_verb_its_sentence(ex
     assert actors(event)["Martin Kobler"] == "source"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yury Ushakov spoke about a possible summit on October 19.",
+        '"It is planned," Dmitry Peskov said in reply to a question about a summit on October 19.',
+    ],
+)
+def test_the_day_of_what_words_are_about_is_not_the_sayings(extract, text):
+    (event,) = extract(text, datetime.date(2016, 10, 10)).events
+    assert (event.type, event.date.value) == ("statement", "2016-10-10")
+
+
 def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
     (event,) = extract(
         "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "

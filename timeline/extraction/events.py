@@ -949,6 +949,11 @@ def speech_time(verb) -> list:
                 if clause.dep_ == "relcl"
                 or clause.dep_ == "acl"
                 and any(a.lower_ in FUTURE_AUX for a in clause.children if a.dep_ == "aux")
+                # "in reply to a question about a possible summit on October 19": what the
+                # words are about has its own day
+                or clause.dep_ == "pobj"
+                and clause.head.lower_ in TOPIC_PREPOSITIONS
+                and clause.lemma_.lower() in NOUNS
                 for t in clause.subtree
             }
             out += [t for t in child.subtree if t.i not in ahead]
@@ -972,6 +977,10 @@ def speech_time(verb) -> list:
                 for t in c.subtree
             ]
     return out
+
+
+# Prepositions that say what words are about: "asked about the summit on October 19".
+TOPIC_PREPOSITIONS = frozenset(["about", "regarding", "concerning", "over", "on"])
 
 
 # Verbs of giving out a text: "a statement released on Saturday", "a report issued Monday".
