@@ -980,6 +980,10 @@ def test_a_given_name_the_model_left_out_starts_the_name(nlp):
     assert names(nlp, text) == ["John Kerry", "Tzipi Livni", "Saeb Erekat"]
 
 
+def test_a_speaker_the_model_tags_a_work_of_art_is_a_person(nlp):
+    assert names(nlp, '"It is planned," Yury Ushakov said on Monday.') == ["Yury Ushakov"]
+
+
 def test_feasts_are_no_actors(nlp):
     assert names(nlp, "The talks paused ahead of the Eid Al Fitr holiday.") == []
     assert names(nlp, "Russia offered a Christmas truce.") == ["Russia"]

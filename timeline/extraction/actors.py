@@ -519,6 +519,7 @@ class ActorResolver:
                     via = VIA_RULER if ent.ent_id_ else VIA_NER
                     spans += [(part, via) for part in _split_at_headline_verb(span)]
         spans += [(span, VIA_NER) for span in _titled_untagged_names(doc)]
+        spans += [(span, VIA_NER) for span in _speakers_mistagged(doc)]
         spans = [(part, via) for span, via in spans for part in self._pair_of_names(span)]
         spans.sort(key=lambda item: item[0].start)
         people = _DocPeople()
@@ -2097,6 +2098,21 @@ _GROUP_NOUNS = frozenset(
     + ["man", "woman"]  # "Kerry and Lavrov met ... The two men agreed"
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _speakers_mistagged(doc: Doc) -> list[Span]:
+    """ "'It is planned,' Yury Ushakov said", tagged a work of art after the quotation: two
+    or three capitalised words that say something are a person's name."""
+    return [
+        Span(doc, ent.start, ent.end, label="PERSON")
+        for ent in doc.ents
+        if ent.label_ in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW")
+        and 2 <= len(ent) <= 3
+        and all(t.is_title and t.tag_ == "NNP" for t in ent)
+        and ent.root.dep_ == "nsubj"
+        and ent.root.head.lemma_.lower() in REPORTING_VERBS
+        and not any(t.lower_ in _TITLE_WORDS for t in ent)
+    ]
 
 
 def _titled_untagged_names(doc: Doc) -> list[Span]:
