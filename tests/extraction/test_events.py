@@ -606,6 +606,16 @@ def test_the_day_of_what_words_are_about_is_not_the_sayings(extract, text):
     assert (event.type, event.date.value) == ("statement", "2016-10-10")
 
 
+@pytest.mark.parametrize("verb", ["outlined", "unveiled"])
+def test_a_plan_outlined_or_unveiled_is_a_proposal(extract, verb):
+    (event,) = extract(
+        f"The United States and Russia {verb} a plan on Saturday for a political process.",
+        datetime.date(2015, 11, 15),
+    ).events
+    assert (event.type, event.date.value) == ("proposal", "2015-11-14")
+    assert sources(event) == {"United States", "Russia"}
+
+
 def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
     (event,) = extract(
         "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "

@@ -262,6 +262,7 @@ LIGHT_VERBS = frozenset(
     + ["accept", "announce", "launch", "open", "begin", "start", "draw", "broker", "strike"]
     + ["agree", "carry", "stage", "call", "convene", "organize", "organise", "chair", "cast"]
     + ["impose", "order", "declare", "adopt", "pass", "conclude", "finalize", "seal", "continue"]
+    + ["outline", "unveil"]  # "outlined a plan for a political process": the plan
 )
 
 # CAMEO code prefix -> type; the longest prefix wins. None: not an event of this timeline
