@@ -616,6 +616,16 @@ def test_a_plan_outlined_or_unveiled_is_a_proposal(extract, verb):
     assert sources(event) == {"United States", "Russia"}
 
 
+def test_all_of_those_who_emerged_agree(extract):
+    agreement, _ = extract(
+        "Putin, Merkel, Hollande and Poroshenko emerged after 16 hours of talks, all agreeing "
+        "to a ceasefire starting on February 15.",
+        datetime.date(2015, 2, 12),
+    ).events
+    assert (agreement.type, agreement.date.value) == ("agreement", "2015-02-12")
+    assert len(sources(agreement)) == 4
+
+
 def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
     (event,) = extract(
         "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "

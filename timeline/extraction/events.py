@@ -2357,8 +2357,12 @@ def controls(verb) -> bool:
     complement ("to join", "due to meet"), a conjunct without a subject of its own ("spoke
     ... and is expected to brief"). A purpose ("went to Havana to begin talks") does not:
     measured, it made the purpose outrank what was done."""
-    if verb.head.i == verb.i or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.head.i == verb.i or any(c.lower_ not in ALL_OF_THEM for c in subjects):
         return False
+    if subjects:
+        # "The leaders emerged after 16 hours, all agreeing to a ceasefire": all of them
+        return verb.dep_ == "advcl" and verb.tag_ == "VBG"
     if (
         verb.dep_ == "advcl"
         and verb.tag_ == "VBG"
@@ -2373,6 +2377,10 @@ def controls(verb) -> bool:
     ):
         return True  # "The rebels left for Kuwait to resume talks": leaving is no event
     return verb.dep_ in {"xcomp", "acomp", "conj"}
+
+
+# A participle's subject that is the subject above it, all of it: "..., both agreeing".
+ALL_OF_THEM = frozenset(["all", "both", "each"])
 
 
 # Verbs of setting out, which the timeline does not record, whose purpose it does (the
