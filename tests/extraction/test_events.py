@@ -626,6 +626,17 @@ def test_all_of_those_who_emerged_agree(extract):
     assert len(sources(agreement)) == 4
 
 
+def test_it_opening_a_sentence_is_the_body_the_sentence_before_was_about(extract):
+    result = extract(
+        "The Syrian National Council has been lobbying for intervention. It said on Sunday "
+        "it would unveil its own report.\n\nIt is not clear what the report says.",
+        datetime.date(2012, 1, 22),
+    )
+    (event,) = result.events
+    assert (event.type, event.date.value) == ("statement", "2012-01-22")
+    assert sources(event) == {"Syrian National Council"}
+
+
 def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
     (event,) = extract(
         "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "

@@ -539,6 +539,7 @@ class ActorResolver:
         out = _two_states_of_a_name(doc, out)
         out = _short_names(doc, out)
         out += self._pronouns(doc, out)
+        out += _it(doc, out)
         # "political analyst Glen Mpani told reporter Blessing Zulu": commentators and the
         # press speak about the process, they take no part in it
         onlookers = {a.name for a in out if a.kind == PERSON and _onlooker(doc, a)}
@@ -1211,6 +1212,41 @@ class ActorResolver:
             )
             out.append(_as_pronoun(antecedent, token))
         return out
+
+
+def _it(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+    """ "The Syrian National Council has been lobbying for intervention. It said it would
+    unveil its own report": a sentence opening on "It" that says or does something is the
+    body the sentence before was about (its one subject), when nobody else is named first."""
+    bodies = [a for a in found if a.kind in (ORGANIZATION, COUNTRY, GROUP) and not a.is_place]
+    out = []
+    for token in doc:
+        if token.lower_ != "it" or token.dep_ != "nsubj" or token.i != token.sent.start:
+            continue
+        verb = token.head
+        if verb.pos_ != "VERB" or not (
+            verb.lemma_.lower() in REPORTING_VERBS or verb.lemma_.lower() in VERBS
+        ):
+            continue  # "It is not clear", "It seems": no one
+        sentence = token.sent
+        if sentence.start == 0:
+            continue
+        previous = doc[sentence.start - 1].sent
+        subjects = {
+            a.name: a
+            for a in bodies
+            if previous.start <= a.i < previous.end
+            and doc[a.i : a.j].root.dep_ in ("nsubj", "nsubjpass")
+            and doc[a.i : a.j].root.head.i == previous.root.i
+        }
+        if len(subjects) == 1 and not any(
+            a.kind == PERSON
+            and previous.start <= a.i < previous.end
+            and doc[a.i : a.j].root.dep_ in ("nsubj", "nsubjpass")
+            for a in found
+        ):
+            out.append(_pointed_at(next(iter(subjects.values())), token))
+    return out
 
 
 def _previous_subject(doc: Doc, pronoun, persons) -> ResolvedActor | None:
