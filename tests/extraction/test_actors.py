@@ -984,6 +984,11 @@ def test_a_speaker_the_model_tags_a_work_of_art_is_a_person(nlp):
     assert names(nlp, '"It is planned," Yury Ushakov said on Monday.') == ["Yury Ushakov"]
 
 
+def test_a_countrys_body_by_its_last_words_is_the_known_body(nlp):
+    text = "Syria's opposition National Council said it would unveil a report."
+    assert names(nlp, text) == ["Syrian National Council"]
+
+
 def test_feasts_are_no_actors(nlp):
     assert names(nlp, "The talks paused ahead of the Eid Al Fitr holiday.") == []
     assert names(nlp, "Russia offered a Christmas truce.") == ["Russia"]

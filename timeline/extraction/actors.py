@@ -967,8 +967,34 @@ class ActorResolver:
                 return _actor(span, span.text, PLACE, None, via, is_place=True)
             if _modifies_title(span):
                 return None  # "Palestinian Authority President Mahmoud Abbas": his post
+            owned = self._owned_body(span)
+            if owned is not None:
+                return _actor(span, owned.name, owned.kind, owned.country, via)
             return _actor(span, span.text, ORGANIZATION, None, via)
         return None
+
+    def _owned_body(self, span: Span) -> _Entry | None:
+        """ "Syria's opposition National Council": the one known body of the country named
+        before it whose name ends in these words (the Syrian National Council)."""
+        doc = span.doc
+        k = span.start - 1
+        while k >= 0 and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+            k -= 1  # "opposition", "main"
+        if k < 1 or doc[k].lower_ not in ("'s", "’s"):
+            return None
+        owner = self._by_key.get(actor_key(doc[k - 1].text))
+        if owner is None or owner.kind != COUNTRY:
+            return None
+        words = span.text.lower().split()
+        found = {
+            e.name: e
+            for e in self._by_key.values()
+            if e.kind in (ORGANIZATION, GROUP)
+            and e.country == owner.name
+            and len(e.name.split()) > len(words)
+            and e.name.lower().split()[-len(words) :] == words
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _person(
         self,
