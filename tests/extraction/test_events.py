@@ -637,6 +637,21 @@ def test_it_opening_a_sentence_is_the_body_the_sentence_before_was_about(extract
     assert sources(event) == {"Syrian National Council"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UN-backed talks on Yemen resumed in Kuwait on Saturday.",
+        "United Nations-sponsored talks on Yemen resumed in Kuwait on Saturday.",
+        # a dateline's place the parser took for the subject, the talks for its apposition
+        "Dubai: UN-sponsored talks to end the war in Yemen resumed in Kuwait on Saturday.",
+    ],
+)
+def test_talks_the_un_backs_are_resumed_by_the_wars_sides(extract, text):
+    (event,) = extract(text, datetime.date(2016, 7, 17)).events
+    assert (event.type, event.date.value) == ("resumption", "2016-07-16")
+    assert sources(event) == {"Yemeni government", "Houthi movement"}
+
+
 def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
     (event,) = extract(
         "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "

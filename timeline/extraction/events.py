@@ -1848,6 +1848,32 @@ def told_in(doc, event):
     return span if span is not None else []
 
 
+def only_sponsors(candidate, participants) -> bool:
+    """Whether all that take part in talks are those who back them ("UN-sponsored talks",
+    "the Russian-brokered talks")."""
+    if not participants or any(a.role != OTHER for a in participants):
+        return False
+    verb = verb_of(candidate)
+    talks = (
+        [candidate.token]
+        if not candidate.verbal
+        else [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    )
+    backers = [
+        b
+        for t in talks
+        if NOUNS.get(t.lemma_.lower()) == "meeting"
+        for b in t.children
+        if b.dep_ == "amod" and b.tag_ == "VBN" and b.lemma_.lower() in SPONSORING
+    ]
+    # the backer in the participle's phrase, or joined to it by a hyphen ("UN-backed")
+    hyphens = {b.nbor(-1).idx for b in backers if b.i > 0 and b.nbor(-1).text == "-"}
+    return bool(backers) and all(
+        a.end in hyphens or any(b.left_edge.idx <= a.start < b.idx for b in backers)
+        for a in participants
+    )
+
+
 def talks_of_the_war(sent, quotes, dates, wars, day=None, story=False):
     """ "Peace talks on Syria resumed in Geneva on Monday", "An international conference on
     Syria opened on Wednesday": talks on a war, on a day of their own, with nobody named as
@@ -2065,6 +2091,12 @@ def find_events(
         if chosen is None:
             chosen = as_they_did(sent, quotes, sentence_actors)
         chosen = called_off(chosen, sent, quotes)
+        if chosen is not None and wars and only_sponsors(*chosen):
+            # "UN-sponsored talks to end the war in Yemen resumed": the war's sides resume
+            # them, the UN backs them
+            talks = talks_of_the_war(sent, quotes, explicit_dates, wars, day)
+            if talks is not None:
+                chosen = talks[0], talks[1] + chosen[1]
         if chosen is None and wars:
             chosen = talks_of_the_war(sent, quotes, explicit_dates, wars, day)
         if chosen is None and found:

@@ -151,6 +151,27 @@ def repair_parse(doc):
             continue
         token.head, token.dep_ = token, "ROOT"
         head.head, head.dep_ = token, "npadvmod"
+    for place in doc:
+        # "Dubai: UN-sponsored talks ... resumed": the parser makes the dateline's place the
+        # subject and the talks its apposition; the talks are the subject.
+        if (
+            place.dep_ != "nsubj"
+            or place.tag_ != "NNP"
+            or place.i > place.sent.start + 2
+            or place.i + 1 >= len(doc)
+            or doc[place.i + 1].text != ":"
+        ):
+            continue
+        apposed = [c for c in place.children if c.dep_ == "appos" and c.i > place.i + 1]
+        if len(apposed) == 1 and apposed[0].tag_.startswith("NN"):
+            talks = apposed[0]
+            for child in [c for c in place.children if c.i > talks.i]:
+                # "to end the war in Yemen": what the parser hung on the place is the talks'
+                child.head = talks
+                if child.dep_ == "advcl":
+                    child.dep_ = "acl"
+            talks.head, talks.dep_ = place.head, "nsubj"
+            place.dep_ = "npadvmod"
     for root in doc:
         # "While Annan is in Tehran for talks with the Syrian ally, Clinton and Lavrov plan to
         # meet ...": the parser may read "plan" as a noun; a bare noun at the root with "to"
