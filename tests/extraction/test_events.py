@@ -652,6 +652,27 @@ def test_talks_the_un_backs_are_resumed_by_the_wars_sides(extract, text):
     assert sources(event) == {"Yemeni government", "Houthi movement"}
 
 
+def test_he_in_a_time_clause_is_the_subject_it_hangs_on(extract):
+    events = extract(
+        "President Salva Kiir signed the peace agreement on Wednesday, nine days after he "
+        "refused to sign it in Addis Ababa.",
+        datetime.date(2015, 8, 27),
+    ).events
+    assert sorted((e.type, e.date.value, tuple(sources(e))) for e in events) == [
+        ("agreement", "2015-08-26", ("Salva Kiir",)),
+        ("rejection", "2015-08-17", ("Salva Kiir",)),
+    ]
+    events = extract(
+        "President Salva Kiir has signed the peace agreement nine days after he refused to "
+        "sign it in Addis Ababa.",
+        datetime.date(2015, 8, 26),
+    ).events
+    assert sorted((e.type, e.date.value) for e in events) == [
+        ("agreement", "2015-08-26"),
+        ("rejection", "2015-08-17"),
+    ]
+
+
 def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
     (event,) = extract(
         "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "

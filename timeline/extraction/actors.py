@@ -1209,6 +1209,12 @@ class ActorResolver:
             if verb.i < token.i:
                 continue
             if verb.lemma_ not in REPORTING_VERBS:
+                # "Kiir signed the deal nine days after he refused to sign it": the one person
+                # who is the subject of the clause the pronoun's clause hangs on
+                subject = _governing_subject(token, persons)
+                if subject is not None and (token.lower_ == "she") == (subject.name in women):
+                    out.append(_as_pronoun(subject, token))
+                    continue
                 # "Ban invited Iran ... But he withdrew it a day later": the subject of the
                 # sentence before goes on being its subject.
                 subject = _previous_subject(doc, token, persons)
@@ -1273,6 +1279,23 @@ def _it(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
         ):
             out.append(_pointed_at(next(iter(subjects.values())), token))
     return out
+
+
+def _governing_subject(pronoun, persons) -> ResolvedActor | None:
+    """The person named as subject of the verb that `pronoun`'s adverbial clause ("after he
+    refused", "when she arrived") hangs on, before the pronoun."""
+    verb = pronoun.head
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" for c in verb.children):
+        return None
+    main = verb.head
+    subjects = {
+        a.name: a
+        for a in persons
+        if a.i < pronoun.i
+        and pronoun.doc[a.i : a.j].root.dep_ in ("nsubj", "nsubjpass")
+        and pronoun.doc[a.i : a.j].root.head.i == main.i
+    }
+    return next(iter(subjects.values())) if len(subjects) == 1 else None
 
 
 def _previous_subject(doc: Doc, pronoun, persons) -> ResolvedActor | None:

@@ -1456,7 +1456,9 @@ def hung_events(sent, main, dates, sentence_actors, quotes, main_event, hanging,
             if not any(a.role == SOURCE for a in participants):
                 continue
             date, explicit = event_date(sent, candidate, dates, inherited, hanging)
-            if not explicit or date is None or not date.value:
+            # "Kiir signed the deal nine days after he refused to": the clause around is on
+            # the day the hanging one was counted from, told or not
+            if not (explicit or main_inside) or date is None or not date.value:
                 break
             if date.value == main_event.date.value:
                 break
