@@ -673,6 +673,18 @@ def test_he_in_a_time_clause_is_the_subject_it_hangs_on(extract):
     ]
 
 
+def test_the_rest_of_a_captions_paragraph_above_the_dateline_is_no_lede(extract):
+    (event,) = extract(
+        "Government and rebel delegates shake hands in Havana, Cuba, Friday, March 4, 2016. "
+        "The rebels have agreed to sign a peace accord. (AP Photo/Ramon Espinosa)\n\n"
+        "HAVANA – The Revolutionary Armed Forces of Colombia have agreed to free a politician, "
+        "clearing the way for the signing of a peace accord next month.",
+        datetime.date(2016, 3, 4),
+    ).events
+    assert (event.date.value, event.evidence[:9]) == ("2016-03-04", "The Revol")
+    assert sources(event) == {"Revolutionary Armed Forces of Colombia"}
+
+
 def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
     (event,) = extract(
         "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "

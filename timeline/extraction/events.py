@@ -2059,12 +2059,12 @@ def find_events(
         all_in_sentence = within(dates, date_starts, sent.start_char, sent.end_char)
         in_sentence = [d for d in all_in_sentence if d.value and not describes_a_thing(doc, d)]
         caption = is_caption(sent, in_sentence, published_date)
+        if caption:
+            caption_paragraph = paragraph
         if caption and dateline and sent.end_char <= dateline[0]:
             continue  # a photo's caption above "CAIRO -", where the story starts
         # (a full stop inside closing quotes ends a sentence too: '... on a "Framework."')
         ended = SENTENCE_END.search(text.rstrip()) is not None
-        if caption:
-            caption_paragraph = paragraph
         # (the rest of a caption's paragraph is the caption's: "FILE - In this 2016 file
         # photo, medics treat a man in Aleppo. Rival resolutions were defeated Thursday.")
         lede = (
