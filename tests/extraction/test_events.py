@@ -685,6 +685,20 @@ def test_the_rest_of_a_captions_paragraph_above_the_dateline_is_no_lede(extract)
     assert sources(event) == {"Revolutionary Armed Forces of Colombia"}
 
 
+def test_a_quoted_act_of_those_it_names_is_reported(extract):
+    (event,) = extract(
+        '"Russian, American and Jordanian experts agreed on a memorandum today," '
+        "Sergey Lavrov said on Friday.",
+        datetime.date(2017, 7, 7),
+    ).events
+    assert (event.type, event.date.value) == ("agreement", "2017-07-07")
+    assert sources(event) == {"Russia", "United States", "Jordan"}
+    (event,) = extract(
+        '"The talks went well," Sergey Lavrov said on Friday.', datetime.date(2017, 7, 7)
+    ).events
+    assert (event.type, sources(event)) == ("statement", {"Sergey Lavrov"})
+
+
 def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
     (event,) = extract(
         "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "

@@ -640,6 +640,21 @@ def speaks_for_itself(token) -> bool:
     ) and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in children)
 
 
+def names_its_doer(token) -> bool:
+    """ "'Russian, American and Jordanian experts agreed on a memorandum,' Lavrov said": a
+    quoted act told in the past of those it names is reported, like one not quoted."""
+    return (
+        token.tag_ == "VBD"
+        and token.dep_ in {"ROOT", "ccomp"}
+        and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children)
+        and any(
+            c.dep_ == "nsubj"
+            and any(t.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} for t in c.subtree)
+            for c in token.children
+        )
+    )
+
+
 def governed_by_speech_act(token) -> bool:
     """The trigger is the content of an appeal, invitation or threat around it."""
     current = token
@@ -714,7 +729,11 @@ def _ranked_triggers(sent, quotes) -> list[Candidate]:
         kind, verbal = trigger_type(token)
         # "We have agreed ...": a quoted act is the speaker's, a quoted opinion ("I think")
         # is not an event.
-        quoted_act = verbal and SPECIFICITY.get(kind, 0) >= 3 and speaks_for_itself(token)
+        quoted_act = (
+            verbal
+            and SPECIFICITY.get(kind, 0) >= 3
+            and (speaks_for_itself(token) or names_its_doer(token))
+        )
         if kind and quotes and inside(token.idx, quotes) and not quoted_act:
             continue
         if kind and governed_by_speech_act(token if verbal else token.head):
@@ -2516,8 +2535,10 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
     for actor in actors:
         if not (sent.start <= actor.i < sent.end):
             continue
-        if inside(actor.start, quotes):
-            continue
+        if inside(actor.start, quotes) and not (
+            inside(trigger.token.idx, quotes) and doer_of(actor, verb)
+        ):
+            continue  # (a quoted act's own doer counts: see names_its_doer)
         if not any(i in indices for i in range(actor.i, actor.j)):
             continue
         last = sent.doc[actor.j - 1]
@@ -2539,6 +2560,14 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
         for actor in bracketed_subject(verb, actors):
             out[actor.name] = actor.mention(SOURCE)
     return list(out.values())
+
+
+def doer_of(actor, verb) -> bool:
+    """Whether `actor` is named in the subject of `verb`."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.left_edge.i <= actor.i <= c.right_edge.i
+        for c in verb.children
+    )
 
 
 # "UN-backed talks", "Russian-sponsored congress", "the UN-recognized government": who
