@@ -542,6 +542,11 @@ def test_a_conflicts_warring_parties_are_its_parties(nlp):
          "head of the Arab League"),
         ("Britain's U.N. ambassador walked out.", (2013, 3, 1), "Mark Lyall Grant",
          "Britain's U.N. ambassador"),
+        # a state's leader: its president, else its chancellor or prime minister
+        ("On Sunday, the French leader questioned the talks.", (2016, 10, 10),
+         "Francois Hollande", "French leader"),
+        ("On Sunday, the German leader questioned the talks.", (2016, 10, 10),
+         "Angela Merkel", "German leader"),
     ],
 )  # fmt: skip
 def test_an_office_is_the_person_who_held_it_on_the_day(nlp, sentence, day, holder, surface):
@@ -568,6 +573,8 @@ def test_no_holder_for_a_deputy_a_former_one_or_a_day_without_one(nlp):
     for sentence in (
         "Russia's deputy foreign minister met the envoy's team.",
         "A former US secretary of state spoke.",
+        "Syria's army chief spoke.",
+        "The Syrian opposition leader spoke.",
     ):
         assert [
             a for a in ActorResolver().resolve(nlp(sentence), on=day) if a.via == "office"

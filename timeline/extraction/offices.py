@@ -53,6 +53,15 @@ NOT_THE_HOLDER = frozenset(
 )
 
 
+# Words that make "leader" lead something other than the state or body named with it:
+# "the Syrian opposition leader", "Russia's military leaders".
+SOMEONE_ELSES_LEADER = frozenset(
+    ["chief", "head", "boss", "chairman", "chair", "coordinator", "army", "military", "rebel"]
+    + ["militia", "opposition", "party", "delegation", "intelligence", "religious", "tribal"]
+    + ["spiritual", "community", "business", "world", "western", "regional", "local", "group"]
+)
+
+
 def role_of(words: Iterable[str]) -> str:
     """The office a noun phrase's words name, or "": ["russia", "'s", "top", "diplomat"] ->
     "foreign minister"; ["secretary", "of", "state"] -> "secretary of state"."""
@@ -89,6 +98,8 @@ def role_of(words: Iterable[str]) -> str:
         return "envoy"
     if "ambassador" in have:
         return "ambassador"
+    if "leader" in have and not have & SOMEONE_ELSES_LEADER:
+        return "leader"
     if have & {"chief", "head", "boss", "leader", "chairman", "chair", "coordinator"}:
         return "chief"
     return ""
@@ -140,13 +151,23 @@ class OfficeIndex:
         """Who held `role` of `body` (for `topic`, if the office has one) on `day`."""
         role = canonical_role(role)
         if role == "chief":
-            role = TOP_OFFICE.get(body, "president" if (role, body) in self.by_role else "leader")
+            role = TOP_OFFICE.get(body, "leader")
+        elif role == "leader" and (role, body) not in self.by_role:
+            role = self.top_office(body)  # "the French leader": France's president
         terms = [o for o in self.by_role.get((role, body), ()) if o.held_on(day)]
         if topic:
             terms = [o for o in terms if not o.topic or o.topic == topic] or []
         elif len({o.topic for o in terms}) > 1:
             return None  # "the UN envoy" with no country: which one?
         return terms[0] if len(terms) == 1 else None
+
+    def top_office(self, body: str) -> str:
+        """The office "the French leader" names: a group's leader, a king, emir or
+        chancellor, a president, else a prime minister."""
+        for role in ("leader", "king", "emir", "chancellor", "president", "prime minister"):
+            if (role, body) in self.by_role:
+                return role
+        return "leader"
 
     def holders(self) -> Iterable[KnownOffice]:
         for terms in self.by_role.values():
