@@ -699,6 +699,14 @@ def test_a_quoted_act_of_those_it_names_is_reported(extract):
     assert (event.type, sources(event)) == ("statement", {"Sergey Lavrov"})
 
 
+def test_a_doubt_called_into_question_is_a_statement(extract):
+    (event,) = extract(
+        "On Sunday, Francois Hollande called into question the use of these talks.",
+        datetime.date(2016, 10, 10),
+    ).events
+    assert (event.type, event.date.value) == ("statement", "2016-10-09")
+
+
 def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
     (event,) = extract(
         "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "

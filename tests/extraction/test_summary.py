@@ -104,6 +104,8 @@ def test_names_and_verbs_read_as_english():
         ("Peace talks between the warring sides resumed in Kuwait on Saturday.",
          (2016, 7, 17), "Peace talks resume in Kuwait"),
         ("The talks were suspended on Monday for Eid.", (2016, 7, 17), "Talks suspended for Eid"),
+        ("On Sunday, Francois Hollande called into question the use of these talks.",
+         (2016, 10, 10), "Francois Hollande calls into question use"),
     ],
 )  # fmt: skip
 def test_a_headline_names_a_light_verbs_event_and_an_unnamed_speaker(

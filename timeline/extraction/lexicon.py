@@ -161,6 +161,8 @@ VERB_OBJECTS = {
         for verb in ("release", "issue", "publish", "adopt")
         for noun in ("declaration", "communique")
     },
+    # "called into question the talks": a doubt voiced (CAMEO's DOUBT, 012), no phone call
+    ("call", "question"): "statement",
     ("adopt", "resolution"): "resolution",
     ("adopt", "text"): "resolution",
     ("adopt", "draft"): "resolution",

@@ -211,6 +211,8 @@ class Phrases:
                     continue
                 if child.lower_ == particle:
                     out.append(self.nouns(pobj, doers))
+                elif child.lower_ == "into" and pobj.lower_ == "question":
+                    out.insert(0, "into question")  # "calls into question the talks"
                 elif self.actor_at(pobj) is not None:
                     phrase = self.nouns(pobj, doers)
                     if phrase:
