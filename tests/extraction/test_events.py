@@ -707,6 +707,16 @@ def test_a_doubt_called_into_question_is_a_statement(extract):
     assert (event.type, event.date.value) == ("statement", "2016-10-09")
 
 
+@pytest.mark.parametrize(
+    "sides", ["The two parties to the Ethiopian conflict", "Ethiopia's warring parties"]
+)
+def test_the_sides_of_the_war_in_tigray_are_known(extract, sides):
+    (event,) = extract(
+        f"{sides} agreed on Wednesday to a cessation of hostilities.", datetime.date(2022, 11, 2)
+    ).events
+    assert sources(event) == {"Ethiopian government", "Tigray People's Liberation Front"}
+
+
 def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
     (event,) = extract(
         "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "

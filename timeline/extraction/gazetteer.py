@@ -388,6 +388,13 @@ ORGANIZATIONS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
         "South Sudan",
     ),
     ("M23", "group", ("March 23 Movement", "M23 rebels"), "Democratic Republic of the Congo"),
+    # Ethiopia's war in Tigray, 2020-2022
+    (
+        "Tigray People's Liberation Front",
+        "group",
+        ("TPLF", "Tigray Defence Forces", "Tigray Defense Forces"),
+        "Ethiopia",
+    ),
     # Sudan's war of 2023
     ("Sudanese Armed Forces", "organization", ("SAF", "Sudanese army", "Sudan's army"), "Sudan"),
     ("Rapid Support Forces", "group", ("RSF",), "Sudan"),
@@ -449,6 +456,12 @@ CONFLICT_PERIODS: dict[str, tuple[tuple[datetime.date, datetime.date | None, tup
     "Sri Lanka": (
         # the civil war: the government against the Tamil Tigers, until their defeat
         (datetime.date(1983, 7, 23), datetime.date(2009, 5, 18), ("Sri Lankan government", "Liberation Tigers of Tamil Eelam")),
+    ),
+    "Ethiopia": (
+        # the war in Tigray: the federal government against the TPLF, from the attack on the
+        # Northern Command to the removal of the TPLF from the list of terrorist groups that
+        # followed the Pretoria agreement of November 2022
+        (datetime.date(2020, 11, 4), datetime.date(2023, 3, 22), ("Ethiopian government", "Tigray People's Liberation Front")),
     ),
     "Sudan": (
         # the army against the paramilitary Rapid Support Forces, from April 2023
