@@ -717,6 +717,26 @@ def test_the_sides_of_the_war_in_tigray_are_known(extract, sides):
     assert sources(event) == {"Ethiopian government", "Tigray People's Liberation Front"}
 
 
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "where Ethiopia and the TPLF began talks on 25 October",
+        "where talks between Ethiopia and the TPLF began on 25 October",
+    ],
+)
+def test_a_relative_clause_telling_when_talks_began_reports_them(extract, clause):
+    agreement, talks = extract(
+        f"The African Union announced the deal on Wednesday in Pretoria, {clause}.",
+        datetime.date(2022, 11, 2),
+    ).events
+    assert (agreement.date.value, talks.type, talks.date.value) == (
+        "2022-11-02",
+        "meeting",
+        "2022-10-25",
+    )
+    assert sources(talks) == {"Ethiopia", "Tigray People's Liberation Front"}
+
+
 def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
     (event,) = extract(
         "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "

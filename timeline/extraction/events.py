@@ -564,7 +564,9 @@ def dated_participle(verb) -> bool:
     relative = verb.dep_ == "relcl" and verb.pos_ == "VERB"
     if not relative and (verb.dep_ != "acl" or verb.tag_ != "VBN"):
         return False
-    for child in verb.children:
+    # (a light verb's object may carry the day: "where the two sides began talks on 25 October")
+    objects = [c for c in verb.children if c.dep_ == "dobj"] if relative else []
+    for child in [*verb.children, *(g for o in objects for g in o.children)]:
         if child.dep_ in {"npadvmod", "tmod"} and child.ent_type_ == "DATE":
             return True
         if (
@@ -1351,9 +1353,26 @@ def dated_participles(sent, quotes, sentence_actors, relative=False):
         if token.dep_ == "relcl" and not relative:
             continue
         kind, verbal = trigger_type(token)
+        candidate = Candidate(token, kind, depth_of(token), True)
+        lemma = token.lemma_.lower()
+        if not kind and verbal and token.dep_ == "relcl" and lemma in LIGHT_VERBS | HAPPENING_VERBS:
+            # "where the two sides began talks on 25 October": the light verb's object;
+            # "where the talks between them began on 25 October": the happening's subject
+            thing = next((c for c in token.children if c.dep_ == "dobj"), None) or next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ in {"nsubj", "nsubjpass"}
+                    and lemma in HAPPENING_VERBS
+                    and NOUNS.get(c.lemma_.lower()) == "meeting"
+                ),
+                None,
+            )
+            kind, verbal = trigger_type(thing) if thing is not None else (None, False)
+            candidate = Candidate(thing, kind, depth_of(thing), False) if kind else candidate
+            verbal = True  # (told by a verb of its own)
         if not kind or not verbal or is_negated(token) or kind in SPEECH_TYPES:
             continue
-        candidate = Candidate(token, kind, depth_of(token), True)
         participants = event_actors(sent, candidate, sentence_actors, quotes)
         if token.dep_ == "relcl" and not any(a.role == SOURCE for a in participants):
             participants += antecedent_actors(token, sentence_actors, participants)
