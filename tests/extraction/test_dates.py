@@ -1474,3 +1474,16 @@ def test_hours_later_is_the_day_last_told(nlp, later):
         datetime.date(2016, 4, 22),
     )
     assert [d.value for d in found] == ["2016-04-21", "2016-04-21"]
+
+
+@pytest.mark.parametrize(
+    "text, published, values",
+    [
+        ("He will travel to the region between November 8 and November 20.",
+         datetime.date(2018, 11, 9), ["2018-11-08", "2018-11-20"]),
+        ("The talks will run from December 28 to January 5.", datetime.date(2018, 12, 30),
+         ["2018-12-28", "2019-01-05"]),
+    ],
+)  # fmt: skip
+def test_a_range_does_not_end_before_it_starts(nlp, text, published, values):
+    assert [d.value for d in dates(nlp, text, published) if d.value] == values

@@ -1584,7 +1584,36 @@ earlier=False)]
             mentions.append(found)
     mentions.extend(_leftover_entities(ent_spans, mentions, rejected, resolver))
     mentions.sort(key=lambda d: d.start)
-    return _hang_on_inner_dates(mentions)
+    return _one_range(text, _hang_on_inner_dates(mentions))
+
+
+_RANGE_OPENING = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–|—)\s*$")
+
+
+def _one_range(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "will travel between November 8 and November 20" in a story of 9 November: a range
+    does not end before it starts, so its first day, with no year written, is in the last
+    one's year (2018-11-08, not 2019-11-08), or the year before it."""
+    for i in range(len(mentions) - 1):
+        first, last = mentions[i], mentions[i + 1]
+        if (
+            first.precision != DAY
+            or last.precision != DAY
+            or not first.value
+            or not last.value
+            or first.value <= last.value
+            or first.anchor == ANCHOR_ABSOLUTE
+            or not _RANGE_JOIN.match(text[first.end : last.start])
+            or not _RANGE_OPENING.search(text[max(0, first.start - 12) : first.start])
+        ):
+            continue
+        year = int(last.value[:4])
+        for moved in (f"{year}{first.value[4:]}", f"{year - 1}{first.value[4:]}"):
+            if moved <= last.value:  # ("from December 28 to January 5": the year before)
+                mentions[i] = dataclasses.replace(first, value=moved)
+                break
+    return mentions
 
 
 def _hang_on_inner_dates(mentions: list[DateMention]) -> list[DateMention]:
