@@ -737,6 +737,16 @@ def test_a_relative_clause_telling_when_talks_began_reports_them(extract, clause
     assert sources(talks) == {"Ethiopia", "Tigray People's Liberation Front"}
 
 
+def test_the_next_stage_of_the_storys_talks_is_held_by_the_wars_sides(extract):
+    _, stage = extract(
+        "Colombia's peace talks with the FARC rebels ended on Thursday.\n\n"
+        "The second stage of the talks in Cuba will begin on December 5.",
+        datetime.date(2012, 11, 30),
+    ).events
+    assert (stage.type, stage.date.value) == ("meeting", "2012-12-05")
+    assert sources(stage) == {"Colombian government", "Revolutionary Armed Forces of Colombia"}
+
+
 def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
     (event,) = extract(
         "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "

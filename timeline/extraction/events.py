@@ -469,7 +469,9 @@ MILITARY = frozenset(["military", "air", "aerial", "bombing", "ground", "armed",
 TAKING_PART = frozenset(["enter", "engage", "participate", "part", "join", "take"])
 
 # Nouns that stand for the talks they are of: "a new round of talks began".
-ROUNDS = frozenset(["round", "series", "session", "resumption", "start", "opening"])
+ROUNDS = frozenset(
+    ["round", "series", "session", "resumption", "start", "opening", "stage", "phase", "part"]
+)
 
 
 def noun_anchor(token):
@@ -1929,6 +1931,15 @@ def talks_of_the_war(sent, quotes, dates, wars, day=None, story=False):
             if not candidate.verbal
             else [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         )
+        talks += [  # "the second stage of the talks will begin": the talks
+            g
+            for t in talks
+            if t.lemma_.lower() in ROUNDS
+            for p in t.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
         if not any(
             t.lemma_.lower() in NOUNS and NOUNS[t.lemma_.lower()] == "meeting" for t in talks
         ):
