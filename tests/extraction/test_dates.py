@@ -1487,3 +1487,15 @@ def test_hours_later_is_the_day_last_told(nlp, later):
 )  # fmt: skip
 def test_a_range_does_not_end_before_it_starts(nlp, text, published, values):
     assert [d.value for d in dates(nlp, text, published) if d.value] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Addis Ababa, January 23, 2014 (SSNA) — The rivals signed an accord.", (0, 39)),
+        ("Juba (SSNA) - The rivals signed an accord.", (0, 14)),
+        ("Geneva (UN) The envoy spoke.", None),  # initials without a dash: not a wire's
+    ],
+)
+def test_a_dateline_in_title_case_with_a_day_and_an_agencys_initials(text, span):
+    assert dateline_span(text) == span

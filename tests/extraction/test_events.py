@@ -747,6 +747,18 @@ def test_the_next_stage_of_the_storys_talks_is_held_by_the_wars_sides(extract):
     assert sources(stage) == {"Colombian government", "Revolutionary Armed Forces of Colombia"}
 
 
+def test_an_agency_in_a_title_case_dateline_takes_no_part(extract):
+    (event,) = extract(
+        "Addis Ababa, January 23, 2014 (SSNA) — The government of South Sudan and rebels have "
+        "on Thursday signed an accord in the Ethiopian capital.",
+        datetime.date(2014, 1, 23),
+    ).events
+    assert sources(event) == {
+        "South Sudanese government",
+        "Sudan People's Liberation Movement-in-Opposition",
+    }
+
+
 def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
     (event,) = extract(
         "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "

@@ -1793,9 +1793,13 @@ _LABELS = frozenset(
 _WIRES = r"(?:CNN|AP|AFP|Reuters|Xinhua|UPI|dpa|ANI|IANS|PTI|TASS|Sputnik|Anadolu|IRNA|KUNA)"
 _CASED_DATELINE_RE = re.compile(
     r"^[ \t]*[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}(?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"
-    # "(Reuters) -", or between bars: "Abuja, Nigeria | Xinhua |"
-    rf"(?:[ ]*\({_WIRES}\)[ ]*(?:--|—|–|-|_|:)?|[ ]*\|[ ]*{_WIRES}[ ]*\|)[ ]*",
-    re.MULTILINE,
+    # "Addis Ababa, January 23, 2014 (SSNA) —": the day filed
+    rf"(?:,[ ]+{_DATELINE_DAY})?"
+    # "(Reuters) -", a smaller agency's initials and a dash ("(SSNA) —"), or between bars:
+    # "Abuja, Nigeria | Xinhua |"
+    rf"(?:[ ]*\({_WIRES}\)[ ]*(?:--|—|–|-|_|:)?|[ ]*\([A-Z]{{2,6}}\)[ ]*(?:--|—|–|-|_)"
+    rf"|[ ]*\|[ ]*{_WIRES}[ ]*\|)[ ]*",
+    re.MULTILINE | re.VERBOSE,
 )
 
 
