@@ -759,6 +759,20 @@ def test_an_agency_in_a_title_case_dateline_takes_no_part(extract):
     }
 
 
+def test_who_tells_of_the_storys_talks_takes_no_part_in_them(extract):
+    _, talks = extract(
+        "The government of South Sudan and the rebels signed an accord on Thursday.\n\n"
+        "Peace talks will resume on the 7th of February, the South Sudan News Agency has "
+        "learned.",
+        datetime.date(2014, 1, 23),
+    ).events
+    assert (talks.type, talks.date.value) == ("resumption", "2014-02-07")
+    assert sources(talks) == {
+        "South Sudanese government",
+        "Sudan People's Liberation Movement-in-Opposition",
+    }
+
+
 def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
     (event,) = extract(
         "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "

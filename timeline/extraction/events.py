@@ -1890,6 +1890,15 @@ def told_in(doc, event):
     return span if span is not None else []
 
 
+def reports_only(actor, sent) -> bool:
+    """Whether `actor` is only who tells the news: the subject of the sentence's reporting
+    verb ("..., the South Sudan News Agency has learned", "..., a UN spokesman said")."""
+    root = sent.root
+    return root.lemma_.lower() in REPORTING_VERBS | {"learn"} and any(
+        c.dep_ == "nsubj" and c.left_edge.i <= actor.i <= c.right_edge.i for c in root.children
+    )
+
+
 def only_sponsors(candidate, participants) -> bool:
     """Whether all that take part in talks are those who back them ("UN-sponsored talks",
     "the Russian-brokered talks")."""
@@ -2155,7 +2164,7 @@ def find_events(
         if (
             (chosen is None or not chosen[1])
             and story_war
-            and not any(not a.is_place for a in sentence_actors)
+            and not any(not a.is_place and not reports_only(a, sent) for a in sentence_actors)
         ):
             chosen = talks_of_the_war(sent, quotes, explicit_dates, story_war, day, True) or chosen
         if chosen is None and explicit_dates:
