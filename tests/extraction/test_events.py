@@ -773,6 +773,14 @@ def test_who_tells_of_the_storys_talks_takes_no_part_in_them(extract):
     }
 
 
+def test_the_country_an_agreement_is_over_takes_no_part(extract):
+    (event,) = extract(
+        "Russia and Turkey reached a ceasefire agreement over Syria on Thursday.",
+        datetime.date(2016, 12, 29),
+    ).events
+    assert actors(event) == {"Russia": "source", "Turkey": "source"}
+
+
 def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
     (event,) = extract(
         "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "

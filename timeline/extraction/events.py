@@ -2692,14 +2692,14 @@ def is_title_complement(token) -> bool:
         # "UN Special Envoy for Syria Staffan de Mistura": a name after the post's country is
         # the holder's; an adviser "to Prime Minister Abiy Ahmed" serves the one named.
         return token.ent_type_ != "PERSON" or prep.head.lemma_.lower() in AIDES
-    if prep.lower_ in {"on", "about", "regarding"} and prep.head.pos_ == "VERB":
+    if prep.lower_ in {"on", "about", "regarding", "over"} and prep.head.pos_ == "VERB":
         # "will brief the Security Council on Yemen", "talked about Syria": the subject of
         # the talking, not a party to it
         return verb_type(prep.head.lemma_.lower(), "", []) in {"meeting", "statement"}
-    # "a conference on Syria", "the Security Council on Yemen"; but sanctions, strikes or
-    # pressure on a state are done to it
+    # "a conference on Syria", "the Security Council on Yemen", "a ceasefire agreement over
+    # Syria"; but sanctions, strikes or pressure on a state are done to it
     return (
-        prep.lower_ in {"on", "about", "regarding"}
+        prep.lower_ in {"on", "about", "regarding", "over"}
         and prep.head.pos_ in {"NOUN", "PROPN"}
         and prep.head.lemma_.lower() not in BORNE_BY
     )
