@@ -106,6 +106,11 @@ def test_names_and_verbs_read_as_english():
         ("The talks were suspended on Monday for Eid.", (2016, 7, 17), "Talks suspended for Eid"),
         ("On Sunday, Francois Hollande called into question the use of these talks.",
          (2016, 10, 10), "Francois Hollande calls into question use"),
+        ("A cessation of hostilities in Syria took effect on Saturday.", (2016, 2, 27),
+         "Cessation of hostilities between Syrian government and Syrian opposition takes "
+         "effect"),
+        ("Ukraine and Russia completed an exchange of prisoners on Saturday.", (2019, 9, 8),
+         "Ukraine and Russia complete exchange of prisoners"),
     ],
 )  # fmt: skip
 def test_a_headline_names_a_light_verbs_event_and_an_unnamed_speaker(

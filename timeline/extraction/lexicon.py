@@ -229,7 +229,7 @@ NOUNS = {
         ["agreement", "deal", "accord", "communique", "memorandum", "treaty", "understanding"],
         "agreement",
     ),
-    **dict.fromkeys(["ceasefire", "cease-fire", "truce", "armistice"], "agreement"),
+    **dict.fromkeys(["ceasefire", "cease-fire", "truce", "armistice", "cessation"], "agreement"),
     **dict.fromkeys(["proposal", "plan", "initiative"], "proposal"),
     "appeal": "appeal",
     **dict.fromkeys(["rejection", "boycott", "walkout"], "rejection"),
@@ -257,7 +257,8 @@ NOUNS = {
 }
 # A ceasefire, truce or agreement that "took effect", "came into force", "began".
 TAKING_EFFECT = frozenset(["begin", "start", "take", "go", "come", "enter", "hold", "kick"])
-CEASEFIRE_NOUNS = frozenset(["ceasefire", "cease-fire", "truce", "armistice"])
+# ("cessation": the diplomats' "cessation of hostilities", Munich 2016, Pretoria 2022)
+CEASEFIRE_NOUNS = frozenset(["ceasefire", "cease-fire", "truce", "armistice", "cessation"])
 # Verbs whose object names the event: "held talks", "signed an agreement".
 LIGHT_VERBS = frozenset(
     ["hold", "have", "attend", "host", "conduct", "pay", "sign", "reach", "issue", "make", "extend"]
@@ -265,6 +266,7 @@ LIGHT_VERBS = frozenset(
     + ["agree", "carry", "stage", "call", "convene", "organize", "organise", "chair", "cast"]
     + ["impose", "order", "declare", "adopt", "pass", "conclude", "finalize", "seal", "continue"]
     + ["outline", "unveil"]  # "outlined a plan for a political process": the plan
+    + ["complete"]  # "completed an exchange of prisoners": the exchange
 )
 
 # CAMEO code prefix -> type; the longest prefix wins. None: not an event of this timeline

@@ -73,6 +73,23 @@ def subject_holder(verb):
     return verb
 
 
+# Nouns a headline names with their "of": "cessation of hostilities", "exchange of prisoners".
+NAMED_BY_OF = frozenset(["cessation", "exchange", "release", "withdrawal", "swap"])
+
+
+def of_what(token) -> list[str]:
+    """ "of hostilities" after "cessation": the noun says nothing without what ceases."""
+    if token.lemma_.lower() not in NAMED_BY_OF:
+        return []
+    return [
+        f"of {g.text}"
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj" and g.pos_ == "NOUN"
+    ][:1]
+
+
 def third_person(verb: str) -> str:
     """`third_person("meet")` -> "meets"; "reach agreement" -> "reaches agreement"."""
     first, _, rest = verb.partition(" ")
@@ -170,7 +187,7 @@ class Phrases:
             and t.pos_ in ("NOUN", "PROPN", "ADJ")
             and not first <= t.i <= last
         ]
-        return " ".join([*words, token.doc[first : last + 1].text])
+        return " ".join([*words, token.doc[first : last + 1].text, *of_what(token)])
 
     def nouns(self, token, doers: set[str]) -> str:
         """A noun and the nouns joined to it: "France, United Kingdom and United States"."""
@@ -341,7 +358,7 @@ def event_headline(
         # "A fragile ceasefire in eastern Ukraine took effect": the truce takes effect, its
         # sides (told by the war) do not; "Hamas's truce took effect": the one side's
         rest = phrases.objects(verb, set(doers), particle)
-        noun = truce.lemma_.lower()
+        noun = " ".join([truce.lemma_.lower(), *of_what(truce)])  # "cessation of hostilities"
         words = f"{noun} between {names(doers)}" if len(doers) > 1 else f"{doers[0]}'s {noun}"
         verb_words = " ".join([lemma, *rest[:1]])
         verb_words = f"to {verb_words}" if planned else third_person(verb_words)
