@@ -440,9 +440,9 @@ COUNCILS = frozenset(["Council", "Assembly"])
 # Light verbs that say yes to what their object proposes: "accepted a six-point plan".
 ASSENTING = frozenset(["accept", "agree", "adopt", "sign", "conclude", "finalize", "seal"])
 
-# Whom a host receives for talks: "hosted Houthi and Saudi officials".
 # What a host offers guests at a working meal: a meeting (CAMEO's HOST * DINNER).
 MEALS = frozenset(["dinner", "lunch", "luncheon", "banquet", "breakfast", "supper"])
+# Whom a host receives for talks: "hosted Houthi and Saudi officials".
 GUESTS = frozenset(
     ["official", "delegate", "delegation", "leader", "minister", "envoy", "representative"]
     + ["counterpart", "president", "diplomat", "negotiator", "team", "party", "side", "rival"]
@@ -1899,20 +1899,22 @@ def reports_only(actor, sent) -> bool:
     )
 
 
+def talks_told(candidate) -> list:
+    """The noun that names a gathering: the trigger's own, or the subject of its verb ("the
+    talks resumed")."""
+    if not candidate.verbal:
+        return [candidate.token]
+    return [c for c in verb_of(candidate).children if c.dep_ in {"nsubj", "nsubjpass"}]
+
+
 def only_sponsors(candidate, participants) -> bool:
     """Whether all that take part in talks are those who back them ("UN-sponsored talks",
     "the Russian-brokered talks")."""
     if not participants or any(a.role != OTHER for a in participants):
         return False
-    verb = verb_of(candidate)
-    talks = (
-        [candidate.token]
-        if not candidate.verbal
-        else [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    )
     backers = [
         b
-        for t in talks
+        for t in talks_told(candidate)
         if NOUNS.get(t.lemma_.lower()) == "meeting"
         for b in t.children
         if b.dep_ == "amod" and b.tag_ == "VBN" and b.lemma_.lower() in SPONSORING
@@ -1935,11 +1937,7 @@ def talks_of_the_war(sent, quotes, dates, wars, day=None, story=False):
         if candidate.type not in {"meeting", "resumption", "suspension", "postponement"}:
             continue
         verb = verb_of(candidate)
-        talks = (
-            [candidate.token]
-            if not candidate.verbal
-            else [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        )
+        talks = talks_told(candidate)
         talks += [  # "the second stage of the talks will begin": the talks
             g
             for t in talks
