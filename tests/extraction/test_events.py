@@ -781,6 +781,18 @@ def test_the_country_an_agreement_is_over_takes_no_part(extract):
     assert actors(event) == {"Russia": "source", "Turkey": "source"}
 
 
+def test_a_toll_over_the_past_year_is_no_happening(extract):
+    assert not extract(
+        "The United Nations has estimated more than 8,000 people have been killed in Syria in "
+        "the past year.",
+        datetime.date(2012, 3, 27),
+    ).events
+    (event,) = extract(
+        "At least 40 people were killed in Homs last year.", datetime.date(2012, 3, 27)
+    ).events
+    assert (event.type, event.date.value) == ("violence", "2011")
+
+
 def test_a_dinner_hosted_for_negotiators_is_a_meeting(extract):
     (event,) = extract(
         "At the State Department on Monday night, John Kerry hosted a dinner for Tzipi Livni "

@@ -2206,11 +2206,12 @@ def find_events(
         if (
             trigger.type == "violence"
             and explicit
-            and since_on(doc, date, verb_of(trigger))
+            and (since_on(doc, date, verb_of(trigger)) or UP_TO_NOW.match(date.text))
             and CASUALTY.search(text)
         ):
-            # "14,000 people have been killed since 2014": a toll, no happening (but "clashes
-            # have been raging since April 15" date the outbreak)
+            # "14,000 people have been killed since 2014", "8,000 people have been killed in
+            # the past year": a toll, no happening (but "clashes have been raging since April
+            # 15" date the outbreak)
             continue
         if planned and not explicit and not headline:
             continue  # "is set to take part in an upcoming conference": on no known day
@@ -2351,6 +2352,8 @@ DEADLINE = re.compile(
 
 
 SINCE = re.compile(r"\bsince$", re.IGNORECASE)
+# A stretch of time that runs up to now: "the past year", "the last two months".
+UP_TO_NOW = re.compile(r"the\s+(?:past|last)\s+(?:\w+\s+)?(?:year|month|week|decade)s?$", re.I)
 
 
 def narrative_date(dates, text, offset) -> DateMention | None:
