@@ -1264,13 +1264,7 @@ def _it(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
         if sentence.start == 0:
             continue
         previous = doc[sentence.start - 1].sent
-        subjects = {
-            a.name: a
-            for a in bodies
-            if previous.start <= a.i < previous.end
-            and doc[a.i : a.j].root.dep_ in ("nsubj", "nsubjpass")
-            and doc[a.i : a.j].root.head.i == previous.root.i
-        }
+        subjects = _subjects_of(previous.root, bodies)
         if len(subjects) == 1 and not any(
             a.kind == PERSON
             and previous.start <= a.i < previous.end
@@ -1287,15 +1281,19 @@ def _governing_subject(pronoun, persons) -> ResolvedActor | None:
     verb = pronoun.head
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" for c in verb.children):
         return None
-    main = verb.head
-    subjects = {
-        a.name: a
-        for a in persons
-        if a.i < pronoun.i
-        and pronoun.doc[a.i : a.j].root.dep_ in ("nsubj", "nsubjpass")
-        and pronoun.doc[a.i : a.j].root.head.i == main.i
-    }
+    subjects = _subjects_of(verb.head, [a for a in persons if a.i < pronoun.i])
     return next(iter(subjects.values())) if len(subjects) == 1 else None
+
+
+def _subjects_of(verb, actors) -> dict[str, ResolvedActor]:
+    """The actors named as the subject of `verb`, by name."""
+    doc = verb.doc
+    return {
+        a.name: a
+        for a in actors
+        if doc[a.i : a.j].root.dep_ in ("nsubj", "nsubjpass")
+        and doc[a.i : a.j].root.head.i == verb.i
+    }
 
 
 def _previous_subject(doc: Doc, pronoun, persons) -> ResolvedActor | None:
