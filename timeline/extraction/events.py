@@ -1551,20 +1551,20 @@ def _closing_full_date(sent, date) -> bool:
     """A paragraph of one sentence closed by ", <day in full>." after a place, as a caption
     ends ("... in Novokaterynivka, Ukraine, Sept. 4, 2014."); prose dates what happened with
     "on", and seldom gives this year's."""
+    if not (
+        date.precision == DAY
+        and date.anchor == ANCHOR_ABSOLUTE
+        and _FULL_YEAR.search(date.text) is not None
+    ):
+        return False
     doc = sent.doc
     alone = (sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws) and (
         sent.end == len(doc) or "\n" in sent[-1].text_with_ws or "\n" in doc[sent.end].text
     )
-    before = doc.text[sent.start_char : date.start].rstrip()
-    after = doc.text[date.end : sent.end_char].strip()
-    return (
-        alone
-        and date.precision == DAY
-        and date.anchor == ANCHOR_ABSOLUTE
-        and _FULL_YEAR.search(date.text) is not None
-        and before.endswith(",")
-        and after in (".", "")
-    )
+    text = sent.text  # Doc.text joins the whole story's tokens each time it is read
+    before = text[: date.start - sent.start_char].rstrip()
+    after = text[date.end - sent.start_char :].strip()
+    return alone and before.endswith(",") and after in (".", "")
 
 
 def choose_trigger(sent, text, quotes, sentence_actors, dates=()):
