@@ -141,6 +141,25 @@ def test_weekday_with_planning_verb_is_future(nlp, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The mediator was to fly to Khartoum on Friday for two days of talks, his office said.",
+        "Both delegations were to return to the table on Friday, a spokesman said.",
+    ],
+)
+def test_a_plan_told_with_was_to_is_the_coming_weekday(nlp, text):
+    """ "was to fly on Friday, his office said" is "would fly": the coming Friday."""
+    check(only(nlp, text, WEDNESDAY), "2012-12-28", DAY, ANCHOR_PUBLISHED, future=True)
+
+
+def test_was_to_have_happened_stays_behind(nlp):
+    """ "was to have met on Monday" was a plan for a day gone."""
+    d = only(nlp, "The envoy was to have met the rebels on Monday, but the talks were put off.",
+             WEDNESDAY)  # fmt: skip
+    check(d, "2012-12-24", DAY, ANCHOR_PUBLISHED)
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         # a possibility the day modifies is ahead

@@ -479,9 +479,12 @@ def _verb_tense(token) -> str:
             for c in verb.children
         ):
             return "future"
-        # "is to resume trading Tuesday"; a headline's "Ministers to meet on Wednesday"
+        # "is to resume trading Tuesday"; a headline's "Ministers to meet on Wednesday"; told
+        # in the past as "would" is: "was to arrive in Colombo on Monday, the embassy said"
         if any(c.lower_ == "to" for c in auxes) and (
-            verb.head.tag_ in ("VBZ", "VBP") or verb.dep_ == "ROOT"
+            verb.head.tag_ in ("VBZ", "VBP")
+            or verb.dep_ == "ROOT"
+            or (verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ == "VBD")
         ):
             return "future"
     auxes = _auxes(token)
