@@ -1317,3 +1317,41 @@ def test_the_yemeni_governments_foes_are_the_houthis_only_in_their_wars(day, foe
     doc = pipeline.nlp("Yemen's president accused his opponents of a coup on Wednesday.")
     found = [a.name for a in pipeline.resolver.resolve(doc, on=day)]
     assert foes in found
+
+
+@pytest.mark.parametrize(
+    ("text", "government", "gone"),
+    [
+        (
+            "Talks between the Government of the Republic of the Philippines (GPH) and the "
+            "Moro Islamic Liberation Front opened in Kuala Lumpur on Monday.",
+            "Philippine government",
+            "Philippines",
+        ),
+        (
+            "The Government of the Republic of South Sudan and the rebels signed the accord.",
+            "South Sudanese government",
+            "South Sudan",
+        ),
+        (
+            "The Government of the Federal Democratic Republic of Ethiopia welcomed the deal.",
+            "Ethiopian government",
+            "Ethiopia",
+        ),
+    ],
+)
+def test_a_states_formal_name_is_its_government(text, government, gone):
+    """ "the Government of the Republic of X" is X's government, one actor: no body called
+    "Government of the Republic", no country beside it, no "Republic" read as a surname."""
+    pipeline = Pipeline()
+    doc = pipeline.nlp(text)
+    found = [a.name for a in pipeline.resolver.resolve(doc, on=datetime.date(2018, 9, 12))]
+    assert government in found
+    assert gone not in found
+    assert not any("Republic" in n for n in found)
+
+
+def test_who_is_not_a_name_is_not_it(nlp):
+    """ "consultations with non-Moro leaders": no actor "-Moro", nor the Moro."""
+    found = names(nlp, "The MILF held consultations with non-Moro leaders in Cotabato City.")
+    assert not any("Moro" in n and "Liberation" not in n for n in found)

@@ -531,6 +531,7 @@ class ActorResolver:
             actor = self._resolve_span(span, via, people)
             if actor is not None:
                 out.append(actor)
+        out = _formal_governments(doc, out)
         out += _unmarked_surnames(doc, out, people)
         out += self._untagged_known_surnames(doc, out)
         out += self._untagged_group_words(doc, out)
@@ -1742,6 +1743,9 @@ _OPENING_PREPOSITIONS = frozenset(
 )
 
 
+_NEGATING = frozenset(["non"])
+
+
 def _clean(ent: Span) -> Span | None:
     """The entity without bullets, quotes, "the", titles and a trailing "'s"."""
     doc = ent.doc
@@ -1750,6 +1754,10 @@ def _clean(ent: Span) -> Span | None:
         i += 1
     while j > i and (_edge_junk(doc[j - 1]) or doc[j - 1].lower_ in ("'s", "’s")):
         j -= 1
+    # "non-Moro leaders": those who are not the name are not it
+    k = i + 1 if i + 1 < j and doc[i + 1].text == "-" else i - 1 if i > 0 else None
+    if k is not None and doc[k].text == "-" and k > 0 and doc[k - 1].lower_ in _NEGATING:
+        return None
     if ent.label_ == "PERSON":
         while j - i > 1 and (_is_title(doc[i]) or _headline_verb(doc[i])):
             i += 1  # "UN envoy Kofi Annan"; a headline's "Endorses Salame"
@@ -1902,6 +1910,45 @@ def government_name(country: str) -> str:
     if country in gazetteer.CONFLICT_PARTIES.get(country, ()):
         return country
     return f"{_DEMONYM_OF.get(country, country)} government"
+
+
+# "the Government of the Republic", "Government of the Federal Democratic Republic": a
+# state's formal name, cut by the tagger before "of" and the country's own name.
+_FORMAL_STATES = frozenset(
+    ["republic", "kingdom", "state", "emirate", "federation", "commonwealth", "sultanate"]
+)
+_FORMAL_GOVERNMENT = re.compile(
+    r"(?:the\s+)?government\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}"
+    rf"(?:{'|'.join(sorted(_FORMAL_STATES))})",
+    re.IGNORECASE,
+)
+
+
+def _formal_governments(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+    """ "the Government of the Republic of the Philippines (GPH)": that state's government,
+    one actor, not a body called "Government of the Republic" beside the Philippines."""
+    at = {a.i: a for a in found}
+    merged: dict[int, ResolvedActor] = {}
+    for a in found:
+        if a.kind != ORGANIZATION or not _FORMAL_GOVERNMENT.fullmatch(a.surface):
+            continue
+        k = a.j
+        if k + 1 >= len(doc) or doc[k].lower_ != "of":
+            continue
+        k += 1 + (doc[k + 1].lower_ == "the")
+        country = at.get(k)
+        if country is None or country.kind != COUNTRY:
+            continue
+        merged[a.i] = dataclasses.replace(
+            a,
+            name=government_name(country.name),
+            country=country.name,
+            surface=doc[a.i : country.j].text,
+            end=country.end,
+            j=country.j,
+        )
+        merged[country.i] = None
+    return [merged.get(a.i, a) for a in found if merged.get(a.i, a) is not None]
 
 
 def _ministries(doc: Doc, found: list[ResolvedActor], focus: str | None) -> list[ResolvedActor]:
@@ -2435,6 +2482,14 @@ def _collectives(
             )
         # "the government of Turkey", "the rebels of Yemen": whose they are, after "of"
         of = [o for c in token.rights if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        of += [  # "the Government of the Republic of South Sudan": the republic's
+            o
+            for r in of
+            if r.lower_ in _FORMAL_STATES
+            for c in r.rights
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+        ]
         owner = next((a for a in found for o in of if a.i <= o.i < a.j and a.kind == COUNTRY), None)
         end = token.i + 1
         if country is None and owner is not None:
