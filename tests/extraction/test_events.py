@@ -652,6 +652,38 @@ def test_talks_the_un_backs_are_resumed_by_the_wars_sides(extract, text):
     assert sources(event) == {"Yemeni government", "Houthi movement"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yemen peace talks resumed in Kuwait on Saturday.",
+        "The Yemen talks, held in Kuwait, entered their second week on Saturday.",
+    ],
+)
+def test_talks_a_country_at_war_names_are_its_sides(extract, text):
+    """ "Yemen peace talks" are talks on Yemen's war: its sides take part, not "Yemen"."""
+    (event,) = extract(text, datetime.date(2016, 7, 17)).events
+    assert event.date.value == "2016-07-16"
+    assert sources(event) == {"Yemeni government", "Houthi movement"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Fighting went on in Yemen on Friday.\n\nThe talks, which opened in "
+            "Kuwait on Saturday, are being mediated by the UN envoy Ismail Ould Cheikh Ahmed."
+        ),
+        "The talks on Yemen were hosted by Kuwait's emir on Saturday.",
+    ],
+)
+def test_talks_mediated_or_hosted_by_someone_are_the_wars_sides(extract, text):
+    """Who mediates or hosts talks on a war takes part as a go-between; the talks are the
+    war's sides'."""
+    (event,) = [e for e in extract(text, datetime.date(2016, 7, 17)).events if e.type == "meeting"]
+    assert event.date.value == "2016-07-16"
+    assert sources(event) == {"Yemeni government", "Houthi movement"}
+
+
 def test_he_in_a_time_clause_is_the_subject_it_hangs_on(extract):
     events = extract(
         "President Salva Kiir signed the peace agreement on Wednesday, nine days after he "

@@ -1927,6 +1927,36 @@ def only_sponsors(candidate, participants) -> bool:
     )
 
 
+def mediated_only(candidate, participants) -> bool:
+    """Whether all that are named in talks "mediated by" or "hosted by" someone are those
+    who mediate or host ("The talks are being mediated by the UN envoy")."""
+    if not participants:
+        return False
+    verb = verb_of(candidate) if candidate.verbal else candidate.token.head
+    if verb.lemma_.lower() not in SPONSORING | {"host", "chair", "facilitate", "oversee"}:
+        return False
+    if not any(
+        c.dep_ == "nsubjpass" and NOUNS.get(c.lemma_.lower()) == "meeting" for c in verb.children
+    ):
+        return False
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    return bool(agents) and all(
+        any(g.left_edge.idx <= a.start < g.right_edge.idx + len(g.right_edge) for g in agents)
+        for a in participants
+    )
+
+
+def war_named_talks(candidate, participants, wars):
+    """The war whose country names the talks and is all they name as taking part ("Yemen
+    peace talks resumed", "the Syria talks"): talks on the war, not the country's own."""
+    talks = [t for t in talks_told(candidate) if NOUNS.get(t.lemma_.lower()) == "meeting"]
+    modifiers = {m.i for t in talks for m in t.lefts if m.dep_ in {"compound", "nmod"}}
+    war = next((w for w in wars if w.i in modifiers), None)
+    if war is None or any(a.name != war.name for a in participants):
+        return None
+    return war
+
+
 def talks_of_the_war(sent, quotes, dates, wars, day=None, story=False):
     """ "Peace talks on Syria resumed in Geneva on Monday", "An international conference on
     Syria opened on Wednesday": talks on a war, on a day of their own, with nobody named as
@@ -1937,6 +1967,8 @@ def talks_of_the_war(sent, quotes, dates, wars, day=None, story=False):
         if candidate.type not in {"meeting", "resumption", "suspension", "postponement"}:
             continue
         verb = verb_of(candidate)
+        if candidate.verbal and verb.lemma_.lower() in SPONSORING:
+            continue  # "talks mediated by the envoy": the talks are the happening
         talks = talks_told(candidate)
         talks += [  # "the second stage of the talks will begin": the talks
             g
@@ -1954,6 +1986,8 @@ def talks_of_the_war(sent, quotes, dates, wars, day=None, story=False):
         of_war = {s.i for t in talks for s in t.subtree}
         war = wars[0] if story else next((w for w in wars if w.i in of_war), None)
         clause = {t.idx for t in clause_tokens(verb)}
+        # "The talks, which got underway on Thursday, are mediated by ...": their own day
+        clause |= {s.idx for t in talks for c in t.children if c.dep_ == "relcl" for s in c.subtree}
         if war is None or not any(any(d.start <= i < d.end for i in clause) for d in dates):
             continue
         return candidate, war_parties(war, day)
@@ -2149,12 +2183,21 @@ def find_events(
         if chosen is None:
             chosen = as_they_did(sent, quotes, sentence_actors)
         chosen = called_off(chosen, sent, quotes)
-        if chosen is not None and wars and only_sponsors(*chosen):
-            # "UN-sponsored talks to end the war in Yemen resumed": the war's sides resume
-            # them, the UN backs them
-            talks = talks_of_the_war(sent, quotes, explicit_dates, wars, day)
+        if (
+            chosen is not None
+            and (wars or story_war)
+            and (only_sponsors(*chosen) or mediated_only(*chosen))
+        ):
+            # "UN-sponsored talks to end the war in Yemen resumed", "talks on Yemen mediated by
+            # the UN envoy": the war's sides resume them, the UN backs them (the war the story
+            # named before, when the sentence names none)
+            talks = talks_of_the_war(sent, quotes, explicit_dates, wars or story_war, day, not wars)
             if talks is not None:
-                chosen = talks[0], talks[1] + chosen[1]
+                backers = [dataclasses.replace(a, role=OTHER) for a in chosen[1]]
+                chosen = talks[0], talks[1] + backers
+        war = chosen is not None and war_named_talks(*chosen, wars)
+        if war:
+            chosen = chosen[0], war_parties(war, day) or chosen[1]
         if chosen is None and wars:
             chosen = talks_of_the_war(sent, quotes, explicit_dates, wars, day)
         if chosen is None and found:
