@@ -152,6 +152,24 @@ def test_a_plan_told_with_was_to_is_the_coming_weekday(nlp, text):
     check(only(nlp, text, WEDNESDAY), "2012-12-28", DAY, ANCHOR_PUBLISHED, future=True)
 
 
+@pytest.mark.parametrize(
+    ("published", "value"),
+    [
+        (datetime.date(2012, 12, 29), "2012-12-27"),  # a Saturday story: two days back
+        (datetime.date(2012, 12, 25), "2012-12-27"),  # a Tuesday story: two days on
+    ],
+)
+def test_a_plan_given_up_in_the_past_perfect_is_the_nearer_weekday(nlp, published, value):
+    """ "had been scheduled to open Thursday but were put on hold": the plan is dropped, the
+    day may lie either side of the story; the nearer Thursday."""
+    d = only(
+        nlp,
+        "The talks had been scheduled to open on Thursday but were put on hold.",
+        published,
+    )
+    check(d, value, DAY, ANCHOR_PUBLISHED, future=value > str(published))
+
+
 def test_was_to_have_happened_stays_behind(nlp):
     """ "was to have met on Monday" was a plan for a day gone."""
     d = only(nlp, "The envoy was to have met the rebels on Monday, but the talks were put off.",

@@ -460,6 +460,14 @@ def _verb_tense(token) -> str:
             # not of the story; the October nearest the story's day.
             return "nearest"
         if verb.lemma_ in _PLANNING or (i and verb.lemma_ in _INTENDING):
+            if verb.lemma_ in _PLANNING - {"expect"} and any(
+                c.lower_ == "had" for c in _auxes(verb)
+            ):
+                # "had been scheduled to open Thursday but were put on hold": a plan told in
+                # the past perfect is one given up, for a day either side of the story ("had
+                # been scheduled to expire Friday" in a Wednesday story, then extended); the
+                # nearer one, weekdays too
+                return "either"
             return "future"
         auxes = _auxes(verb)
         if any(c.lower_ in ("have", "has", "had", "'ve") for c in auxes):
@@ -874,6 +882,8 @@ class _Resolver:
             return "future" if weekday else "present"
         if tense == "nearest" and weekday:
             return "future"  # "agreed to meet on Monday": a weekday is the coming one
+        if tense == "either":
+            return tense if weekday else "nearest"
         if tense == "past" and not weekday and _TARGET_CUE.search(self.text, before, start):
             # "the referendum Santos announced for 2 October" (in August): the day a thing
             # was meant for may lie either side of the story; the nearer one
@@ -1175,6 +1185,10 @@ class _Resolver:
         # that day: a wire writes "next Friday" for a week on.
         wd_start, wd_end = m.start("wd_d"), m.end("wd_d")
         tense = self._tense(wd_start, wd_end, weekday=True)
+        if tense == "either" and back:
+            ahead = 7 - back
+            day = self.ref + datetime.timedelta(days=ahead if ahead < back else -back)
+            return self.relative(text, start, end, day, DAY, ahead < back)
         if tense == "future" or (
             tense == "present"
             and _is_present_event_time(self.doc, wd_start, wd_end)
