@@ -548,3 +548,24 @@ def test_a_long_headline_in_title_case_is_no_row_of_sections():
     title = "Syria Peace Talks Collapse As Opposition Walks Out Of Geneva Meeting"
     doc = clean_text(f"{title}\n\nThe opposition walked out of the talks in Geneva on Monday.")
     assert doc.title == title
+
+
+@pytest.mark.parametrize(
+    ("stamp", "lede"),
+    [
+        ("September 5, 2014", "The ceasefire deal was reached in Minsk."),
+        ("27 March 2012", "A spokesman for the envoy said the plan was accepted."),
+    ],
+)
+def test_a_date_stamp_run_into_the_lede_is_furniture(stamp, lede):
+    """ "September 5, 2014The ceasefire deal ...": the page's stamp goes, the lede opens its
+    own paragraph under the headline, mapped back to the file."""
+    source = f"Ukraine, separatists sign truce\n{stamp}{lede}\nMore follows here.\n"
+    doc = clean_text(source)
+    assert doc.text.split("\n\n")[:2] == ["Ukraine, separatists sign truce", lede]
+    start = doc.text.index(lede)
+    assert doc.source[doc.to_source_span(start, start + len(lede))[0] :].startswith(lede)
+
+
+def test_a_year_run_into_a_name_in_prose_stays():
+    assert "2014The Hague" in clean_text("In 2014The Hague ruled on the case.\n").text

@@ -213,6 +213,15 @@ _IMAGE_CREDIT = re.compile(
     r"^(?:image\ (?:copyright|source)\b|(?:photo(?:graph)?|picture|credit)\s*:)", re.I | re.X
 )
 _ALT_RESIDUE = re.compile(r"^alt(?=[A-Z][a-z])")
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# A date stamp with no space before the text that follows it: "March 27, 2012A spokesman"
+_GLUED_STAMP = re.compile(
+    rf"^(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{_MONTH_NAME},?\s+)(?:19|20)\d\d"
+    r"(?=[A-Z](?:[a-z]|\s))"
+)
 _BYLINE_BEFORE_DATELINE = re.compile(
     r"^By\s+(?:[A-Z][\w'’.-]+\s+){1,4}?(?=[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*,?[^()\n]{0,40}\()"
 )
@@ -436,6 +445,11 @@ def _drop_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
             # "By Jane Roe KUWAIT (Reuters) - ...": the byline glued to the dateline.
             dropped.append(line.prefix(byline.end()))
             line = line.without_prefix(byline.end())
+        if stamp := _GLUED_STAMP.match(line.text):
+            # "September 5, 2014The ceasefire deal ...": a page's date stamp run into the lede
+            dropped.append(line.prefix(stamp.end()))
+            line = line.without_prefix(stamp.end())
+            line.para_start = True
         if alt := _ALT_RESIDUE.match(line.text):
             # "altRussia and China have vetoed ...": an image's alt attribute left on the line.
             dropped.append(line.prefix(alt.end()))
