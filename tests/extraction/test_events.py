@@ -1214,6 +1214,21 @@ def test_a_headline_the_body_retells_adds_only_a_mention(extract):
     assert len(event.mentions) == 1
 
 
+def test_a_headline_naming_two_sides_is_not_another_doers_act_that_day(extract):
+    """ "Ukraine, rebels sign ceasefire deal" over a body that only tells a rebel commander
+    agreeing to let monitors in: two acts, the headline's own sides kept."""
+    found = extract(
+        "Ukraine, rebels sign ceasefire deal\n\n"
+        "Heavy shelling was heard in Donetsk on Friday morning.\n\n"
+        "Rebel commander Ivan Petrenko agreed to let OSCE monitors into Luhansk, officials said.",
+        datetime.date(2014, 9, 5),
+    ).events
+    assert sorted(tuple(sorted(sources(e))) for e in found if e.type == "agreement") == [
+        ("Ivan Petrenko",),
+        ("Ukraine", "pro-Russian separatists"),
+    ]
+
+
 def test_a_country_only_named_in_the_sentence_is_no_actor_of_its_event(extract):
     (event,) = extract(
         "Sergey Lavrov met John Kerry in Geneva on Friday to discuss the crisis in Syria and the "

@@ -3013,17 +3013,26 @@ def merge_same_happenings(found: list[Found]) -> list[Event]:
     for item in [f for f in found if f.headline]:
         ev = item.event
         names = {a.name for a in ev.actors}
+        doers = sides(ev)
+        # ("UN says ..." may stand for the Secretary-General; two named sides are those two)
+        two_sided = {a.name for a in ev.actors if a.role == SOURCE}
         target = next(
             (
                 o
                 for o in merged
                 if same_kin(o.event.type, ev.type)
                 and (
-                    o.event.date.value == ev.date.value
+                    (
+                        o.event.date.value == ev.date.value
+                        # "Ukraine, separatists sign truce" is not the rebel leaders' agreeing
+                        # to let monitors in, that day: the sides the headline names took part
+                        and (len(two_sided) < 2 or doers & sides(o.event))
+                    )
                     # an undated headline restates the lead news whatever day it was
                     or (
                         not item.explicit
                         and (not names or names & {a.name for a in o.event.actors})
+                        and (len(two_sided) < 2 or doers & sides(o.event))
                     )
                 )
             ),
@@ -3184,6 +3193,13 @@ def finer_within(day, month) -> bool:
         return False
     week = week_of(month)
     return week is None or week[0] <= day.first_day <= week[1]
+
+
+def sides(event: Event) -> set[str]:
+    """Who did it, by name and by the state they belong to: "Syria" and "Syrian government",
+    "Russia" and "Sergey Lavrov" are one side."""
+    doers = [x for x in event.actors if x.role == SOURCE] or event.actors
+    return {x.name for x in doers} | {x.country for x in doers if x.country}
 
 
 def states(event: Event) -> set[str]:
