@@ -569,3 +569,10 @@ def test_a_date_stamp_run_into_the_lede_is_furniture(stamp, lede):
 
 def test_a_year_run_into_a_name_in_prose_stays():
     assert "2014The Hague" in clean_text("In 2014The Hague ruled on the case.\n").text
+
+
+@pytest.mark.parametrize("residue", ["text_fields", "share_icon_large"])
+def test_an_icon_fonts_ligature_name_before_the_dateline_is_furniture(residue):
+    """ "text_fieldsKabul: Officials ...": the icon's name goes, the dateline stays."""
+    doc = clean_text(f"Talks to resume on Saturday\n\n{residue}Kabul: Officials met on Friday.\n")
+    assert doc.text.split("\n\n")[1] == "Kabul: Officials met on Friday."

@@ -213,6 +213,8 @@ _IMAGE_CREDIT = re.compile(
     r"^(?:image\ (?:copyright|source)\b|(?:photo(?:graph)?|picture|credit)\s*:)", re.I | re.X
 )
 _ALT_RESIDUE = re.compile(r"^alt(?=[A-Z][a-z])")
+# An icon font's ligature name left before the text ("text_fieldsKabul: ...", "share_icon")
+_ICON_RESIDUE = re.compile(r"^[a-z]+(?:_[a-z]+)+(?=[A-Z])")
 _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -450,7 +452,7 @@ def _drop_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
             dropped.append(line.prefix(stamp.end()))
             line = line.without_prefix(stamp.end())
             line.para_start = True
-        if alt := _ALT_RESIDUE.match(line.text):
+        if alt := _ALT_RESIDUE.match(line.text) or _ICON_RESIDUE.match(line.text):
             # "altRussia and China have vetoed ...": an image's alt attribute left on the line.
             dropped.append(line.prefix(alt.end()))
             line = line.without_prefix(alt.end())
