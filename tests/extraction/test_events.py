@@ -1214,6 +1214,28 @@ def test_a_headline_the_body_retells_adds_only_a_mention(extract):
     assert len(event.mentions) == 1
 
 
+@pytest.mark.parametrize(
+    ("headline", "kind", "day", "doers"),
+    [
+        ("Taliban, US to resume Doha talks on Saturday", "resumption", "2019-03-02",
+         {"Taliban", "United States"}),
+        ("Russia, Turkey to hold talks on Syria on Monday", "meeting", "2019-03-04",
+         {"Russia", "Turkey"}),
+        ("Israel, Hamas agree to truce", "agreement", "2019-02-28", {"Israel", "Hamas"}),
+    ],
+)  # fmt: skip
+def test_a_headline_joining_its_doers_with_a_comma_names_them_all(
+    extract, headline, kind, day, doers
+):
+    """ "Taliban, US to resume Doha talks on Saturday": both names do it, as with "and"."""
+    found = extract(
+        f"{headline}\n\nOfficials gave no further details of the plans.", datetime.date(2019, 2, 28)
+    ).events
+    (event,) = [e for e in found if e.type == kind]
+    assert event.date.value == day
+    assert sources(event) == doers
+
+
 def test_a_headline_naming_two_sides_is_not_another_doers_act_that_day(extract):
     """ "Ukraine, rebels sign ceasefire deal" over a body that only tells a rebel commander
     agreeing to let monitors in: two acts, the headline's own sides kept."""

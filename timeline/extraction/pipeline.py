@@ -268,7 +268,7 @@ def repair_parse(doc):
         # joins its subjects with a comma, and the parser takes the first for an adverb.
         verb = first.head
         if (
-            first.dep_ != "npadvmod"
+            first.dep_ not in ("npadvmod", "dep")
             or first.tag_ not in ("NNP", "NNPS")
             or first.lower_ in CALENDAR_WORDS
             or first.left_edge.i != first.sent.start
@@ -283,6 +283,39 @@ def repair_parse(doc):
         if subject is not None and subject.tag_ in ("NNP", "NNPS", "NNS") and subject.i < verb.i:
             first.dep_ = "nsubj"
             subject.head, subject.dep_ = first, "conj"
+    for first in doc:
+        # "Taliban, US to resume Doha talks on Saturday": with an infinitive the parser makes
+        # the first name the root and the verb a clause on it; the names do it.
+        if first.dep_ != "ROOT" or first.tag_ not in ("NNP", "NNPS") or first.i + 3 >= len(doc):
+            continue
+        if doc[first.i + 1].text != "," or any(
+            t.dep_ != "compound" or t.tag_ not in ("NNP", "NNPS")
+            for t in doc[first.sent.start : first.i]
+        ):
+            continue
+        verb = next(
+            (
+                c
+                for c in first.children
+                if c.dep_ in ("acl", "relcl")
+                and c.tag_ == "VB"
+                and c.i > first.i + 3
+                and doc[c.i - 1].lower_ == "to"
+            ),
+            None,
+        )
+        if verb is None:
+            continue
+        names = doc[first.i + 2 : verb.i - 1]
+        if len(names) > 3 or any(t.tag_ not in ("NNP", "NNPS", "NNS") for t in names):
+            continue
+        verb.head, verb.dep_ = verb, "ROOT"
+        first.head, first.dep_ = verb, "nsubj"
+        second = names[-1]
+        second.head, second.dep_ = first, "conj"
+        doc[first.i + 1].head = first
+        for t in names[:-1]:
+            t.head, t.dep_ = second, "compound"
     for token in doc:
         # "MINSK (AP) — A fragile ceasefire in eastern Ukraine took effect": the parser makes
         # the dateline's city the subject and the real subject its apposition.
