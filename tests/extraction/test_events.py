@@ -3290,6 +3290,28 @@ def test_a_truce_set_to_take_effect_is_its_wars(extract):
 
 
 @pytest.mark.parametrize(
+    "truce",
+    [
+        "A three-day pause in the fighting in Lebanon",
+        "A humanitarian pause in Lebanon",
+        "A halt to hostilities in Lebanon",
+    ],
+)
+def test_a_pause_in_the_fighting_is_a_truce_taking_effect(extract, truce):
+    """ "A three-day pause in the fighting will begin on Wednesday": a truce, its war's."""
+    (event,) = extract(f"{truce} will begin on Wednesday.", datetime.date(2024, 11, 25)).events
+    assert (event.type, event.date.value, event.planned) == ("ceasefire", "2024-11-27", True)
+    assert set(actors(event)) == {"Israel", "Hezbollah"}
+
+
+def test_a_pause_in_talks_is_no_truce(extract):
+    found = extract(
+        "A pause in the talks in Lebanon will begin on Wednesday.", datetime.date(2024, 11, 25)
+    ).events
+    assert all(e.type != "ceasefire" for e in found)
+
+
+@pytest.mark.parametrize(
     "subject",
     ["A delegation led by Sergei Lavrov", "Russian mediators, headed by Sergei Lavrov,"],
 )

@@ -44,6 +44,7 @@ from timeline.extraction.lexicon import (
     REPORTING_VERBS,
     TAKING_EFFECT,
     VERB_OBJECTS,
+    names_a_truce,
     verb_type,
 )
 from timeline.extraction.summary import event_headline, subject_holder
@@ -252,7 +253,7 @@ def takes_effect(token) -> bool:
     ceasefire is set to take effect"."""
     # "is set to take effect", "is expected to begin": the subject of the verb above
     subjects = [c for c in subject_holder(token).children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not any(c.lemma_.lower() in CEASEFIRE_NOUNS for c in subjects):
+    if not any(names_a_truce(c) for c in subjects):
         return False
     lemma = token.lemma_.lower()
     return (

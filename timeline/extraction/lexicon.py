@@ -259,6 +259,31 @@ NOUNS = {
 TAKING_EFFECT = frozenset(["begin", "start", "take", "go", "come", "enter", "hold", "kick"])
 # ("cessation": the diplomats' "cessation of hostilities", Munich 2016, Pretoria 2022)
 CEASEFIRE_NOUNS = frozenset(["ceasefire", "cease-fire", "truce", "armistice", "cessation"])
+# "a seven-day pause in the fighting", "a halt to hostilities", "a humanitarian pause": a
+# truce told by what stops.
+PAUSE_NOUNS = frozenset(["pause", "halt", "lull"])
+FIGHTING_NOUNS = frozenset(
+    ["fighting", "hostility", "hostilities", "violence", "combat", "attack", "bombing"]
+    + ["shelling", "airstrike", "bombardment", "offensive"]
+)
+
+
+def names_a_truce(noun) -> bool:
+    """Whether a noun token names a truce: "ceasefire", "a pause in the fighting"."""
+    lemma = noun.lemma_.lower()
+    if lemma in CEASEFIRE_NOUNS:
+        return True
+    if lemma not in PAUSE_NOUNS:
+        return False
+    return any(c.lower_ == "humanitarian" for c in noun.lefts) or any(
+        g.lemma_.lower() in FIGHTING_NOUNS or g.lower_ in FIGHTING_NOUNS
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in ("in", "to", "of")
+        for g in p.children
+        if g.dep_ == "pobj"
+    )
+
+
 # Verbs whose object names the event: "held talks", "signed an agreement".
 LIGHT_VERBS = frozenset(
     ["hold", "have", "attend", "host", "conduct", "pay", "sign", "reach", "issue", "make", "extend"]

@@ -15,7 +15,7 @@ from parts, never cut out of the sentence, so it is never a truncated sentence.
 
 from __future__ import annotations
 
-from timeline.extraction.lexicon import CEASEFIRE_NOUNS, NOUNS, REPORTING_VERBS
+from timeline.extraction.lexicon import NOUNS, REPORTING_VERBS, names_a_truce
 from timeline.extraction.types import SOURCE, ActorMention
 
 IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
@@ -350,7 +350,7 @@ def event_headline(
         (
             c
             for c in subject_holder(token).children
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CEASEFIRE_NOUNS
+            if c.dep_ in ("nsubj", "nsubjpass") and names_a_truce(c)
         ),
         None,
     )
