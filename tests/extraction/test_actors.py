@@ -1355,3 +1355,46 @@ def test_who_is_not_a_name_is_not_it(nlp):
     """ "consultations with non-Moro leaders": no actor "-Moro", nor the Moro."""
     found = names(nlp, "The MILF held consultations with non-Moro leaders in Cotabato City.")
     assert not any("Moro" in n and "Liberation" not in n for n in found)
+
+
+@pytest.mark.parametrize(
+    ("second", "person"),
+    [
+        ("The secretary said the talks would resume.", "John Kerry"),
+        ("The minister said the talks would resume.", "Walid al-Moallem"),
+        ("The envoy said the talks would resume.", "Lakhdar Brahimi"),
+    ],
+)
+def test_a_title_alone_is_the_person_last_named_with_it(second, person):
+    """ "Secretary of State John Kerry ... The secretary said": Kerry."""
+    pipeline = Pipeline()
+    doc = pipeline.nlp(
+        "Secretary of State John Kerry met UN envoy Lakhdar Brahimi and Walid Muallem, "
+        f"Syria's foreign minister, in Geneva on Tuesday. {second}"
+    )
+    found = pipeline.resolver.resolve(doc, on=datetime.date(2013, 5, 7))
+    subject = next(a for a in found if a.start >= doc.text.index(second))
+    assert subject.name == person
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # another one's description, not the person named
+        "The Iraqi ambassador to Venezuela said Iraq would retaliate.",
+        # the name is given beside it
+        "The Czech foreign minister, Jan Kavan, said he had remained buoyant.",
+        # not named in the last sentences: one the story has not named
+        "Fighting went on. Aid was delayed. Prices rose. Roads closed. "
+        "The minister said the talks would resume.",
+    ],
+)
+def test_a_title_alone_is_not_a_person_named_with_another(second):
+    pipeline = Pipeline()
+    doc = pipeline.nlp(
+        "Soviet special ambassador Mikhail Sytenko met Polish Foreign Minister Bronislaw "
+        f"Geremek in Warsaw on Tuesday. {second}"
+    )
+    found = pipeline.resolver.resolve(doc, on=datetime.date(1999, 3, 12))
+    later = {a.name for a in found if a.start >= doc.text.index(second)}
+    assert not later & {"Mikhail Sytenko", "Bronislaw Geremek"}

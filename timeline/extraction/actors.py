@@ -9,6 +9,7 @@ Pure Python + spaCy: nothing here knows about Django.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime
 import itertools
@@ -560,6 +561,7 @@ class ActorResolver:
         if on is not None:
             out = self._offices(doc, out, on, focus)
         out += _definite_references(doc, out)
+        out += _titled_references(doc, out)
         out += _they(doc, out)
         out = _owners_of_their_groups_dropped(doc, out)
         out.sort(key=lambda a: a.i)
@@ -1585,6 +1587,69 @@ def _definite_references(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedA
                 is_place=False,
             )  # fmt: skip
         )
+    return out
+
+
+def _titles_of(doc: Doc, person: ResolvedActor) -> set[str]:
+    """The title words a person is given where named: before the name ("Secretary of State
+    John Kerry") or in apposition after it ("Walid Muallem, the foreign minister,")."""
+    words = set()
+    k = person.i - 1
+    while k >= 0 and (_is_title(doc[k]) or doc[k].lower_ in _TITLE_GLUE | _AFFILIATION_WORDS):
+        words.add(doc[k].lower_.rstrip("."))
+        k -= 1
+    root = doc[person.j - 1]
+    for appos in (c for c in root.children if c.dep_ == "appos" and c.i >= person.j):
+        words |= {t.lower_.rstrip(".") for t in appos.subtree}
+    return words & (_TITLE_WORDS | _AFFILIATION_WORDS)
+
+
+def _titled_references(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+    """ "Secretary of State John Kerry ... the secretary said": a title alone, with "the",
+    as a clause's subject, is the person last named with it."""
+    people = sorted((a for a in found if a.kind == PERSON), key=lambda a: a.i)
+    if not people:
+        return []
+    taken = {i for a in found for i in range(a.i, a.j)}
+    titles: dict[int, set[str]] = {}
+    starts = [sent.start for sent in doc.sents]
+    out = []
+    for token in doc:
+        if (
+            token.i in taken
+            or token.dep_ not in ("nsubj", "nsubjpass")
+            or token.tag_ != "NN"
+            or not _is_title(token)
+        ):
+            continue
+        lefts = list(token.lefts)
+        if not lefts or lefts[0].lower_ != "the" or lefts[-1].i != token.i - 1 and len(lefts) > 1:
+            continue
+        if any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in token.rights):
+            continue  # "the ambassador to Venezuela", "the foreign minister, Jan Kavan,": another
+        words = {t.lower_.rstrip(".") for t in lefts[1:]}
+        # named in this sentence or the three before it: further back, "the minister" is
+        # more likely one the story has not named
+        since = starts[max(0, bisect.bisect_right(starts, token.i) - 4)]
+        earlier = [a for a in people if since <= a.i and a.j <= token.i]
+        for person in reversed(earlier):
+            if person.i not in titles:
+                titles[person.i] = _titles_of(doc, person)
+            # every word of the description given to that person: "the foreign minister"
+            # after "Foreign Minister Walid Muallem", not after "the Polish foreign minister"
+            if token.lower_ in titles[person.i] and words <= titles[person.i]:
+                out.append(
+                    dataclasses.replace(
+                        person,
+                        surface=doc[lefts[0].i + 1 : token.i + 1].text,
+                        start=doc[lefts[0].i + 1].idx,
+                        end=token.idx + len(token.text),
+                        i=lefts[0].i + 1,
+                        j=token.i + 1,
+                        via=VIA_SURNAME,
+                    )
+                )
+                break
     return out
 
 
