@@ -1251,6 +1251,28 @@ def test_a_headline_naming_two_sides_is_not_another_doers_act_that_day(extract):
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("A two-week truce has been agreed between the government and the rebels in Homs, "
+         "sources said on Thursday.", "agreement"),
+        ("A truce was agreed between the government and the rebels in Homs on Thursday.",
+         "agreement"),
+        ("Talks were held between the government and the rebels in Geneva on Thursday.",
+         "meeting"),
+    ],
+)  # fmt: skip
+def test_a_passive_with_between_names_both_sides_as_doers(extract, sentence, kind):
+    """ "A truce has been agreed between X and Y, sources said": X and Y agreed it (that
+    day), no statement by the sources."""
+    found = extract(
+        f"Fighting raged on in Syria this week.\n\n{sentence}", datetime.date(2015, 9, 25)
+    ).events
+    (event,) = [e for e in found if e.type == kind]
+    assert event.date.value == "2015-09-24"
+    assert sources(event) == {"Syrian government", "Syrian opposition"}
+
+
 def test_a_country_only_named_in_the_sentence_is_no_actor_of_its_event(extract):
     (event,) = extract(
         "Sergey Lavrov met John Kerry in Geneva on Friday to discuss the crisis in Syria and the "

@@ -2431,15 +2431,19 @@ def light_verb(trigger):
     if trigger.verbal:
         return token
     light = token.dep_ in {"dobj", "attr"} and token.head.lemma_.lower() in LIGHT_VERBS
-    # "The deal was signed by Russia and Turkey": the passive's verb, which names the doers
-    # (of force, "was carried out by the regime" is mostly a claim, left to who makes it)
+    # "The deal was signed by Russia and Turkey", "A truce has been agreed between the regime
+    # and the rebels": the passive's verb, which names the doers (of force, "was carried out
+    # by the regime" is mostly a claim, left to who makes it)
     # "the talks involve Kuchma and Zakharchenko": who the gathering holds
     light = light or (token.dep_ == "nsubj" and token.head.lemma_.lower() in HOLDING)
     light = light or (
         trigger.type != "violence"
         and token.dep_ == "nsubjpass"
         and token.head.lemma_.lower() in LIGHT_VERBS
-        and any(c.dep_ == "agent" for c in token.head.children)
+        and any(
+            c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "between")
+            for c in token.head.children
+        )
     )
     if light:
         return token.head
@@ -2802,7 +2806,14 @@ def actor_role(actor, verb, reporter, doc) -> str:
         current.dep_ == "pobj"
         and current.head.lower_ == "between"
         and current.head.head.i == verb.i
-        and verb.lemma_.lower() in ASSENTING | DEAL_VERBS
+        and (
+            verb.lemma_.lower() in ASSENTING | DEAL_VERBS
+            # "talks were held between the government and the rebels"
+            or (
+                verb.lemma_.lower() in LIGHT_VERBS
+                and any(c.dep_ == "nsubjpass" for c in verb.children)
+            )
+        )
     ):
         return SOURCE  # "a truce agreed in Sweden between the government and the Houthis"
     if current.dep_ == "dobj" and current.head.i == verb.i and particle_of(verb) == "together":
