@@ -1536,3 +1536,20 @@ def test_a_range_does_not_end_before_it_starts(nlp, text, published, values):
 )
 def test_a_dateline_in_title_case_with_a_day_and_an_agencys_initials(text, span):
     assert dateline_span(text) == span
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("The envoy said he would meet the rebels in the coming days.",
+         datetime.date(2018, 9, 8), "2018-09"),
+        # a few days on from the last of the month is the next month
+        ("The envoy said he would meet the rebels in coming days.",
+         datetime.date(2018, 9, 29), "2018-10"),
+        ("A second round will be held in the next few weeks.",
+         datetime.date(2013, 7, 31), "2013-08"),
+    ],
+)  # fmt: skip
+def test_the_coming_days_or_weeks_are_the_month_they_mostly_fall_in(nlp, text, published, value):
+    """ "in the coming days": no day, the month a few days (or a week) on, ahead."""
+    check(only(nlp, text, published), value, MONTH, ANCHOR_PUBLISHED, future=True)

@@ -193,6 +193,8 @@ _DATE_RE = re.compile(
         (?![\d%]|'?s\b|-\d|\.\d|,\d))
   | (?P<yy>{_SHORT_YEAR.format("yy_y")})
   | (?P<vague>\b(?:recently|in\s+recent\s+(?:days|weeks|months|years))\b)
+  | (?P<coming>\bin\s+(?:the\s+)?(?:next|coming)\s+
+        (?:(?:few|several|two|couple\s+of)\s+)?(?P<coming_u>days|weeks)\b)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -947,7 +949,7 @@ class _Resolver:
             "iso", "num", "pair", "dpair", "mdy", "dmy", "mdyw", "dmyw", "my", "mrel", "mry", "month", "season",
             "quarter", "decade", "holiday", "wdnth", "wd", "deictic", "rel", "ahead", "inn", "ago",
             "shift", "same", "nthday", "nth", "next", "dayof", "spelled", "theyear", "yearago", "year",
-            "yy", "vague",
+            "yy", "vague", "coming",
         ):  # fmt: skip
             if m.group(name) is not None:
                 kind = name
@@ -1252,6 +1254,15 @@ class _Resolver:
                 text, start, end, datetime.date(self.ref.year + offset, 1, 1), YEAR
             )
         return self.relative(text, start, end, _add_months(self.ref, offset), MONTH)
+
+    def _coming(self, m, text, start, end):
+        """ "in the coming days", "in the next few weeks": no day, the month most of that
+        stretch lies in (a few days on, or a week on), as "next week" is its month. ("over
+        the next few days" mostly dates a noun: "agreed on the delivery over the next few
+        days of aid".)"""
+        ahead = 3 if m["coming_u"].lower() == "days" else 7
+        day = self.ref + datetime.timedelta(days=ahead)
+        return self.relative(text, start, end, day.replace(day=1), MONTH, True)
 
     def _told_of_another_time(self, start):
         """The last date placed is in this sentence or the one before and in another year."""
