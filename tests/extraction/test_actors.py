@@ -1398,3 +1398,16 @@ def test_a_title_alone_is_not_a_person_named_with_another(second):
     found = pipeline.resolver.resolve(doc, on=datetime.date(1999, 3, 12))
     later = {a.name for a in found if a.start >= doc.text.index(second)}
     assert not later & {"Mikhail Sytenko", "Bronislaw Geremek"}
+
+
+def test_the_group_is_the_armed_group_named_last():
+    """ "after the group on Monday claimed responsibility": the ELN named before."""
+    pipeline = Pipeline()
+    text = (
+        "President Ivan Duque asked Cuba to hand over the ELN negotiators after the group "
+        "claimed responsibility for the bombing."
+    )
+    doc = pipeline.nlp(text)
+    found = pipeline.resolver.resolve(doc, on=datetime.date(2019, 1, 22))
+    group = next(a for a in found if a.surface == "group")
+    assert group.name == "National Liberation Army"

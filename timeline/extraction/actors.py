@@ -1572,6 +1572,10 @@ def _definite_references(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedA
                 match = next((a for a in reversed(earlier) if a.name == _SHORT_NAMES[noun]), None)
             else:
                 match = _named_by_last_words(earlier, [noun])
+            if match is None and noun in ("group", "movement") and not lefts[1:]:
+                # "after the group on Monday claimed responsibility": the armed group or
+                # movement named last
+                match = next((a for a in reversed(earlier) if a.kind == GROUP), None)
         if match is None:
             continue
         span = doc[lefts[0].i + 1 : token.i + 1]
