@@ -1273,6 +1273,31 @@ def test_a_passive_with_between_names_both_sides_as_doers(extract, sentence, kin
     assert sources(event) == {"Syrian government", "Syrian opposition"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "UN envoy Martin Griffiths attended a press conference in Geneva on Saturday.",
+        "UN envoy Martin Griffiths attends a news conference in Geneva, Switzerland, on "
+        "September 8, 2018.",
+    ],
+)
+def test_a_news_conference_is_no_meeting(extract, sentence):
+    """Where words are said to the press, nobody holds talks."""
+    found = extract(sentence, datetime.date(2018, 9, 8)).events
+    assert all(e.type != "meeting" for e in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An official with China's UN mission declined to comment on Friday on the delay.",
+        "The rebels refused to comment on Friday on the talks.",
+    ],
+)
+def test_declining_to_comment_is_no_rejection_nor_statement(extract, sentence):
+    assert extract(sentence, datetime.date(2021, 8, 6)).events == []
+
+
 def test_a_country_only_named_in_the_sentence_is_no_actor_of_its_event(extract):
     (event,) = extract(
         "Sergey Lavrov met John Kerry in Geneva on Friday to discuss the crisis in Syria and the "

@@ -373,6 +373,16 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return None, True  # "the deal was struck", "held talks": the noun names the event
         if any(c.dep_ in {"ccomp", "xcomp"} and is_hypothetical(c) for c in token.children):
             return None, True  # "will decide whether to attend": nothing decided yet
+        if token.lemma_.lower() in {"decline", "refuse"} and any(
+            c.dep_ in {"xcomp", "dobj"} and c.lemma_.lower() in NO_COMMENT for c in token.children
+        ):
+            return None, True  # "declined to comment on why": no answer, no rejection
+        if (
+            token.lemma_.lower() in NO_COMMENT
+            and token.dep_ == "xcomp"
+            and token.head.lemma_.lower() in {"decline", "refuse"}
+        ):
+            return None, True  # (nor a statement)
         kind = verb_type(token.lemma_.lower(), particle_of(token), verb_objects(token))
         doer = token  # (a conjunct without a subject has its head's: "talks set ... hit")
         while doer.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in doer.children):
@@ -393,6 +403,8 @@ def trigger_type(token) -> tuple[str | None, bool]:
             noun = "meeting"  # "a first contact between Sarraj and Haftar in Abu Dhabi"
         if not noun:
             return None, False
+        if noun == "meeting" and any(c.lower_ in BRIEFING for c in token.lefts):
+            return None, False  # "attends a news conference": where words are said, no talks
         token = noun_anchor(token)
         head = token.head
         # "the meeting between X and Y is ...", "held talks", "Talks in Geneva" (a headline);
@@ -440,6 +452,12 @@ COUNCILS = frozenset(["Council", "Assembly"])
 
 # Light verbs that say yes to what their object proposes: "accepted a six-point plan".
 ASSENTING = frozenset(["accept", "agree", "adopt", "sign", "conclude", "finalize", "seal"])
+
+# "declined to comment", "refused to be identified": no answer given, nothing rejected.
+NO_COMMENT = frozenset(["comment", "elaborate", "speculate", "specify", "identify", "name"])
+
+# "a news conference", "a press briefing": an occasion for a statement, not a meeting.
+BRIEFING = frozenset(["news", "press", "media"])
 
 # What a host offers guests at a working meal: a meeting (CAMEO's HOST * DINNER).
 MEALS = frozenset(["dinner", "lunch", "luncheon", "banquet", "breakfast", "supper"])
