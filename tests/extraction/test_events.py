@@ -1298,6 +1298,16 @@ def test_declining_to_comment_is_no_rejection_nor_statement(extract, sentence):
     assert extract(sentence, datetime.date(2021, 8, 6)).events == []
 
 
+def test_what_someone_was_to_do_on_no_day_is_no_event(extract):
+    """ "Furuhovde was to consult both sides": a plan told with "was to", on no known day."""
+    found = extract(
+        "The Norwegian envoy Jon Hanssen-Bauer was to consult Sri Lankan officials and the "
+        "Tamil Tigers on the truce.",
+        datetime.date(2005, 10, 8),
+    ).events
+    assert found == []
+
+
 def test_a_country_only_named_in_the_sentence_is_no_actor_of_its_event(extract):
     (event,) = extract(
         "Sergey Lavrov met John Kerry in Geneva on Friday to discuss the crisis in Syria and the "

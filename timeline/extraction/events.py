@@ -85,7 +85,7 @@ SUBORDINATORS = {
     "despite",
 }
 FUTURE_PHRASES = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|planning|going)\s+to\b|"
+    r"\b(?:is|are|was|were)\s+(?:(?:due|expected|scheduled|set|slated|planning|going)\s+)?to\b|"
     r"\b(?:is|are)\s+due\s+(?:in|at)\b|\bplans?\s+to\b|\bwill\b|\bshall\b",
     re.IGNORECASE,
 )
