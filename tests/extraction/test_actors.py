@@ -1400,12 +1400,13 @@ def test_a_title_alone_is_not_a_person_named_with_another(second):
     assert not later & {"Mikhail Sytenko", "Bronislaw Geremek"}
 
 
-def test_the_group_is_the_armed_group_named_last():
+@pytest.mark.parametrize("pointer", ["the", "that"])
+def test_the_group_is_the_armed_group_named_last(pointer):
     """ "after the group on Monday claimed responsibility": the ELN named before."""
     pipeline = Pipeline()
     text = (
-        "President Ivan Duque asked Cuba to hand over the ELN negotiators after the group "
-        "claimed responsibility for the bombing."
+        f"President Ivan Duque asked Cuba to hand over the ELN negotiators after {pointer} "
+        "group claimed responsibility for the bombing."
     )
     doc = pipeline.nlp(text)
     found = pipeline.resolver.resolve(doc, on=datetime.date(2019, 1, 22))

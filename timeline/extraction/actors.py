@@ -1555,9 +1555,11 @@ def _definite_references(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedA
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
             continue
         lefts = list(token.lefts)
-        if not lefts or lefts[0].lower_ != "the" or any(t.i in taken for t in lefts):
-            continue
         noun = token.lemma_.lower()
+        # ("that group": the one just named, as "the group" is)
+        pointing = ("the", "that") if noun in ("group", "movement") else ("the",)
+        if not lefts or lefts[0].lower_ not in pointing or any(t.i in taken for t in lefts):
+            continue
         earlier = [a for a in bodies if a.j <= token.i]
         # "The 5+5 Military Commission" after "the 5+5 Joint Military Commission" (untagged
         # after the numbers): the body named before, by its last words
