@@ -1629,8 +1629,8 @@ def _titled_references(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedAct
         ):
             continue
         lefts = list(token.lefts)
-        if not lefts or lefts[0].lower_ != "the" or lefts[-1].i != token.i - 1 and len(lefts) > 1:
-            continue
+        if not lefts or lefts[0].lower_ != "the" or lefts[-1].i != token.i - 1:
+            continue  # "the secretary", "the foreign minister": the words right before it
         if any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in token.rights):
             continue  # "the ambassador to Venezuela", "the foreign minister, Jan Kavan,": another
         words = {t.lower_.rstrip(".") for t in lefts[1:]}

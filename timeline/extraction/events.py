@@ -3045,7 +3045,7 @@ def merge_same_happenings(found: list[Found]) -> list[Event]:
         names = {a.name for a in ev.actors}
         doers = sides(ev)
         # ("UN says ..." may stand for the Secretary-General; two named sides are those two)
-        two_sided = {a.name for a in ev.actors if a.role == SOURCE}
+        named_doers = {a.name for a in ev.actors if a.role == SOURCE}
         target = next(
             (
                 o
@@ -3056,13 +3056,13 @@ def merge_same_happenings(found: list[Found]) -> list[Event]:
                         o.event.date.value == ev.date.value
                         # "Ukraine, separatists sign truce" is not the rebel leaders' agreeing
                         # to let monitors in, that day: the sides the headline names took part
-                        and (len(two_sided) < 2 or doers & sides(o.event))
+                        and (len(named_doers) < 2 or doers & sides(o.event))
                     )
                     # an undated headline restates the lead news whatever day it was
                     or (
                         not item.explicit
                         and (not names or names & {a.name for a in o.event.actors})
-                        and (len(two_sided) < 2 or doers & sides(o.event))
+                        and (len(named_doers) < 2 or doers & sides(o.event))
                     )
                 )
             ),
