@@ -1618,7 +1618,7 @@ def _titled_references(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedAct
         return []
     taken = {i for a in found for i in range(a.i, a.j)}
     titles: dict[int, set[str]] = {}
-    starts = [sent.start for sent in doc.sents]
+    starts: list[int] = []  # sentence starts, read once a title is found
     out = []
     for token in doc:
         if (
@@ -1636,6 +1636,7 @@ def _titled_references(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedAct
         words = {t.lower_.rstrip(".") for t in lefts[1:]}
         # named in this sentence or the three before it: further back, "the minister" is
         # more likely one the story has not named
+        starts = starts or [sent.start for sent in doc.sents]
         since = starts[max(0, bisect.bisect_right(starts, token.i) - 4)]
         earlier = [a for a in people if since <= a.i and a.j <= token.i]
         for person in reversed(earlier):

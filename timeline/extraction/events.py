@@ -1952,7 +1952,7 @@ def mediated_only(candidate, participants) -> bool:
     if not participants:
         return False
     verb = verb_of(candidate) if candidate.verbal else candidate.token.head
-    if verb.lemma_.lower() not in SPONSORING | {"host", "chair", "facilitate", "oversee"}:
+    if verb.lemma_.lower() not in MEDIATING:
         return False
     if not any(
         c.dep_ == "nsubjpass" and NOUNS.get(c.lemma_.lower()) == "meeting" for c in verb.children
@@ -2214,8 +2214,8 @@ def find_events(
             if talks is not None:
                 backers = [dataclasses.replace(a, role=OTHER) for a in chosen[1]]
                 chosen = talks[0], talks[1] + backers
-        war = chosen is not None and war_named_talks(*chosen, wars)
-        if war:
+        war = war_named_talks(*chosen, wars) if chosen is not None else None
+        if war is not None:
             chosen = chosen[0], war_parties(war, day) or chosen[1]
         if chosen is None and wars:
             chosen = talks_of_the_war(sent, quotes, explicit_dates, wars, day)
@@ -2684,6 +2684,8 @@ SPONSORING = frozenset(
     # "the Iran-aligned Houthis": a patron, no party to what the Houthis do
     + ["align", "ally"]
 )
+# Who stands between the sides of talks told in the passive: "mediated by", "hosted by".
+MEDIATING = SPONSORING | {"host", "chair", "facilitate", "oversee"}
 
 
 def sponsors_another(token, trigger) -> bool:
