@@ -20,7 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
+from spacy.attrs import IS_TITLE, POS
 from spacy.language import Language
+from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from timeline.extraction import gazetteer
@@ -313,40 +316,71 @@ def _two_states_of_a_name(doc: Doc, found: list[ResolvedActor]) -> list[Resolved
             token.i + 1,
             VIA_NER,
         )
-        for token in doc
+        for token in _among(doc, _STATES_OF_A_NAME)
         if token.lower_ in _STATES_OF_A_NAME
         for name in _STATES_OF_A_NAME[token.lower_]
     ]
+
+
+def _cached(doc: Doc, key: str, read):
+    """What `read(doc)` gives, kept in the doc while its tokens stay as they are: several
+    readers below look only at tokens of one kind, and asking every token is slow."""
+    cache = doc.user_data.get(key)
+    if cache is None or cache[0] != len(doc):
+        cache = doc.user_data[key] = (len(doc), read(doc))
+    return cache[1]
+
+
+def _among(doc: Doc, words) -> list[Token]:
+    """The tokens whose lower-case form is one of `words`, in text order."""
+    lowers = _cached(doc, "timeline_lowers", lambda d: [t.lower_ for t in d])
+    return [doc[i] for i, lower in enumerate(lowers) if lower in words]
+
+
+def _of_pos(doc: Doc, *tags: int) -> list[Token]:
+    """The tokens of these parts of speech (spacy.symbols' NOUN, PROPN ...), in text order."""
+    pos = _cached(doc, "timeline_pos", lambda d: d.to_array(POS))
+    mask = pos == tags[0]
+    for tag in tags[1:]:
+        mask |= pos == tag
+    return [doc[int(i)] for i in numpy.flatnonzero(mask)]
+
+
+def _titled(doc: Doc) -> list[Token]:
+    """The tokens written in title case ("Lavrov", "Houthi"), in text order."""
+    flags = _cached(doc, "timeline_titled", lambda d: d.to_array(IS_TITLE))
+    return [doc[int(i)] for i in numpy.flatnonzero(flags)]
 
 
 def _demonyms(doc: Doc) -> dict[int, str]:
     """Token index -> the country its demonym names, for the whole doc, read once per doc."""
     cache = doc.user_data.get("timeline_demonyms")
     if cache is None or cache[0] != len(doc):
-        found = {}
-        for token in doc:
-            country = _demonym_of(token)
-            if country:
-                found[token.i] = country
-        cache = doc.user_data["timeline_demonyms"] = (len(doc), found)
+        cache = doc.user_data["timeline_demonyms"] = (len(doc), _demonyms_read(doc))
     return cache[1]
 
 
-def _demonym_of(token: Token) -> str | None:
-    """The country a demonym names, two words read together: "Sri Lankan officials" are Sri
+def _demonyms_read(doc: Doc) -> dict[int, str]:
+    """The countries demonyms name, two words read together: "Sri Lankan officials" are Sri
     Lanka's, "South Sudanese" South Sudan's, not Sudan's; "Sri" alone names none."""
-    doc = token.doc
-    if (
-        token.lower_ in _FIRST_OF_TWO
-        and token.i + 1 < len(doc)
-        and _fold(f"{token.text} {doc[token.i + 1].text}") in _DEMONYMS
-    ):
-        return None  # the first word of two
-    if token.i > 0 and doc[token.i - 1].lower_ in _FIRST_OF_TWO:
-        pair = _DEMONYMS.get(_fold(f"{doc[token.i - 1].text} {token.text}"))
-        if pair:
-            return pair
-    return _DEMONYMS.get(token.lower_)
+    lowers = _cached(doc, "timeline_lowers", lambda d: [t.lower_ for t in d])
+    found = {}
+    for i, lower in enumerate(lowers):
+        if (
+            lower in _FIRST_OF_TWO
+            and i + 1 < len(doc)
+            and _fold(f"{doc[i].text} {doc[i + 1].text}") in _DEMONYMS
+        ):
+            continue  # the first word of two
+        if i > 0 and lowers[i - 1] in _FIRST_OF_TWO:
+            pair = _DEMONYMS.get(_fold(f"{doc[i - 1].text} {doc[i].text}"))
+            if pair:
+                found[i] = pair
+                continue
+        country = _DEMONYMS.get(lower)
+        if country:
+            found[i] = country
+    return found
 
 
 # The first words of two-word demonyms ("sri", "south", "saudi"): only after one of these is
@@ -636,7 +670,7 @@ class ActorResolver:
         offices: list[ResolvedActor] = []
         covered: set[int] = set()
         affiliations: set[int] = set()
-        for token in doc:
+        for token in _of_pos(doc, NOUN, PROPN):
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
             if token.dep_ in ("compound", "amod") or token.i in named or token.i in covered:
@@ -1083,7 +1117,7 @@ class ActorResolver:
         person has that surname and the word is a proper noun doing or undergoing the act."""
         taken = {i for a in found for i in range(a.i, a.j)}
         out = []
-        for token in doc:
+        for token in _of_pos(doc, PROPN):
             if token.i in taken or token.ent_type_ or token.pos_ != "PROPN":
                 continue
             if not token.is_title or token.dep_ not in {"nsubj", "nsubjpass", "dobj", "conj"}:
@@ -1109,7 +1143,7 @@ class ActorResolver:
         taken = {i for a in found for i in range(a.i, a.j)}
         persons = {i for a in found if a.kind == PERSON and not a.is_place for i in range(a.i, a.j)}
         out = []
-        for token in doc:
+        for token in _titled(doc):
             if (
                 token.i in taken
                 or token.ent_type_ not in ("", "PERSON")
@@ -1156,7 +1190,7 @@ class ActorResolver:
         before the common noun names a movement the index knows."""
         taken = {i for a in found for i in range(a.i, a.j)}
         out = []
-        for token in doc:
+        for token in _titled(doc):
             if token.i in taken or token.ent_type_ not in ("", "NORP") or not token.is_title:
                 continue
             span = doc[token.i : token.i + 1]
@@ -1205,7 +1239,7 @@ class ActorResolver:
             return []
         women = {a.name for a in persons if is_woman(a, doc)}
         out = []
-        for token in doc:
+        for token in _among(doc, ("he", "she")):
             if token.lower_ not in ("he", "she") or token.dep_ != "nsubj":
                 continue
             verb = token.head
@@ -1255,7 +1289,7 @@ def _it(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
     body the sentence before was about (its one subject), when nobody else is named first."""
     bodies = [a for a in found if a.kind in (ORGANIZATION, COUNTRY, GROUP) and not a.is_place]
     out = []
-    for token in doc:
+    for token in _among(doc, ("it",)):
         if token.lower_ != "it" or token.dep_ != "nsubj" or token.i != token.sent.start:
             continue
         verb = token.head
@@ -1450,7 +1484,7 @@ def _unmarked_surnames(doc: Doc, found: list[ResolvedActor], people) -> list[Res
         if a.kind == PERSON:
             first_at.setdefault(a.name, a.i)
     out = []
-    for token in doc:
+    for token in _titled(doc):
         if token.i in taken or not token.is_title or len(token) < 3 or token.ent_type_:
             continue
         key = actor_key(token.text)
@@ -1551,7 +1585,7 @@ def _definite_references(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedA
         return []
     taken = {i for a in found for i in range(a.i, a.j)}
     out = []
-    for token in doc:
+    for token in _of_pos(doc, NOUN, PROPN):
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
             continue
         lefts = list(token.lefts)
@@ -1673,7 +1707,7 @@ def _they(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
     Thursday. They will meet again": a sentence that opens with "they" or "the two" goes on
     with the subject the sentence before named together."""
     out: list[ResolvedActor] = []
-    for token in doc:
+    for token in _among(doc, ("they", "two", "both")):
         if (
             token.lower_ in ("they", "two", "both")
             and token.dep_ in ("nsubj", "nsubjpass")
@@ -2152,7 +2186,7 @@ def _governments(doc: Doc, found: list[ResolvedActor], focus: str | None) -> lis
     out = []
     countries_at = {i: a.name for a in found if a.kind == COUNTRY for i in range(a.i, a.j)}
     demonyms = _demonyms(doc)
-    for token in doc:
+    for token in (doc[i] for i in sorted(demonyms.keys() | countries_at.keys())):
         country = demonyms.get(token.i)
         if country is None and token.i not in countries_at:
             continue  # names no country
@@ -2322,8 +2356,9 @@ def _titled_untagged_names(doc: Doc) -> list[Span]:
     three capitalised words no entity covers, right after a title ending in a post, are a
     person's name the model missed."""
     out = []
-    for token in doc:
-        if token.lower_ not in ROLE_HEADS | AIDES or not token.is_title or token.ent_type_:
+    posts = ROLE_HEADS | AIDES
+    for token in _among(doc, posts):
+        if token.lower_ not in posts or not token.is_title or token.ent_type_:
             continue
         k = token.i + 1
         # "for Afghanistan Reconciliation": the post's object, before the name
@@ -2344,8 +2379,8 @@ def _titled_untagged_names(doc: Doc) -> list[Span]:
             out.append(Span(doc, k, end, label="PERSON"))
     # "Jan Egeland, the chairman of the meeting, said": a name the model missed, before its
     # owner's post set off by a comma
-    for token in doc:
-        if token.dep_ != "appos" or token.lower_ not in ROLE_HEADS | AIDES:
+    for token in _among(doc, posts):
+        if token.lower_ not in posts or token.dep_ != "appos":
             continue
         last = token.head
         if not (last.i + 1 < len(doc) and doc[last.i + 1].text == "," and last.i < token.i):
@@ -2496,7 +2531,7 @@ def _collectives(
         # "Kerry and Lavrov met in Paris ... the opposition agreed": a country at peace named
         # only as where things happen is no story's country; whose opposition is not said.
         focus = None
-    for token in doc:
+    for token in _of_pos(doc, NOUN, PROPN, ADJ):
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
         lemma = token.lemma_.lower()

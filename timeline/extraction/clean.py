@@ -21,6 +21,7 @@ import email.utils
 import html.entities
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from timeline.extraction.dates import dateline_span
@@ -1150,6 +1151,7 @@ _STOP_WORDS = {
 }
 _STOP_SETS = {lang: frozenset(words.split()) for lang, words in _STOP_WORDS.items()}
 _LETTER = re.compile(r"[^\W\d_]+")
+_BEYOND_LATIN = re.compile("[\u0370-\U0010ffff]")
 
 
 def detect_language(text: str) -> str:
@@ -1163,10 +1165,8 @@ def detect_language(text: str) -> str:
     if len(letters) < 20:
         return "und"
     counts = {"ar": 0, "ru": 0, "zh": 0, "ja": 0, "ko": 0}
-    for ch in letters:
+    for ch in _BEYOND_LATIN.findall(letters):  # (Latin letters count for no script)
         code = ord(ch)
-        if code < 0x0370:
-            continue
         if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0xFB50 <= code <= 0xFEFF:
             counts["ar"] += 1
         elif 0x0400 <= code <= 0x04FF:
@@ -1185,7 +1185,11 @@ def detect_language(text: str) -> str:
     words = [w.lower() for w in _LETTER.findall(sample)]
     if len(words) < 4:
         return "und"
-    scores = {lang: sum(w in stops for w in words) for lang, stops in _STOP_SETS.items()}
+    frequency = Counter(words)  # (each distinct word looked up once per language)
+    scores = {
+        lang: sum(n for w, n in frequency.items() if w in stops)
+        for lang, stops in _STOP_SETS.items()
+    }
     best = max(scores, key=scores.__getitem__)
     english = scores.get("en", 0)
     if best != "en" and scores[best] < max(3, english * 1.5):

@@ -90,6 +90,7 @@ FUTURE_PHRASES = re.compile(
     re.IGNORECASE,
 )
 QUOTES = '"“”'
+QUOTE_MARKS = re.compile(f"[{QUOTES}]")
 _COUNT = r"\b(?:\d[\d,]*|dozens|hundreds|thousands|scores)\b"
 _HARM = r"\b(?:killed|killing|dead|died|wounded|injured|kill)\b"
 # "At least 139 people were killed", "Rebels killed at least 30 soldiers"
@@ -133,21 +134,21 @@ def quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
     """Character spans (doc offsets) inside quotation marks in one sentence; a name in
     quotation marks ("the “Friends of Syria” conference") is not a quotation."""
     spans, open_at = [], None
-    for i, ch in enumerate(text):
-        if ch in QUOTES:
-            if open_at is None and not spans and closes_a_quote(text, i):
-                # '"Both leaders ... courage. We are grateful," Kerry said.': the quotation
-                # began in the sentence before; only what precedes the mark is quoted
-                spans.append((offset, offset + i + 1))
-            elif open_at is None:
-                open_at = i
-            else:
-                # 'announced that "the parties have agreed to ..."': words quoted as what
-                # was said that something is so report it, as if not quoted
-                reported = REPORTED_QUOTE.search(text, 0, open_at) is not None
-                if not is_quoted_name(text[open_at + 1 : i]) and not reported:
-                    spans.append((offset + open_at, offset + i + 1))
-                open_at = None
+    for mark in QUOTE_MARKS.finditer(text):
+        i = mark.start()
+        if open_at is None and not spans and closes_a_quote(text, i):
+            # '"Both leaders ... courage. We are grateful," Kerry said.': the quotation
+            # began in the sentence before; only what precedes the mark is quoted
+            spans.append((offset, offset + i + 1))
+        elif open_at is None:
+            open_at = i
+        else:
+            # 'announced that "the parties have agreed to ..."': words quoted as what
+            # was said that something is so report it, as if not quoted
+            reported = REPORTED_QUOTE.search(text, 0, open_at) is not None
+            if not is_quoted_name(text[open_at + 1 : i]) and not reported:
+                spans.append((offset + open_at, offset + i + 1))
+            open_at = None
     if open_at is not None and REPORTED_QUOTE.search(text, 0, open_at) is None:
         spans.append((offset + open_at, offset + len(text)))  # runs on past the sentence
     return spans
@@ -248,20 +249,23 @@ def verb_objects(token) -> list[str]:
     return out
 
 
-def takes_effect(token) -> bool:
+def takes_effect(token, objects: list[str] | None = None) -> bool:
     """ "the truce took effect", "a ceasefire went into force", "the ceasefire began", "the
     ceasefire is set to take effect"."""
-    # "is set to take effect", "is expected to begin": the subject of the verb above
-    subjects = [c for c in subject_holder(token).children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not any(names_a_truce(c) for c in subjects):
-        return False
     lemma = token.lemma_.lower()
-    return (
+    if not (
         lemma in {"begin", "start", "hold"}
-        or any(o.split(" ")[-1] in {"effect", "force"} for o in verb_objects(token))
+        or any(
+            o.split(" ")[-1] in {"effect", "force"}
+            for o in (verb_objects(token) if objects is None else objects)
+        )
         or lemma in TAKING_EFFECT
         and particle_of(token) == "in"
-    )
+    ):
+        return False
+    # "is set to take effect", "is expected to begin": the subject of the verb above
+    subjects = [c for c in subject_holder(token).children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(names_a_truce(c) for c in subjects)
 
 
 def expected_somewhere(token) -> bool:
@@ -294,6 +298,10 @@ def names_a_thing(verb) -> bool:
     )
 
 
+# The parts of speech trigger_type reads (besides any token tagged as a verb).
+TRIGGERING_POS = frozenset(["VERB", "AUX", "NOUN", "PROPN"])
+
+
 def trigger_type(token) -> tuple[str | None, bool]:
     """The event type a token triggers, and whether it is a verb."""
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
@@ -301,27 +309,29 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return "visit", True  # "Kerry is due in Moscow on Thursday", "is expected in"
         if token.pos_ != "VERB":
             return None, True
-        if takes_effect(token):
+        objects = verb_objects(token)
+        if takes_effect(token, objects):
             return "ceasefire", True
         lemma = token.lemma_.lower()
+        children = list(token.children)  # (read once: most tests below look at them)
         if lemma in DESCRIBING and names_a_thing(token):
             return None, True  # "an art museum called Capilla del Hombre": a name, no words
-        if lemma in DESCRIBING and any(c.dep_ in {"oprd", "acomp"} for c in token.children):
+        if lemma in DESCRIBING and any(c.dep_ in {"oprd", "acomp"} for c in children):
             return "statement", True  # "called the veto historic", "was termed a success"
         if lemma not in STOPPING and any(
             c.dep_ == "dobj" and any(m.lower_ in MILITARY for m in c.children if m.dep_ == "amod")
-            for c in token.children
+            for c in children
         ):
             return "violence", True  # "launched a military campaign" is force, not an appeal
         if lemma in {"speak", "talk", "confer", "consult"} and any(
             c.dep_ == "prep"
             and c.lower_ in {"by", "on", "over"}
             and any(o.lower_ in {"phone", "telephone"} for o in c.children)
-            for c in token.children
+            for c in children
         ):
             return "meeting", True  # "spoke by phone on Friday": a call (CAMEO 040)
         if lemma == "host" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in MEALS for c in token.children
+            c.dep_ == "dobj" and c.lemma_.lower() in MEALS for c in children
         ):
             return "meeting", True  # "hosted a dinner for Livni and Erekat" (CAMEO HOST * DINNER)
         if lemma == "host" and any(
@@ -329,52 +339,52 @@ def trigger_type(token) -> tuple[str | None, bool]:
             and c.pos_ == "NOUN"
             and c.lemma_.lower() not in NOUNS
             and c.lemma_.lower() not in GUESTS
-            for c in token.children
+            for c in children
         ):
             return None, True  # "to host 80,000 refugees": a welcome, no talks
         if (
             lemma == "add"
-            and any(c.dep_ == "dobj" for c in token.children)
-            and not any(c.dep_ in {"ccomp", "parataxis"} for c in token.children)
+            and any(c.dep_ == "dobj" for c in children)
+            and not any(c.dep_ in {"ccomp", "parataxis"} for c in children)
         ):
             return None, True  # "to add Cuba to a list of sponsors": adding, not saying
         if lemma in ("join", "raise", "clasp", "link") and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ("hand", "arm") for c in token.children
+            c.dep_ == "dobj" and c.lemma_.lower() in ("hand", "arm") for c in children
         ):
             return None, True  # "Castro joined his hands to theirs": a gesture, no accord
-        if lemma == "write" and any(c.dep_ in {"ccomp", "parataxis"} for c in token.children):
+        if lemma == "write" and any(c.dep_ in {"ccomp", "parataxis"} for c in children):
             return "statement", True  # "wrote on Twitter the move is a step": words, written
-        if lemma == "demonstrate" and any(c.dep_ in {"dobj", "ccomp"} for c in token.children):
+        if lemma == "demonstrate" and any(c.dep_ in {"dobj", "ccomp"} for c in children):
             return None, True  # "demonstrated their ability to deliver": shown, no protest
         if lemma in ARGUING and any(
-            c.dep_ == "nsubj" and any(t.ent_type_ == "PERSON" for t in c.subtree)
-            for c in token.children
+            c.dep_ == "nsubj" and any(t.ent_type_ == "PERSON" for t in c.subtree) for c in children
         ):
             return "statement", True  # "Lavrov and Kerry clashed over Syria": words, not arms
         if lemma in SUCCEEDING and any(
-            o.startswith("as ") and o.split(" ")[-1] in ROLE_NOUNS for o in verb_objects(token)
+            o.startswith("as ") and o.split(" ")[-1] in ROLE_NOUNS for o in objects
         ):
             return "appointment", True  # "will replace Annan as envoy"
-        for obj in verb_objects(token):
+        for obj in objects:
             head = obj.split(" ")[-1]
             for noun in (head, head.split("-")[-1]):  # "joined the mini-summit"
                 if (lemma, noun) in VERB_OBJECTS:
                     return VERB_OBJECTS[(lemma, noun)], True  # "declared a ceasefire"
-        if (lemma, particle_of(token)) in PHRASAL:
-            return PHRASAL[(lemma, particle_of(token))], True  # "called off the talks"
+        particle = particle_of(token)
+        if (lemma, particle) in PHRASAL:
+            return PHRASAL[(lemma, particle)], True  # "called off the talks"
         if lemma in APPROVING and any(
-            c.dep_ == "nsubj" and any(t.text in COUNCILS for t in c.subtree) for c in token.children
+            c.dep_ == "nsubj" and any(t.text in COUNCILS for t in c.subtree) for c in children
         ):
             return "resolution", True  # "The Security Council approved a mission": it voted
         if lemma in LIGHT_VERBS and any(
             c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in NOUNS or c.lower_ in NOUNS)
-            for c in token.children
+            for c in children
         ):
             return None, True  # "the deal was struck", "held talks": the noun names the event
-        if any(c.dep_ in {"ccomp", "xcomp"} and is_hypothetical(c) for c in token.children):
+        if any(c.dep_ in {"ccomp", "xcomp"} and is_hypothetical(c) for c in children):
             return None, True  # "will decide whether to attend": nothing decided yet
         if token.lemma_.lower() in {"decline", "refuse"} and any(
-            c.dep_ in {"xcomp", "dobj"} and c.lemma_.lower() in NO_COMMENT for c in token.children
+            c.dep_ in {"xcomp", "dobj"} and c.lemma_.lower() in NO_COMMENT for c in children
         ):
             return None, True  # "declined to comment on why": no answer, no rejection
         if (
@@ -383,7 +393,7 @@ def trigger_type(token) -> tuple[str | None, bool]:
             and token.head.lemma_.lower() in {"decline", "refuse"}
         ):
             return None, True  # (nor a statement)
-        kind = verb_type(token.lemma_.lower(), particle_of(token), verb_objects(token))
+        kind = verb_type(lemma, particle, objects)
         doer = token  # (a conjunct without a subject has its head's: "talks set ... hit")
         while doer.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in doer.children):
             doer = doer.head
@@ -610,19 +620,20 @@ def clause_tokens(trigger, keep_participles: bool = False) -> list:
         tok = stack.pop()
         out.append(tok)
         for child in tok.children:
-            if child.dep_ in SIDE_CLAUSES:
-                if keep_participles and child.dep_ == "acl" and child.tag_ in {"VBG", "VBN"}:
+            dep = child.dep_
+            if dep in SIDE_CLAUSES:
+                if keep_participles and dep == "acl" and child.tag_ in {"VBG", "VBN"}:
                     stack.append(child)
                     continue
-                if child.dep_ == "acl" and child.lemma_.lower() in SCHEDULING | {"represent"}:
+                if dep == "acl" and child.lemma_.lower() in SCHEDULING | {"represent"}:
                     # "a round of meetings scheduled for January"; "met a team representing
                     # the insurgents": the insurgents met
                     stack.append(child)
                     continue
                 marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
-                if child.dep_ in {"relcl", "acl", "csubj", "parataxis"} or marks & SUBORDINATORS:
+                if dep in {"relcl", "acl", "csubj", "parataxis"} or marks & SUBORDINATORS:
                     continue
-            if child.dep_ in {"pcomp", "ccomp"} and indirect_question(child):
+            if dep in {"pcomp", "ccomp"} and indirect_question(child):
                 continue  # "the question of what part Assad might play": nobody acts in it
             stack.append(child)
     return out
@@ -749,6 +760,8 @@ HABITUAL = frozenset(
 def _ranked_triggers(sent, quotes) -> list[Candidate]:
     candidates = []
     for token in sent:
+        if token.pos_ not in TRIGGERING_POS and not token.tag_.startswith("VB"):
+            continue  # (no type: trigger_type would say so)
         kind, verbal = trigger_type(token)
         # "We have agreed ...": a quoted act is the speaker's, a quoted opinion ("I think")
         # is not an event.

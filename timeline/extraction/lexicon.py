@@ -388,7 +388,11 @@ def verb_type(lemma: str, particle: str, objects: Iterable[str]) -> str | None:
     The timeline's classes first, then CAMEO: the verb's own code, or for a neutral verb the
     code of its first object the dictionary knows.
     """
-    objects = tuple(objects)
+    return _verb_type(lemma, particle, tuple(objects))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _verb_type(lemma: str, particle: str, objects: tuple[str, ...]) -> str | None:
     if lemma in NOT_EVENTS:
         return None
     if particle and (lemma, particle) in PHRASAL:

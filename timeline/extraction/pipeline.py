@@ -17,8 +17,10 @@ import datetime
 import re
 from collections.abc import Iterable, Iterator
 
-from spacy.attrs import SENT_START
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LOWER, SENT_START
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from timeline.extraction.actors import (
@@ -67,8 +69,7 @@ def paragraph_boundaries(doc):
     if len(doc) < 2:
         return doc
     texts = [t.text for t in doc]
-    spaces = [t.is_space for t in doc]
-    tags = [t.tag_ for t in doc]
+    spaces = doc.to_array(IS_SPACE).tolist()
     # SENT_START as spaCy stores it: 1 starts a sentence, -1 does not, 0 leaves it open;
     # written in one call, which is several times quicker than token by token.
     starts = doc.to_array([SENT_START]).astype("int64")
@@ -84,7 +85,7 @@ def paragraph_boundaries(doc):
         text = texts[j]
         if text not in SENTENCE_END and not text.endswith(SENTENCE_END_TUPLE):
             starts[i] = -1
-        elif text.lower() in CLOCK_TIMES and tags[i] not in SENTENCE_OPENERS:
+        elif text.lower() in CLOCK_TIMES and doc[i].tag_ not in SENTENCE_OPENERS:
             starts[i] = -1  # "a ceasefire from 6 p.m. Kyiv time"
     doc.from_array([SENT_START], starts.astype("uint64"))  # -1 as spaCy stores it
     return doc
@@ -103,13 +104,27 @@ CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(
 )
 
 
+def _with_dep(doc, *labels: str) -> list:
+    """The tokens whose dependency label is now one of `labels`, read in one call: each
+    mend below looks at few tokens, and asking every token for its label is slow."""
+    deps = doc.to_array(DEP)
+    mask = deps == doc.vocab.strings[labels[0]]
+    for label in labels[1:]:
+        mask |= deps == doc.vocab.strings[label]
+    return [doc[int(i)] for i in numpy.flatnonzero(mask)]
+
+
+# "am" or "pm" standing alone or after the clock's digits ("2:30am"), in any case
+_CLOCK_WORD = re.compile(r"(?<![^\W\d_])[ap]m(?![^\W\d_])", re.IGNORECASE)
+
+
 @Language.component("timeline_repair")
 def repair_parse(doc):
     """Mend a parse the small model gets wrong in news style: in "Vasily Nebenzia, Russia's
     envoy to the UN, called on all sides ..." it makes the name the root and "called" a
     clause hanging off it. A past-tense verb (VBD) never heads a reduced relative clause, so
     it is the sentence's verb and the name its subject."""
-    for token in doc:
+    for token in _with_dep(doc, "acl"):
         if token.dep_ != "acl" or token.tag_ not in ("VBD", "VBN"):
             continue
         head = token.sent.root  # "Russia and China, which had vetoed resolutions, called"
@@ -128,7 +143,7 @@ def repair_parse(doc):
             continue
         token.head, token.dep_ = token, "ROOT"
         head.head, head.dep_ = token, ("npadvmod" if has_subject else "nsubj")
-    for token in doc:
+    for token in _with_dep(doc, "relcl", "acl", "ccomp", "parataxis"):
         # "KUWAIT CITY (Reuters) - Yemen's warring parties agreed ...": the parser hangs the
         # story's verb off a dateline's place of two words as a clause; the verb with its
         # subject after the dash is the sentence's verb.
@@ -151,7 +166,7 @@ def repair_parse(doc):
             continue
         token.head, token.dep_ = token, "ROOT"
         head.head, head.dep_ = token, "npadvmod"
-    for place in doc:
+    for place in _with_dep(doc, "nsubj"):
         # "Dubai: UN-sponsored talks ... resumed": the parser makes the dateline's place the
         # subject and the talks its apposition; the talks are the subject.
         if (
@@ -172,7 +187,7 @@ def repair_parse(doc):
                     child.dep_ = "acl"
             talks.head, talks.dep_ = place.head, "nsubj"
             place.dep_ = "npadvmod"
-    for root in doc:
+    for root in _with_dep(doc, "ROOT"):
         # "While Annan is in Tehran for talks with the Syrian ally, Clinton and Lavrov plan to
         # meet ...": the parser may read "plan" as a noun; a bare noun at the root with "to"
         # and a verb after it, and names before it, is the verb (its subject is found below).
@@ -185,7 +200,7 @@ def repair_parse(doc):
             for c in root.children
         ):
             root.tag_ = "VBZ" if root.tag_ == "NNS" else "VBP"
-    for verb in doc:
+    for verb in _with_dep(doc, "ROOT"):
         # "Following the talks between Putin and Erdogan, Defence Minister Sergei Shoigu
         # announced ...": the parser joins the subject to the names before the comma.
         if verb.dep_ != "ROOT" or not verb.tag_.startswith("VB") or verb.i == 0:
@@ -227,7 +242,7 @@ def repair_parse(doc):
             and subject.head.i < subject.i
         ):
             subject.head, subject.dep_ = verb, "nsubj"
-    for verb in doc:
+    for verb in _with_dep(doc, "ccomp"):
         # "The EU confirmed talks between the powers and Iran will resume on November 29":
         # the parser makes the talks what was confirmed and leaves "will resume" without a
         # subject; a clause with a modal and no subject has the object before it for one.
@@ -240,7 +255,7 @@ def repair_parse(doc):
         thing = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if thing is not None and thing.tag_.startswith("NN"):
             thing.head, thing.dep_ = verb, "nsubj"
-    for verb in doc:
+    for verb in _with_dep(doc, "conj"):
         # "... were presented with a road map as Tony Blair and Bertie Ahern unveiled the
         # agreement": the parser reads "as Tony Blair" as a phrase and "unveiled" as a second
         # verb of the sentence's subject; "as" opens a clause whose subject is Blair.
@@ -263,7 +278,7 @@ def repair_parse(doc):
             subject.head, subject.dep_ = verb, "nsubj"
             as_.head, as_.dep_ = verb, "mark"
             verb.dep_ = "advcl"
-    for first in doc:
+    for first in _with_dep(doc, "npadvmod", "dep"):
         # "Hamas, Israel reach cease-fire deal", "Ukraine, separatists sign truce": a headline
         # joins its subjects with a comma, and the parser takes the first for an adverb.
         verb = first.head
@@ -283,7 +298,7 @@ def repair_parse(doc):
         if subject is not None and subject.tag_ in ("NNP", "NNPS", "NNS") and subject.i < verb.i:
             first.dep_ = "nsubj"
             subject.head, subject.dep_ = first, "conj"
-    for first in doc:
+    for first in _with_dep(doc, "ROOT"):
         # "Taliban, US to resume Doha talks on Saturday": with an infinitive the parser makes
         # the first name the root and the verb a clause on it; the names do it.
         if first.dep_ != "ROOT" or first.tag_ not in ("NNP", "NNPS") or first.i + 3 >= len(doc):
@@ -316,7 +331,7 @@ def repair_parse(doc):
         doc[first.i + 1].head = first
         for t in names[:-1]:
             t.head, t.dep_ = second, "compound"
-    for token in doc:
+    for token in _with_dep(doc, "nsubj", "nsubjpass"):
         # "MINSK (AP) — A fragile ceasefire in eastern Ukraine took effect": the parser makes
         # the dateline's city the subject and the real subject its apposition.
         if token.dep_ not in ("nsubj", "nsubjpass") or not token.is_upper or len(token) < 3:
@@ -329,7 +344,7 @@ def repair_parse(doc):
             continue
         subject.head, subject.dep_ = token.head, token.dep_
         token.dep_ = "npadvmod"
-    for token in doc:
+    for token in _with_dep(doc, "advcl"):
         # "The rebels have left for Kuwait to resume talks": the parser reads "for Kuwait to
         # resume" as a clause with Kuwait its subject ("for him to go"); after a verb of
         # setting out, "for" and a name give the place headed for (the entities are not yet
@@ -342,7 +357,7 @@ def repair_parse(doc):
         if mark is not None and place is not None and mark.i + 1 == place.left_edge.i:
             mark.head, mark.dep_ = head, "prep"
             place.head, place.dep_ = mark, "pobj"
-    for token in doc:
+    for token in doc if _CLOCK_WORD.search(doc.text) else ():
         # "until 2:30 am on Friday": a time of day, not the verb "to be" (whose present
         # tense would put Friday ahead)
         if (
@@ -382,11 +397,14 @@ SETTING_OUT_FORMS = frozenset(
 
 # Forms the small model lemmatizes as another verb: "hoping" as "hop", "raging" as "rag".
 LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "raging": "rage", "raged": "rage"}
+_LEMMA_FIX_IDS = numpy.array([hash_string(form) for form in LEMMA_FIXES], dtype="uint64")
 
 
 @Language.component("timeline_lemmas")
 def fix_lemmas(doc):
     """Mend the lemmas of LEMMA_FIXES: "is hoping to strike a deal" is a hope."""
+    if not numpy.isin(doc.to_array(LOWER), _LEMMA_FIX_IDS).any():
+        return doc  # (most stories have none: no need to ask every token)
     for token in doc:
         lemma = LEMMA_FIXES.get(token.lower_)
         if lemma is not None and token.pos_ in ("VERB", "AUX"):
