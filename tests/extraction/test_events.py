@@ -7,6 +7,7 @@ import pytest
 
 from timeline.extraction import gazetteer
 from timeline.extraction.clean import load_document
+from timeline.extraction.events import scheduled_by
 from timeline.extraction.pipeline import Pipeline
 
 FRIDAY = datetime.date(2012, 12, 28)
@@ -4001,3 +4002,59 @@ def test_an_agreement_to_talks_on_a_day_ahead_is_dated_by_its_saying(extract):
         datetime.date(2014, 9, 1),
     ).events
     assert (event.type, event.date.value) == ("agreement", "2014-08-31")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "day", "doers"),
+    [
+        (
+            "The mediator set the date of March 9 for the resumption of the talks in Vienna, "
+            "the Austrian Foreign Ministry said.",
+            "resumption",
+            "2017-03-09",
+            set(),
+        ),
+        (
+            "Serbian Prime Minister Ivica Dacic scheduled his next meeting with Hashim Thaci "
+            "for March 20 in Brussels.",
+            "meeting",
+            "2017-03-20",
+            {"Ivica Dacic"},
+        ),
+    ],
+)
+def test_an_event_set_for_a_day_is_planned_for_that_day(extract, sentence, kind, day, doers):
+    (event,) = extract(sentence, datetime.date(2017, 3, 1)).events
+    assert (event.type, event.date.value, event.planned) == (kind, day, True)
+    assert doers <= sources(event)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [("They set talks for March 9.", "set"), ("They set up talks for March 9.", None)],
+)
+def test_setting_up_talks_is_not_setting_them_for_a_day(pipeline, sentence, verb):
+    doc = pipeline.nlp(sentence)
+    setter = scheduled_by(next(t for t in doc if t.lower_ == "talks"))
+    assert (setter.lower_ if setter is not None else None) == verb
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        (
+            "ISTANBUL: Iran and world powers agreed Saturday to hold a new round of nuclear "
+            "talks in Baghdad on May 23, EU foreign policy chief Catherine Ashton said.",
+            "2012-04-14",
+        ),
+        (  # (the city made a "dep" of the verb of saying, not its subject)
+            "GENEVA: Iran and world powers agreed Friday to hold a new round of nuclear talks "
+            "in Vienna on November 20, EU foreign policy chief Catherine Ashton said.",
+            "2012-04-13",
+        ),
+    ],
+)
+def test_a_dateline_city_does_not_take_the_story_clause(extract, sentence, day):
+    # The parser hangs "Iran and world powers agreed" on the city as a noun's clause.
+    (event,) = extract(sentence, datetime.date(2012, 4, 14)).events
+    assert (event.type, event.date.value, sources(event)) == ("agreement", day, {"Iran"})

@@ -446,6 +446,8 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False
         if token.dep_ == "pobj" and head.lower_ == "during":
             return noun, False  # "progress was made during a phone call on Sunday"
+        if scheduled_by(token) is not None:
+            return noun, False  # "set their next meeting for Aug. 30": a meeting to come
         if (
             noun == "meeting"
             and token.dep_ in {"dobj", "attr"}
@@ -454,6 +456,33 @@ def trigger_type(token) -> tuple[str | None, bool]:
         ):
             return noun, False  # "follows a first contact between Sarraj and Haftar in May"
     return None, False
+
+
+def scheduled_by(token):
+    """The verb that puts an event on the calendar: "They set their next meeting for Aug.
+    30", "scheduled the next round of talks for March 3", "set the date of Feb. 25 for the
+    resumption of the talks"; None if no such verb sets it."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "for":
+        verb = head.head
+        if verb.dep_ == "dobj" and verb.lemma_.lower() in CALENDAR_NOUNS:
+            verb = verb.head  # "set the date ... for the resumption"
+    elif token.dep_ == "dobj":  # ("the talks were scheduled": the talks' own subject trigger)
+        verb = head
+    else:
+        return None
+    if (
+        verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in SCHEDULING_VERBS
+        or particle_of(verb)  # "set up talks", "put off the meeting": another act
+    ):
+        return None
+    return verb
+
+
+# Verbs that put an event on the calendar, and the nouns of the calendar they may take.
+SCHEDULING_VERBS = frozenset(["schedule", "set", "fix", "reschedule"])
+CALENDAR_NOUNS = frozenset(["date", "day", "time"])
 
 
 # What a council does by a vote: "The UN Security Council approved the mission".
@@ -2478,7 +2507,8 @@ def light_verb(trigger):
     )
     if light:
         return token.head
-    return joined_by(token) or token
+    # "De Mistura set the date for the resumption of the talks": who set it
+    return joined_by(token) or scheduled_by(token) or token
 
 
 def joined_by(token):
@@ -2497,7 +2527,7 @@ def verb_of(trigger):
     """The verb a trigger's tense and time are read from: its own, or its noun's."""
     if trigger.verbal:
         return trigger.token
-    return joined_by(trigger.token) or trigger.token.head
+    return joined_by(trigger.token) or scheduled_by(trigger.token) or trigger.token.head
 
 
 # Pronouns that can point back to a person speaking; "it" cannot ("Hague said it endorses

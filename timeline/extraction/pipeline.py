@@ -344,6 +344,32 @@ def repair_parse(doc):
             continue
         subject.head, subject.dep_ = token.head, token.dep_
         token.dep_ = "npadvmod"
+    for token in _with_dep(doc, "nsubj", "nsubjpass", "dep"):
+        # "BAGHDAD: Iran and world powers agreed Thursday to hold talks ..., Ashton said":
+        # the parser hangs the story's clause, with its own subject, on the dateline's city
+        # as a clause of a noun; it is what the verb the city hangs on reports.
+        if not token.is_upper or len(token) < 3 or token.left_edge.i != token.sent.start:
+            continue
+        dash = next((t for t in doc[token.i : token.i + 8] if t.text in DATELINE_DASHES), None)
+        if dash is None:
+            continue
+        verb = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ in ("acl", "relcl")
+                and c.tag_ in ("VBD", "VBZ", "VBP")
+                and c.i > dash.i
+                and c.i < token.head.i
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ),
+            None,
+        )
+        if verb is not None and any(
+            c.dep_ == "nsubj" and c.i > verb.i for c in token.head.children
+        ):
+            verb.head, verb.dep_ = token.head, "ccomp"
+            token.dep_ = "npadvmod"
     for token in _with_dep(doc, "advcl"):
         # "The rebels have left for Kuwait to resume talks": the parser reads "for Kuwait to
         # resume" as a clause with Kuwait its subject ("for him to go"); after a verb of
