@@ -4058,3 +4058,14 @@ def test_a_dateline_city_does_not_take_the_story_clause(extract, sentence, day):
     # The parser hangs "Iran and world powers agreed" on the city as a noun's clause.
     (event,) = extract(sentence, datetime.date(2012, 4, 14)).events
     assert (event.type, event.date.value, sources(event)) == ("agreement", day, {"Iran"})
+
+
+def test_talks_held_with_a_host_are_the_talks_not_the_hosting(extract):
+    # ("hosted by ..." hangs on the verb as a participle: how the talks were held)
+    (event,) = extract(
+        "A fresh round of talks between Afghan officials and the Taliban opened on Saturday "
+        "in Doha, hosted by the Qatari foreign minister.",
+        datetime.date(2016, 8, 11),
+    ).events
+    assert (event.type, event.date.value, event.place) == ("meeting", "2016-08-06", "Doha")
+    assert "Taliban" in sources(event)

@@ -840,6 +840,16 @@ def _ranked_triggers(sent, quotes) -> list[Candidate]:
             continue  # "could reach an agreement": a possibility ("would host talks" is a plan)
         if verbal and token.tag_ == "VBG" and token.dep_ == "pcomp":
             continue  # "After meeting Mr Lavrov, ..." sets the scene; it is not the report
+        if (
+            verbal
+            and token.tag_ == "VBN"
+            and token.dep_ == "advcl"
+            and token.lemma_.lower() in MEDIATING
+            and token.head.pos_ == "VERB"
+            and any(c.dep_ == "agent" for c in token.children)
+            and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in token.children)
+        ):
+            continue  # "talks opened on Monday, hosted by Bashir": how the talks were held
         if in_background_clause(token) or in_subordinate_clause(token):
             continue
         if verbal and relative_subject(token):
