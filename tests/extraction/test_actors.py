@@ -1412,3 +1412,31 @@ def test_the_group_is_the_armed_group_named_last(pointer):
     found = pipeline.resolver.resolve(doc, on=datetime.date(2019, 1, 22))
     group = next(a for a in found if a.surface == "group")
     assert group.name == "National Liberation Army"
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        (
+            "Mali's government signed the accord in Bamako in May. On Saturday, government and "
+            "rebel delegates signed it again in Algiers.",
+            "Malian government",
+        ),
+        (
+            "The Philippine government and the MILF resumed talks in Kuala Lumpur. On Sunday, "
+            "government and MILF officials met again.",
+            "Philippine government",
+        ),
+    ],
+)
+def test_a_bare_government_joined_to_the_other_side_is_the_story_s(nlp, text, side):
+    found = resolve_actors(nlp(text))
+    second = [a.name for a in found if a.start > text.index("On ")]
+    assert side in second
+
+
+def test_a_bare_government_alone_is_no_particular_one(nlp):
+    # ("a government", "government forces": only "government and <the other side>" is read)
+    text = "The Philippine government and the MILF resumed talks. A government would follow."
+    found = resolve_actors(nlp(text))
+    assert not [a for a in found if a.start > text.index("A government")]

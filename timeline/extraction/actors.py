@@ -2643,7 +2643,14 @@ def _collectives(
                 # "the government in Kabul", "the authorities in Sanaa": whose seat it is
                 out.append(_collective(doc, start, end, government_name(seat), ORGANIZATION, seat))
                 continue
-            where = country or (focus if any(c.lower_ == "the" for c in mods) else None)
+            # "the government"; or bare, joined to another side ("government and MILF
+            # officials"): the story's ("government and rebel negotiators" are both sides,
+            # read at the negotiators)
+            both = token.head.lemma_.lower() in _DELEGATION_NOUNS and any(
+                c.dep_ == "conj" and c.lemma_.lower() in _OPPOSITION_NOUNS for c in token.children
+            )
+            told = any(c.lower_ == "the" for c in mods) or (coordinated and not mods and not both)
+            where = country or (focus if told else None)
             if where is None or where != focus:
                 continue
             name = government_name(where)
