@@ -1440,3 +1440,31 @@ def test_a_bare_government_alone_is_no_particular_one(nlp):
     text = "The Philippine government and the MILF resumed talks. A government would follow."
     found = resolve_actors(nlp(text))
     assert not [a for a in found if a.start > text.index("A government")]
+
+
+@pytest.mark.parametrize("subject", ["the parties", "the groups", "the sides"])
+def test_the_parties_are_those_just_named_together(nlp, subject):
+    text = (
+        "The Colombian government and the ELN met in Quito on Friday. "
+        f"On Saturday, {subject} agreed to a ceasefire."
+    )
+    found = resolve_actors(nlp(text))
+    later = {a.name for a in found if a.start > text.index("On Saturday")}
+    assert later == {"Colombian government", "National Liberation Army"}
+
+
+def test_the_rival_groups_are_not_read_as_those_just_named(nlp):
+    # (only "the parties" standing alone points back, as "they" does)
+    text = "The Colombian government and the ELN met in Quito. The rival groups agreed to talk."
+    found = resolve_actors(nlp(text))
+    assert not [a for a in found if a.start > text.index("The rival")]
+
+
+def test_they_after_officials_of_two_sides_are_those_sides(nlp):
+    text = (
+        "The Philippine government and the MILF resumed talks. Government and MILF officials "
+        "met in Kuala Lumpur on Friday. They set their next meeting for Aug. 30."
+    )
+    found = resolve_actors(nlp(text))
+    they = {a.name for a in found if a.start >= text.index("They")}
+    assert they == {"Philippine government", "Moro Islamic Liberation Front"}

@@ -4069,3 +4069,13 @@ def test_talks_held_with_a_host_are_the_talks_not_the_hosting(extract):
     ).events
     assert (event.type, event.date.value, event.place) == ("meeting", "2016-08-06", "Doha")
     assert "Taliban" in sources(event)
+
+
+def test_a_meeting_set_for_a_day_is_told_as_the_meeting(extract):
+    events = extract(
+        "Serbian and Kosovan negotiators met in Brussels on Friday. They set their next "
+        "meeting for March 20.",
+        datetime.date(2017, 3, 4),
+    ).events
+    (later,) = [e for e in events if e.date.value == "2017-03-20"]
+    assert "set" not in later.summary.split()

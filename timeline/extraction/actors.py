@@ -1707,9 +1707,9 @@ def _they(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
     Thursday. They will meet again": a sentence that opens with "they" or "the two" goes on
     with the subject the sentence before named together."""
     out: list[ResolvedActor] = []
-    for token in _among(doc, ("they", "two", "both")):
+    for token in _among(doc, ("they", "two", "both", *_PAIRED)):
         if (
-            token.lower_ in ("they", "two", "both")
+            token.lower_ in ("they", "two", "both", *_PAIRED)
             and token.dep_ in ("nsubj", "nsubjpass")
             and _opens_with_those_named(token)
         ):
@@ -1738,11 +1738,21 @@ def _they(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
     return out
 
 
+# Plural nouns that, after "the", point back at those just named together as "they" does:
+# "The government and the MILF met on Friday. On Saturday, the parties agreed ...".
+_PAIRED = ("parties", "groups", "sides")
+
+
 def _opens_with_those_named(token: Token) -> bool:
-    """ "They", "The two", "Both" as the first words of their sentence, standing alone."""
+    """ "They", "The two", "Both", "The parties" as the first words of their sentence,
+    standing alone."""
     first = token.sent.start
     before = [t.lower_ for t in token.doc[first : token.i]]
-    if token.lower_ == "they":
+    if token.lower_ in _PAIRED and before[-1:] == ["the"] and token.tag_ == "NNS":
+        before = before[:-1]  # "the parties", "the groups": as "they" is read
+    elif token.lower_ in _PAIRED:
+        return False
+    if token.lower_ in ("they", *_PAIRED):
         # after "But", "And", or a short opener and its comma: "For one, they agreed"
         return (
             not before
@@ -1760,6 +1770,18 @@ def _subjects_of_previous_sentence(doc: Doc, found: list[ResolvedActor], token) 
     previous = doc[token.sent.start - 1].sent
     by_token = {a.j - 1: a for a in found if not a.is_place and a.kind != PLACE}
     for subject in (c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.i not in by_token and subject.tag_ == "NNS":
+            # "Government and MILF officials met ...": those whose people they are
+            subject = next(
+                (
+                    c
+                    for c in subject.lefts
+                    if c.dep_ in ("nmod", "compound", "amod")
+                    and c.i in by_token
+                    and any(g.dep_ == "conj" for g in c.children)
+                ),
+                subject,
+            )
         if subject.i not in by_token:
             continue
         group = _conjoined(subject, by_token)

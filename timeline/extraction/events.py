@@ -34,6 +34,7 @@ from timeline.extraction.dates import (
 )
 from timeline.extraction.lexicon import (
     AIDES,
+    CALENDAR_NOUNS,
     CEASEFIRE_NOUNS,
     FUTURE_AUX,
     LIGHT_VERBS,
@@ -42,6 +43,7 @@ from timeline.extraction.lexicon import (
     PHRASAL,
     POSSIBILITY,
     REPORTING_VERBS,
+    SCHEDULING_VERBS,
     TAKING_EFFECT,
     VERB_OBJECTS,
     names_a_truce,
@@ -478,11 +480,6 @@ def scheduled_by(token):
     ):
         return None
     return verb
-
-
-# Verbs that put an event on the calendar, and the nouns of the calendar they may take.
-SCHEDULING_VERBS = frozenset(["schedule", "set", "fix", "reschedule"])
-CALENDAR_NOUNS = frozenset(["date", "day", "time"])
 
 
 # What a council does by a vote: "The UN Security Council approved the mission".

@@ -256,6 +256,11 @@ NOUNS = {
     ),
 }
 # A ceasefire, truce or agreement that "took effect", "came into force", "began".
+# Verbs that put an event on the calendar ("set their next meeting for Aug. 30"), and the
+# nouns of the calendar they may take ("set the date of Feb. 25 for the resumption").
+SCHEDULING_VERBS = frozenset(["schedule", "set", "fix", "reschedule"])
+CALENDAR_NOUNS = frozenset(["date", "day", "time"])
+
 TAKING_EFFECT = frozenset(["begin", "start", "take", "go", "come", "enter", "hold", "kick"])
 # ("cessation": the diplomats' "cessation of hostilities", Munich 2016, Pretoria 2022)
 CEASEFIRE_NOUNS = frozenset(["ceasefire", "cease-fire", "truce", "armistice", "cessation"])

@@ -15,7 +15,7 @@ from parts, never cut out of the sentence, so it is never a truncated sentence.
 
 from __future__ import annotations
 
-from timeline.extraction.lexicon import NOUNS, REPORTING_VERBS, names_a_truce
+from timeline.extraction.lexicon import NOUNS, REPORTING_VERBS, SCHEDULING_VERBS, names_a_truce
 from timeline.extraction.types import SOURCE, ActorMention
 
 IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
@@ -337,7 +337,11 @@ def event_headline(
     if trigger.verbal:
         verb = token
         lemma = f"{token.lemma_.lower()} {particle}".strip()
-    elif token.head.pos_ == "VERB" and token.dep_ in ("dobj", "attr"):
+    elif (
+        token.head.pos_ == "VERB"
+        and token.dep_ in ("dobj", "attr")
+        and token.head.lemma_.lower() not in SCHEDULING_VERBS  # "set a meeting": to meet
+    ):
         verb = token.head  # "signed a memorandum", "held talks"
         lemma = f"{verb.lemma_.lower()} {phrases.noun(token)}"
         if event_type == "meeting" and others:
