@@ -1468,3 +1468,8 @@ def test_they_after_officials_of_two_sides_are_those_sides(nlp):
     found = resolve_actors(nlp(text))
     they = {a.name for a in found if a.start >= text.index("They")}
     assert they == {"Philippine government", "Moro Islamic Liberation Front"}
+
+
+def test_a_rebel_group_named_right_after_is_that_group_not_a_side(nlp):
+    text = "Manila and the rebel group Moro Islamic Liberation Front agreed on a road map."
+    assert names(nlp, text) == ["Philippines", "Moro Islamic Liberation Front"]

@@ -2517,9 +2517,12 @@ _COLLECTIVE_NOUNS = (
 
 
 def _named_after_comma(doc: Doc, token: Token, found: list[ResolvedActor]) -> bool:
-    """Whether the phrase `token` heads is set beside a body's name after a comma: "the
-    country's second largest guerrilla group, the National Liberation Army (ELN)"."""
+    """Whether the phrase `token` heads is set beside a body's name, after a comma ("the
+    country's second largest guerrilla group, the National Liberation Army (ELN)") or
+    right after it ("the rebel group Moro Islamic Liberation Front")."""
     head = token.head if token.dep_ == "compound" else token
+    if any(a.i == head.i + 1 and a.kind in (ORGANIZATION, GROUP) for a in found):
+        return True  # "the rebel group Moro Islamic Liberation Front": named right after
     k = head.right_edge.i + 1
     if k >= len(doc) or doc[k].text != ",":
         return False
