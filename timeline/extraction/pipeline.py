@@ -370,6 +370,27 @@ def repair_parse(doc):
         ):
             verb.head, verb.dep_ = token.head, "ccomp"
             token.dep_ = "npadvmod"
+            continue
+        # "PALERMO - Despite a walkout by Turkey ..., UN envoy Ghassan Salame and Italian
+        # Prime Minister Giuseppe Conte said": the parser makes the city the subject and
+        # hangs the names on what comes before them; the names right before the verb are
+        # its subject.
+        said = token.head
+        if said.i < dash.i or not said.tag_.startswith("VB"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i for c in said.children):
+            continue  # (the verb has its subject beside the city)
+        subject = doc[said.i - 1]
+        while subject.dep_ in ("compound", "conj", "flat") and dash.i < subject.head.i < said.i:
+            subject = subject.head
+        if (
+            subject.i > dash.i + 1
+            and subject.tag_ in ("NNP", "NNPS")
+            and subject.head.i != said.i
+            and subject.ent_type_ not in ("DATE", "TIME")  # "... on Tuesday said"
+        ):
+            subject.head, subject.dep_ = said, "nsubj"
+            token.dep_ = "npadvmod"
     for token in _with_dep(doc, "advcl"):
         # "The rebels have left for Kuwait to resume talks": the parser reads "for Kuwait to
         # resume" as a clause with Kuwait its subject ("for him to go"); after a verb of
