@@ -1473,3 +1473,14 @@ def test_they_after_officials_of_two_sides_are_those_sides(nlp):
 def test_a_rebel_group_named_right_after_is_that_group_not_a_side(nlp):
     text = "Manila and the rebel group Moro Islamic Liberation Front agreed on a road map."
     assert names(nlp, text) == ["Philippines", "Moro Islamic Liberation Front"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Libyan Field-Marshal Khalifa Haftar refused to attend the summit.",
+        "Libyan Field Marshal Khalifa Haftar flew to Moscow.",
+    ],
+)
+def test_a_rank_tagged_as_a_body_before_a_name_is_no_actor(nlp, text):
+    assert names(nlp, text) == ["Khalifa Haftar"]

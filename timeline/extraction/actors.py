@@ -939,6 +939,8 @@ class ActorResolver:
             return None  # "National Security Advisor", "Defence" (of "Defence Minister"): a post
         if entry is None and label == "ORG" and _headline_fragment(span):
             return None  # "Warring Sides Agree To Extend Truce": a headline, no body
+        if entry is None and label == "ORG" and _describes_person(span):
+            return None  # "Libyan Field-Marshal Khalifa Haftar": his rank, no body
         # "AU mediator Thabo Mbeki", tagged a place: a two-word name right after a post
         titled = (
             entry is None
@@ -2977,6 +2979,17 @@ def _headline_fragment(span: Span) -> bool:
             or _headline_verb(t)
         )
         for t in span[1:]
+    )
+
+
+def _describes_person(span: Span) -> bool:
+    """ "Libyan Field-Marshal Khalifa Haftar", "Puerto Rico Police Superintendent Pedro
+    Toledo": words hung on the person's name after them, tagged as a body."""
+    return any(
+        t.dep_ in ("poss", "compound", "amod", "nmod")
+        and span.end <= t.head.i < span.end + 4  # (the name's last word, just after)
+        and t.head.ent_type_ == "PERSON"
+        for t in span
     )
 
 
