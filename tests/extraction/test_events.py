@@ -4136,3 +4136,14 @@ def test_a_verb_with_its_own_subject_keeps_it_beside_a_dateline_city(pipeline):
     rows[15] = ("was", "VBD", "ccomp", 13)
     doc = repair_parse(_parsed(pipeline, rows))
     assert doc[8].dep_ == "appos"
+
+
+def test_the_headline_above_a_dateline_keeps_its_actors(extract):
+    # (names before "VIENNA:" are the headline's, not a byline's or a caption's)
+    events = extract(
+        "Armenia, Azerbaijan leaders to meet in Vienna on May 16: OSCE\n\n"
+        "VIENNA: The OSCE mediators said on Tuesday the two sides had agreed to the summit.",
+        datetime.date(2016, 5, 10),
+    ).events
+    (summit,) = [e for e in events if e.date.value == "2016-05-16"]
+    assert {"Armenia", "Azerbaijan"} <= {a.name for a in summit.actors}

@@ -2192,7 +2192,8 @@ def find_events(
         for a in actors
         if not a.is_place
         and a.kind in {"person", "organization", "country", "group"}
-        and a.start >= skip
+        # (before the dateline, only the headline's: not a caption's or a byline's)
+        and (a.start >= skip or a.end <= headline_end)
     ]
     # Sorted starts, so each sentence finds its own dates and actors by bisection.
     dates = sorted(dates, key=lambda d: d.start)

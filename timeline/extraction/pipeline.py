@@ -311,18 +311,24 @@ def repair_parse(doc):
         verb = next(
             (
                 c
-                for c in first.children
-                if c.dep_ in ("acl", "relcl")
+                for c in first.subtree
+                if c.dep_ in ("acl", "relcl", "xcomp")
                 and c.tag_ == "VB"
                 and c.i > first.i + 3
                 and doc[c.i - 1].lower_ == "to"
+                # on the first name, or on the last ("Iran, world powers to meet")
+                and (c.head.i == first.i or c.head.i == c.i - 2)
             ),
             None,
         )
         if verb is None:
             continue
         names = doc[first.i + 2 : verb.i - 1]
-        if len(names) > 3 or any(t.tag_ not in ("NNP", "NNPS", "NNS") for t in names):
+        if (
+            len(names) > 3
+            or any(t.tag_ not in ("NNP", "NNPS", "NNS") for t in names[-1:])
+            or any(t.tag_ not in ("NNP", "NNPS", "NNS", "NN") for t in names)
+        ):
             continue
         verb.head, verb.dep_ = verb, "ROOT"
         first.head, first.dep_ = verb, "nsubj"
