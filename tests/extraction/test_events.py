@@ -4147,3 +4147,14 @@ def test_the_headline_above_a_dateline_keeps_its_actors(extract):
     ).events
     (summit,) = [e for e in events if e.date.value == "2016-05-16"]
     assert {"Armenia", "Azerbaijan"} <= {a.name for a in summit.actors}
+
+
+def test_a_comma_joined_headline_with_a_common_noun_names_its_doers(extract):
+    # ("Iran, world powers to resume": the infinitive hung on "powers", not on "Iran")
+    events = extract(
+        "Iran, world powers to resume talks in Geneva on November 7\n\n"
+        "The talks were suspended in September.",
+        datetime.date(2013, 10, 30),
+    ).events
+    (talks,) = [e for e in events if e.date.value == "2013-11-07"]
+    assert "Iran" in sources(talks)

@@ -312,7 +312,7 @@ def repair_parse(doc):
             (
                 c
                 for c in first.subtree
-                if c.dep_ in ("acl", "relcl", "xcomp")
+                if c.dep_ in ("acl", "relcl", "xcomp", "advcl")
                 and c.tag_ == "VB"
                 and c.i > first.i + 3
                 and doc[c.i - 1].lower_ == "to"
