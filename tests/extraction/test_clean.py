@@ -457,6 +457,23 @@ def test_a_photo_credit_closing_a_caption_is_removed(caption, credit):
     assert [source[a:b] for a, b in document.removed] == [credit]
 
 
+@pytest.mark.parametrize(
+    "credit",
+    ["Jane Roe, AFP | ", "AFP | ", "Ivan Petrov, Getty Images | ", "File / Jane Roe | "],
+)
+def test_a_photo_credit_opening_a_caption_behind_a_bar_is_removed(credit):
+    caption = "The rebel envoy signs the accord in Bamako, Mali"
+    source = f"Rebels sign the accord\n\n{credit}{caption}\n\nThe talks went on, officials said.\n"
+    document = clean_text(source)
+    assert document.text.split("\n\n")[1] == caption
+    assert [source[a:b] for a, b in document.removed] == [credit]
+
+
+def test_an_agency_named_in_a_sentence_is_no_caption_credit():
+    source = "Jane Roe, AFP's correspondent, said the talks ended in Bamako.\n"
+    assert clean_text(source).text == source.strip()
+
+
 def test_a_slash_inside_a_sentence_is_no_credit():
     source = "The envoy said he would return in May/June to resume the talks.\n"
     assert clean_text(source).text == source.strip()

@@ -238,6 +238,14 @@ _TRAILING_CREDIT = re.compile(
         (?:/\s*[A-Z][\w.'’ -]{1,30}){0,2})$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A photo credit opening a caption, set off by a bar: "Habibou Kouyate, AFP | Sidi Brahim
+# Ould Sidati signs the accord ..." (France 24's captions).
+_LEADING_CREDIT = re.compile(
+    r"""^(?:(?:[A-Z][\w.'’-]*\ ){0,3}[A-Z][\w.'’-]*,\s*)?
+    (?:AFP|AP|Reuters|EPA|Getty\ Images|Getty|Xinhua|Anadolu(?:\ Agency)?|DPA|Pool|File)
+    (?:\s*/\s*[A-Z][\w.'’ -]{1,30})?\s*\|\s*(?=\S)""",
+    re.VERBOSE,
+)
 _CAPTION_LABEL = re.compile(r"^(?:image|media|video)\ caption\b\s*:?\s*", re.I | re.X)
 _COOKIE = re.compile(
     r"""we\ use\ cookies|uses\ cookies|use\ of\ cookies|cookies?\ (?:policy|settings|
@@ -457,6 +465,10 @@ def _drop_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
             # "altRussia and China have vetoed ...": an image's alt attribute left on the line.
             dropped.append(line.prefix(alt.end()))
             line = line.without_prefix(alt.end())
+        if credit := _LEADING_CREDIT.match(line.text):
+            # "Habibou Kouyate, AFP | Sidi Brahim Ould Sidati signs ...": the credit goes
+            dropped.append(line.prefix(credit.end()))
+            line = line.without_prefix(credit.end())
         if label := _CAPTION_LABEL.match(line.text):
             # "Image caption Moaz al-Khatib meets ..." : the label goes, the caption stays.
             dropped.append(line.prefix(label.end()))
