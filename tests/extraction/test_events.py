@@ -4158,3 +4158,16 @@ def test_a_comma_joined_headline_with_a_common_noun_names_its_doers(extract):
     ).events
     (talks,) = [e for e in events if e.date.value == "2013-11-07"]
     assert "Iran" in sources(talks)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 10,000 people have been killed since the war in South Sudan erupted in "
+        "December 2013.",
+        "Some 4,000 people have been killed and thousands displaced since the rebellion against "
+        "President Pierre Nkurunziza erupted in April 2015.",
+    ],
+)
+def test_a_toll_since_a_dated_beginning_is_no_happening(extract, sentence):
+    assert extract(sentence, datetime.date(2016, 3, 1)).events == []

@@ -1319,6 +1319,30 @@ def since_on(doc, date, verb) -> bool:
     return since.lower_ == "since" and since.head.i == verb.i
 
 
+def since_clause_on(doc, date, verb) -> bool:
+    """Whether `date` dates a "since" clause that hangs on `verb`: "300,000 people have been
+    killed since the uprising began in March 2011" (the uprising's date, the toll's start)."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token, path = span.root, []
+    for _ in range(8):
+        if token.head.i == token.i:
+            return False
+        path.append(token)
+        if token.head.i == verb.i:
+            # ("since the uprising ... began": "since" as the clause's mark, or as the
+            # preposition whose noun the clause tells of)
+            return any(
+                c.lower_ == "since" and c.i < span.start
+                for t in [*path, verb]
+                for c in t.children
+                if t is not verb or c.i > verb.i  # ("killed since the war ... erupted in")
+            )
+        token = token.head
+    return False
+
+
 def in_since_clause(doc, date) -> bool:
     """Whether `date` dates the verb of a "since" clause ("since arriving in Tripoli in March
     2016", "since taking office in 2014")."""
@@ -2318,7 +2342,11 @@ def find_events(
         if (
             trigger.type == "violence"
             and explicit
-            and (since_on(doc, date, verb_of(trigger)) or UP_TO_NOW.match(date.text))
+            and (
+                since_on(doc, date, verb_of(trigger))
+                or UP_TO_NOW.match(date.text)
+                or since_clause_on(doc, date, verb_of(trigger))
+            )
             and CASUALTY.search(text)
         ):
             # "14,000 people have been killed since 2014", "8,000 people have been killed in
