@@ -4171,3 +4171,17 @@ def test_a_comma_joined_headline_with_a_common_noun_names_its_doers(extract):
 )
 def test_a_toll_since_a_dated_beginning_is_no_happening(extract, sentence):
     assert extract(sentence, datetime.date(2016, 3, 1)).events == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Speaking in Oslo, Kiir said he and Machar had told their negotiators to sign a final "
+        "agreement within three months.",
+        "Colombian President Juan Manuel Santos ordered his delegation to resume talks with "
+        "the rebels.",
+    ],
+)
+def test_an_order_to_make_a_deal_is_no_deal(extract, sentence):
+    events = extract(sentence, datetime.date(2015, 9, 23)).events
+    assert all(e.type not in {"agreement", "resumption"} for e in events)

@@ -721,6 +721,9 @@ def governed_by_speech_act(token) -> bool:
     for _ in range(8):
         if current.dep_ not in {"xcomp", "ccomp", "conj"} or current.head.i == current.i:
             return False
+        infinitive = current.dep_ == "xcomp" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in current.children
+        )
         current = current.head
         if current.dep_ == "conj" or token.dep_ == "conj" and current.i == token.head.i:
             continue  # "to sign the agreement and withdraw": the conjunct's governor counts
@@ -731,9 +734,19 @@ def governed_by_speech_act(token) -> bool:
             c.dep_ in {"dobj", "dative"} for c in current.children
         ):
             return True  # "agreed to ask the UN to broker a deal": the asking is the act
+        if (
+            infinitive
+            and current.lemma_.lower() in DIRECTING
+            and any(c.dep_ in {"dobj", "dative"} for c in current.children)
+        ):
+            return True  # "told their teams to reach a final agreement": an instruction
         if current.lemma_.lower() in REPORTING_VERBS:
             return False
     return False
+
+
+# Verbs that tell someone to do something: what they govern is an order, not yet done.
+DIRECTING = frozenset(["tell", "order", "instruct", "direct", "command"])
 
 
 # Verbs of wanting: what they govern is a wish, not a plan ("is hoping to strike an
