@@ -43,6 +43,7 @@ from timeline.extraction.lexicon import (
     PHRASAL,
     POSSIBILITY,
     REPORTING_VERBS,
+    SCHEDULED,
     SCHEDULING_VERBS,
     TAKING_EFFECT,
     VERB_OBJECTS,
@@ -651,7 +652,7 @@ def clause_tokens(trigger, keep_participles: bool = False) -> list:
                 if keep_participles and dep == "acl" and child.tag_ in {"VBG", "VBN"}:
                     stack.append(child)
                     continue
-                if dep == "acl" and child.lemma_.lower() in SCHEDULING | {"represent"}:
+                if dep == "acl" and child.lemma_.lower() in SCHEDULED | {"represent"}:
                     # "a round of meetings scheduled for January"; "met a team representing
                     # the insurgents": the insurgents met
                     stack.append(child)
@@ -663,10 +664,6 @@ def clause_tokens(trigger, keep_participles: bool = False) -> list:
                 continue  # "the question of what part Assad might play": nobody acts in it
             stack.append(child)
     return out
-
-
-# Participles that give a noun its time: "talks scheduled for January", "a vote set for Friday".
-SCHEDULING = frozenset(["schedule", "set", "plan", "slate"])
 
 
 def indirect_question(clause) -> bool:
@@ -1197,7 +1194,7 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
             for subject in head.children
             if subject.dep_ in {"nsubj", "nsubjpass"}
             for acl in subject.subtree
-            if acl.dep_ == "acl" and acl.lemma_.lower() in SCHEDULING
+            if acl.dep_ == "acl" and acl.lemma_.lower() in SCHEDULED
             for t in acl.subtree
         }
     reporter = head  # a noun's verb: "have signed a memorandum, the minister announced"

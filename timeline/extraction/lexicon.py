@@ -256,9 +256,12 @@ NOUNS = {
     ),
 }
 # A ceasefire, truce or agreement that "took effect", "came into force", "began".
-# Verbs that put an event on the calendar ("set their next meeting for Aug. 30"), and the
-# nouns of the calendar they may take ("set the date of Feb. 25 for the resumption").
+# Verbs that put an event on the calendar ("set their next meeting for Aug. 30"; not "plan",
+# whose object is an intention: "plans attacks"), and the nouns of the calendar they may take
+# ("set the date of Feb. 25 for the resumption"). As participles they, "planned" and "slated"
+# give a noun its time: "talks scheduled for January", "a summit planned for May".
 SCHEDULING_VERBS = frozenset(["schedule", "set", "fix", "reschedule"])
+SCHEDULED = SCHEDULING_VERBS | {"plan", "slate"}
 CALENDAR_NOUNS = frozenset(["date", "day", "time"])
 
 TAKING_EFFECT = frozenset(["begin", "start", "take", "go", "come", "enter", "hold", "kick"])

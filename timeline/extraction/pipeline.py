@@ -393,7 +393,7 @@ def repair_parse(doc):
             subject.i > dash.i + 1
             and subject.tag_ in ("NNP", "NNPS")
             and subject.head.i != said.i
-            and subject.ent_type_ not in ("DATE", "TIME")  # "... on Tuesday said"
+            and subject.lower_ not in CALENDAR_WORDS  # "... on Tuesday said" (no entities yet)
         ):
             subject.head, subject.dep_ = said, "nsubj"
             token.dep_ = "npadvmod"
