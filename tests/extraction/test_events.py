@@ -4185,3 +4185,15 @@ def test_a_toll_since_a_dated_beginning_is_no_happening(extract, sentence):
 def test_an_order_to_make_a_deal_is_no_deal(extract, sentence):
     events = extract(sentence, datetime.date(2015, 9, 23)).events
     assert all(e.type not in {"agreement", "resumption"} for e in events)
+
+
+def test_a_caption_of_someone_speaking_is_not_what_they_said(extract):
+    # (the photo shows the envoy speaking; what he said is the body's, and its event)
+    events = extract(
+        "UN envoy Staffan de Mistura speaks during a news conference in Geneva on March 3, "
+        "2016.\n\n"
+        'De Mistura said on Thursday: "The talks will resume on March 9."',
+        datetime.date(2016, 3, 3),
+    ).events
+    spoken = [e for e in events if "Staffan de Mistura" in sources(e)]
+    assert spoken and all(not e.evidence.startswith("UN envoy") for e in spoken)

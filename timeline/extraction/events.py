@@ -1669,7 +1669,17 @@ def _closing_full_date(sent, date) -> bool:
     return alone and before.endswith(",") and after in (".", "")
 
 
-def choose_trigger(sent, text, quotes, sentence_actors, dates=()):
+# What a photo shows people doing as it was taken: "X speaks during a news conference".
+PICTURED = frozenset(["speak", "talk", "gesture", "address", "listen", "look", "pose", "wave"])
+
+
+def pictured(trigger) -> bool:
+    """A caption's present tense of what the photo shows ("speaks", "gestures"), not news."""
+    token = trigger.token
+    return trigger.verbal and token.tag_ in {"VBZ", "VBP"} and token.lemma_.lower() in PICTURED
+
+
+def choose_trigger(sent, text, quotes, sentence_actors, dates=(), skip=frozenset()):
     """The trigger that names a sentence's event, with its actors, or None.
 
     The best-ranked trigger whose doer is named names the event ("Syrian state media said
@@ -1679,7 +1689,7 @@ def choose_trigger(sent, text, quotes, sentence_actors, dates=()):
     """
     chosen = None
     for candidate in ranked_triggers(sent, quotes):
-        if said_to_come(candidate, dates):
+        if said_to_come(candidate, dates) or candidate.token.i in skip:
             continue
         found_actors = event_actors(sent, candidate, sentence_actors, quotes)
         usable = found_actors or (candidate.type == "violence" and CASUALTY.search(text))
@@ -2277,6 +2287,11 @@ def find_events(
         explicit_dates = [d for d in in_sentence if not inside(d.start, quotes)]
         headline = sent.start_char < headline_end and paragraph != caption_paragraph
         chosen = choose_trigger(sent, text, quotes, sentence_actors, explicit_dates)
+        if caption and chosen is not None and pictured(chosen[0]):
+            # "Ashton speaks during a press conference in Baghdad on May 24, 2012": what the
+            # photo shows her doing; what she said is the body's to tell
+            skip = {chosen[0].token.i}
+            chosen = choose_trigger(sent, text, quotes, sentence_actors, explicit_dates, skip)
         wars = [a for a in countries if sent.start <= a.i < sent.end]
         story_war = [a for a in countries if a.i < sent.start][-1:]
         chosen = truce_of_the_war(chosen, sent, quotes, explicit_dates, wars, story_war, day)
