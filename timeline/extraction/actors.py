@@ -317,7 +317,6 @@ def _two_states_of_a_name(doc: Doc, found: list[ResolvedActor]) -> list[Resolved
             VIA_NER,
         )
         for token in _among(doc, _STATES_OF_A_NAME)
-        if token.lower_ in _STATES_OF_A_NAME
         for name in _STATES_OF_A_NAME[token.lower_]
     ]
 
@@ -333,8 +332,12 @@ def _cached(doc: Doc, key: str, read):
 
 def _among(doc: Doc, words) -> list[Token]:
     """The tokens whose lower-case form is one of `words`, in text order."""
-    lowers = _cached(doc, "timeline_lowers", lambda d: [t.lower_ for t in d])
-    return [doc[i] for i, lower in enumerate(lowers) if lower in words]
+    return [doc[i] for i, lower in enumerate(_lowers(doc)) if lower in words]
+
+
+def _lowers(doc: Doc) -> list[str]:
+    """Each token's lower-case form, read once per doc."""
+    return _cached(doc, "timeline_lowers", lambda d: [t.lower_ for t in d])
 
 
 def _of_pos(doc: Doc, *tags: int) -> list[Token]:
@@ -354,16 +357,13 @@ def _titled(doc: Doc) -> list[Token]:
 
 def _demonyms(doc: Doc) -> dict[int, str]:
     """Token index -> the country its demonym names, for the whole doc, read once per doc."""
-    cache = doc.user_data.get("timeline_demonyms")
-    if cache is None or cache[0] != len(doc):
-        cache = doc.user_data["timeline_demonyms"] = (len(doc), _demonyms_read(doc))
-    return cache[1]
+    return _cached(doc, "timeline_demonyms", _demonyms_read)
 
 
 def _demonyms_read(doc: Doc) -> dict[int, str]:
     """The countries demonyms name, two words read together: "Sri Lankan officials" are Sri
     Lanka's, "South Sudanese" South Sudan's, not Sudan's; "Sri" alone names none."""
-    lowers = _cached(doc, "timeline_lowers", lambda d: [t.lower_ for t in d])
+    lowers = _lowers(doc)
     found = {}
     for i, lower in enumerate(lowers):
         if (
@@ -671,8 +671,6 @@ class ActorResolver:
         covered: set[int] = set()
         affiliations: set[int] = set()
         for token in _of_pos(doc, NOUN, PROPN):
-            if token.pos_ not in ("NOUN", "PROPN"):
-                continue
             if token.dep_ in ("compound", "amod") or token.i in named or token.i in covered:
                 continue
             if token.dep_ == "nmod" and token.head.i in named:
@@ -1120,7 +1118,7 @@ class ActorResolver:
         taken = {i for a in found for i in range(a.i, a.j)}
         out = []
         for token in _of_pos(doc, PROPN):
-            if token.i in taken or token.ent_type_ or token.pos_ != "PROPN":
+            if token.i in taken or token.ent_type_:
                 continue
             if not token.is_title or token.dep_ not in {"nsubj", "nsubjpass", "dobj", "conj"}:
                 continue
@@ -1150,7 +1148,6 @@ class ActorResolver:
                 token.i in taken
                 or token.ent_type_ not in ("", "PERSON")
                 or token.tag_ != "NNP"
-                or not token.is_title
                 or len(token) < 3
                 or token.dep_ not in ("nsubj", "nsubjpass")
                 or not (token.is_sent_start or token.i == 0)
@@ -1193,7 +1190,7 @@ class ActorResolver:
         taken = {i for a in found for i in range(a.i, a.j)}
         out = []
         for token in _titled(doc):
-            if token.i in taken or token.ent_type_ not in ("", "NORP") or not token.is_title:
+            if token.i in taken or token.ent_type_ not in ("", "NORP"):
                 continue
             span = doc[token.i : token.i + 1]
             entry = self._group_named_by(span)
@@ -1242,7 +1239,7 @@ class ActorResolver:
         women = {a.name for a in persons if is_woman(a, doc)}
         out = []
         for token in _among(doc, ("he", "she")):
-            if token.lower_ not in ("he", "she") or token.dep_ != "nsubj":
+            if token.dep_ != "nsubj":
                 continue
             verb = token.head
             if verb.i < token.i:
@@ -1292,7 +1289,7 @@ def _it(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
     bodies = [a for a in found if a.kind in (ORGANIZATION, COUNTRY, GROUP) and not a.is_place]
     out = []
     for token in _among(doc, ("it",)):
-        if token.lower_ != "it" or token.dep_ != "nsubj" or token.i != token.sent.start:
+        if token.dep_ != "nsubj" or token.i != token.sent.start:
             continue
         verb = token.head
         if verb.pos_ != "VERB" or not (
@@ -1487,7 +1484,7 @@ def _unmarked_surnames(doc: Doc, found: list[ResolvedActor], people) -> list[Res
             first_at.setdefault(a.name, a.i)
     out = []
     for token in _titled(doc):
-        if token.i in taken or not token.is_title or len(token) < 3 or token.ent_type_:
+        if token.i in taken or len(token) < 3 or token.ent_type_:
             continue
         key = actor_key(token.text)
         name = people.by_surname.get(key)
@@ -1588,7 +1585,7 @@ def _definite_references(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedA
     taken = {i for a in found for i in range(a.i, a.j)}
     out = []
     for token in _of_pos(doc, NOUN, PROPN):
-        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
+        if token.i in taken or token.tag_ in ("NNS", "NNPS"):
             continue
         lefts = list(token.lefts)
         noun = token.lemma_.lower()
@@ -1710,11 +1707,7 @@ def _they(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
     with the subject the sentence before named together."""
     out: list[ResolvedActor] = []
     for token in _among(doc, ("they", "two", "both", *_PAIRED)):
-        if (
-            token.lower_ in ("they", "two", "both", *_PAIRED)
-            and token.dep_ in ("nsubj", "nsubjpass")
-            and _opens_with_those_named(token)
-        ):
+        if token.dep_ in ("nsubj", "nsubjpass") and _opens_with_those_named(token):
             group = _subjects_of_previous_sentence(doc, found, token)
             out += [_pointed_at(a, token) for a in group]
             continue
@@ -2382,7 +2375,7 @@ def _titled_untagged_names(doc: Doc) -> list[Span]:
     out = []
     posts = ROLE_HEADS | AIDES
     for token in _among(doc, posts):
-        if token.lower_ not in posts or not token.is_title or token.ent_type_:
+        if not token.is_title or token.ent_type_:
             continue
         k = token.i + 1
         # "for Afghanistan Reconciliation": the post's object, before the name
@@ -2404,7 +2397,7 @@ def _titled_untagged_names(doc: Doc) -> list[Span]:
     # "Jan Egeland, the chairman of the meeting, said": a name the model missed, before its
     # owner's post set off by a comma
     for token in _among(doc, posts):
-        if token.lower_ not in posts or token.dep_ != "appos":
+        if token.dep_ != "appos":
             continue
         last = token.head
         if not (last.i + 1 < len(doc) and doc[last.i + 1].text == "," and last.i < token.i):
@@ -2559,7 +2552,7 @@ def _collectives(
         # only as where things happen is no story's country; whose opposition is not said.
         focus = None
     for token in _of_pos(doc, NOUN, PROPN, ADJ):
-        if token.i in taken or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        if token.i in taken:
             continue
         lemma = token.lemma_.lower()
         if lemma not in _COLLECTIVE_NOUNS:

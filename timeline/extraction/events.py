@@ -252,16 +252,13 @@ def verb_objects(token) -> list[str]:
     return out
 
 
-def takes_effect(token, objects: list[str] | None = None) -> bool:
+def takes_effect(token, objects: list[str]) -> bool:
     """ "the truce took effect", "a ceasefire went into force", "the ceasefire began", "the
-    ceasefire is set to take effect"."""
+    ceasefire is set to take effect"; `objects` are the verb's (verb_objects), read once."""
     lemma = token.lemma_.lower()
     if not (
         lemma in {"begin", "start", "hold"}
-        or any(
-            o.split(" ")[-1] in {"effect", "force"}
-            for o in (verb_objects(token) if objects is None else objects)
-        )
+        or any(o.split(" ")[-1] in {"effect", "force"} for o in objects)
         or lemma in TAKING_EFFECT
         and particle_of(token) == "in"
     ):
