@@ -4189,3 +4189,22 @@ def test_a_caption_of_someone_speaking_is_not_what_they_said(extract):
     ).events
     spoken = [e for e in events if "Staffan de Mistura" in sources(e)]
     assert spoken and all(not e.evidence.startswith("UN envoy") for e in spoken)
+
+
+def test_one_signing_told_twice_with_a_party_in_common_is_one_agreement(extract):
+    agreements = [
+        event
+        for event in extract(
+            "Colombian President Juan Manuel Santos signed a peace accord with FARC rebels in "
+            "Cartagena on Monday to end five decades of war.\n\n"
+            "Colombia's warring parties on Monday signed what they call the final peace "
+            "agreement, ending the hemisphere's longest conflict.",
+            datetime.date(2016, 9, 27),
+        ).events
+        if event.type == "agreement"
+    ]
+    assert len(agreements) == 1
+    assert agreements[0].date.value == "2016-09-26"
+    assert {"Juan Manuel Santos", "Revolutionary Armed Forces of Colombia"} <= set(
+        actors(agreements[0])
+    )

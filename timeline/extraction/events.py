@@ -3301,6 +3301,11 @@ def same_happening(earlier: Found, later: Found) -> bool:
         return False
     if names <= other_names or other_names <= names:
         return True
+    if a.type == b.type == "agreement" and names & other_names:
+        # "Kiir signed a peace agreement with rebel factions" and "South Sudan's warring
+        # parties on Wednesday signed what they say is the final peace agreement": one
+        # signing that day, a party named in both reports
+        return True
     if a.type == b.type and len(earlier.sources & later.sources) >= 2:
         # "Colombia's government and FARC rebels launched talks in Norway on Thursday" and
         # "The government and the rebels began the negotiations [that day] with their heads
