@@ -7,6 +7,7 @@ import spacy
 
 from timeline.extraction.dates import (
     captioned_line,
+    dateline_prefix,
     dateline_span,
     find_dateline,
     find_dates,
@@ -1317,6 +1318,19 @@ def test_a_happening_that_came_days_after_another_is_the_one_last_dated(nlp):
 )
 def test_a_bare_place_in_capitals_opening_a_paragraph_is_a_dateline(text, span):
     assert dateline_span(text) == span
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("ADDIS ABABA, Ethiopia/JUBA (Reuters) - The rivals signed a deal.", (0, 38)),
+        ("ROME/TRIPOLI (Reuters) - Italy hosted the talks.", (0, 24)),
+        ("PARIS/BERLIN, March 3 (Reuters) - The envoys met.", (0, 33)),
+    ],
+)
+def test_a_wire_dateline_may_name_two_towns(text, span):
+    assert dateline_span(text) == span
+    assert dateline_prefix(text) == span[1]
 
 
 def test_a_day_told_again_is_the_day_the_story_placed(nlp):

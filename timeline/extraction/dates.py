@@ -1719,7 +1719,8 @@ _PLACE = r"[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3}(?:,[ ]+[A-Z][A-Za-z.]+(?:[
 # A dateline's town in capitals and its country ("DAMASCUS, Syria"), and its day ("Dec. 28",
 # "28 December 2012"): shared by the wire's and the newspaper's datelines below.
 _DATELINE_PLACE = r"""^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3})
-    (?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"""
+    (?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?
+    (?:/[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,2})*"""
 _DATELINE_DAY = rf"""(?P<date>(?P<m>{_MONTH_ANY_CASE})[ ]*(?P<d>[0-3]?\d)(?:,?[ ]+(?P<y>(?:19|20)\d\d))?
       |(?P<d2>[0-3]?\d)[ ]+(?P<m2>{_MONTH_ANY_CASE})(?:[ ]+(?P<y2>(?:19|20)\d\d))?)"""
 _DATELINE_RE = re.compile(
@@ -1843,6 +1844,7 @@ _COLON_DATELINE_RE = re.compile(
 DATELINE_PREFIX = re.compile(
     r"""^\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[A-Z][a-z]+)
     (?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?
+    (?:/[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2})*
     (?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?
     \s*(?:\([^()]{1,30}\))?\s*(?:--|—|–|-|:)\s*(?=[A-Z"“])""",
     re.VERBOSE,
