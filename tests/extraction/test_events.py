@@ -1137,6 +1137,15 @@ def test_agreeing_to_meet_on_a_day_is_a_planned_meeting_that_day(extract):
     assert actors(event) == {"Sergey Lavrov": "source", "John Kerry": "source"}
 
 
+def test_agreeing_to_meet_announced_on_a_day_is_the_agreement_that_day(extract):
+    (event,) = extract(
+        "Colombia's government and ELN negotiators agreed to meet in Quito in mid-March, both "
+        "sides said on Tuesday.",
+        datetime.date(2017, 2, 8),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("agreement", "2017-02-07", False)
+
+
 def test_a_clock_time_does_not_end_the_sentence(extract):
     (event,) = extract(
         "Ukraine and the separatists on Friday agreed on a ceasefire from 6 p.m. Kyiv time, "

@@ -2131,8 +2131,21 @@ def agreed_happening(trigger, dates):
         if kind not in {"meeting", "visit"}:
             continue
         span = {t.idx for t in child.subtree}
-        if any(any(d.start <= i < d.end for i in span) for d in dates):
-            return Candidate(child, kind, depth_of(child), True)
+        if not any(any(d.start <= i < d.end for i in span) for d in dates):
+            continue
+        # "agreed to meet in Cuba in mid-November, both sides said on Thursday": the day
+        # is the announcing's; the agreement announced is the news ("agreed on Friday to
+        # meet in Paris on Monday" stays the meeting planned)
+        said = trigger.token.head
+        if said.i != trigger.token.i and said.lemma_.lower() in REPORTING_VERBS:
+            doc = trigger.token.doc
+            if any(
+                (verb := governing_verb(doc, d.start, d.end, steps=3)) is not None
+                and verb.i == said.i
+                for d in dates
+            ):
+                return trigger
+        return Candidate(child, kind, depth_of(child), True)
     return trigger
 
 
