@@ -1726,6 +1726,7 @@ def test_the_date_of_what_an_event_follows_is_not_its_own(extract):
         "In addition, the two sides have reached an understanding on the city of Aden.",
         "The rival parties also agreed to exchange their prisoners.",
         "Separately, both sides have signed a deal on the airport.",
+        "At the same time, the rivals agreed to reopen the road to Sanaa.",
     ],
 )
 def test_the_same_parties_doing_something_more_is_another_event(extract, further):

@@ -3228,12 +3228,19 @@ def a_further_act(trigger) -> bool:
     return any(
         (child.dep_ == "advmod" and child.lower_ in FURTHER)
         or (child.lower_ == "in" and any(c.lower_ == "addition" for c in child.children))
+        # "At the same time, Baku and Yerevan agreed to start talks": one more agreement
+        or (child.lower_ == "at" and any(at_the_same_time(c) for c in child.children))
         or (child.dep_ == "dobj" and any(c.lower_ in ANOTHER for c in child.children))
         for child in verb.children
     )
 
 
 ANOTHER = frozenset(["another", "second", "separate", "further"])
+
+
+def at_the_same_time(token) -> bool:
+    """Whether `token` is the "time" of "at the same time"."""
+    return token.lower_ == "time" and any(c.lower_ == "same" for c in token.children)
 
 
 # "the first round of talks", "a third round", "the 5th round"; "next" follows an earlier one.
