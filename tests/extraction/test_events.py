@@ -4218,3 +4218,14 @@ def test_one_signing_told_twice_with_a_party_in_common_is_one_agreement(extract)
     assert {"Juan Manuel Santos", "Revolutionary Armed Forces of Colombia"} <= set(
         actors(agreements[0])
     )
+
+
+def test_a_saying_hung_on_a_past_verb_is_reported(extract):
+    *_, event = extract(
+        "Colombia's government and the FARC opened talks in Norway on Thursday.\n\n"
+        "But in a first sign of discord, rebel leader Ivan Marquez turned on foreign mining "
+        "companies, saying their presence was destructive.",
+        datetime.date(2012, 10, 19),
+    ).events
+    assert (event.type, event.date.value) == ("statement", "2012-10-18")
+    assert sources(event) == {"Ivan Marquez"}

@@ -997,7 +997,16 @@ def is_reported(sent, trigger) -> bool:
     if shares_perfect(verb):
         tags = {"VBN"}  # "has repeatedly stated ... and warned": has warned, not warned
     governing = verb
-    while governing.dep_ in {"xcomp", "ccomp", "conj"} and governing.head.i != governing.i:
+    while (
+        governing.dep_ in {"xcomp", "ccomp", "conj"}
+        # "Marquez slammed foreign oil interests, saying their presence was destructive":
+        # the participle's saying is as past as the verb it hangs on
+        or (
+            governing.dep_ == "advcl"
+            and governing.tag_ == "VBG"
+            and not any(c.dep_ in {"nsubj", "mark"} for c in governing.children)
+        )
+    ) and governing.head.i != governing.i:
         governing = governing.head
         tags |= {governing.tag_} | {
             c.tag_ for c in governing.children if c.dep_ in {"aux", "auxpass"}
