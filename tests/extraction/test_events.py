@@ -4229,3 +4229,18 @@ def test_a_saying_hung_on_a_past_verb_is_reported(extract):
     ).events
     assert (event.type, event.date.value) == ("statement", "2012-10-18")
     assert sources(event) == {"Ivan Marquez"}
+
+
+def test_one_of_two_speakers_speaking_for_himself_is_another_statement(extract):
+    found = extract(
+        "Sergey Lavrov and John Kerry said on Saturday that the inspectors would reach Syria "
+        "within weeks.\n\n"
+        "The plan needs the backing of the Security Council.\n\n"
+        "Lavrov called the plan a victory for diplomacy.",
+        datetime.date(2013, 9, 15),
+    ).events
+    statements = [e for e in found if e.type == "statement"]
+    assert [sources(e) for e in statements] == [
+        {"Sergey Lavrov", "John Kerry"},
+        {"Sergey Lavrov"},
+    ]
