@@ -4244,3 +4244,14 @@ def test_one_of_two_speakers_speaking_for_himself_is_another_statement(extract):
         {"Sergey Lavrov", "John Kerry"},
         {"Sergey Lavrov"},
     ]
+
+
+def test_a_former_office_holder_named_before_is_that_person(extract):
+    *_, event = extract(
+        "Anders Fogh Rasmussen said on Monday that the alliance should stay in Afghanistan.\n\n"
+        "The former NATO secretary general will visit Kabul next Friday.",
+        datetime.date(2015, 3, 2),
+    ).events
+    assert (event.date.value, event.planned) == ("2015-03-06", True)
+    assert "Anders Fogh Rasmussen" in sources(event)
+    assert "NATO" not in actors(event)

@@ -770,6 +770,8 @@ class ActorResolver:
             if not taken or any(t.i in named for m in modifiers for t in m.subtree):
                 return None
             return self._office_actor(head, taken[-1].name, taken[-1].country, role)
+        if not role and _FORMER & set(words) and body is None:
+            return self._former_holder(head, words, modifiers, objects, people, on)
         if not role or any(t.i in named for m in modifiers for t in m.subtree):
             return None
         if any(c.lower_ in ("a", "an", "any", "another", "every") for c in head.lefts):
@@ -819,6 +821,38 @@ class ActorResolver:
         if term is None:
             return None
         return self._office_actor(head, term.holder, term.holder_country, role)
+
+    def _former_holder(self, head, words, modifiers, objects, people, on):
+        """ "Kofi Annan ... The former UN secretary general will brief the Council": one who
+        held the office before `on` and whom the text has already named, if only one."""
+        role = canonical_role(role_of([w for w in words if w not in _FORMER]))
+        body = next(
+            (
+                b
+                for b in [self._affiliation(t) for m in modifiers for t in m.subtree]
+                + [self._affiliation(g) for g in objects]
+                if b
+            ),
+            DEFAULT_BODY.get(role),
+        )
+        if not role or body is None:
+            return None
+        earlier = {a.name for a in people if a.i < head.i}
+        held = {
+            o.holder
+            for o in self.offices.holders()
+            if o.role == role
+            and o.body == body
+            and o.end is not None
+            and o.end < on
+            and actor_key(o.holder) in {actor_key(n) for n in earlier}
+        }
+        if len(held) != 1:
+            return None
+        entry = self._by_key.get(actor_key(next(iter(held))))
+        name = entry.name if entry is not None else next(iter(held))
+        country = entry.country if entry is not None else None
+        return self._office_actor(head, name, country, role)
 
     def _office_actor(self, head: Token, name: str, country: str | None, role: str):
         doc = head.doc
@@ -2790,6 +2824,8 @@ _GIVING_A_POST = frozenset(
 )
 _TAKING_A_POST = frozenset(["replace", "succeed", "become", "take"])
 # Words of a post just taken: "the new prime minister", "as interim prime minister".
+# Words before a role that make it a past holder's: "the former UN secretary general".
+_FORMER = frozenset(["former", "ex", "previous"])
 _NEWLY = frozenset(["new", "newly", "interim", "incoming", "acting"])
 
 
