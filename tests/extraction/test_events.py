@@ -4255,3 +4255,15 @@ def test_a_former_office_holder_named_before_is_that_person(extract):
     assert (event.date.value, event.planned) == ("2015-03-06", True)
     assert "Anders Fogh Rasmussen" in sources(event)
     assert "NATO" not in actors(event)
+
+
+def test_a_spokeswoman_and_her_government_are_one_speaker(extract):
+    (event,) = extract(
+        "United States government spokeswoman Victoria Nuland said on Tuesday that the vote "
+        "was an important step.\n\n"
+        "The council had been split for months.\n\n"
+        '"We will be watching the next steps closely," Nuland added.',
+        datetime.date(2012, 3, 28),
+    ).events
+    assert event.type == "statement"
+    assert len(event.mentions) == 1

@@ -3328,9 +3328,10 @@ def same_happening(earlier: Found, later: Found) -> bool:
         return True
     if a.date.value != b.date.value or a.date.precision != b.date.precision:
         return False
-    if speakers and a.type in SPEECH_TYPES and earlier.sources != later.sources:
+    if speakers and a.type in SPEECH_TYPES and states(a) != states(b):
         # "The diplomats announced ..." (Kerry and Lavrov) and, lines later, "Lavrov called
         # the agreements a decision based on consensus": one of them speaking for himself
+        # (a spokeswoman and the government she speaks for are one speaker)
         return False
     if names <= other_names or other_names <= names:
         return True
