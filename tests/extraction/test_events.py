@@ -4267,3 +4267,15 @@ def test_a_spokeswoman_and_her_government_are_one_speaker(extract):
     ).events
     assert event.type == "statement"
     assert len(event.mentions) == 1
+
+
+def test_a_signing_by_a_state_and_by_its_government_the_same_day_is_one(extract):
+    (event,) = extract(
+        "The Sudanese government and the rebel groups signed a peace deal in Juba on "
+        "Saturday.\n\n"
+        "Crowds cheered in the streets.\n\n"
+        "Khartoum and the SRF coalition signed the deal after a year of talks, officials said.",
+        datetime.date(2020, 10, 4),
+    ).events
+    assert (event.type, event.date.value) == ("agreement", "2020-10-03")
+    assert {"Sudanese government", "Sudan"} <= set(actors(event))

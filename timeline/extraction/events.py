@@ -3335,7 +3335,7 @@ def same_happening(earlier: Found, later: Found) -> bool:
         return False
     if names <= other_names or other_names <= names:
         return True
-    if a.type == b.type == "agreement" and names & other_names:
+    if a.type == b.type == "agreement" and (names & other_names or sides(a) & sides(b)):
         # "Kiir signed a peace agreement with rebel factions" and "South Sudan's warring
         # parties on Wednesday signed what they say is the final peace agreement": one
         # signing that day, a party named in both reports
