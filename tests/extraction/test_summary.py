@@ -62,6 +62,10 @@ def headline_of(pipeline, text, day):
         ("Hamas's truce took effect on Sunday.", (2014, 8, 17), "Hamas's truce takes effect"),
         ("Kiev and Moscow announced on Saturday that the talks will resume on Monday.",
          (2022, 3, 5), "Ukraine and Russia to resume talks"),
+        ("Jean-Yves Le Drian flew to Tripoli on Monday for talks with Fayez al-Sarraj.",
+         (2019, 7, 2), "Jean-Yves Le Drian flies to Tripoli for talks"),
+        ("Lavrov is expected to travel to Ankara next week.", (2016, 2, 13),
+         "Sergey Lavrov to travel to Ankara"),
     ],
 )  # fmt: skip
 def test_a_headline_says_who_did_what_to_whom_where(pipeline, sentence, day, expected):

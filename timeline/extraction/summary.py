@@ -428,4 +428,10 @@ def event_headline(
         if not rest:
             text = NOBODY.get(event_type) or phrases.noun(token)
             return headline(text, [], [], place)
+    if lemma in TOWARDS and place and not any(place in part for part in rest):
+        rest, place = [f"to {place}", *rest], None  # "Lavrov to travel to Ankara"
     return headline(lemma, doers, rest, place, planned=planned, plural=plural)
+
+
+# Verbs of going somewhere: their place is where they go to, not where they happen.
+TOWARDS = frozenset(["travel", "go", "fly", "head", "return", "come", "journey", "drive"])
