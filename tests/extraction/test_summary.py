@@ -66,6 +66,9 @@ def headline_of(pipeline, text, day):
          (2019, 7, 2), "Jean-Yves Le Drian flies to Tripoli for talks"),
         ("Lavrov is expected to travel to Ankara next week.", (2016, 2, 13),
          "Sergey Lavrov to travel to Ankara"),
+        ("The Kuwait talks on Yemen ended on Saturday.", (2016, 8, 7), "Kuwait talks end"),
+        ("The conference opened in Montreux on Wednesday.", (2014, 1, 23),
+         "Conference opens in Montreux"),
     ],
 )  # fmt: skip
 def test_a_headline_says_who_did_what_to_whom_where(pipeline, sentence, day, expected):

@@ -425,6 +425,20 @@ def event_headline(
         obj = next((c for c in (verb or token).children if c.dep_ == "dobj"), None)
         if verb is not None and obj is not None and verb.tag_ in ("VBD", "VBN"):
             return headline(f"{phrases.noun(obj)} {verb.text}", [], [], place)
+        head = token.head
+        if (
+            not trigger.verbal
+            and token.dep_ == "nsubj"
+            and head.pos_ == "VERB"
+            and head.lemma_.lower() not in ("be", "have")
+        ):
+            # "The Vienna talks ended on Friday": what the talks did, said of them
+            verb = (
+                head.lemma_.lower()
+                if token.tag_ in ("NNS", "NNPS")
+                else third_person(head.lemma_.lower())
+            )
+            return headline(f"{phrases.noun(token)} {verb}", [], [], place)
         if not rest:
             text = NOBODY.get(event_type) or phrases.noun(token)
             return headline(text, [], [], place)
