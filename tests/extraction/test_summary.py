@@ -69,6 +69,8 @@ def headline_of(pipeline, text, day):
         ("The Kuwait talks on Yemen ended on Saturday.", (2016, 8, 7), "Kuwait talks end"),
         ("The conference opened in Montreux on Wednesday.", (2014, 1, 23),
          "Conference opens in Montreux"),
+        ("The conference will open in Montreux on Wednesday.", (2014, 1, 20),
+         "Conference to open in Montreux"),
     ],
 )  # fmt: skip
 def test_a_headline_says_who_did_what_to_whom_where(pipeline, sentence, day, expected):

@@ -2823,9 +2823,9 @@ _GIVING_A_POST = frozenset(
     ["appoint", "name", "select", "choose", "pick", "elect", "nominate", "designate", "install"]
 )
 _TAKING_A_POST = frozenset(["replace", "succeed", "become", "take"])
-# Words of a post just taken: "the new prime minister", "as interim prime minister".
 # Words before a role that make it a past holder's: "the former UN secretary general".
 _FORMER = frozenset(["former", "ex", "previous"])
+# Words of a post just taken: "the new prime minister", "as interim prime minister".
 _NEWLY = frozenset(["new", "newly", "interim", "incoming", "acting"])
 
 

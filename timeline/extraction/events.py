@@ -3338,7 +3338,7 @@ def same_happening(earlier: Found, later: Found) -> bool:
     if a.type == b.type == "agreement" and (names & other_names or sides(a) & sides(b)):
         # "Kiir signed a peace agreement with rebel factions" and "South Sudan's warring
         # parties on Wednesday signed what they say is the final peace agreement": one
-        # signing that day, a party named in both reports
+        # signing that day, a party in both reports by name or by its state
         return True
     if a.type == b.type and len(earlier.sources & later.sources) >= 2:
         # "Colombia's government and FARC rebels launched talks in Norway on Thursday" and

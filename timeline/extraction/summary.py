@@ -433,12 +433,12 @@ def event_headline(
             and head.lemma_.lower() not in ("be", "have")
         ):
             # "The Vienna talks ended on Friday": what the talks did, said of them
-            verb = (
-                head.lemma_.lower()
-                if token.tag_ in ("NNS", "NNPS")
-                else third_person(head.lemma_.lower())
-            )
-            return headline(f"{phrases.noun(token)} {verb}", [], [], place)
+            does = head.lemma_.lower()
+            if planned:
+                does = f"to {does}"  # "The conference will open on Monday"
+            elif token.tag_ not in ("NNS", "NNPS"):
+                does = third_person(does)
+            return headline(f"{phrases.noun(token)} {does}", [], [], place)
         if not rest:
             text = NOBODY.get(event_type) or phrases.noun(token)
             return headline(text, [], [], place)
