@@ -4279,3 +4279,11 @@ def test_a_signing_by_a_state_and_by_its_government_the_same_day_is_one(extract)
     ).events
     assert (event.type, event.date.value) == ("agreement", "2020-10-03")
     assert {"Sudanese government", "Sudan"} <= set(actors(event))
+
+
+def test_an_invitation_is_dated_by_the_inviting_not_by_the_meeting_invited_to(extract):
+    (event,) = extract(
+        "Russia invited the Libyan rivals to meet in Moscow next week.",
+        datetime.date(2020, 1, 9),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("invitation", "2020-01-09", False)

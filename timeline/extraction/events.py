@@ -1154,9 +1154,10 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
                 if c.dep_ in {"xcomp", "ccomp"}
                 for t in c.subtree
             }
-        elif trigger.verbal and trigger.type in {"agreement", "proposal"}:
+        elif trigger.verbal and trigger.type in {"agreement", "proposal", "invitation"}:
             # "agreed to sign a peace deal within six months", "offered to hold talks next
-            # month": the act agreed or offered is later than the agreeing, and its date its own.
+            # month", "invited them to meet in the first week of January": the act agreed,
+            # offered or invited to is later than the agreeing, and its date its own.
             own -= {
                 t.idx
                 for c in trigger.token.children
