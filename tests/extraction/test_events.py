@@ -4287,3 +4287,17 @@ def test_an_invitation_is_dated_by_the_inviting_not_by_the_meeting_invited_to(ex
         datetime.date(2020, 1, 9),
     ).events
     assert (event.type, event.date.value, event.planned) == ("invitation", "2020-01-09", False)
+
+
+def test_a_line_with_a_photo_credit_is_a_caption_not_the_stories_time(extract):
+    found = extract(
+        "Rivals agree truce after Qatari mediation\n\n"
+        "Residents of Goma queue for water on 3 March 2024. Credit: Jane Roe/AFP\n\n"
+        "Congo and the M23 rebels have agreed on a truce across North Kivu, Reuters reports.\n\n"
+        "Congo's cabinet said in a statement that it had voted in favour of the truce.",
+        datetime.date(2024, 3, 7),
+    ).events
+    assert [e.date.value for e in found if e.type in {"agreement", "vote"}] == [
+        "2024-03-07",
+        "2024-03-07",
+    ]

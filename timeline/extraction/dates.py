@@ -534,10 +534,10 @@ _SAME_IN_PAST = {
 
 
 # A photo's credit in the line: "Photo by Ezra Kaplan/UPI", "(AP Photo/Hussein Malla)",
-# "REUTERS/Denis Balibouse", "AFP PHOTO / ...", "Getty Images".
+# "REUTERS/Denis Balibouse", "AFP PHOTO / ...", "Getty Images", "Credit: Mahmud Hams/AFP".
 _PHOTO_CREDIT = re.compile(
     r"\bphoto(?:graph)?\s+by\b|\(\s*(?:AP|AFP|EPA|Reuters)\s+photo\b|(?-i:\bREUTERS\s*/)|\bAFP\s+PHOTO\b"
-    r"|\bGetty\s+Images\b",
+    r"|\bGetty\s+Images\b|(?<=[.!?”\"]\s)(?:image\s+|photo\s+)?credit\s*:",
     re.IGNORECASE,
 )
 

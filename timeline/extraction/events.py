@@ -21,7 +21,7 @@ import dataclasses
 import datetime
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from timeline.extraction import gazetteer
@@ -2224,6 +2224,7 @@ def find_events(
     published_date: DateMention,
     headline_end: int = 0,
     dateline: tuple[int, int] | None = None,
+    captioned: Callable[[int], bool] | None = None,
 ) -> list[Event]:
     """Events in a parsed article; offsets are into `doc.text`.
 
@@ -2231,6 +2232,8 @@ def find_events(
     a statement with no date of its own is dated with. Sentences that start before
     `headline_end` are headline material (title, story highlights), where present
     tense reports news: "Russia invites head of Syrian opposition for talks".
+    `captioned(offset)` says whether an offset lies in a line the source gave a photo
+    credit: a caption, whatever its tense.
     """
     # "DAMASCUS, Syria (AP) —" says where the reporter files from: no actor in it takes part.
     skip = dateline[1] if dateline else -1
@@ -2281,7 +2284,9 @@ def find_events(
         # perfect: "The head of Syria's main opposition coalition has been invited to Moscow".
         all_in_sentence = within(dates, date_starts, sent.start_char, sent.end_char)
         in_sentence = [d for d in all_in_sentence if d.value and not describes_a_thing(doc, d)]
-        caption = is_caption(sent, in_sentence, published_date)
+        caption = is_caption(sent, in_sentence, published_date) or (
+            captioned is not None and captioned(sent.start_char)
+        )
         if caption:
             caption_paragraph = paragraph
         if caption and dateline and sent.end_char <= dateline[0]:

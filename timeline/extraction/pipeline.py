@@ -689,6 +689,7 @@ class Pipeline:
             published_date=reference,
             headline_end=headline_end(document.text),
             dateline=dateline_span(document.text),
+            captioned=document_captioned(document),
         )
         return Extraction(
             published=published,
