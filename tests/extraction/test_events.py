@@ -4301,3 +4301,17 @@ def test_a_line_with_a_photo_credit_is_a_caption_not_the_stories_time(extract):
         "2024-03-07",
         "2024-03-07",
     ]
+
+
+def test_the_lede_is_the_first_sentence_after_the_dateline(extract):
+    *_, said = extract(
+        "Envoys fail to agree on peace conference date\n\n"
+        "The talks were held behind closed doors at the UN offices in the city.\n\n"
+        "GENEVA — Senior diplomats from the United States and Russia failed on Tuesday to agree "
+        "on a date for a peace conference.\n\n"
+        "The conference has been planned since May.\n\n"
+        "Lakhdar Brahimi told reporters he would keep trying.",
+        datetime.date(2013, 11, 6),
+    ).events
+    # the lede told Tuesday's news in Wednesday's paper: what else is said was said then
+    assert (said.type, said.date.value) == ("statement", "2013-11-05")

@@ -2301,6 +2301,9 @@ def find_events(
             and paragraph != caption_paragraph
             and ended
             and len(sent) >= 10
+            # (above "GENEVA —" stand the headline, captions and standfirsts: the story, and
+            # its lede, start at the dateline)
+            and (dateline is None or sent.start_char >= dateline[0])
         )
         lede_seen = lede_seen or lede
         # "a day after the Council approved the mission": dated once what it hangs on is.
