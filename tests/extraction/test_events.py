@@ -4315,3 +4315,13 @@ def test_the_lede_is_the_first_sentence_after_the_dateline(extract):
     ).events
     # the lede told Tuesday's news in Wednesday's paper: what else is said was said then
     assert (said.type, said.date.value) == ("statement", "2013-11-05")
+
+
+def test_a_lede_of_yesterdays_news_dates_the_story_even_with_no_event_of_its_own(extract):
+    (said,) = extract(
+        "MANILA, Philippines (AP) — The Philippine president is moving quickly to hold a "
+        "plebiscite, sending the final text of the accord to congress on Thursday.\n\n"
+        '"The war is ending," President Benigno Aquino said on the steps of the palace.',
+        datetime.date(2014, 3, 28),
+    ).events
+    assert (said.type, said.date.value) == ("statement", "2014-03-27")

@@ -2371,6 +2371,13 @@ def find_events(
         main_dates = [] if in_caption or headline else main_clause_dates(sent, explicit_dates)
         if chosen is None:
             narrative = narrative_date(main_dates, text, sent.start_char) or narrative
+            if lede:
+                # "Colombia's president is moving quickly ..., delivering the text to congress
+                # on Thursday" in a Friday paper: the story was written on the Thursday, even
+                # when its lede names no event of its own
+                story_day = next(
+                    (d for d in explicit_dates if the_day_before(d, published_date)), story_day
+                )
             continue
         trigger, participants = chosen
         trigger = agreed_happening(trigger, explicit_dates)
