@@ -1333,6 +1333,19 @@ def test_a_wire_dateline_may_name_two_towns(text, span):
     assert dateline_prefix(text) == span[1]
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Khartoum — The army and the RSF signed a truce.", (0, 11)),
+        ("Addis Ababa, Ethiopia — The rivals met.", (0, 24)),
+        ("Lavrov — The minister spoke.", None),  # no town
+        ("Khartoum - The army signed.", None),  # a hyphen, not a dash
+    ],
+)
+def test_a_known_town_before_a_long_dash_is_a_dateline(text, span):
+    assert dateline_span(text) == span
+
+
 def test_a_day_told_again_is_the_day_the_story_placed(nlp):
     found = dates(
         nlp,

@@ -4325,3 +4325,12 @@ def test_a_lede_of_yesterdays_news_dates_the_story_even_with_no_event_of_its_own
         datetime.date(2014, 3, 28),
     ).events
     assert (said.type, said.date.value) == ("statement", "2014-03-27")
+
+
+def test_a_dateline_town_in_ordinary_capitals_is_no_party(extract):
+    (event,) = extract(
+        "Nairobi — The Ethiopian government and the TPLF on Saturday signed an agreement.",
+        datetime.date(2022, 11, 13),
+    ).events
+    assert "Kenya" not in actors(event)
+    assert not event.evidence.startswith("Nairobi")

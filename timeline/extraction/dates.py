@@ -21,6 +21,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from timeline.extraction import gazetteer
 from timeline.extraction.lexicon import FUTURE_AUX, MODALS, NOUNS, POSSIBILITY
 from timeline.extraction.types import (
     ANCHOR_ABSOLUTE,
@@ -1764,6 +1765,7 @@ def dateline_span(text: str) -> tuple[int, int] | None:
         or _DATED_PLACE_RE.search(text, 0, 1500)
         or _COLON_DATELINE_RE.search(text, 0, 1500)
         or _CASED_DATELINE_RE.search(text, 0, 1500)
+        or next((m for m in _DASHED_TOWN_RE.finditer(text, 0, 1500) if m["town"] in _TOWNS), None)
         or next(
             (
                 b
@@ -1829,6 +1831,18 @@ _CASED_DATELINE_RE = re.compile(
     rf"(?:[ ]*\({_WIRES}\)[ ]*(?:--|—|–|-|_|:)?|[ ]*\([A-Z]{{2,6}}\)[ ]*(?:--|—|–|-|_)"
     rf"|[ ]*\|[ ]*{_WIRES}[ ]*\|)[ ]*",
     re.MULTILINE | re.VERBOSE,
+)
+
+
+# "Nairobi — The Ethiopian government and Tigrayan forces ...": a known town in ordinary
+# capitals (and its country) before a long dash, opening a paragraph.
+_DASHED_TOWN_RE = re.compile(
+    r"^[ \t]*(?P<town>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"
+    r"[ ]+(?:—|–|--)[ ]+(?=[A-Z\"“])",
+    re.MULTILINE,
+)
+_TOWNS = frozenset(
+    town for _country, _aliases, towns, _demonyms in gazetteer.COUNTRIES for town in towns
 )
 
 
