@@ -4334,3 +4334,11 @@ def test_a_dateline_town_in_ordinary_capitals_is_no_party(extract):
     ).events
     assert "Kenya" not in actors(event)
     assert not event.evidence.startswith("Nairobi")
+
+
+def test_tigrayan_forces_are_the_tplf(extract):
+    (event,) = extract(
+        "The Ethiopian government and Tigrayan forces on Saturday agreed to open aid corridors.",
+        datetime.date(2022, 11, 13),
+    ).events
+    assert {"Ethiopian government", "Tigray People's Liberation Front"} <= set(actors(event))

@@ -392,7 +392,13 @@ ORGANIZATIONS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
     (
         "Tigray People's Liberation Front",
         "group",
-        ("TPLF", "Tigray Defence Forces", "Tigray Defense Forces"),
+        (
+            "TPLF",
+            "Tigray Defence Forces",
+            "Tigray Defense Forces",
+            "Tigrayan forces",
+            "Tigray forces",
+        ),
         "Ethiopia",
     ),
     # Sudan's war of 2023
