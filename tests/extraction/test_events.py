@@ -4342,3 +4342,14 @@ def test_tigrayan_forces_are_the_tplf(extract):
         datetime.date(2022, 11, 13),
     ).events
     assert {"Ethiopian government", "Tigray People's Liberation Front"} <= set(actors(event))
+
+
+def test_what_conditions_include_is_no_happening(extract):
+    found = extract(
+        "The Security Council let the observer mission expire on Friday because its conditions "
+        "were not met.\n\n"
+        "Those conditions included halting Yemen's escalating violence and convincing the "
+        "Houthis to stop shelling Taiz.",
+        datetime.date(2016, 8, 18),
+    ).events
+    assert not [e for e in found if e.type == "ceasefire"]

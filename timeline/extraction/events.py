@@ -844,6 +844,8 @@ def _ranked_triggers(sent, quotes) -> list[Candidate]:
             continue  # "could reach an agreement": a possibility ("would host talks" is a plan)
         if verbal and token.tag_ == "VBG" and token.dep_ == "pcomp":
             continue  # "After meeting Mr Lavrov, ..." sets the scene; it is not the report
+        if verbal and token.tag_ == "VBG" and contents_of(token):
+            continue  # "Those conditions included halting the violence": what they hold
         if (
             verbal
             and token.tag_ == "VBN"
@@ -861,6 +863,19 @@ def _ranked_triggers(sent, quotes) -> list[Candidate]:
         anchor = token if verbal else noun_anchor(token)
         candidates.append(Candidate(anchor, kind, depth_of(anchor), verbal))
     return sorted(candidates, key=Candidate.rank)
+
+
+def contents_of(token) -> bool:
+    """Whether a gerund says what something holds or asks for ("the conditions included
+    halting the violence", "the plan requires withdrawing troops"), not a happening; a
+    conjunct ("... and convincing the regime") shares its head's place."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in {"xcomp", "dobj", "ccomp"} and token.head.lemma_.lower() in CONTAINING
+
+
+# Verbs that tell what a plan, a deal or its conditions hold.
+CONTAINING = frozenset(["include", "involve", "require", "entail", "mean", "envisage", "cover"])
 
 
 def reported_intention(verb, kind) -> bool:
