@@ -837,7 +837,7 @@ class ActorResolver:
         )
         if not role or body is None:
             return None
-        earlier = {a.name for a in people if a.i < head.i}
+        named = {actor_key(a.name) for a in people if a.i < head.i}
         held = {
             o.holder
             for o in self.offices.holders()
@@ -845,14 +845,15 @@ class ActorResolver:
             and o.body == body
             and o.end is not None
             and o.end < on
-            and actor_key(o.holder) in {actor_key(n) for n in earlier}
+            and actor_key(o.holder) in named
         }
         if len(held) != 1:
             return None
-        entry = self._by_key.get(actor_key(next(iter(held))))
-        name = entry.name if entry is not None else next(iter(held))
-        country = entry.country if entry is not None else None
-        return self._office_actor(head, name, country, role)
+        (holder,) = held
+        entry = self._by_key.get(actor_key(holder))
+        if entry is None:
+            return self._office_actor(head, holder, None, role)
+        return self._office_actor(head, entry.name, entry.country, role)
 
     def _office_actor(self, head: Token, name: str, country: str | None, role: str):
         doc = head.doc

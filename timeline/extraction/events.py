@@ -2333,8 +2333,9 @@ def find_events(
         if caption and chosen is not None and pictured(chosen[0]):
             # "Ashton speaks during a press conference in Baghdad on May 24, 2012": what the
             # photo shows her doing; what she said is the body's to tell
-            skip = {chosen[0].token.i}
-            chosen = choose_trigger(sent, text, quotes, sentence_actors, explicit_dates, skip)
+            chosen = choose_trigger(
+                sent, text, quotes, sentence_actors, explicit_dates, skip={chosen[0].token.i}
+            )
         wars = [a for a in countries if sent.start <= a.i < sent.end]
         story_war = [a for a in countries if a.i < sent.start][-1:]
         chosen = truce_of_the_war(chosen, sent, quotes, explicit_dates, wars, story_war, day)
