@@ -1744,6 +1744,34 @@ def test_the_same_parties_doing_something_more_is_another_event(extract, further
     }
 
 
+@pytest.mark.parametrize(
+    "further",
+    [
+        "The minister also unveiled a plan for a buffer zone.",
+        "The minister also urged the rebels to free their prisoners.",
+    ],
+)
+def test_a_speaker_also_proposing_or_appealing_is_another_event(extract, further):
+    # a statement goes on over sentences; a plan put forward "also" is one more act
+    result = extract(
+        "Ukraine's foreign minister Pavlo Klimkin on Monday called on the rebels to lay down "
+        "their arms.\n\n" + further,
+        datetime.date(2014, 9, 8),
+    )
+    assert [e.evidence for e in result.events][-1] == further
+    assert len(result.events) == 2
+    assert sources(result.events[1]) == {"Pavlo Klimkin"}
+
+
+def test_a_speaker_going_on_is_one_statement(extract):
+    (event,) = extract(
+        "Ukraine's foreign minister Pavlo Klimkin said on Monday the truce was holding.\n\n"
+        "He also said the monitors would arrive soon.",
+        datetime.date(2014, 9, 8),
+    ).events
+    assert event.type == "statement"
+
+
 def test_others_also_doing_it_join_the_same_event(extract):
     (event,) = extract(
         "Yemen's warring parties agreed on Monday to a truce in the city of Marib. "

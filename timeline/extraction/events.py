@@ -3325,7 +3325,7 @@ def same_happening(earlier: Found, later: Found) -> bool:
         return False
     # The same doers "also" did something: another act of theirs. Others "also" doing it
     # ("Arab League nations also signed on to it") join the same happening.
-    further = later.further and b.type not in SPEECH_TYPES
+    further = later.further and b.type != "statement"
     if further and later.sources and later.sources <= earlier.sources:
         return False
     speakers = a.type not in SHARED_TYPES and earlier.sources and later.sources
