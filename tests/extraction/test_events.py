@@ -4317,6 +4317,26 @@ def test_an_invitation_is_dated_by_the_inviting_not_by_the_meeting_invited_to(ex
     assert (event.type, event.date.value, event.planned) == ("invitation", "2020-01-09", False)
 
 
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        (
+            "Erik Solheim, the Norwegian mediator, sent out invitations to both sides on Tuesday.",
+            "invitation",
+        ),
+        (
+            "Erik Solheim, the Norwegian mediator, submitted a proposal to both sides on Tuesday.",
+            "proposal",
+        ),
+        ("Erik Solheim, the Norwegian mediator, put forward a peace plan on Tuesday.", "proposal"),
+    ],
+)
+def test_what_is_sent_or_put_forward_names_the_event(extract, sentence, kind):
+    (event,) = extract(sentence, datetime.date(2006, 2, 8)).events
+    assert (event.type, event.date.value) == (kind, "2006-02-07")
+    assert sources(event) == {"Erik Solheim"}
+
+
 def test_a_line_with_a_photo_credit_is_a_caption_not_the_stories_time(extract):
     found = extract(
         "Rivals agree truce after Qatari mediation\n\n"

@@ -57,6 +57,8 @@ def headline_of(pipeline, text, day):
         ("At least 40 people were killed on Sunday in Homs, activists said.", (2012, 5, 7),
          "People killed in Homs"),
         ("John Kerry is due in Moscow on Thursday.", (2016, 3, 16), "John Kerry to visit Moscow"),
+        ("Sergei Lavrov sent invitations to Germany and France on Monday.", (2016, 3, 16),
+         "Sergey Lavrov sends invitations to Germany and France"),
         ("A fragile truce in eastern Ukraine took effect on Sunday.", (2015, 2, 16),
          "Truce between Ukraine and pro-Russian separatists takes effect"),
         ("Hamas's truce took effect on Sunday.", (2014, 8, 17), "Hamas's truce takes effect"),

@@ -127,6 +127,7 @@ PHRASAL = {
     ("throw", "out"): "expulsion",
     ("call", "off"): "postponement",
     ("put", "off"): "postponement",
+    ("put", "forward"): "proposal",  # "put forward a peace plan"
     ("call", "for"): "proposal",
     ("call", "on"): "appeal",
     ("call", "upon"): "appeal",
@@ -300,6 +301,7 @@ LIGHT_VERBS = frozenset(
     + ["impose", "order", "declare", "adopt", "pass", "conclude", "finalize", "seal", "continue"]
     + ["outline", "unveil"]  # "outlined a plan for a political process": the plan
     + ["complete"]  # "completed an exchange of prisoners": the exchange
+    + ["send", "submit"]  # "sent out invitations", "submitted a proposal": what was sent
 )
 
 # CAMEO code prefix -> type; the longest prefix wins. None: not an event of this timeline

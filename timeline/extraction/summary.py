@@ -218,11 +218,13 @@ class Phrases:
         truce")."""
         out = []
         for child in verb.rights:
-            if child.dep_ in ("dobj", "dative", "attr", "oprd", "acomp"):
+            # "sent invitations to Germany": a "to" the parser calls the dative is a preposition
+            prep = child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP")
+            if child.dep_ in ("dobj", "dative", "attr", "oprd", "acomp") and not prep:
                 phrase = self.nouns(child, doers)
                 if phrase:
                     out.append(phrase)
-            elif child.dep_ == "prep":
+            elif prep:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
@@ -409,7 +411,8 @@ def event_headline(
     if lemma in ("meet", "visit") and not trigger.verbal:
         rest = [names(others)] if others else []
     if not rest and others and event_type in ("meeting", "visit", "invitation", "agreement"):
-        rest = [("with " if lemma not in ("meet", "invite", "visit") else "") + names(others)]
+        linked = "to " if event_type == "invitation" else "with "  # "sends invitations to X"
+        rest = [("" if lemma in ("meet", "invite", "visit") else linked) + names(others)]
     if lemma == "visit" and not rest and place:
         rest, place = [place], None  # "Kobler visits Tripoli"
     if event_type == "postponement" and not trigger.verbal and meeting_noun(token):
