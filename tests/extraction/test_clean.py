@@ -543,6 +543,20 @@ def test_a_line_of_section_tags_is_navigation_not_the_title():
     assert kept.title == "Russia, Turkey and Iran agree on zones"
 
 
+def test_a_row_of_headlines_parted_by_bullets_is_related_links():
+    doc = clean_text(
+        "Ferry strike ends in Piraeus  • Farmers block roads over diesel tax  • "
+        "Court upholds ban on rally in Patras\n\n"
+        "Truce talks resume in Quito\n\n"
+        "Negotiators resumed talks in Quito on Monday."
+    )
+    assert doc.title == "Truce talks resume in Quito"
+    assert "Ferry strike" not in doc.text
+    # one bullet inside a sentence is no row of links
+    kept = clean_text("Truce talks resume\n\nEnvoys met on Monday • and agreed to go on.")
+    assert "agreed to go on" in kept.text
+
+
 def test_old_portal_navigation_and_a_quote_opening_a_line():
     text = (
         "BBC NEWS Americas Africa Europe Middle East South Asia Asia Pacific Arabic Spanish\n"

@@ -147,6 +147,8 @@ class _Line:
 
 
 _BULLET = re.compile(r"^[•·▪●◦‣*–—-]\s+")
+# Bullets inside a line part the headlines of a row of links; prose has none.
+_MID_BULLET = re.compile(r"\s[•▪●◦‣]\s")
 
 
 def _plain_lines(source: str) -> list[_Line]:
@@ -397,6 +399,8 @@ def _furniture(text: str) -> str:
         return "image credit"
     if text.count("|") >= 2 and n_words <= 4 * (text.count("|") + 1):
         return "navigation"
+    if len(_MID_BULLET.findall(text)) >= 2:
+        return "related links"  # "Off the wire: Headline one  • Headline two  • ..."
     if _is_byline(text) or _is_timestamp(text):
         return "byline"
     if _is_video_caption(text):
