@@ -4401,3 +4401,15 @@ def test_what_conditions_include_is_no_happening(extract):
         datetime.date(2016, 8, 18),
     ).events
     assert not [e for e in found if e.type == "ceasefire"]
+
+
+def test_a_second_that_clause_keeps_its_dates_to_itself(extract):
+    # "..., but that he is optimistic one can be achieved in the coming days": the days to
+    # come are the hope's, not the talks that ended
+    (event,) = extract(
+        "The UN envoy Hans Grundberg said Friday that a first round of talks between the "
+        "Yemeni parties has ended without agreement, but that he is optimistic one can be "
+        "achieved in the coming days.",
+        datetime.date(2022, 6, 3),
+    ).events
+    assert (event.type, event.date.value, event.planned) == ("meeting", "2022-06-03", False)

@@ -659,6 +659,10 @@ def clause_tokens(trigger, keep_participles: bool = False) -> list:
                     continue
             if dep in {"pcomp", "ccomp"} and indirect_question(child):
                 continue  # "the question of what part Assad might play": nobody acts in it
+            if dep == "conj" and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+            ):
+                continue  # "said talks had ended, but that he was hopeful ... in the coming days"
             stack.append(child)
     return out
 
