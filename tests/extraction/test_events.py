@@ -4413,3 +4413,19 @@ def test_a_second_that_clause_keeps_its_dates_to_itself(extract):
         datetime.date(2022, 6, 3),
     ).events
     assert (event.type, event.date.value, event.planned) == ("meeting", "2022-06-03", False)
+
+
+def test_an_act_done_during_a_meeting_is_the_news(extract):
+    (event,) = extract(
+        "The African Union made a proposal during a meeting between AU officials and "
+        "Sudan's foreign minister on Sunday in Addis Ababa.",
+        datetime.date(2019, 6, 4),
+    ).events
+    assert (event.type, event.date.value) == ("proposal", "2019-06-02")
+    assert "African Union" in sources(event)
+    # with no act beside it, the meeting is the news
+    (call,) = extract(
+        "Progress was made during a phone call between Lavrov and Kerry on Sunday.",
+        datetime.date(2016, 2, 16),
+    ).events
+    assert call.type == "meeting"

@@ -866,7 +866,26 @@ def _ranked_triggers(sent, quotes) -> list[Candidate]:
             continue  # "Russia, which has vetoed three resolutions": a relative clause misparsed
         anchor = token if verbal else noun_anchor(token)
         candidates.append(Candidate(anchor, kind, depth_of(anchor), verbal))
-    return sorted(candidates, key=Candidate.rank)
+    ranked = sorted(candidates, key=Candidate.rank)
+    # "The League made a proposal during a meeting on Sunday": the meeting is when the act
+    # was done; the act its verb names is the news (with no act beside it, "progress was
+    # made during a phone call", the call is)
+    setting = [c for c in ranked if during_an_act(c, candidates)]
+    return [c for c in ranked if c not in setting] + setting
+
+
+def during_an_act(candidate, candidates) -> bool:
+    """Whether `candidate` is the gathering of "during a meeting" on a verb whose own
+    object is another candidate's event."""
+    token = candidate.token
+    if candidate.verbal or token.dep_ != "pobj" or token.head.lower_ != "during":
+        return False
+    verb = token.head.head
+    return any(
+        other is not candidate and not other.verbal and other.token.head.i == verb.i
+        and other.token.dep_ == "dobj"
+        for other in candidates
+    )  # fmt: skip
 
 
 def contents_of(token) -> bool:
