@@ -1580,3 +1580,18 @@ def test_a_dateline_in_title_case_with_a_day_and_an_agencys_initials(text, span)
 def test_the_coming_days_or_weeks_are_the_month_they_mostly_fall_in(nlp, text, published, value):
     """ "in the coming days": no day, the month a few days (or a week) on, ahead."""
     check(only(nlp, text, published), value, MONTH, ANCHOR_PUBLISHED, future=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a plan told as the first one was given up: the nearer Monday, here the day before
+        ("The talks were originally scheduled to begin in Geneva on Monday.", "2016-01-25"),
+        ("The talks were initially planned to begin in Geneva on Monday.", "2016-01-25"),
+        # a plan as it stands is ahead
+        ("The talks are scheduled to begin in Geneva on Monday.", "2016-02-01"),
+    ],
+)
+def test_a_plan_told_as_the_first_one_is_the_nearer_weekday(nlp, text, value):
+    d = only(nlp, text, datetime.date(2016, 1, 26))
+    check(d, value, DAY, ANCHOR_PUBLISHED, future=value > "2016-01-26")

@@ -453,6 +453,14 @@ def _owing_to(adjective) -> bool:
     )
 
 
+def _first_plan(verb) -> bool:
+    """ "were originally scheduled to begin Monday", "was initially planned to open": a plan
+    since changed, for a day either side of the story."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ in ("originally", "initially") for c in verb.children
+    )
+
+
 def _verb_tense(token) -> str:
     chain = [token]
     while chain[-1].dep_ in ("xcomp", "auxpass", "aux", "acomp") and len(chain) < 4:
@@ -463,8 +471,8 @@ def _verb_tense(token) -> str:
             # not of the story; the October nearest the story's day.
             return "nearest"
         if verb.lemma_ in _PLANNING or (i and verb.lemma_ in _INTENDING):
-            if verb.lemma_ in _PLANNING - {"expect"} and any(
-                c.lower_ == "had" for c in _auxes(verb)
+            if verb.lemma_ in _PLANNING - {"expect"} and (
+                any(c.lower_ == "had" for c in _auxes(verb)) or _first_plan(verb)
             ):
                 # "had been scheduled to open Thursday but were put on hold": a plan told in
                 # the past perfect is one given up, for a day either side of the story ("had
