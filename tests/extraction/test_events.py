@@ -4429,3 +4429,18 @@ def test_an_act_done_during_a_meeting_is_the_news(extract):
         datetime.date(2016, 2, 16),
     ).events
     assert call.type == "meeting"
+
+
+def test_the_clause_around_a_day_after_is_on_the_sentences_day(extract):
+    # the story's earlier "last month" does not date a saying about what started today
+    found = extract(
+        "The rivals agreed last month to exchange prisoners.\n\n"
+        "The biggest swap of detainees in the history of the conflict started today, the Red "
+        "Cross said, a day after the Houthi rebels freed two American hostages.",
+        datetime.date(2020, 10, 15),
+    ).events
+    dated = {(e.type, tuple(sorted(sources(e)))): e.date.value for e in found}
+    assert dated == {
+        ("release", ("Houthi movement",)): "2020-10-14",
+        ("statement", ("International Committee of the Red Cross",)): "2020-10-15",
+    }

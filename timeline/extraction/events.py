@@ -1643,6 +1643,15 @@ def hung_events(sent, main, dates, sentence_actors, quotes, main_event, hanging,
             if not any(a.role == SOURCE for a in participants):
                 continue
             date, explicit = event_date(sent, candidate, dates, inherited, hanging)
+            if main_inside and not explicit:
+                # "The exchange began today, the UN said, a day after the rebels released two
+                # hostages": the clause around is on the day the hanging one was counted
+                # from, the sentence's date before it (not the story's earlier one)
+                counted_from = [
+                    d for d in dates if d.value and d.hangs_on is None and d.start < start
+                ]
+                if counted_from:
+                    date, explicit = counted_from[-1], True
             # "Kiir signed the deal nine days after he refused to": the clause around is on
             # the day the hanging one was counted from, told or not
             if not (explicit or main_inside) or date is None or not date.value:
