@@ -4444,3 +4444,21 @@ def test_the_clause_around_a_day_after_is_on_the_sentences_day(extract):
         ("release", ("Houthi movement",)): "2020-10-14",
         ("statement", ("International Committee of the Red Cross",)): "2020-10-15",
     }
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Armenia and Azerbaijan agreed on Monday to exchange 40 prisoners.", "agreement"),
+        (
+            "Armenia and Azerbaijan held talks in Sochi on Sunday. The two sides agreed on "
+            "Monday to exchange 40 prisoners.",
+            "agreement",
+        ),
+        # one side agreeing decides its own act
+        ("Azerbaijan agreed on Monday to free 40 prisoners.", "release"),
+    ],
+)
+def test_what_two_sides_agree_is_not_yet_done(extract, sentence, kind):
+    event = extract(sentence, datetime.date(2022, 11, 8)).events[-1]
+    assert (event.type, event.date.value) == (kind, "2022-11-07")
