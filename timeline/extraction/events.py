@@ -728,8 +728,6 @@ def governed_by_speech_act(token) -> bool:
         kind, verbal = trigger_type(current)
         if verbal and kind in GOVERNING_TYPES:
             return True
-        if verbal and kind == "agreement" and infinitive and between_parties(current):
-            return True  # "the two sides agreed to exchange prisoners": a deal, not yet done
         if current.lemma_.lower() in {"ask", "request"} and any(
             c.dep_ in {"dobj", "dative"} for c in current.children
         ):
@@ -742,20 +740,6 @@ def governed_by_speech_act(token) -> bool:
             return True  # "told their teams to reach a final agreement": an instruction
         if current.lemma_.lower() in REPORTING_VERBS:
             return False
-    return False
-
-
-def between_parties(verb) -> bool:
-    """Whether two or more parties agree: "Armenia and Azerbaijan agreed", "the two sides
-    agreed", "agreed with the rebels" (one body "agreeing to suspend" a member decides)."""
-    for c in verb.children:
-        if c.dep_ == "nsubj" and (
-            any(g.dep_ == "conj" for g in c.children)
-            or (c.tag_ in {"NNS", "NNPS"} and c.lemma_.lower() in {"side", "party", "rival"})
-        ):
-            return True
-        if c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children):
-            return True
     return False
 
 

@@ -127,7 +127,6 @@ PHRASAL = {
     ("throw", "out"): "expulsion",
     ("call", "off"): "postponement",
     ("put", "off"): "postponement",
-    ("put", "forward"): "proposal",  # "put forward a peace plan"
     ("call", "for"): "proposal",
     ("call", "on"): "appeal",
     ("call", "upon"): "appeal",
