@@ -4443,3 +4443,32 @@ def test_the_clause_around_a_day_after_is_on_the_sentences_day(extract):
         ("release", ("Houthi movement",)): "2020-10-14",
         ("statement", ("International Committee of the Red Cross",)): "2020-10-15",
     }
+
+
+def test_what_a_speaker_did_earlier_in_a_relative_clause_is_a_happening(extract):
+    found = extract(
+        "Federica Mogherini praised the deal, said Sergey Lavrov, who earlier held talks with "
+        "Mevlut Cavusoglu in Sochi.",
+        datetime.date(2016, 4, 20),
+    ).events
+    (talks,) = [e for e in found if e.type == "meeting"]
+    assert talks.date.value == "2016-04-20"
+    assert set(actors(talks)) == {"Sergey Lavrov", "Mevlut Cavusoglu"}
+    # a relative clause with no day is who the person is, not news
+    (arrival,) = extract(
+        "Lakhdar Brahimi, who helped negotiate the end of Lebanon's civil war, arrived in Cairo "
+        "on Friday.",
+        datetime.date(2012, 8, 17),
+    ).events
+    assert arrival.type == "visit"
+
+
+def test_a_saying_on_a_day_of_its_own_in_a_relative_clause_is_a_happening(extract):
+    found = extract(
+        "Geir Pedersen arrived in Damascus on Tuesday to replace Staffan de Mistura, who "
+        "announced earlier this month that he was stepping down.",
+        datetime.date(2018, 10, 31),
+    ).events
+    (saying,) = [e for e in found if e.type == "statement"]
+    assert (saying.date.value, saying.date.precision) == ("2018-10", "month")
+    assert sources(saying) == {"Staffan de Mistura"}

@@ -1600,6 +1600,61 @@ def truce_start_events(sent, main, dates, quotes, main_event) -> list[Event]:
     return out
 
 
+# Adverbs that set a relative clause's act on the day of the sentence around it.
+SAME_DAY_BEFORE = frozenset(["earlier", "also"])
+
+
+def relative_events(sent, main, dates, sentence_actors, quotes, main_event) -> list[Event]:
+    """ "said Kerry, who earlier held talks with Putin in the Kremlin", "de Mistura, who
+    announced earlier this month that he is leaving": a relative clause on a named doer
+    telling an act of theirs "earlier" (on the sentence's day) or a saying on a day of its
+    own is a happening of its own (other dated acts: see dated_participles). Without a day
+    it is background ("Brahimi, who helped end Lebanon's war")."""
+    out = []
+    for verb in sent:
+        if verb.dep_ != "relcl" or verb.i == main.token.i or (quotes and inside(verb.idx, quotes)):
+            continue
+        doers = antecedent_actors(verb, sentence_actors, [])
+        if not doers:
+            continue
+        if is_negated(verb) or any(
+            c.dep_ == "aux" and c.lower_ in MODALS | {"will"} for c in verb.children
+        ):
+            continue  # "who will attend the talks": a plan, not what the clause reports
+        kind, _ = trigger_type(verb)
+        token, verbal = verb, True
+        if kind is None:
+            # "who earlier held talks with Putin": the noun the light verb takes
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            kind = trigger_type(obj)[0] if obj is not None else None
+            token, verbal = obj, False
+        if kind is None:
+            continue
+        candidate = Candidate(token, kind, depth_of(token), verbal)
+        own = {t.idx for t in clause_tokens(verb)}
+        attached = [d for d in dates if d.value and any(d.start <= i < d.end for i in own)]
+        if attached and kind not in SPEECH_TYPES:
+            continue  # a dated act of theirs is told already (see dated_participles)
+        if attached:
+            date = min(attached, key=lambda d: abs(d.start - verb.idx))
+        elif any(c.dep_ == "advmod" and c.lower_ in SAME_DAY_BEFORE for c in verb.children):
+            date = main_event.date
+        else:
+            continue
+        if date is None or not date.value or date.future:
+            continue
+        names = {d.name for d in doers}
+        inner = {t.i for t in verb.subtree}
+        others = {
+            a.name: a.mention(OTHER)
+            for a in sentence_actors
+            if a.name not in names and any(i in inner for i in range(a.i, a.j))
+        }
+        participants = doers + list(others.values())
+        out.append(another_event(sent, main_event, candidate, kind, participants, date))
+    return out
+
+
 def another_event(sent, main_event, candidate, kind, participants, date) -> Event:
     """A second happening of `main_event`'s sentence, with its own explicit date."""
     planned = is_planned(candidate, sent.text, sent.start_char) or date.future
@@ -2504,6 +2559,7 @@ def find_events(
             )
             + participle_events(sent, trigger, explicit_dates, sentence_actors, quotes, event)
             + truce_start_events(sent, trigger, explicit_dates, quotes, event)
+            + relative_events(sent, trigger, explicit_dates, sentence_actors, quotes, event)
         ):
             found.append(Found(other, True, index, paragraph, headline, False, False))
     # The candidates hold the doc's tokens: leaving them in it would make a reference cycle
