@@ -4472,3 +4472,14 @@ def test_a_saying_on_a_day_of_its_own_in_a_relative_clause_is_a_happening(extrac
     (saying,) = [e for e in found if e.type == "statement"]
     assert (saying.date.value, saying.date.precision) == ("2018-10", "month")
     assert sources(saying) == {"Staffan de Mistura"}
+
+
+def test_words_an_agency_quotes_are_the_speakers(extract):
+    (event,) = extract(
+        "The Interfax news agency quoted Sergei Lavrov as saying on Wednesday that the talks "
+        "would be held on Friday.",
+        datetime.date(2011, 10, 27),
+    ).events
+    assert (event.type, event.date.value) == ("statement", "2011-10-26")
+    assert sources(event) == {"Sergey Lavrov"}
+    assert event.summary == "Sergey Lavrov says talks would be held"

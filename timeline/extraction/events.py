@@ -352,6 +352,8 @@ def trigger_type(token) -> tuple[str | None, bool]:
             c.dep_ == "dobj" and c.lemma_.lower() in ("hand", "arm") for c in children
         ):
             return None, True  # "Castro joined his hands to theirs": a gesture, no accord
+        if quoted_as_saying(token):
+            return "statement", True  # "quoted Lavrov as saying": Lavrov's words
         if lemma == "write" and any(c.dep_ in {"ccomp", "parataxis"} for c in children):
             return "statement", True  # "wrote on Twitter the move is a step": words, written
         if lemma == "demonstrate" and any(c.dep_ in {"dobj", "ccomp"} for c in children):
@@ -1076,6 +1078,29 @@ class Found:
         return {a.name for a in self.event.actors if a.role == SOURCE}
 
 
+def as_saying(prep):
+    """The "saying" of "quoted Lavrov as saying ...", or None."""
+    if prep.dep_ != "prep" or prep.lower_ != "as":
+        return None
+    return next(
+        (
+            c
+            for c in prep.children
+            if c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_.lower() in REPORTING_VERBS
+        ),
+        None,
+    )
+
+
+def quoted_as_saying(verb) -> bool:
+    """ "State media quoted the minister as saying ...": the minister's words, passed on."""
+    return (
+        verb.lemma_.lower() == "quote"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and any(as_saying(c) is not None for c in verb.children)
+    )
+
+
 def speech_time(verb) -> list:
     """The words that can date a verb of saying: "said Friday", "told reporters on Monday",
     "said in a statement Thursday"; not the clause that says what was said."""
@@ -1083,6 +1108,8 @@ def speech_time(verb) -> list:
     for child in verb.children:
         if child.dep_ in {"npadvmod", "tmod", "advmod"}:
             out.append(child)
+        elif (saying := as_saying(child)) is not None:
+            out += speech_time(saying)  # "quoted Lavrov as saying on Monday that ...": its time
         elif child.dep_ == "prep":
             # "comments on Annan's announcement that a meeting will be held on 30 June": what
             # is still to come, on a noun, has its own time
@@ -2880,6 +2907,11 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
         for t in c.subtree
     }
     indices = {t.i for t in clause} - scene - pressing - sourced
+    quoted = set()
+    if trigger.verbal and quoted_as_saying(verb):
+        # "Syrian state media quoted Hamad al-Thani as saying ...": al-Thani speaks
+        quoted = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
+        indices -= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
     out: dict[str, ActorMention] = {}
     for actor in actors:
         if not (sent.start <= actor.i < sent.end):
@@ -2897,7 +2929,7 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
             continue
         if sponsors_another(sent.doc[actor.j - 1], trigger.token):
             continue
-        role = actor_role(actor, verb, reporter, sent.doc)
+        role = SOURCE if actor.i in quoted else actor_role(actor, verb, reporter, sent.doc)
         if role == OTHER and holder.i != reporter.i and actor.i in speaker_ids:
             role = SOURCE  # the subject the saying shares: "Santos accepted ..., and said"
         if actor.name in out:

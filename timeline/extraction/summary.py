@@ -339,6 +339,18 @@ def event_headline(
     if trigger.verbal:
         verb = token
         lemma = f"{token.lemma_.lower()} {particle}".strip()
+        saying = next(
+            (
+                c
+                for p in token.children
+                if token.lemma_.lower() == "quote" and p.dep_ == "prep" and p.lower_ == "as"
+                for c in p.children
+                if c.dep_ == "pcomp" and c.tag_ == "VBG"
+            ),
+            None,
+        )
+        if saying is not None:
+            verb, lemma = saying, saying.lemma_.lower()  # "quoted X as saying": X says
     elif (
         token.head.pos_ == "VERB"
         and token.dep_ in ("dobj", "attr")
