@@ -50,7 +50,7 @@ from timeline.extraction.lexicon import (
     names_a_truce,
     verb_type,
 )
-from timeline.extraction.summary import event_headline, subject_holder
+from timeline.extraction.summary import as_saying, event_headline, subject_holder
 from timeline.extraction.types import (
     ANCHOR_ABSOLUTE,
     ANCHOR_PREVIOUS,
@@ -1076,20 +1076,6 @@ class Found:
     @property
     def sources(self) -> set[str]:
         return {a.name for a in self.event.actors if a.role == SOURCE}
-
-
-def as_saying(prep):
-    """The "saying" of "quoted Lavrov as saying ...", or None."""
-    if prep.dep_ != "prep" or prep.lower_ != "as":
-        return None
-    return next(
-        (
-            c
-            for c in prep.children
-            if c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_.lower() in REPORTING_VERBS
-        ),
-        None,
-    )
 
 
 def quoted_as_saying(verb) -> bool:

@@ -317,6 +317,20 @@ def _passive_subject(verb):
     return subject
 
 
+def as_saying(prep):
+    """The "saying" of "quoted Lavrov as saying ...", or None."""
+    if prep.dep_ != "prep" or prep.lower_ != "as":
+        return None
+    return next(
+        (
+            c
+            for c in prep.children
+            if c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_.lower() in REPORTING_VERBS
+        ),
+        None,
+    )
+
+
 def event_headline(
     trigger,
     event_type: str,
@@ -340,13 +354,7 @@ def event_headline(
         verb = token
         lemma = f"{token.lemma_.lower()} {particle}".strip()
         saying = next(
-            (
-                c
-                for p in token.children
-                if token.lemma_.lower() == "quote" and p.dep_ == "prep" and p.lower_ == "as"
-                for c in p.children
-                if c.dep_ == "pcomp" and c.tag_ == "VBG"
-            ),
+            (s for c in token.children if token.lemma_.lower() == "quote" and (s := as_saying(c))),
             None,
         )
         if saying is not None:
