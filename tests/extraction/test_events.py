@@ -4483,3 +4483,13 @@ def test_words_an_agency_quotes_are_the_speakers(extract):
     assert (event.type, event.date.value) == ("statement", "2011-10-26")
     assert sources(event) == {"Sergey Lavrov"}
     assert event.summary == "Sergey Lavrov says talks would be held"
+
+
+def test_a_name_with_a_relative_clause_keeps_its_verb(extract):
+    # the parser hangs "called" inside the relative clause, as a participle on "delegation"
+    (event,) = extract(
+        "Thabo Mbeki, who is in Sudan as part of an African Union peace delegation, called on "
+        "the rebels to halt their attacks.",
+        datetime.date(2012, 9, 24),
+    ).events
+    assert (event.type, sources(event)) == ("appeal", {"Thabo Mbeki"})

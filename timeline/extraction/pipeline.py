@@ -118,6 +118,22 @@ def _with_dep(doc, *labels: str) -> list:
 _CLOCK_WORD = re.compile(r"(?<![^\W\d_])[ap]m(?![^\W\d_])", re.IGNORECASE)
 
 
+def after_relative_clause(token, root) -> bool:
+    """ "Zuma, who is in Libya as part of an AU delegation, called on NATO ...": a participle
+    the parser hung inside the relative clause on the root name, after its closing comma,
+    is the name's verb."""
+    clause = next(
+        (c for c in root.children if c.dep_ == "relcl" and c.i < token.i <= c.right_edge.i + 1),
+        None,
+    )
+    return (
+        clause is not None
+        and token.i > 0
+        and token.doc[token.i - 1].text == ","
+        and root.tag_ in ("NNP", "NNPS")
+    )
+
+
 @Language.component("timeline_repair")
 def repair_parse(doc):
     """Mend a parse the small model gets wrong in news style: in "Vasily Nebenzia, Russia's
@@ -130,8 +146,10 @@ def repair_parse(doc):
         head = token.sent.root  # "Russia and China, which had vetoed resolutions, called"
         if head.i == token.i or not head.tag_.startswith("NN"):  # tags: POS comes later
             continue
-        if token.tag_ == "VBN" and (
-            token.head.i != head.i or not any(c.dep_ == "ccomp" for c in token.children)
+        if (
+            token.tag_ == "VBN"
+            and not after_relative_clause(token, head)
+            and (token.head.i != head.i or not any(c.dep_ == "ccomp" for c in token.children))
         ):
             # ("The envoy, Hans Grundberg, announced on Thursday that ...", tagged as a
             # participle: a clause of what was said makes it the sentence's verb)
