@@ -1484,3 +1484,10 @@ def test_a_rebel_group_named_right_after_is_that_group_not_a_side(nlp):
 )
 def test_a_rank_tagged_as_a_body_before_a_name_is_no_actor(nlp, text):
     assert names(nlp, text) == ["Khalifa Haftar"]
+
+
+def test_a_states_ministers_act_for_it(nlp):
+    # like its officials and diplomats: "Ethiopian government ministers" are Ethiopia's
+    found = names(nlp, "Ethiopian government ministers approved the release of 300 prisoners.")
+    assert found == ["Ethiopian government"]
+    assert names(nlp, "Government ministers approved the release of 300 prisoners.") == []

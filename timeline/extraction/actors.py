@@ -2047,6 +2047,7 @@ _STATE_NOUNS = frozenset(
         "leadership",
         "officials",
         "diplomats",
+        "ministers",
         "delegation",
     ]
 )
