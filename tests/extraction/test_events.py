@@ -4493,3 +4493,22 @@ def test_a_name_with_a_relative_clause_keeps_its_verb(extract):
         datetime.date(2012, 9, 24),
     ).events
     assert (event.type, sources(event)) == ("appeal", {"Thabo Mbeki"})
+
+
+@pytest.mark.parametrize(
+    "sentence, doer",
+    [
+        ("The UN envoy, Kofi Annan, wrapped up a third round of talks on Friday.", "Kofi Annan"),
+        ("Kofi Annan ended a third round of talks in Geneva on Friday.", "Kofi Annan"),
+        ("Ban Ki-moon closed the donors' conference on Friday.", "Ban Ki-moon"),
+    ],
+)
+def test_ending_a_round_of_talks_is_the_talks_last_day(extract, sentence, doer):
+    (event,) = extract(sentence, datetime.date(2012, 6, 30)).events
+    assert (event.type, event.date.value) == ("meeting", "2012-06-29")
+    assert doer in actors(event)
+
+
+def test_ending_a_truce_is_no_meeting(extract):
+    found = extract("The army ended the truce on Friday.", datetime.date(2012, 6, 30)).events
+    assert [e.type for e in found] == []

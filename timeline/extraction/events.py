@@ -448,6 +448,8 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False
         if token.dep_ == "pobj" and head.lower_ == "during":
             return noun, False  # "progress was made during a phone call on Sunday"
+        if noun == "meeting" and token.dep_ == "dobj" and head.lemma_.lower() in CLOSING:
+            return noun, False  # "wrapped up a round of talks on Friday": the talks' last day
         if scheduled_by(token) is not None:
             return noun, False  # "set their next meeting for Aug. 30": a meeting to come
         if (
@@ -458,6 +460,11 @@ def trigger_type(token) -> tuple[str | None, bool]:
         ):
             return noun, False  # "follows a first contact between Sarraj and Haftar in May"
     return None, False
+
+
+# Verbs that bring a gathering to its end: "wrapped up a fifth round of talks", "closed the
+# conference" (what they end is the event: "ended the truce" is no meeting).
+CLOSING = frozenset(["end", "close", "wrap"])
 
 
 def scheduled_by(token):
@@ -2704,6 +2711,10 @@ def light_verb(trigger):
     if trigger.verbal:
         return token
     light = token.dep_ in {"dobj", "attr"} and token.head.lemma_.lower() in LIGHT_VERBS
+    # "wrapped up a round of talks": who ended them
+    light = light or (
+        trigger.type == "meeting" and token.dep_ == "dobj" and token.head.lemma_.lower() in CLOSING
+    )
     # "The deal was signed by Russia and Turkey", "A truce has been agreed between the regime
     # and the rebels": the passive's verb, which names the doers (of force, "was carried out
     # by the regime" is mostly a claim, left to who makes it)
