@@ -4512,3 +4512,15 @@ def test_ending_a_round_of_talks_is_the_talks_last_day(extract, sentence, doer):
 def test_ending_a_truce_is_no_meeting(extract):
     found = extract("The army ended the truce on Friday.", datetime.date(2012, 6, 30)).events
     assert [e.type for e in found] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("The Yemeni government and the Houthis agreed to the December 10 elections.", "agreement"),
+        ("Kofi Annan was appointed ahead of the June 30 deadline.", "appointment"),
+    ],
+)
+def test_a_day_naming_a_prepositions_object_is_that_things_not_the_acts(extract, sentence, kind):
+    (event,) = extract(sentence, datetime.date(2018, 5, 31)).events
+    assert (event.type, event.date.value) == (kind, "2018-05-31")

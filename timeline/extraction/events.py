@@ -2025,7 +2025,10 @@ def noun_dated(doc, date):
         return None
     root = span.root
     head = root.head
-    if root.dep_ not in {"nummod", "compound", "amod", "poss"}:
+    if root.dep_ not in {"nummod", "compound", "amod", "poss"} and not (
+        # "agree to December 10 elections": the parser's nmod on a preposition's object
+        root.dep_ == "nmod" and head.dep_ == "pobj"
+    ):
         return None
     if span.start > 0 and doc[span.start - 1].lower_ in {"on", "in", "at", "by", "since"}:
         return None  # "On Wednesday spokespersons announced": the parser's compound is an adverb
