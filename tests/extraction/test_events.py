@@ -4524,3 +4524,12 @@ def test_ending_a_truce_is_no_meeting(extract):
 def test_a_day_naming_a_prepositions_object_is_that_things_not_the_acts(extract, sentence, kind):
     (event,) = extract(sentence, datetime.date(2018, 5, 31)).events
     assert (event.type, event.date.value) == (kind, "2018-05-31")
+
+
+def test_an_agreement_on_its_day_is_the_news_not_the_act_agreed(extract):
+    (event,) = extract(
+        "Salva Kiir and Riek Machar agreed on Monday to release all detainees by the end of March.",
+        datetime.date(2016, 1, 12),
+    ).events
+    assert (event.type, event.date.value) == ("agreement", "2016-01-11")
+    assert sources(event) >= {"Salva Kiir", "Riek Machar"}

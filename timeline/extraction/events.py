@@ -2284,6 +2284,26 @@ def agreed_happening(trigger, dates):
     return trigger
 
 
+def agreed_on_its_day(trigger, dates):
+    """ "agreed on Tuesday to exchange all prisoners by the end of the year": the agreeing
+    has a day of its own, and what they agreed to do lies ahead of it; the news is the
+    agreement (a meeting agreed is the meeting planned: see agreed_happening)."""
+    token = trigger.token
+    if not trigger.verbal or token.dep_ != "xcomp" or trigger.type in {"meeting", "visit"}:
+        return trigger
+    head = token.head
+    kind, verbal = trigger_type(head)
+    if not verbal or kind != "agreement":
+        return trigger
+    doc = token.doc
+    if not any(
+        (verb := governing_verb(doc, d.start, d.end, steps=3)) is not None and verb.i == head.i
+        for d in dates
+    ):
+        return trigger
+    return Candidate(head, kind, depth_of(head), True)
+
+
 def the_day_before(date, published_date) -> bool:
     """Whether `date` is the day before the story's (publication or dateline) day."""
     if date.precision != DAY or not published_date.value or not date.value:
@@ -2506,7 +2526,7 @@ def find_events(
                 )
             continue
         trigger, participants = chosen
-        trigger = agreed_happening(trigger, explicit_dates)
+        trigger = agreed_on_its_day(agreed_happening(trigger, explicit_dates), explicit_dates)
         planned = is_planned(trigger, text, sent.start_char)
         inherited = published_date if headline else inherited_date(trigger, narrative, story_day)
         date, explicit = event_date(sent, trigger, explicit_dates, inherited, hanging)
