@@ -4474,9 +4474,10 @@ def test_a_saying_on_a_day_of_its_own_in_a_relative_clause_is_a_happening(extrac
     assert sources(saying) == {"Staffan de Mistura"}
 
 
-def test_words_an_agency_quotes_are_the_speakers(extract):
+@pytest.mark.parametrize("verb", ["quoted", "cited"])
+def test_words_an_agency_quotes_are_the_speakers(extract, verb):
     (event,) = extract(
-        "The Interfax news agency quoted Sergei Lavrov as saying on Wednesday that the talks "
+        f"The Interfax news agency {verb} Sergei Lavrov as saying on Wednesday that the talks "
         "would be held on Friday.",
         datetime.date(2011, 10, 27),
     ).events
@@ -4533,3 +4534,11 @@ def test_an_agreement_on_its_day_is_the_news_not_the_act_agreed(extract):
     ).events
     assert (event.type, event.date.value) == ("agreement", "2016-01-11")
     assert sources(event) >= {"Salva Kiir", "Riek Machar"}
+
+
+def test_an_unnamed_speaker_quoted_heads_the_summary(extract):
+    (event,) = extract(
+        "State television quoted a senior official as saying Sudan was surprised by the decision.",
+        datetime.date(2012, 1, 29),
+    ).events
+    assert event.summary == "Senior official says Sudan was surprised"

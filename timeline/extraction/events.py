@@ -50,7 +50,7 @@ from timeline.extraction.lexicon import (
     names_a_truce,
     verb_type,
 )
-from timeline.extraction.summary import as_saying, event_headline, subject_holder
+from timeline.extraction.summary import QUOTING, as_saying, event_headline, subject_holder
 from timeline.extraction.types import (
     ANCHOR_ABSOLUTE,
     ANCHOR_PREVIOUS,
@@ -1088,7 +1088,7 @@ class Found:
 def quoted_as_saying(verb) -> bool:
     """ "State media quoted the minister as saying ...": the minister's words, passed on."""
     return (
-        verb.lemma_.lower() == "quote"
+        verb.lemma_.lower() in QUOTING
         and any(c.dep_ == "dobj" for c in verb.children)
         and any(as_saying(c) is not None for c in verb.children)
     )

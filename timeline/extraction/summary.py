@@ -317,6 +317,11 @@ def _passive_subject(verb):
     return subject
 
 
+# Verbs that pass on another's words: "Interfax quoted Lavrov as saying", "state TV cited an
+# official as saying".
+QUOTING = frozenset(["quote", "cite"])
+
+
 def as_saying(prep):
     """The "saying" of "quoted Lavrov as saying ...", or None."""
     if prep.dep_ != "prep" or prep.lower_ != "as":
@@ -354,7 +359,7 @@ def event_headline(
         verb = token
         lemma = f"{token.lemma_.lower()} {particle}".strip()
         saying = next(
-            (s for c in token.children if token.lemma_.lower() == "quote" and (s := as_saying(c))),
+            (s for c in token.children if token.lemma_.lower() in QUOTING and (s := as_saying(c))),
             None,
         )
         if saying is not None:
@@ -410,6 +415,9 @@ def event_headline(
     if not doers and verb is not None:
         # Nobody named does it: "Delegates said ...", "a Western diplomat said ...".
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.i != token.i:
+            # "State TV quoted an official as saying ...": the official says it
+            subject = next((c for c in token.children if c.dep_ == "dobj"), None)
         if subject is not None and subject.pos_ != "PRON":
             doers = [phrases.noun(subject)]
             plural = subject.tag_ in ("NNS", "NNPS")  # "Delegates say", "Peace talks resume"
