@@ -1491,3 +1491,19 @@ def test_a_states_ministers_act_for_it(nlp):
     found = names(nlp, "Ethiopian government ministers approved the release of 300 prisoners.")
     assert found == ["Ethiopian government"]
     assert names(nlp, "Government ministers approved the release of 300 prisoners.") == []
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("Myanmar State Counselor Thein Sein met the envoys.", "Thein Sein", "State Counselor"),
+        (
+            "EU High Representative Federica Mogherini met the envoys.",
+            "Federica Mogherini",
+            "High Representative",
+        ),
+    ],
+)
+def test_newer_titles_before_a_name_are_the_persons_title(nlp, text, name, title):
+    found = [a for a in resolve_actors(nlp(text)) if not a.is_place]
+    assert [(a.name, a.title) for a in found] == [(name, title)]
