@@ -607,3 +607,16 @@ def test_an_icon_fonts_ligature_name_before_the_dateline_is_furniture(residue):
     """ "text_fieldsKabul: Officials ...": the icon's name goes, the dateline stays."""
     doc = clean_text(f"Talks to resume on Saturday\n\n{residue}Kabul: Officials met on Friday.\n")
     assert doc.text.split("\n\n")[1] == "Kabul: Officials met on Friday."
+
+
+@pytest.mark.parametrize("mark", [">>", "» ", "► ", "• "])
+def test_a_teaser_link_after_an_arrow_or_bullet_is_furniture(mark):
+    doc = clean_text(
+        "Kerry and Lavrov met in Geneva on Friday.\n\n"
+        f"{mark}Read: Two soldiers killed in Donetsk shelling\n\n"
+        "The talks will resume next week."
+    )
+    assert doc.text.split("\n\n") == [
+        "Kerry and Lavrov met in Geneva on Friday.",
+        "The talks will resume next week.",
+    ]

@@ -210,7 +210,10 @@ _SOCIAL = {
     "youtube", "flipboard", "sms", "print", "copy", "link", "comments", "google", "tumblr",
 }  # fmt: skip
 _TEASER_PREFIX = re.compile(
-    r"^(?:read\ more|related|also\ read|read\ also|see\ also|read|watch|more)\s*:", re.I | re.X
+    # (after an arrow or a bullet: ">>Read: Policeman killed in Kyiv protests")
+    r"^(?:(?:>+|»|›|►|▶|→|•)\s*)?"
+    r"(?:read\ more|related|also\ read|read\ also|see\ also|read|watch|more)\s*:",
+    re.I | re.X,
 )
 _IMAGE_CREDIT = re.compile(
     r"^(?:image\ (?:copyright|source)\b|(?:photo(?:graph)?|picture|credit)\s*:)", re.I | re.X
