@@ -4542,3 +4542,16 @@ def test_an_unnamed_speaker_quoted_heads_the_summary(extract):
         datetime.date(2012, 1, 29),
     ).events
     assert event.summary == "Senior official says Sudan was surprised"
+
+
+def test_a_caption_closed_by_an_agency_in_brackets_is_not_the_lede(extract):
+    found = extract(
+        "Leaders to meet in Paris\n\n"
+        "The Elysee palace in Paris will host the leaders of the four countries. [Flickr]\n\n"
+        "Vladimir Putin and Petro Poroshenko will meet in Paris on 2 October, the Kremlin said "
+        "yesterday (9 September).\n\n"
+        '"The leaders welcomed the ceasefire," the Kremlin said after the phone talks.',
+        datetime.date(2015, 9, 10),
+    ).events
+    (said,) = [e for e in found if e.type == "statement"]
+    assert said.date.value == "2015-09-09"

@@ -543,10 +543,13 @@ _SAME_IN_PAST = {
 
 
 # A photo's credit in the line: "Photo by Ezra Kaplan/UPI", "(AP Photo/Hussein Malla)",
-# "REUTERS/Denis Balibouse", "AFP PHOTO / ...", "Getty Images", "Credit: Mahmud Hams/AFP".
+# "REUTERS/Denis Balibouse", "AFP PHOTO / ...", "Getty Images", "Credit: Mahmud Hams/AFP",
+# "[Flickr]".
 _PHOTO_CREDIT = re.compile(
     r"\bphoto(?:graph)?\s+by\b|\(\s*(?:AP|AFP|EPA|Reuters)\s+photo\b|(?-i:\bREUTERS\s*/)|\bAFP\s+PHOTO\b"
-    r"|\bGetty\s+Images\b|(?<=[.!?”\"]\s)(?:image\s+|photo\s+)?credit\s*:",
+    r"|\bGetty\s+Images\b|(?<=[.!?”\"]\s)(?:image\s+|photo\s+)?credit\s*:"
+    # a picture agency in brackets closing the caption: "... summit. [Flickr]"
+    r"|(?<=[.!?”\"]\s)\[(?-i:[A-Z])[\w.&/' -]{1,30}\]\s*$",
     re.IGNORECASE,
 )
 
