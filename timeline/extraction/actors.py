@@ -679,8 +679,10 @@ class ActorResolver:
                 continue  # "Special Representative of the UN Secretary-General ... Williams"
             if token.tag_ in ("NNS", "NNPS"):
                 # "the Russian and Ukrainian foreign ministers": each country's, or the
-                # country itself where the table knows no holder.
-                for body in _conjoined_affiliations(token):
+                # country itself where the table knows no holder; "the Algerian and Tunisian
+                # borders" are places, nobody's acts.
+                bodies = _conjoined_affiliations(token) if _acts_for_a_state(token) else []
+                for body in bodies:
                     if token.lemma_.lower() == "counterpart":
                         # "had conversations with the French, Russian and Ukrainian counterparts"
                         office = self._counterpart(token, people, on, body=body)
@@ -2217,6 +2219,18 @@ def _past_conjuncts(token: Token) -> tuple[Token, str]:
     ):
         first = first.head
     return first.head, first.dep_
+
+
+def _acts_for_a_state(noun: Token) -> bool:
+    """ "ministers", "delegations", "governments", "forces": those a state's name before them
+    makes the state's agents (not "borders", "economies", "peoples")."""
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in ROLE_HEADS
+        or lemma in _SENT_BY
+        or lemma in _STATE_NOUNS
+        or lemma in {"counterpart", "force", "troop", "army", "military", "side", "party"}
+    )
 
 
 def _conjoined_affiliations(head: Token) -> list[Token]:
