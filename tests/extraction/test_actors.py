@@ -1507,13 +1507,3 @@ def test_a_states_ministers_act_for_it(nlp):
 def test_newer_titles_before_a_name_are_the_persons_title(nlp, text, name, title):
     found = [a for a in resolve_actors(nlp(text)) if not a.is_place]
     assert [(a.name, a.title) for a in found] == [(name, title)]
-
-
-def test_two_states_named_before_a_place_are_no_actors(nlp):
-    found = names(nlp, "The envoys met in Ghadames, close to the Algerian and Tunisian borders.")
-    assert "Algeria" not in found and "Tunisia" not in found
-
-
-def test_two_states_named_before_their_delegations_are_actors(nlp):
-    found = names(nlp, "The Russian and Iranian delegations met in Astana on Monday.")
-    assert "Iran" in found and any(name.startswith("Russia") for name in found)

@@ -4555,3 +4555,20 @@ def test_a_caption_closed_by_an_agency_in_brackets_is_not_the_lede(extract):
     ).events
     (said,) = [e for e in found if e.type == "statement"]
     assert said.date.value == "2015-09-09"
+
+
+def test_two_states_named_before_a_place_are_no_actors(extract):
+    found = extract(
+        "Bernardino Leon will meet delegates of the two parliaments on Monday in Ghadames, close "
+        "to the Algerian and Tunisian borders.",
+        datetime.date(2014, 9, 27),
+    ).events
+    assert found and all({"Algeria", "Tunisia"}.isdisjoint(actors(e)) for e in found)
+
+
+def test_two_states_named_before_their_ministers_are_theirs(extract):
+    (event,) = extract(
+        "The Algerian and Tunisian foreign ministers met in Tunis on Monday.",
+        datetime.date(2014, 9, 27),
+    ).events
+    assert len(actors(event)) == 2
