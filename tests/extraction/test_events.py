@@ -4572,3 +4572,14 @@ def test_two_states_named_before_their_ministers_are_theirs(extract):
         datetime.date(2014, 9, 27),
     ).events
     assert len(actors(event)) == 2
+
+
+def test_a_warning_without_a_day_is_dated_as_a_saying(extract):
+    found = extract(
+        "Russia and China vetoed the draft resolution on October 4.\n\n"
+        "Russia warned some countries against meddling in Syria's affairs, saying the crisis "
+        "must be settled by the Syrians themselves.",
+        datetime.date(2012, 2, 4),
+    ).events
+    (warning,) = [e for e in found if "warned" in e.evidence]
+    assert warning.date.value == "2012-02-04"
