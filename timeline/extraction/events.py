@@ -2324,8 +2324,9 @@ def inherited_date(trigger, narrative, published_date):
     consulting the League")."""
     if trigger.type == "statement" or going_on_as_said(trigger):
         return published_date
-    if trigger.verbal and trigger.token.lemma_.lower() in {"warn", "insist", "claim"}:
-        return published_date  # "Russia warned ..., saying ...": words, dated as sayings are
+    if trigger.verbal and trigger.token.lemma_.lower() in REPORTING_VERBS:
+        # "Russia warned ..., saying ...", "urged ...": words, dated as sayings are
+        return published_date
     if LATELY.search(trigger.token.sent.text):
         return published_date  # "Over the past two days, Ghadames hosted the talks": lately
     return narrative or published_date
