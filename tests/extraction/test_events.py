@@ -4583,3 +4583,12 @@ def test_a_warning_without_a_day_is_dated_as_a_saying(extract):
     ).events
     (warning,) = [e for e in found if "warned" in e.evidence]
     assert warning.date.value == "2012-02-04"
+
+
+def test_a_name_tagged_across_a_comma_is_two_words(extract):
+    (event,) = extract(
+        "The talks in Minsk have not ended and continue on-line via Skype, Zakharchenko said on "
+        "Thursday.",
+        datetime.date(2014, 12, 26),
+    ).events
+    assert sources(event) == {"Alexander Zakharchenko"}

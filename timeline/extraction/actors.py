@@ -552,7 +552,11 @@ class ActorResolver:
                 span = _clean(ent)
                 if span is not None:
                     via = VIA_RULER if ent.ent_id_ else VIA_NER
-                    spans += [(part, via) for part in _split_at_headline_verb(span)]
+                    spans += [
+                        (piece, via)
+                        for part in _split_at_headline_verb(span)
+                        for piece in _split_at_commas(part)
+                    ]
         spans += [(span, VIA_NER) for span in _titled_untagged_names(doc)]
         spans += [(span, VIA_NER) for span in _speakers_mistagged(doc)]
         spans = [(part, via) for span, via in spans for part in self._pair_of_names(span)]
@@ -2020,6 +2024,26 @@ def _split_at_headline_verb(span: Span) -> list[Span]:
                 Span(doc, k + 1, span.end, label="PERSON"),
             ]
     return [span]
+
+
+def _split_at_commas(span: Span) -> list[Span]:
+    """ "via Skype, Zakharchenko said", tagged one name: a comma inside a name the model
+    tagged parts two names, each read on its own."""
+    if span.label_ not in ("PERSON", "ORG") or not any(t.text == "," for t in span):
+        return [span]
+    if span.label_ == "ORG" and not (
+        span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in REPORTING_VERBS
+    ):
+        return [span]  # "Goldman, Sachs & Co.": a firm's name; split only before "said"
+    if span[-1].text in ("Jr.", "Jr", "Sr.", "Sr", "II", "III"):
+        return [span]  # "Martin Luther King, Jr."
+    doc, parts, start = span.doc, [], span.start
+    for k in range(span.start, span.end + 1):
+        if k == span.end or doc[k].text == ",":
+            if k > start:
+                parts.append(Span(doc, start, k, label=span.label_))
+            start = k + 1
+    return parts
 
 
 def _headline_verb(token) -> bool:
