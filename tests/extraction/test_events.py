@@ -4592,3 +4592,13 @@ def test_a_name_tagged_across_a_comma_is_two_words(extract):
         datetime.date(2014, 12, 26),
     ).events
     assert sources(event) == {"Alexander Zakharchenko"}
+
+
+def test_a_verb_the_model_clips_keeps_its_lemma(extract, pipeline):
+    (event,) = extract(
+        "Russia and China staged a double veto on Tuesday against the draft resolution.",
+        datetime.date(2011, 10, 6),
+    ).events
+    assert (event.type, event.date.value) == ("veto", "2011-10-04")
+    doc = pipeline.nlp("The talks were slated for Monday as the war they are waging drags on.")
+    assert [t.lemma_ for t in doc if t.lower_ in {"slated", "waging"}] == ["slate", "wage"]

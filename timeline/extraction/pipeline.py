@@ -39,7 +39,13 @@ from timeline.extraction.dates import (
     find_dates,
 )
 from timeline.extraction.events import find_events
-from timeline.extraction.lexicon import REPORTING_VERBS
+from timeline.extraction.lexicon import (
+    LIGHT_VERBS,
+    REPORTING_VERBS,
+    SCHEDULED,
+    VERBS,
+    cameo_verbs,
+)
 from timeline.extraction.types import (
     ANCHOR_PUBLISHED,
     DAY,
@@ -466,8 +472,34 @@ SETTING_OUT_FORMS = frozenset(
 )
 
 
+def _e_verb_forms() -> dict[str, str]:
+    """The inflected forms of the lexicon's verbs ending in "e", which the small model may
+    clip to another word: "staged" as "stag", "slated" as "slat", "waging" as "wag"."""
+    own, _ = cameo_verbs()
+    known = set(VERBS) | LIGHT_VERBS | REPORTING_VERBS | SCHEDULED | {verb for verb, _ in own}
+    forms = {}
+    for verb in sorted(known):
+        # ("agree", "see": their forms keep the "e"; "hope" and "hop" both known: the model
+        # decides)
+        if (
+            verb.isalpha()
+            and verb.endswith("e")
+            and verb[-2] not in "aeiouy"
+            and verb[:-1] not in known
+        ):
+            for form in (verb + "d", verb[:-1] + "ing", verb + "s"):
+                forms.setdefault(form, verb)
+    return forms
+
+
 # Forms the small model lemmatizes as another verb: "hoping" as "hop", "raging" as "rag".
-LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "raging": "rage", "raged": "rage"}
+LEMMA_FIXES = {
+    **_e_verb_forms(),
+    "hoping": "hope",
+    "hoped": "hope",
+    "raging": "rage",
+    "raged": "rage",
+}
 _LEMMA_FIX_IDS = numpy.array([hash_string(form) for form in LEMMA_FIXES], dtype="uint64")
 
 
