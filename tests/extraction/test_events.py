@@ -4602,3 +4602,15 @@ def test_a_verb_the_model_clips_keeps_its_lemma(extract, pipeline):
     assert (event.type, event.date.value) == ("veto", "2011-10-04")
     doc = pipeline.nlp("The talks were slated for Monday as the war they are waging drags on.")
     assert [t.lemma_ for t in doc if t.lower_ in {"slated", "waging"}] == ["slate", "wage"]
+
+
+@pytest.mark.parametrize("subject", ["The two", "The two men", "Both men", "The pair"])
+def test_the_two_named_before_are_the_two(extract, subject):
+    found = extract(
+        "Martin Griffiths met Abdulmalik al-Houthi in Sanaa on Monday.\n\n"
+        f"{subject} had last met in mid-January in Muscat.",
+        datetime.date(2019, 2, 5),
+    ).events
+    (earlier,) = [e for e in found if "Muscat" in e.evidence]
+    assert (earlier.type, earlier.date.value) == ("meeting", "2019-01")
+    assert set(actors(earlier)) == {"Martin Griffiths", "Abdul-Malik al-Houthi"}

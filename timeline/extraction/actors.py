@@ -601,6 +601,7 @@ class ActorResolver:
         out += _definite_references(doc, out)
         out += _titled_references(doc, out)
         out += _they(doc, out)
+        out += _the_two(doc, out)
         out = _owners_of_their_groups_dropped(doc, out)
         out.sort(key=lambda a: a.i)
         return _acronyms(doc, _nicknamed(doc, out))
@@ -1349,6 +1350,47 @@ def _it(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
             for a in found
         ):
             out.append(_pointed_at(next(iter(subjects.values())), token))
+    return out
+
+
+# "the two men", "both leaders": people a pair of names before stands for
+_PAIR_NOUNS = frozenset(["man", "leader", "president", "minister", "diplomat", "envoy", "woman"])
+
+
+def _the_two(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
+    """ "Leon met Abu Sahmain in Tripoli. The two had last met in Ankara": "the two", "the
+    two men", "the pair", "both leaders" as a subject are the two people named last, in the
+    sentence before or earlier in their own, where no subject named them together (see
+    _they)."""
+    persons = [a for a in found if a.kind == PERSON and not a.is_place]
+    taken = {a.i for a in found}
+    out = []
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if any(t.i in taken for t in token.subtree):
+            continue  # named together before, as "they" reads them (see _they)
+        lemma, children = token.lemma_.lower(), list(token.children)
+        the = any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+        both = any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in children)
+        pair = (
+            (token.lower_ == "two" and the)
+            or (lemma == "pair" and the)
+            or (
+                lemma in _PAIR_NOUNS
+                and token.tag_ == "NNS"
+                and (both or (the and any(c.lower_ == "two" for c in children)))
+            )
+        )
+        if not pair or token.sent.start == 0:
+            continue
+        start = doc[token.sent.start - 1].sent.start
+        named = []
+        for a in sorted(persons, key=lambda a: -a.i):
+            if start <= a.i < token.i and a.name not in {n.name for n in named}:
+                named.append(a)
+        if len(named) >= 2:
+            out += [_pointed_at(a, token) for a in reversed(named[:2])]
     return out
 
 
