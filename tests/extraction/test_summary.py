@@ -128,3 +128,18 @@ def test_a_headline_names_a_light_verbs_event_and_an_unnamed_speaker(
     pipeline, sentence, day, expected
 ):
     assert headline_of(pipeline, sentence, datetime.date(*day)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, day, expected",
+    [
+        # the post, not the name of whoever the office table says holds it
+        ("Kofi Annan will resign as the joint UN-Arab League envoy, Ban Ki-moon said on "
+         "Thursday.", (2012, 8, 3), "Kofi Annan to resign as joint League envoy"),
+        # the passive's agent does it, to the passive's subject
+        ("Staffan de Mistura was appointed by Ban Ki-moon as the new UN envoy for Syria on "
+         "Thursday.", (2014, 7, 11), "Ban Ki-moon appoints Staffan de Mistura as new UN envoy"),
+    ],
+)  # fmt: skip
+def test_a_post_is_named_and_the_passive_told_actively(pipeline, sentence, day, expected):
+    assert headline_of(pipeline, sentence, datetime.date(*day)) == expected

@@ -178,6 +178,10 @@ class Phrases:
         actor = self.actor_at(token)
         if actor is not None:
             return actor.name
+        return self.words(token)
+
+    def words(self, token) -> str:
+        """A noun's head with the words that say what it is, as written: "special envoy"."""
         first, last = hyphenated(token)
         words = [
             t.text
@@ -232,6 +236,15 @@ class Phrases:
                     out.append(self.nouns(pobj, doers))
                 elif child.lower_ == "into" and pobj.lower_ == "question":
                     out.insert(0, "into question")  # "calls into question the talks"
+                elif (
+                    child.lower_ == "as"
+                    and pobj.pos_ == "NOUN"
+                    and verb.lemma_ != "be"
+                    and pobj.lemma_.lower() not in ("result", "part")  # "as a result"
+                ):
+                    # "appointed Griffiths as the UN's new Yemen envoy": the post, not the
+                    # name of whoever holds it
+                    out.append(f"as {self.words(pobj)}")
                 elif self.actor_at(pobj) is not None:
                     phrase = self.nouns(pobj, doers)
                     if phrase:
@@ -432,6 +445,11 @@ def event_headline(
         if verb.lemma_.lower() in ("say", "tell", "add", "state"):
             return capitalised(f"Statement by {names(doers)}")
     rest = phrases.objects(verb, set(doers), particle) if verb is not None else []
+    if trigger.verbal and doers and any(c.dep_ == "agent" for c in verb.children):
+        # "Griffiths was appointed by Guterres as envoy": Guterres appoints Griffiths
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if patient is not None and phrases.actor_at(patient) is not None:
+            rest = [phrases.nouns(patient, set(doers)), *rest][:2]
     if verb is not None and not trigger.verbal:
         rest = [r for r in rest if r != phrases.noun(token)]
     if trigger.verbal and token.dep_ == "acl" and token.tag_ == "VBN" and not rest:
