@@ -4614,3 +4614,12 @@ def test_the_two_named_before_are_the_two(extract, subject):
     (earlier,) = [e for e in found if "Muscat" in e.evidence]
     assert (earlier.type, earlier.date.value) == ("meeting", "2019-01")
     assert set(actors(earlier)) == {"Martin Griffiths", "Abdul-Malik al-Houthi"}
+
+
+def test_a_countrys_name_before_envoy_is_the_un_envoy_for_it(extract):
+    found = extract(
+        "Yemen envoy meets rebels\n\nThe Yemen envoy met the Houthis in Sanaa on Tuesday.",
+        datetime.date(2016, 5, 18),
+    ).events
+    assert found and all("Ismail Ould Cheikh Ahmed" in actors(e) for e in found)
+    assert all("Yemen" not in actors(e) for e in found)

@@ -825,6 +825,15 @@ class ActorResolver:
         if role == "envoy" and not topic and body == "United Nations":
             topic = focus or ""
         term = self.offices.holder(role, body, topic, on)
+        if (
+            term is None
+            and role == "envoy"
+            and not topic
+            and any(m.dep_ == "compound" and m.pos_ == "PROPN" for m in modifiers)
+        ):
+            # "Syria envoy resigns", "the Yemen mediator": the UN's envoy for that country
+            # (not "Syria's envoy", its own)
+            term = self.offices.holder(role, DEFAULT_BODY[role], body, on)
         if term is None:
             return None
         return self._office_actor(head, term.holder, term.holder_country, role)
