@@ -1364,6 +1364,9 @@ def _it(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
 
 # "the two men", "both leaders": people a pair of names before stands for
 _PAIR_NOUNS = frozenset(["man", "leader", "president", "minister", "diplomat", "envoy", "woman"])
+_PAIR_WORDS = frozenset(
+    ["two", "pair", "men", "women", "leaders", "presidents", "ministers", "diplomats", "envoys"]
+)
 
 
 def _the_two(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
@@ -1372,9 +1375,11 @@ def _the_two(doc: Doc, found: list[ResolvedActor]) -> list[ResolvedActor]:
     sentence before or earlier in their own, where no subject named them together (see
     _they)."""
     persons = [a for a in found if a.kind == PERSON and not a.is_place]
+    if len(persons) < 2:
+        return []
     taken = {a.i for a in found}
     out = []
-    for token in doc:
+    for token in _among(doc, _PAIR_WORDS):
         if token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if any(t.i in taken for t in token.subtree):
