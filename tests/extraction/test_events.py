@@ -4623,3 +4623,51 @@ def test_a_countrys_name_before_envoy_is_the_un_envoy_for_it(extract):
     ).events
     assert found and all("Ismail Ould Cheikh Ahmed" in actors(e) for e in found)
     assert all("Yemen" not in actors(e) for e in found)
+
+
+@pytest.mark.parametrize(
+    "scope", ["their first round of talks of the year", "the longest session of 2019"]
+)
+def test_the_period_a_ranking_runs_over_dates_nothing(extract, scope):
+    (event,) = extract(
+        f"Colombian and ELN negotiators held {scope} in Havana on Wednesday.",
+        datetime.date(2019, 3, 15),
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2019-03-13")
+
+
+def test_reaching_a_city_is_arriving_there(extract):
+    (event,) = extract(
+        "Martin Kobler reached Tobruk on Saturday evening for a round of consultations.",
+        datetime.date(2016, 2, 8),
+    ).events
+    assert (event.type, event.date.value) == ("visit", "2016-02-06")
+    assert list(actors(event)) == ["Martin Kobler"]
+
+
+def test_reaching_a_deal_or_a_total_is_no_journey(extract):
+    found = extract(
+        "Martin Kobler reached an understanding with Haftar on Saturday. The death toll "
+        "reached 300 on Sunday.",
+        datetime.date(2016, 2, 8),
+    ).events
+    assert [e.type for e in found] == ["agreement"]
+
+
+def test_an_act_done_in_talks_with_someone_dates_the_talks(extract):
+    (event,) = extract(
+        "Ismail Ould Cheikh Ahmed raised the proposal in talks with Saudi officials in "
+        "Riyadh on Thursday.",
+        datetime.date(2016, 3, 21),
+    ).events
+    assert (event.type, event.date.value) == ("meeting", "2016-03-17")
+    assert "Ismail Ould Cheikh Ahmed" in actors(event)
+
+
+def test_an_organisation_in_a_capitalised_post_beside_a_name_is_his(extract):
+    (event,) = extract(
+        "Kofi Annan, the Joint UN-Arab League Envoy for Syria, met Walid al-Moallem in "
+        "Damascus on Monday.",
+        datetime.date(2012, 5, 30),
+    ).events
+    assert set(actors(event)) == {"Kofi Annan", "Walid al-Moallem"}

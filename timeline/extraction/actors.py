@@ -705,9 +705,13 @@ class ActorResolver:
                     covered.update(range(office.i, office.j))
                 continue
             if token.lower_ in ROLE_HEADS and _titles_a_name(token, named):
-                # "Vitaly Churkin, Russia's permanent representative": Russia is his.
+                # "Vitaly Churkin, Russia's permanent representative": Russia is his (and
+                # the UN in "Lakhdar Brahimi, the Joint UN-Arab League Envoy", however parsed).
                 affiliations.update(
-                    t.i for c in token.lefts if c.dep_ in ("poss", "compound") for t in c.subtree
+                    t.i
+                    for c in token.lefts
+                    if c.dep_ in ("poss", "compound", "nmod", "amod")
+                    for t in c.subtree
                 )
                 affiliations.update(
                     g.i

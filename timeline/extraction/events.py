@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from timeline.extraction import gazetteer
+from timeline.extraction.coordinates import coordinates
 from timeline.extraction.dates import (
     dateline_prefix,
     governing_verb,
@@ -366,6 +367,15 @@ def trigger_type(token) -> tuple[str | None, bool]:
             o.startswith("as ") and o.split(" ")[-1] in ROLE_NOUNS for o in objects
         ):
             return "appointment", True  # "will replace Annan as envoy"
+        if (
+            lemma == "reach"
+            and reaches_a_place(token)
+            and any(
+                c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lemma_.lower() in ROLE_NOUNS)
+                for c in children
+            )
+        ):
+            return "visit", True  # "Khalilzad reached Doha Friday night": he arrived there
         for obj in objects:
             head = obj.split(" ")[-1]
             for noun in (head, head.split("-")[-1]):  # "joined the mini-summit"
@@ -448,6 +458,8 @@ def trigger_type(token) -> tuple[str | None, bool]:
             return noun, False
         if token.dep_ == "pobj" and head.lower_ == "during":
             return noun, False  # "progress was made during a phone call on Sunday"
+        if noun == "meeting" and in_talks_with(token) is not None:
+            return noun, False  # "made the request in talks with Iranian leaders on Sunday"
         if noun == "meeting" and token.dep_ == "dobj" and head.lemma_.lower() in CLOSING:
             return noun, False  # "wrapped up a round of talks on Friday": the talks' last day
         if scheduled_by(token) is not None:
@@ -460,6 +472,23 @@ def trigger_type(token) -> tuple[str | None, bool]:
         ):
             return noun, False  # "follows a first contact between Sarraj and Haftar in May"
     return None, False
+
+
+def reaches_a_place(verb) -> bool:
+    """Whether the words after "reached" name a place: "reached Doha Friday night" (which the
+    parser may read as one noun), "reached the Swiss capital"."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and doc[i].dep_ in {"det", "amod"}:
+        i += 1
+    if i >= len(doc) or i > verb.sent.end - 1:
+        return False
+    word = doc[i]
+    return (
+        word.ent_type_ in {"GPE", "LOC", "FAC"}
+        or coordinates(word.text) is not None
+        or (word.lemma_.lower() in {"capital", "city", "town"} and word.head.i in {verb.i, i + 1})
+    )
 
 
 # Verbs that bring a gathering to its end: "wrapped up a fifth round of talks", "closed the
@@ -2091,6 +2120,29 @@ def describes_a_thing(doc, date) -> bool:
     return head is not None and trigger_type(head)[0] is None and head.lemma_.lower() not in NOUNS
 
 
+def ranks_within(doc, date) -> bool:
+    """ "their first prisoner exchange of the year Thursday", "the largest rally of 2019": a
+    period after "of" on a ranked noun is the span the ranking runs over, not the time of the
+    happening the noun names."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    of = span.root.head
+    if span.root.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep":
+        return False
+    ranked = of.head
+    for _ in range(3):  # "the first round of talks of the year": the round is ranked
+        if any(
+            c.dep_ == "amod" and (c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ == "last")
+            for c in ranked.children
+        ):
+            return True
+        if ranked.dep_ != "pobj" or ranked.head.lower_ != "of":
+            return False
+        ranked = ranked.head.head
+    return False
+
+
 def the_same_happening(sent, quotes, dates, found):
     """ "The suspension takes effect on Wednesday", "The deal was reached in Sweden last
     week": a definite noun with a date of its own, naming nobody, is of the happening of its
@@ -2431,7 +2483,10 @@ def find_events(
         # The lede, the story's first full sentence, tells the news even in the present
         # perfect: "The head of Syria's main opposition coalition has been invited to Moscow".
         all_in_sentence = within(dates, date_starts, sent.start_char, sent.end_char)
-        in_sentence = [d for d in all_in_sentence if d.value and not describes_a_thing(doc, d)]
+        in_sentence = [
+            d for d in all_in_sentence
+            if d.value and not describes_a_thing(doc, d) and not ranks_within(doc, d)
+        ]  # fmt: skip
         caption = is_caption(sent, in_sentence, published_date) or (
             captioned is not None and captioned(sent.start_char)
         )
@@ -2757,8 +2812,27 @@ def light_verb(trigger):
     )
     if light:
         return token.head
+    if trigger.type == "meeting" and (verb := in_talks_with(token)) is not None:
+        return verb  # "Brahimi made the request in talks with Iranian leaders": he talked
     # "De Mistura set the date for the resumption of the talks": who set it
     return joined_by(token) or scheduled_by(token) or token
+
+
+def in_talks_with(token):
+    """The verb whose subject held the talks of "in talks with ...": "Brahimi made the
+    request in talks with Iranian leaders on Sunday" -> made; else None."""
+    if token.dep_ != "pobj" or token.head.lower_ != "in":
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        return None
+    verb = token.head.head
+    for _ in range(3):
+        if verb.pos_ == "VERB":
+            return verb
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return None
 
 
 def joined_by(token):
@@ -2777,7 +2851,8 @@ def verb_of(trigger):
     """The verb a trigger's tense and time are read from: its own, or its noun's."""
     if trigger.verbal:
         return trigger.token
-    return joined_by(trigger.token) or scheduled_by(trigger.token) or trigger.token.head
+    token = trigger.token
+    return joined_by(token) or scheduled_by(token) or in_talks_with(token) or token.head
 
 
 # Pronouns that can point back to a person speaking; "it" cannot ("Hague said it endorses
