@@ -4671,3 +4671,10 @@ def test_an_organisation_in_a_capitalised_post_beside_a_name_is_his(extract):
         datetime.date(2012, 5, 30),
     ).events
     assert set(actors(event)) == {"Kofi Annan", "Walid al-Moallem"}
+
+
+def test_a_pair_joined_after_an_abbreviation_is_two_actors(extract):
+    (event,) = extract(
+        "The U.S.-Iran talks will open in Muscat on Sunday.", datetime.date(2019, 5, 10)
+    ).events
+    assert set(actors(event)) == {"United States", "Iran"}

@@ -561,14 +561,20 @@ WHOLE_WORDS = ("cease-fire", "cease-fires")
 def keep_whole(nlp) -> None:
     """Keep WHOLE_WORDS one token each, in any capitalisation a text writes them; and split a
     closing bracket glued to the next word, as pages print CNN's dateline: "(CNN)Colombia's
-    government" is "( CNN ) Colombia 's government"."""
+    government" is "( CNN ) Colombia 's government"; and a hyphen after an abbreviation's
+    full stop before a name: "U.S.-Taliban talks" is "U.S. - Taliban talks", as "US-Taliban"
+    is."""
     from spacy.symbols import ORTH
     from spacy.util import compile_infix_regex
 
     for word in WHOLE_WORDS:
         for form in {word, word.capitalize(), word.upper(), word.title()}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9])\)(?=[A-Z][a-z])"]
+    infixes = [
+        *nlp.Defaults.infixes,
+        r"(?<=[A-Za-z0-9])\)(?=[A-Z][a-z])",
+        r"(?<=[A-Z]\.)-(?=[A-Z][a-z])",
+    ]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

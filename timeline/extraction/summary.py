@@ -161,6 +161,20 @@ def hyphenated(token) -> tuple[int, int]:
     return first, last
 
 
+def written_whole(token) -> str:
+    """The hyphenated word `token` is part of, as written, with the names compounded before
+    it: "Russia-Turkey" for "Turkey", "UN-Arab League" for "League"."""
+    doc = token.doc
+    first, last = hyphenated(token)
+    start = token.left_edge.i
+    if token.dep_ == "compound" and all(
+        t.dep_ in ("compound", "punct", "amod") and t.pos_ in ("PROPN", "PUNCT") or t.text == "-"
+        for t in doc[start : token.i]
+    ):
+        first = min(first, hyphenated(doc[start])[0])
+    return doc[first : last + 1].text
+
+
 class Phrases:
     """Short phrases for a sentence's tokens, with actors under their canonical names."""
 
@@ -184,7 +198,7 @@ class Phrases:
         """A noun's head with the words that say what it is, as written: "special envoy"."""
         first, last = hyphenated(token)
         words = [
-            t.text
+            written_whole(t)  # "U.S.-Taliban talks", not "Taliban talks"
             for t in token.lefts
             if t.dep_ in ("compound", "amod")
             and t.is_alpha
