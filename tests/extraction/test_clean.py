@@ -620,3 +620,21 @@ def test_a_teaser_link_after_an_arrow_or_bullet_is_furniture(mark):
         "Kerry and Lavrov met in Geneva on Friday.",
         "The talks will resume next week.",
     ]
+
+
+def test_a_block_of_link_titles_between_paragraphs_is_furniture():
+    doc = clean_text(
+        "Talks resume in Geneva\n"
+        "Envoy hopes for a breakthrough\n\n"
+        "Kerry and Lavrov met in Geneva on Friday, officials said.\n\n"
+        "Floods displace thousands in Sindh\n"
+        "Yemen truce extended by a week\n\n"
+        "The talks will resume next week.\n\n"
+        "Key points\n\n"
+        "• Ceasefire to start on Monday\n"
+        "• Prisoners to be exchanged\n\n"
+        "The envoy will report to the Council."
+    )
+    assert "Floods" not in doc.text and "Yemen truce" not in doc.text
+    assert doc.text.startswith("Talks resume in Geneva\n\nEnvoy hopes for a breakthrough")
+    assert "Ceasefire to start on Monday" in doc.text and "Prisoners to be exchanged" in doc.text

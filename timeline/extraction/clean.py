@@ -484,7 +484,38 @@ def _drop_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
                 continue
         kept.append(line)
     _drop_teaser_tail(kept, dropped)
+    _drop_teaser_blocks(kept, dropped)
     return kept, dropped
+
+
+def _drop_teaser_blocks(kept: list[_Line], dropped: list[_Line]) -> None:
+    """Drop a block of two or more short link titles, one per line with no blank line
+    between, standing as a paragraph of its own between the story's sentences: "Stakes are
+    high for Sudan peace talks / South Sudan refugee camp overwhelmed" (a page's related
+    stories). A headline over its standfirst comes before any sentence; a bulleted list of
+    points is the story's."""
+    i, started = 0, False
+    while i < len(kept):
+        line = kept[i]
+        if not started or not line.para_start:
+            started = started or _is_sentence(line.text)
+            i += 1
+            continue
+        j = i + 1
+        while j < len(kept) and not kept[j].para_start:
+            j += 1
+        block = kept[i:j]
+        if (
+            len(block) >= 2
+            and j < len(kept)
+            and all(
+                not b.bullet and _is_title_like(b.text) and len(_words(b.text)) <= 14 for b in block
+            )
+        ):
+            dropped.extend(block)
+            del kept[i:j]
+            continue
+        i = j
 
 
 def _drop_teaser_tail(kept: list[_Line], dropped: list[_Line]) -> None:
