@@ -4678,3 +4678,15 @@ def test_a_pair_joined_after_an_abbreviation_is_two_actors(extract):
         "The U.S.-Iran talks will open in Muscat on Sunday.", datetime.date(2019, 5, 10)
     ).events
     assert set(actors(event)) == {"United States", "Iran"}
+
+
+def test_a_caption_credited_photograph_colon_is_not_the_lede(extract):
+    found = extract(
+        "Rivals agree to talks\n\n"
+        "Fayez al-Sarraj speaks with Khalifa Haftar at a joint news conference in Abu Dhabi. "
+        "Photograph: Jane Roe/AFP\n\n"
+        "The rival leaders of Libya have pledged to hold national elections, the UN mission "
+        "said.\n\nThe two men met in the Emirati capital.",
+        datetime.date(2019, 2, 28),
+    ).events
+    assert [e.evidence[:30] for e in found] == ["The rival leaders of Libya hav"]

@@ -548,6 +548,8 @@ _SAME_IN_PAST = {
 _PHOTO_CREDIT = re.compile(
     r"\bphoto(?:graph)?\s+by\b|\(\s*(?:AP|AFP|EPA|Reuters)\s+photo\b|(?-i:\bREUTERS\s*/)|\bAFP\s+PHOTO\b"
     r"|\bGetty\s+Images\b|(?<=[.!?”\"]\s)(?:image\s+|photo\s+)?credit\s*:"
+    # the Guardian's "... in Moscow. Photograph: Sergei Ilnitsky/EPA"
+    r"|(?<=[.!?”\"]\s)photo(?:graph)?\s*:"
     # a picture agency in brackets closing the caption: "... summit. [Flickr]"
     r"|(?<=[.!?”\"]\s)\[(?-i:[A-Z])[\w.&/' -]{1,30}\]\s*$",
     re.IGNORECASE,
