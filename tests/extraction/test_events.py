@@ -4690,3 +4690,27 @@ def test_a_caption_credited_photograph_colon_is_not_the_lede(extract):
         datetime.date(2019, 2, 28),
     ).events
     assert [e.evidence[:30] for e in found] == ["The rival leaders of Libya hav"]
+
+
+def test_a_date_of_the_happening_after_following_sets_no_scene(extract):
+    found = extract(
+        "Martin Griffiths has met the Houthi delegation at its hotel in Stockholm following "
+        "its arrival late last night.\n\n"
+        "Later, the two delegations agreed on an agenda for the talks.",
+        datetime.date(2018, 12, 6),
+    ).events
+    (agenda,) = [e for e in found if e.evidence.startswith("Later")]
+    assert agenda.date.value == "2018-12-06"
+
+
+def test_the_undated_lede_is_not_a_later_meeting_with_other_parties(extract):
+    found = extract(
+        "UN envoy Martin Griffiths has met the Houthi delegation in Stockholm.\n\n"
+        "The talks are due to last a week.\n\n"
+        "The government delegation held a preparatory meeting with Griffiths on Tuesday.",
+        datetime.date(2018, 12, 6),
+    ).events
+    assert sorted(e.date.value for e in found if e.type == "meeting") == [
+        "2018-12-04",
+        "2018-12-06",
+    ]

@@ -2746,7 +2746,12 @@ def main_clause_dates(sent, dates):
     if not dates:
         return []
     clause = {t.idx for t in clause_tokens(sent.root)}
-    return [d for d in dates if any(d.start <= i < d.end for i in clause)]
+    return [
+        d for d in dates
+        if any(d.start <= i < d.end for i in clause)
+        # "has met the delegation following their arrival last night": the arrival's night
+        and not of_an_earlier_happening(sent.doc, d)
+    ]  # fmt: skip
 
 
 DEADLINE = re.compile(
@@ -3561,7 +3566,10 @@ def same_happening(earlier: Found, later: Found) -> bool:
         and later.explicit
         and later.sentence_index <= earlier.last_index + 2
         and same_kin(a.type, b.type)
+        # (one's doers within the other's: de Mistura meeting the opposition is not his
+        # meeting with the government the line after)
         and names & other_names
+        and (names <= other_names or other_names <= names)
         and 0 <= (a.date.first_day - b.date.first_day).days <= 7
     ):
         # "Russia and China have vetoed a resolution" (the lede, undated) and "On Tuesday
