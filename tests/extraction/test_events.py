@@ -4714,3 +4714,15 @@ def test_the_undated_lede_is_not_a_later_meeting_with_other_parties(extract):
         "2018-12-04",
         "2018-12-06",
     ]
+
+
+def test_what_a_meeting_followed_is_the_news_with_its_own_day(extract):
+    found = extract(
+        "The Quartet envoys met in Moscow on Tuesday.\n\n"
+        "Tuesday's talks followed a meeting of Arab League foreign ministers in Cairo on "
+        "Sunday.",
+        datetime.date(2014, 3, 19),
+    ).events
+    (cairo,) = [e for e in found if "Cairo" in e.evidence]
+    assert cairo.date.value == "2014-03-16"
+    assert "Arab League" in actors(cairo)

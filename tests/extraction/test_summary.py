@@ -155,3 +155,16 @@ def test_a_post_is_named_and_the_passive_told_actively(pipeline, sentence, day, 
 )  # fmt: skip
 def test_a_hyphenated_pair_before_a_noun_is_named_whole(pipeline, sentence, expected):
     assert headline_of(pipeline, sentence, datetime.date(2019, 5, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("A meeting of the Friends of Syria was held in Istanbul on Sunday.",
+         "Friends of Syria holds talks in Istanbul"),
+        ("A meeting of Arab League foreign ministers took place in Cairo on Sunday.",
+         "Arab League holds talks in Cairo"),
+    ],
+)  # fmt: skip
+def test_the_members_of_a_gathering_meet(pipeline, sentence, expected):
+    assert headline_of(pipeline, sentence, datetime.date(2014, 3, 19)) == expected

@@ -51,7 +51,13 @@ from timeline.extraction.lexicon import (
     names_a_truce,
     verb_type,
 )
-from timeline.extraction.summary import QUOTING, as_saying, event_headline, subject_holder
+from timeline.extraction.summary import (
+    QUOTING,
+    as_saying,
+    event_headline,
+    follows_a_happening,
+    subject_holder,
+)
 from timeline.extraction.types import (
     ANCHOR_ABSOLUTE,
     ANCHOR_PREVIOUS,
@@ -431,6 +437,10 @@ def trigger_type(token) -> tuple[str | None, bool]:
         head = token.head
         # "the meeting between X and Y is ...", "held talks", "Talks in Geneva" (a headline);
         # but "the veto was called historic by X" is X speaking about a veto.
+        if token.dep_ == "dobj" and head.lemma_.lower() == "follow" and follows_a_happening(head):
+            return noun, False  # "Monday's talks followed a meeting of the Friends on Sunday"
+        if token.dep_ in {"nsubj", "nsubjpass"} and follows_a_happening(head):
+            return None, False  # (the talks are told already: what they followed is news)
         if token.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB":
             judged = head.lemma_.lower() in JUDGING or (
                 head.lemma_.lower() in DESCRIBING and trigger_type(head)[0] == "statement"
@@ -1339,7 +1349,7 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
         or owner.dep_ == "pobj" and owner.head.lower_ in {"at", "during", "in"}
         # "Saturday's conference agreed a plan": what a gathering does, it does that day
         or owner.dep_ == "nsubj" and owner.head.i == head.i
-        and NOUNS.get(owner.lemma_.lower()) == "meeting"
+        and NOUNS.get(owner.lemma_.lower()) == "meeting" and not follows_a_happening(head)
     ]  # fmt: skip
     # "met on Tuesday, after a first meeting in January last year": the date of a happening
     # named after "after" or "before" is that happening's.
@@ -3214,6 +3224,18 @@ def actor_role(actor, verb, reporter, doc) -> str:
         )
     ):
         return SOURCE  # "a truce agreed in Sweden between the government and the Houthis"
+    # (the name's own head word: "Friends" of "the Friends of Syria")
+    named = next((t for t in doc[actor.i : actor.j] if not actor.i <= t.head.i < actor.j), current)
+    while named.dep_ in {"compound", "nmod", "amod"} and named.head.i > named.i:
+        named = named.head  # "Arab League foreign ministers"
+    gathering = named.head.head
+    if (
+        named.dep_ == "pobj"
+        and named.head.lower_ == "of"
+        and NOUNS.get(gathering.lemma_.lower()) == "meeting"
+        and gathering.i == verb.i  # ("hosted a meeting of the Friends": France hosts)
+    ):
+        return SOURCE  # "a meeting of the Friends of Syria", "a summit of the Union": they meet
     if current.dep_ == "dobj" and current.head.i == verb.i and particle_of(verb) == "together":
         return SOURCE  # "brought together Serraj and Hifter": both meet
     if (

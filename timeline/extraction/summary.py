@@ -161,6 +161,16 @@ def hyphenated(token) -> tuple[int, int]:
     return first, last
 
 
+def follows_a_happening(verb) -> bool:
+    """ "Monday's talks followed a meeting in Paris of the Friends of Syria on Sunday": a
+    happening that followed another names both, and the other is the news."""
+    return (
+        verb.lemma_.lower() == "follow"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUNS for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in NOUNS for c in verb.children)
+    )
+
+
 def written_whole(token) -> str:
     """The hyphenated word `token` is part of, as written, with the names compounded before
     it: "Russia-Turkey" for "Turkey", "UN-Arab League" for "League"."""
@@ -395,6 +405,7 @@ def event_headline(
         token.head.pos_ == "VERB"
         and token.dep_ in ("dobj", "attr")
         and token.head.lemma_.lower() not in SCHEDULING_VERBS  # "set a meeting": to meet
+        and not follows_a_happening(token.head)  # "the talks followed a meeting": it met
     ):
         verb = token.head  # "signed a memorandum", "held talks"
         lemma = f"{verb.lemma_.lower()} {phrases.noun(token)}"
