@@ -638,3 +638,31 @@ def test_a_block_of_link_titles_between_paragraphs_is_furniture():
     assert "Floods" not in doc.text and "Yemen truce" not in doc.text
     assert doc.text.startswith("Talks resume in Geneva\n\nEnvoy hopes for a breakthrough")
     assert "Ceasefire to start on Monday" in doc.text and "Prisoners to be exchanged" in doc.text
+
+
+def test_link_titles_over_their_teasers_closing_the_page_go():
+    doc = clean_text(
+        "Envoys met in Kuwait on Sunday, officials said.\n\n"
+        "The talks resume on Monday.\n\n"
+        "Kuwait talks stall over prisoners\n"
+        "Delegates from both sides spent a third day arguing over the release of detainees "
+        "held since the start of the war Gulf -\n"
+        "Aid convoy reaches Taiz\n"
+        "The first convoy in months crossed the front line into the besieged city on "
+        "Saturday morning under UN escort Gulf -\n"
+    )
+    assert (
+        doc.text == "Envoys met in Kuwait on Sunday, officials said.\n\nThe talks resume on Monday."
+    )
+
+
+def test_a_credit_in_brackets_closing_a_caption_goes():
+    doc = clean_text(
+        "Talks open\n\n"
+        "Delegates gather in Geneva for the opening session [Fabrice Coffrini/AFP via Getty]"
+        "\n\nThe talks opened on Monday."
+    )
+    assert doc.text == (
+        "Talks open\n\nDelegates gather in Geneva for the opening session\n\n"
+        "The talks opened on Monday."
+    )

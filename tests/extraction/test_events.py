@@ -4726,3 +4726,21 @@ def test_what_a_meeting_followed_is_the_news_with_its_own_day(extract):
     (cairo,) = [e for e in found if "Cairo" in e.evidence]
     assert cairo.date.value == "2014-03-16"
     assert "Arab League" in actors(cairo)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Hans Grundberg, left, seen here escorting the Omani foreign minister Badr Albusaidi "
+        "in 2019, is set to be appointed as the new United Nations envoy to Syria",
+        "Hans Grundberg (L) and Omani foreign minister Badr Albusaidi (R) in 2019. Grundberg "
+        "is set to be appointed as the new United Nations envoy to Syria",
+    ],
+)
+def test_who_stands_where_in_a_picture_marks_a_caption(extract, caption):
+    found = extract(
+        f"{caption}\n\nWar-torn Syria is what the UN calls one of the world's worst "
+        "humanitarian crises.",
+        datetime.date(2023, 2, 14),
+    ).events
+    assert not any("Grundberg" in e.evidence for e in found)

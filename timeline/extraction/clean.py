@@ -234,13 +234,14 @@ _BYLINE_BEFORE_DATELINE = re.compile(
     r"^By\s+(?:[A-Z][\w'’.-]+\s+){1,4}?(?=[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*,?[^()\n]{0,40}\()"
 )
 # A photo credit closing a caption: "Image Credit: Reuters", "Picture: Jane Doe/ Pool/ AFP",
-# "... in Astana, Jan. 23, 2017. Sergei Grits / AP".
+# "... in Astana, Jan. 23, 2017. Sergei Grits / AP", "... [Alexei Nikolsky/Kremlin via Reuters]".
 _TRAILING_CREDIT = re.compile(
     r"""(?:\s\((?:(?:AP|AFP|Reuters|EPA|Xinhua|Getty)\ )?photo(?:graph)?\s*(?:/|:|by\b)[^()]{0,80}\)
       |\s(?:image\ credit|photo(?:graph)?\ credit|photo(?:graph)?|picture|credit)\s*:
         \s*[^.:!?]{0,60}
       |(?<=[.!?”"])\s+(?:[A-Z][\w.'’-]*\ ){1,3}?[A-Z][\w.'’-]*\s*/\s*[A-Z][\w.'’ -]{1,30}
-        (?:/\s*[A-Z][\w.'’ -]{1,30}){0,2})$""",
+        (?:/\s*[A-Z][\w.'’ -]{1,30}){0,2}
+      |\s\[[A-Z][\w.&'’\ -]{1,40}/[\w.&'’\ -]{1,40}\])$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A photo credit opening a caption, set off by a bar: "Habibou Kouyate, AFP | Sidi Brahim
@@ -519,13 +520,16 @@ def _drop_teaser_blocks(kept: list[_Line], dropped: list[_Line]) -> None:
 
 
 def _drop_teaser_tail(kept: list[_Line], dropped: list[_Line]) -> None:
-    """Drop a list of 4+ short link titles that closes the page after the last sentence."""
-    run = 0
+    """Drop a list of 4+ short link titles that closes the page after the last sentence,
+    each title alone or over its teaser line ("U.N. envoy heads to France ... / Ould Cheikh
+    Ahmed will hold talks in Paris on Wednesday ... Middle East -")."""
+    run = short = 0
     while run < len(kept) and not _is_sentence(kept[-1 - run].text):
-        if not _is_title_like(kept[-1 - run].text) or len(_words(kept[-1 - run].text)) > 14:
-            return
+        if not _is_title_like(kept[-1 - run].text):
+            break
+        short += len(_words(kept[-1 - run].text)) <= 14
         run += 1
-    if run >= 4 and run < len(kept):
+    if run >= 4 and run < len(kept) and 2 * short >= run:
         dropped.extend(kept[-run:])
         del kept[-run:]
 

@@ -550,8 +550,14 @@ _PHOTO_CREDIT = re.compile(
     r"|\bGetty\s+Images\b|(?<=[.!?”\"]\s)(?:image\s+|photo\s+)?credit\s*:"
     # the Guardian's "... in Moscow. Photograph: Sergei Ilnitsky/EPA"
     r"|(?<=[.!?”\"]\s)photo(?:graph)?\s*:"
-    # a picture agency in brackets closing the caption: "... summit. [Flickr]"
-    r"|(?<=[.!?”\"]\s)\[(?-i:[A-Z])[\w.&/' -]{1,30}\]\s*$",
+    # a picture agency in brackets closing the caption: "... summit. [Flickr]", "... in
+    # eastern Ukraine [Alexei Nikolsky/Kremlin via Reuters]"
+    r"|(?<=[.!?”\"]\s)\[(?-i:[A-Z])[\w.&/' -]{1,30}\]\s*$"
+    r"|\[(?-i:[A-Z])[\w.&' -]{1,40}/[\w.&' -]{1,40}\]\s*$"
+    # who stands where in the picture: "Zelenskyy, left, and Putin, second right, held",
+    # "Fayez al-Sarraj (L) and General Khalifa Haftar (R)"
+    r"|,\s(?:(?:second|third|far|centre|center)\s)?(?:left|right|centre|center),"
+    r"|\s\((?-i:L|R|C)\)(?=[\s,])",
     re.IGNORECASE,
 )
 
