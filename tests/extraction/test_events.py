@@ -4744,3 +4744,20 @@ def test_who_stands_where_in_a_picture_marks_a_caption(extract, caption):
         datetime.date(2023, 2, 14),
     ).events
     assert not any("Grundberg" in e.evidence for e in found)
+
+
+def test_a_count_of_prisoners_is_prisoners(extract):
+    (event,) = extract(
+        "The Houthis and the Saudi-led coalition exchanged hundreds of prisoners on Thursday.",
+        datetime.date(2020, 10, 16),
+    ).events
+    assert (event.type, event.date.value) == ("release", "2020-10-15")
+
+
+def test_the_day_something_began_is_the_day_of_what_began(extract):
+    (event,) = extract(
+        "The government and rebels from the country's north on Thursday began exchanging "
+        "prisoners at Sanaa airport.",
+        datetime.date(2020, 10, 17),
+    ).events
+    assert (event.type, event.date.value) == ("release", "2020-10-15")

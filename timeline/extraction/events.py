@@ -43,6 +43,7 @@ from timeline.extraction.lexicon import (
     NOUNS,
     PHRASAL,
     POSSIBILITY,
+    QUANTITIES,
     REPORTING_VERBS,
     SCHEDULED,
     SCHEDULING_VERBS,
@@ -251,12 +252,23 @@ def verb_objects(token) -> list[str]:
         undergoing = set()  # "the vote was cast", "the deal was struck": the noun's event
     for child in token.children:
         if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ in undergoing:
-            out.append(child.lemma_.lower())
+            out.append(counted(child).lemma_.lower())
         elif child.dep_ == "prep":
             out += [
                 f"{child.lower_} {g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj"
             ]
     return out
+
+
+def counted(noun):
+    """What a count names: "hundreds of prisoners" -> prisoners; else the noun itself."""
+    if noun.lemma_.lower() not in QUANTITIES:
+        return noun
+    return next(
+        (g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+         if g.dep_ == "pobj"),
+        noun,
+    )  # fmt: skip
 
 
 def takes_effect(token, objects: list[str]) -> bool:
@@ -1290,6 +1302,9 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     head = verb_of(trigger)
     if head.i != trigger.token.i:
         own |= {t.idx for t in clause_tokens(head)}
+    if trigger.verbal and trigger.token.dep_ == "xcomp" and trigger.token.tag_ == "VBG":
+        # "on Friday began swapping prisoners": the beginning's day is the swap's
+        own |= {t.idx for t in clause_tokens(trigger.token.head)}
     if trigger.verbal and not same_kin(trigger.type, "meeting"):
         # "the talks scheduled to start on Monday will be postponed": Monday is the talks'
         # day, not the postponing's.

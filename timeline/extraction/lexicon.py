@@ -293,6 +293,9 @@ def names_a_truce(noun) -> bool:
 
 
 # Verbs whose object names the event: "held talks", "signed an agreement".
+# Words that count what follows "of": "hundreds of prisoners", "a batch of detainees".
+QUANTITIES = frozenset(["hundred", "thousand", "dozen", "score", "batch", "group", "number"])
+
 LIGHT_VERBS = frozenset(
     ["hold", "have", "attend", "host", "conduct", "pay", "sign", "reach", "issue", "make", "extend"]
     + ["accept", "announce", "launch", "open", "begin", "start", "draw", "broker", "strike"]

@@ -15,7 +15,13 @@ from parts, never cut out of the sentence, so it is never a truncated sentence.
 
 from __future__ import annotations
 
-from timeline.extraction.lexicon import NOUNS, REPORTING_VERBS, SCHEDULING_VERBS, names_a_truce
+from timeline.extraction.lexicon import (
+    NOUNS,
+    QUANTITIES,
+    REPORTING_VERBS,
+    SCHEDULING_VERBS,
+    names_a_truce,
+)
 from timeline.extraction.types import SOURCE, ActorMention
 
 IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
@@ -74,7 +80,7 @@ def subject_holder(verb):
 
 
 # Nouns a headline names with their "of": "cessation of hostilities", "exchange of prisoners".
-NAMED_BY_OF = frozenset(["cessation", "exchange", "release", "withdrawal", "swap"])
+NAMED_BY_OF = frozenset(["cessation", "exchange", "release", "withdrawal", "swap", *QUANTITIES])
 
 
 def of_what(token) -> list[str]:
