@@ -4761,3 +4761,18 @@ def test_the_day_something_began_is_the_day_of_what_began(extract):
         datetime.date(2020, 10, 17),
     ).events
     assert (event.type, event.date.value) == ("release", "2020-10-15")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters opposed to President Bashar al-Assad rejected the Russian plan on Sunday.",
+        "The talks opened after some delegates opposed to President Bashar al-Assad refused "
+        "to leave the airport on Sunday.",
+        "The Southern Transitional Council, backed by the United Arab Emirates, seized Aden "
+        "on Sunday.",
+    ],
+)
+def test_whom_a_party_stands_against_or_with_takes_no_part(extract, text):
+    found = extract(text, datetime.date(2018, 1, 30)).events
+    assert all({"Bashar al-Assad", "United Arab Emirates"}.isdisjoint(actors(e)) for e in found)

@@ -47,6 +47,7 @@ from timeline.extraction.lexicon import (
     REPORTING_VERBS,
     SCHEDULED,
     SCHEDULING_VERBS,
+    STANCES,
     TAKING_EFFECT,
     VERB_OBJECTS,
     names_a_truce,
@@ -894,6 +895,8 @@ def _ranked_triggers(sent, quotes) -> list[Candidate]:
             continue
         if verbal and token.dep_ == "amod":
             continue  # "UN-brokered talks", "a signed agreement": a modifier, not a report
+        if verbal and takes_a_stance(token):
+            continue  # "delegates opposed to Assad": who they are, not what they did
         if verbal and any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children):
             continue  # "had long threatened to quit", "has repeatedly refused": a habit
         if not verbal and token.head.pos_ == "VERB" and is_negated(token.head):
@@ -932,6 +935,23 @@ def _ranked_triggers(sent, quotes) -> list[Candidate]:
     # made during a phone call", the call is)
     setting = [c for c in ranked if during_an_act(c, candidates)]
     return [c for c in ranked if c not in setting] + setting
+
+
+def takes_a_stance(token) -> bool:
+    """ "rebels opposed to Assad", "groups linked to al-Qaeda", "militias backed by Iran": a
+    participle after its noun that tells whom the noun's party stands with or against."""
+    if token.lower_ not in STANCES:
+        return False
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    # (parsed as the verb of "delegates" when the sentence's own verb follows: "after some
+    # delegates opposed to Assad refused to leave the airport")
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    prep = next((c for c in token.rights if c.dep_ == "prep"), None)
+    if subject is None or prep is None or subject.i != token.i - 1 or subject.tag_ != "NNS":
+        return False
+    after = prep.right_edge.i + 1
+    return after < len(token.doc) and token.doc[after].tag_ == "VBD"
 
 
 def during_an_act(candidate, candidates) -> bool:
@@ -3034,7 +3054,10 @@ def event_actors(sent, trigger, actors, quotes) -> list[ActorMention]:
         if c.dep_ == "prep" and c.lower_ == "according" and trigger.type not in SPEECH_TYPES
         for t in c.subtree
     }
-    indices = {t.i for t in clause} - scene - pressing - sourced
+    # "Rebels opposed to President Assad rejected the plan": whom a party stands against or
+    # with describes the party, and takes no part
+    stance = {t.i for c in clause if takes_a_stance(c) for t in c.subtree}
+    indices = {t.i for t in clause} - scene - pressing - sourced - stance
     quoted = set()
     if trigger.verbal and quoted_as_saying(verb):
         # "Syrian state media quoted Hamad al-Thani as saying ...": al-Thani speaks

@@ -43,6 +43,7 @@ from timeline.extraction.lexicon import (
     LIGHT_VERBS,
     REPORTING_VERBS,
     SCHEDULED,
+    STANCES,
     VERBS,
     cameo_verbs,
 )
@@ -190,6 +191,31 @@ def repair_parse(doc):
             continue
         token.head, token.dep_ = token, "ROOT"
         head.head, head.dep_ = token, "npadvmod"
+    for stance in _with_dep(doc, "ROOT"):
+        # "Rebels opposed to President Assad rejected the plan": the parser makes "opposed"
+        # the verb and "rejected" a clause under it; the participle tells who the rebels
+        # are, and the clause with no subject of its own is the sentence's verb.
+        if stance.dep_ != "ROOT" or stance.lower_ not in STANCES:
+            continue
+        subject = next((c for c in stance.children if c.dep_ == "nsubj"), None)
+        prep = next((c for c in stance.children if c.dep_ == "prep"), None)
+        verb = next(
+            (
+                c
+                for c in stance.children
+                if c.dep_ in ("ccomp", "conj")
+                and c.tag_ == "VBD"
+                and prep is not None
+                and c.i > prep.i
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ),
+            None,
+        )
+        if subject is None or prep is None or verb is None or not subject.tag_.startswith("NN"):
+            continue
+        verb.head, verb.dep_ = verb, "ROOT"
+        subject.head, subject.dep_ = verb, "nsubj"
+        stance.head, stance.dep_, stance.tag_ = subject, "acl", "VBN"
     for place in _with_dep(doc, "nsubj"):
         # "Dubai: UN-sponsored talks ... resumed": the parser makes the dateline's place the
         # subject and the talks its apposition; the talks are the subject.
