@@ -4776,3 +4776,14 @@ def test_the_day_something_began_is_the_day_of_what_began(extract):
 def test_whom_a_party_stands_against_or_with_takes_no_part(extract, text):
     found = extract(text, datetime.date(2018, 1, 30)).events
     assert all({"Bashar al-Assad", "United Arab Emirates"}.isdisjoint(actors(e)) for e in found)
+
+
+def test_the_two_leaders_after_bodies_named_together_are_the_people(extract):
+    found = extract(
+        "The African Union and the Arab League had given Sudan's President Omar al-Bashir and "
+        "South Sudan's President Salva Kiir a week to settle the dispute.\n\n"
+        "The two leaders began talks on Sunday in Addis Ababa.",
+        datetime.date(2012, 9, 27),
+    ).events
+    (talks,) = [e for e in found if e.evidence.startswith("The two leaders")]
+    assert set(actors(talks)) == {"Omar al-Bashir", "Salva Kiir"}

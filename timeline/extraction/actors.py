@@ -2825,6 +2825,10 @@ def _collectives(
             group = _named_together_before(doc, found, token, own=True)
             count = next((_NUMBERS.get(c.lower_) for c in mods if c.lower_ in _NUMBERS), None)
             count = 2 if any(c.lower_ == "both" for c in mods) else count
+            if lemma in _PAIR_NOUNS and any(a.kind == ORGANIZATION for a in group):
+                # "The AU and the Security Council had given Bashir and Kiir one day ... The
+                # two leaders began talks": people, not the bodies (see _the_two)
+                group = []
             if group and (count is None or count == len(group)):
                 out += [_collective(doc, start, end, a.name, a.kind, a.country) for a in group]
         elif lemma in _PARTY_NOUNS or (
