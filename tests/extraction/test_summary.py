@@ -168,3 +168,16 @@ def test_a_hyphenated_pair_before_a_noun_is_named_whole(pipeline, sentence, expe
 )  # fmt: skip
 def test_the_members_of_a_gathering_meet(pipeline, sentence, expected):
     assert headline_of(pipeline, sentence, datetime.date(2014, 3, 19)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Bernardino Leon met the head of the General National Congress, Nouri Abu Sahmain, in "
+         "Tripoli on Monday.", "Bernardino Leon meets Nouri Abu Sahmain in Tripoli"),
+        ("Bernardino Leon met the congress speaker, Nouri Abu Sahmain, in Tripoli on Monday.",
+         "Bernardino Leon meets Nouri Abu Sahmain in Tripoli"),
+    ],
+)  # fmt: skip
+def test_a_post_with_the_name_beside_it_is_named_by_the_name(pipeline, sentence, expected):
+    assert headline_of(pipeline, sentence, datetime.date(2015, 2, 2)) == expected

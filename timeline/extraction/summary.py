@@ -22,7 +22,7 @@ from timeline.extraction.lexicon import (
     SCHEDULING_VERBS,
     names_a_truce,
 )
-from timeline.extraction.types import SOURCE, ActorMention
+from timeline.extraction.types import PERSON, SOURCE, ActorMention
 
 IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 # How a type is said when its trigger is a noun nobody carries ("the talks", "a veto").
@@ -206,6 +206,19 @@ class Phrases:
         if token.pos_ == "PRON":
             return token.lower_  # "he", "they": what the sentence says, not a guess
         actor = self.actor_at(token)
+        if actor is None:
+            # "met the head of the General National Congress, Nouri Abu Sahmain,": the name
+            # (the parser may hang the name on "Congress")
+            of_objects = [g for p in token.rights if p.lower_ == "of" for g in p.rights]
+            named = [*token.rights, *(c for g in of_objects for c in g.rights)]
+            actor = next(
+                (
+                    a
+                    for c in named
+                    if c.dep_ == "appos" and (a := self.actor_at(c)) and a.kind == PERSON
+                ),
+                None,
+            )
         if actor is not None:
             return actor.name
         return self.words(token)
