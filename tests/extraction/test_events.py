@@ -4787,3 +4787,21 @@ def test_the_two_leaders_after_bodies_named_together_are_the_people(extract):
     ).events
     (talks,) = [e for e in found if e.evidence.startswith("The two leaders")]
     assert set(actors(talks)) == {"Omar al-Bashir", "Salva Kiir"}
+
+
+def test_a_participle_after_a_dated_verb_shares_its_day(extract):
+    found = extract(
+        "The earlier round was held in Muscat on March 2, bringing together envoys from "
+        "Iran, Oman and the United States.",
+        datetime.date(2019, 3, 9),
+    ).events
+    assert found and all(e.date.value == "2019-03-02" for e in found)
+
+
+def test_a_saying_after_a_deadline_keeps_its_own_time(extract):
+    found = extract(
+        "Earlier this month, Hans Grundberg put the talks on hold until March 25, saying the "
+        "fighting had made them impossible.",
+        datetime.date(2019, 3, 9),
+    ).events
+    assert all(e.date.value != "2019-03-25" for e in found if e.type == "statement")

@@ -1322,8 +1322,20 @@ def event_date(sent, trigger, dates_in_sentence, inherited, hanging=()):
     head = verb_of(trigger)
     if head.i != trigger.token.i:
         own |= {t.idx for t in clause_tokens(head)}
-    if trigger.verbal and trigger.token.dep_ == "xcomp" and trigger.token.tag_ == "VBG":
-        # "on Friday began swapping prisoners": the beginning's day is the swap's
+    if (
+        trigger.verbal
+        and trigger.token.tag_ == "VBG"
+        and (
+            trigger.token.dep_ == "xcomp"
+            # ("put the talks on hold until February 25, saying ...": words keep their own
+            # time, see speech_time)
+            or trigger.token.dep_ == "advcl"
+            and trigger.type not in SPEECH_TYPES
+        )
+        and not any(c.dep_ in {"mark", "aux"} for c in trigger.token.children)
+    ):
+        # "on Friday began swapping prisoners": the beginning's day is the swap's; "were
+        # held on October 30, gathering diplomats from 17 countries": so is the gathering's
         own |= {t.idx for t in clause_tokens(trigger.token.head)}
     if trigger.verbal and not same_kin(trigger.type, "meeting"):
         # "the talks scheduled to start on Monday will be postponed": Monday is the talks'
