@@ -181,3 +181,12 @@ def test_the_members_of_a_gathering_meet(pipeline, sentence, expected):
 )  # fmt: skip
 def test_a_post_with_the_name_beside_it_is_named_by_the_name(pipeline, sentence, expected):
     assert headline_of(pipeline, sentence, datetime.date(2015, 2, 2)) == expected
+
+
+def test_a_passive_to_come_under_another_verb_is_told_as_such(pipeline):
+    headline = headline_of(
+        pipeline,
+        "Hans Grundberg is set to be appointed as the new UN envoy to Yemen.",
+        datetime.date(2021, 8, 6),
+    )
+    assert headline.startswith("Hans Grundberg to be appointed as new UN envoy")

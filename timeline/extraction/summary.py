@@ -363,6 +363,9 @@ def _passive_subject(verb):
     if verb is None or any(c.dep_ == "agent" for c in verb.children):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
+        # "Griffiths is set to be appointed as envoy": the subject of "is set" undergoes it
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb.tag_ == "VBN" and verb.dep_ == "ROOT":
         # (the tagger also calls a simple past "VBN": only a noun no actor names, then)
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
@@ -466,7 +469,11 @@ def event_headline(
         between = phrases.parties_of(undergoer, ("between", "with"), named=True)
         subject = phrases.nouns(undergoer, set())
         rest = phrases.objects(verb, {subject}, particle)
-        words = " ".join([subject, *between[:1], verb.text, particle])
+        # ("is set to be appointed": to be appointed)
+        to_be = (
+            ["to be"] if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) else []
+        )
+        words = " ".join([subject, *between[:1], *to_be, verb.text, particle])
         return headline(words.strip(), [], rest, place)
     plural = False
     if not doers and verb is not None:
