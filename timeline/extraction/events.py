@@ -450,7 +450,7 @@ def trigger_type(token) -> tuple[str | None, bool]:
         head = token.head
         # "the meeting between X and Y is ...", "held talks", "Talks in Geneva" (a headline);
         # but "the veto was called historic by X" is X speaking about a veto.
-        if token.dep_ == "dobj" and head.lemma_.lower() == "follow" and follows_a_happening(head):
+        if token.dep_ == "dobj" and follows_a_happening(head):
             return noun, False  # "Monday's talks followed a meeting of the Friends on Sunday"
         if token.dep_ in {"nsubj", "nsubjpass"} and follows_a_happening(head):
             return None, False  # (the talks are told already: what they followed is news)

@@ -292,13 +292,13 @@ def names_a_truce(noun) -> bool:
     )
 
 
-# Verbs whose object names the event: "held talks", "signed an agreement".
 # Participles that tell where a party stands: "opposed to Assad", "allied with Moscow".
 STANCES = frozenset(["opposed", "allied", "linked", "committed", "devoted", "dedicated", "backed"])
 
 # Words that count what follows "of": "hundreds of prisoners", "a batch of detainees".
 QUANTITIES = frozenset(["hundred", "thousand", "dozen", "score", "batch", "group", "number"])
 
+# Verbs whose object names the event: "held talks", "signed an agreement".
 LIGHT_VERBS = frozenset(
     ["hold", "have", "attend", "host", "conduct", "pay", "sign", "reach", "issue", "make", "extend"]
     + ["accept", "announce", "launch", "open", "begin", "start", "draw", "broker", "strike"]
