@@ -4805,3 +4805,17 @@ def test_a_saying_after_a_deadline_keeps_its_own_time(extract):
         datetime.date(2019, 3, 9),
     ).events
     assert all(e.date.value != "2019-03-25" for e in found if e.type == "statement")
+
+
+def test_a_standfirst_in_the_present_is_headline_material(extract):
+    found = extract(
+        "Rivals pledge to disarm\n\n"
+        "Rebels and other groups sign the security annex of the UN-brokered deal in a bid to "
+        "end the fighting.\n\n"
+        "The Houthi rebels have signed the final part of a peace deal with the government, "
+        "days after taking control of much of the capital.\n\n"
+        "The annex was signed overnight on Saturday in Sanaa, officials said.",
+        datetime.date(2014, 9, 28),
+    ).events
+    assert not any(e.evidence.startswith("Rebels and other groups") for e in found)
+    assert any(e.evidence.startswith("The Houthi rebels have signed") for e in found)

@@ -2561,6 +2561,7 @@ def find_events(
             and paragraph != caption_paragraph
             and ended
             and len(sent) >= 10
+            and sent.start_char >= headline_end  # (a standfirst told as a headline is one)
             # (above "GENEVA —" stand the headline, captions and standfirsts: the story, and
             # its lede, start at the dateline)
             and (dateline is None or sent.start_char >= dateline[0])

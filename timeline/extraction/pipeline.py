@@ -769,7 +769,7 @@ class Pipeline:
             dates,
             actors,
             published_date=reference,
-            headline_end=headline_end(document.text),
+            headline_end=standfirst_end(doc, headline_end(document.text)),
             dateline=dateline_span(document.text),
             captioned=document_captioned(document),
         )
@@ -810,6 +810,33 @@ _SENTENCE_FINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 # AP's caption of an archive photo: "FILE - In this Sept. 6, 2016, file photo, ...".
 CAPTION_OPENING = re.compile(r"FILE(?:\s+PHOTO)?\s*[-–—:]\s|In this [^.]{0,40}?\bfile photo\b")
+
+
+def standfirst_end(doc, end: int) -> int:
+    """Where the headline material ends, with a standfirst told as a headline is ("Houthi
+    rebels and other groups sign security appendix of UN-brokered peace deal."): the one
+    sentence of the paragraph after the title, its verb in the simple present (no saying),
+    before the story's own paragraphs."""
+    if end <= 0:
+        return end
+    text = doc.text
+    start = end
+    while start < len(text) and text[start] in "\n ":
+        start += 1
+    stop = text.find("\n\n", start)
+    if stop < 0:
+        return end  # the story's last paragraph is no standfirst
+    span = doc.char_span(start, stop, alignment_mode="expand")
+    if span is None or len(list(span.sents)) != 1 or len(span) > 35:
+        return end
+    root = span.root
+    if root.tag_ not in ("VBZ", "VBP") or root.lemma_.lower() in REPORTING_VERBS | {"be"}:
+        return end
+    if any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return end  # "has signed", "will meet": a sentence of the story's own
+    if DATELINE_DASHES & {t.text for t in span[:8]}:
+        return end  # "SANAA - The rebels sign ...": a dateline opens the story
+    return stop
 
 
 def headline_end(text: str) -> int:
