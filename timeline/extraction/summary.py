@@ -184,7 +184,7 @@ def written_whole(token) -> str:
     first, last = hyphenated(token)
     start = token.left_edge.i
     if token.dep_ == "compound" and all(
-        t.dep_ in ("compound", "punct", "amod") and t.pos_ in ("PROPN", "PUNCT") or t.text == "-"
+        (t.dep_ in ("compound", "punct", "amod") and t.pos_ in ("PROPN", "PUNCT")) or t.text == "-"
         for t in doc[start : token.i]
     ):
         first = min(first, hyphenated(doc[start])[0])
